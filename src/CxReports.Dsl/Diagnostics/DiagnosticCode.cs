@@ -1,0 +1,45 @@
+namespace CxReports.Dsl.Diagnostics;
+
+/// <summary>A diagnostic kind: stable id (<c>CXR0NN</c>), severity and what it means for the analyst.</summary>
+public sealed record DiagnosticCode(string Id, string Title, Severity Severity = Severity.Error)
+{
+    // Syntax: the text could not be read as CXR.
+    public static readonly DiagnosticCode UnexpectedCharacter = new("CXR001", "unexpected character");
+    public static readonly DiagnosticCode UnterminatedString = new("CXR002", "string not closed before end of line");
+    public static readonly DiagnosticCode InvalidEscape = new("CXR003", "unknown escape sequence in string");
+    public static readonly DiagnosticCode SyntaxError = new("CXR004", "syntax error");
+    public static readonly DiagnosticCode InvalidLiteral = new("CXR005", "invalid number, date or duration");
+
+    // Names.
+    public static readonly DiagnosticCode UnknownName = new("CXR010", "unknown name");
+    public static readonly DiagnosticCode DuplicateName = new("CXR011", "name defined twice");
+
+    // Types and shapes of expressions.
+    public static readonly DiagnosticCode TypeMismatch = new("CXR012", "type mismatch");
+    public static readonly DiagnosticCode NestedAggregate = new("CXR013", "aggregate of an aggregate");
+    public static readonly DiagnosticCode Unreachable = new("CXR014", "field not reachable through links");
+    public static readonly DiagnosticCode NoLifecycle = new("CXR015", "lifecycle function on a source without lifecycle");
+    public static readonly DiagnosticCode MetricCycle = new("CXR016", "metrics depend on each other in a cycle");
+    public static readonly DiagnosticCode InvalidCron = new("CXR017", "invalid cron expression");
+    public static readonly DiagnosticCode UnknownTimeZone = new("CXR018", "unknown time zone");
+    public static readonly DiagnosticCode PathOutsideData = new("CXR019", "path leaves the data directory");
+    public static readonly DiagnosticCode ParamDefaultNotInChoices = new("CXR020", "parameter default not among its choices");
+    public static readonly DiagnosticCode WrongArguments = new("CXR021", "wrong arguments to a function");
+    public static readonly DiagnosticCode NotAggregated = new("CXR022", "row value used where a metric is expected");
+    public static readonly DiagnosticCode NoRecurring = new("CXR023", "revenue function on a source without recurring");
+    public static readonly DiagnosticCode GrainTooFine = new("CXR024", "per-month metric grouped by a grain finer than a month");
+    public static readonly DiagnosticCode MixedSources = new("CXR025", "one aggregate reads rows of unrelated sources");
+    public static readonly DiagnosticCode NotMonthly = new("CXR026", "input must be a monthly quantity");
+    public static readonly DiagnosticCode InvalidSetting = new("CXR027", "invalid setting value");
+    public static readonly DiagnosticCode NoTimeAxis = new("CXR028", "grouped by time but the source has no time field");
+    public static readonly DiagnosticCode LinkTargetWithoutKey = new("CXR029", "link target has no key");
+    public static readonly DiagnosticCode InvalidScore = new("CXR030", "invalid score definition");
+
+    /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
+    public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticCode))
+        .Select(f => (DiagnosticCode)f.GetValue(null)!)
+        .OrderBy(c => c.Id, StringComparer.Ordinal)
+        .ToArray();
+}

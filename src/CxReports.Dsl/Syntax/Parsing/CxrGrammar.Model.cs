@@ -1,0 +1,43 @@
+using CxReports.Dsl.Syntax.Tree;
+using Superpower;
+using Superpower.Parsers;
+
+namespace CxReports.Dsl.Syntax.Parsing;
+
+internal sealed partial class CxrGrammar
+{
+    private TokenListParser<CxrToken, SyntaxNode> ScoreMemberP = null!;
+
+    private void BuildModelParsers()
+    {
+        var comparison =
+            Tok(CxrToken.GreaterOrEqual).Value(BinaryOperator.GreaterOrEqual)
+                .Or(Tok(CxrToken.Greater).Value(BinaryOperator.Greater))
+                .Or(Tok(CxrToken.LessOrEqual).Value(BinaryOperator.LessOrEqual))
+                .Or(Tok(CxrToken.Less).Value(BinaryOperator.Less));
+
+        var band = Located(
+            from _ in Kw("band")
+            from name in NameP
+            from condition in comparison.Then(op => AdditiveP.Select(v => (Op: (BinaryOperator?)op, Value: v)))
+                .OptionalOrDefault()
+            select new ScoreBand(name, condition.Op, condition.Value));
+
+        // `band weight 10 = ...` is a component named band: the name-then-`weight` prefix decides.
+        var component = Located(
+            from name in ParserExtensions.Attempt(NameP.Then(n => Kw("weight").Value(n)))
+            from weight in NumberP
+            from eq in Tok(CxrToken.Equal)
+            from value in ExpressionP
+            from within in Kw("within").IgnoreThen(DurationP).Opt()
+            from scale in Kw("scale")
+            from low in AdditiveP
+            from dots in Tok(CxrToken.DotDot)
+            from high in AdditiveP
+            select new ScoreComponent(name, weight, value, within, low, high));
+
+        ScoreMemberP = component.Select(c => (SyntaxNode)c)
+            .Or(band.Select(b => (SyntaxNode)b))
+            .Named("score component (`name weight N = ...`) or `band`");
+    }
+}

@@ -1,0 +1,87 @@
+using CxReports.Dsl.Syntax.Tree;
+using Superpower;
+using Superpower.Parsers;
+
+namespace CxReports.Dsl.Syntax.Parsing;
+
+internal sealed partial class CxrGrammar
+{
+    private TokenListParser<CxrToken, SourceMember> SourceMemberP = null!;
+    private TokenListParser<CxrToken, Setting> SettingP = null!;
+
+    private void BuildSourceParsers()
+    {
+        SettingP = Located(
+            from keyword in NameP
+            from values in ExpressionP.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))
+            from per in Kw("per").IgnoreThen(NameP).Opt()
+            select new Setting(keyword, [.. values], per));
+
+        var constraint = Located(
+            Kw("required").Value((Constraint)new RequiredConstraint())
+                .Or(from _ in Kw("range")
+                    from low in AdditiveP
+                    from dots in Tok(CxrToken.DotDot)
+                    from high in AdditiveP
+                    select (Constraint)new RangeConstraint(low, high))
+                .Or(from _ in Kw("in")
+                    from values in ParenthesisedListP
+                    select (Constraint)new InConstraint(values))
+                .Or(from _ in Kw("default")
+                    from value in AdditiveP
+                    select (Constraint)new DefaultConstraint(value)));
+
+        TokenListParser<CxrToken, SourceMember> Field(string keyword, FieldKind kind) =>
+            from _ in Kw(keyword)
+            from name in NameP
+            from column in Tok(CxrToken.Equal).IgnoreThen(StringP).Opt()
+            from type in Tok(CxrToken.Colon).IgnoreThen(NameP.Named("type")).Opt()
+            from format in Kw("format").IgnoreThen(StringP).Opt()
+            from constraints in constraint.Many()
+            select (SourceMember)new FieldMember(kind, name, column, type, format, [.. constraints]);
+
+        // The file column of a link may be written bare (`musteri_no`) or quoted ("müşteri no").
+        var fileColumn = StringP.Or(NameP.Select(n => new StringLiteral(n.Text) { Span = n.Span }));
+
+        var link =
+            from _ in Kw("link")
+            from name in NameP
+            from column in Tok(CxrToken.Equal).IgnoreThen(fileColumn).Opt()
+            from arrow in Tok(CxrToken.Arrow)
+            from target in NameP
+            from required in Kw("required").Value(true).OptionalOrDefault()
+            select (SourceMember)new LinkMember(name, column, target, required);
+
+        var lifecycle =
+            from _ in Kw("lifecycle")
+            from start in PathP
+            from end in Tok(CxrToken.DotDot).IgnoreThen(PathP).Opt()
+            select (SourceMember)new LifecycleMember(start, end);
+
+        var dimension =
+            from _ in Kw("dimension")
+            from name in NameP
+            from eq in Tok(CxrToken.Equal)
+            from value in ExpressionP
+            select (SourceMember)new DimensionMember(name, value);
+
+        var recurring =
+            from _ in Kw("recurring")
+            from field in NameP
+            from per in Kw("per").IgnoreThen(NameP)
+            from whereClause in Kw("where").IgnoreThen(ExpressionP).Opt()
+            select (SourceMember)new RecurringMember(field, per, whereClause);
+
+        var options =
+            from _ in Kw("options")
+            from settings in Body(SettingP, "options block")
+            select (SourceMember)new OptionsMember(settings);
+
+        SourceMemberP = Located(
+            Field("key", FieldKind.Key)
+                .Or(Field("column", FieldKind.Column))
+                .Or(Field("time", FieldKind.Time))
+                .Or(link).Or(lifecycle).Or(dimension).Or(recurring).Or(options)
+                .Named("source member (key, column, time, link, lifecycle, dimension, recurring or options)"));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using CxReports.Dsl.Text;
+
+namespace CxReports.Dsl.Syntax.Tree;
+
+/// <summary>One parsed <c>.cxr</c> file: its declarations and, for the formatter, its comments.</summary>
+public sealed record SyntaxFile(SourceFile Source, ImmutableArray<Declaration> Declarations, ImmutableArray<Comment> Comments);
+
+/// <summary>A <c># ...</c> comment, kept so that <c>cxr fmt</c> loses none.</summary>
+public sealed record Comment(string Text) : SyntaxNode;
+
+/// <summary>A top-level, globally named definition.</summary>
+public abstract record Declaration(Name Name) : SyntaxNode
+{
+    /// <summary>The keyword that introduces it, as used in messages (<c>source</c>, <c>metric</c>, ...).</summary>
+    public abstract string Keyword { get; }
+}
+
+/// <summary><c>metric NAME ["label"] = EXPR [where COND] [per month]</c>.</summary>
+public sealed record MetricDeclaration(Name Name, StringLiteral? Label, Expression Value, Expression? Where, Name? Per)
+    : Declaration(Name)
+{
+    public override string Keyword => "metric";
+}
+
+/// <summary><c>score NAME for SOURCE { components and bands }</c>.</summary>
+public sealed record ScoreDeclaration(Name Name, Name Entity, ImmutableArray<ScoreComponent> Components, ImmutableArray<ScoreBand> Bands)
+    : Declaration(Name)
+{
+    public override string Keyword => "score";
+}
+
+/// <summary><c>usage weight 40 = count(events) within 30 days scale 0 .. 20</c>.</summary>
+public sealed record ScoreComponent(Name Name, NumberLiteral Weight, Expression Value, DurationLiteral? Within, Expression ScaleFrom, Expression ScaleTo) : SyntaxNode;
+
+/// <summary><c>band healthy >= 70</c>, or a final <c>band at_risk</c> that takes the rest.</summary>
+public sealed record ScoreBand(Name Name, BinaryOperator? Operator, Expression? Threshold) : SyntaxNode;
+
+/// <summary><c>scenario NAME { retain ..., value ..., horizon ... }</c>: each line a keyword and its values.</summary>
+public sealed record ScenarioDeclaration(Name Name, ImmutableArray<Setting> Settings) : Declaration(Name)
+{
+    public override string Keyword => "scenario";
+}
+
+/// <summary>A keyword followed by comma-separated values and an optional rate unit: <c>retain 1, 5 per month</c>.</summary>
+public sealed record Setting(Name Keyword, ImmutableArray<Expression> Values, Name? Per) : SyntaxNode;

@@ -1,0 +1,38 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Text;
+
+namespace CxReports.Dsl.Binding;
+
+/// <summary>State shared by the binding passes: the declarations by name, what is bound so far, and the diagnostics.</summary>
+internal sealed class BinderContext(IReadOnlyList<SyntaxFile> files)
+{
+    public DiagnosticBag Diagnostics { get; } = new();
+    public Dictionary<string, Declaration> Declarations { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SourceModel> Sources { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, MetricModel> Metrics { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ScoreModel> Scores { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ScenarioModel> Scenarios { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ReportModel> Reports { get; } = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, SourceFile> _texts = files.GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Source);
+
+    public IEnumerable<T> DeclarationsOf<T>() where T : Declaration => Declarations.Values.OfType<T>();
+
+    public void Error(DiagnosticCode code, SourceSpan span, string message, string? hint = null) =>
+        Diagnostics.Add(code, span, message, hint);
+
+    /// <summary>The text a node was written as (query column names are "as written").</summary>
+    public string TextOf(SyntaxNode node)
+    {
+        if (!_texts.TryGetValue(node.Span.File, out var file) || node.Span.Offset + node.Span.Length > file.Text.Length)
+            return node switch { PathExpression p => p.Text, _ => node.ToString() };
+        return file.Text.Substring(node.Span.Offset, node.Span.Length);
+    }
+
+    public void RegisterText(SourceFile file) => _texts[file.Path] = file;
+
+    public void UnknownName(SyntaxNode at, string what, string name, IEnumerable<string> candidates, string? extraHint = null) =>
+        Error(DiagnosticCode.UnknownName, at.Span, $"unknown {what} '{name}'", DidYouMean.Hint(name, candidates) ?? extraHint);
+}

@@ -1,0 +1,110 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Text;
+
+namespace CxReports.Dsl.Binding;
+
+/// <summary>
+/// Binds metrics depth-first so a metric's parts are bound before it; a metric met again while it is being
+/// bound closes a cycle, reported once with the whole chain.
+/// </summary>
+internal sealed class MetricBinder
+{
+    private readonly BinderContext _context;
+    private readonly ExpressionBinder _expressions;
+    private readonly List<string> _inProgress = [];
+    private readonly HashSet<string> _failed = [];
+
+    public MetricBinder(BinderContext context)
+    {
+        _context = context;
+        _expressions = new ExpressionBinder(context, this);
+    }
+
+    public void BindAll()
+    {
+        foreach (var declaration in _context.DeclarationsOf<MetricDeclaration>().OrderBy(d => d.Span.File).ThenBy(d => d.Span.Offset))
+            Require(declaration.Name.Text, declaration.Name.Span);
+    }
+
+    /// <summary>Makes sure the metric is bound (binding it now if needed); false if it cannot be.</summary>
+    public bool Require(string name, SourceSpan usedAt)
+    {
+        if (_context.Metrics.ContainsKey(name)) return true;
+        if (_failed.Contains(name)) return false;
+        if (_context.Declarations.GetValueOrDefault(name) is not MetricDeclaration declaration) return false;
+
+        var cycleStart = _inProgress.IndexOf(name);
+        if (cycleStart >= 0)
+        {
+            var chain = string.Join(" -> ", _inProgress.Skip(cycleStart).Append(name));
+            _context.Error(DiagnosticCode.MetricCycle, usedAt, $"metrics depend on each other in a cycle: {chain}",
+                "a metric cannot be computed from itself; break the chain with a metric built from aggregates only");
+            _failed.UnionWith(_inProgress.Skip(cycleStart));
+            return false;
+        }
+
+        _inProgress.Add(name);
+        var metric = Bind(declaration);
+        _inProgress.RemoveAt(_inProgress.Count - 1);
+        if (_failed.Contains(name)) return false;
+        _context.Metrics[name] = metric;
+        return true;
+    }
+
+    private MetricModel Bind(MetricDeclaration declaration)
+    {
+        var perMonth = declaration.Per is { } per;
+        if (declaration.Per is { Text: not "month" } wrong)
+            _context.Error(DiagnosticCode.InvalidSetting, wrong.Span, $"a metric can be made monthly (`per month`), not per {wrong.Text}");
+        var expression = _expressions.BindMetric(declaration.Value, declaration.Where);
+        if (declaration.Where is not null && !Aggregates(expression).Any())
+            _context.Error(DiagnosticCode.NotAggregated, declaration.Where.Span, "`where` filters the rows of aggregates, but this metric has none of its own",
+                "put the condition on the metrics it is built from");
+        var dependsOn = References(expression).Distinct().ToArray();
+        return new MetricModel(declaration.Name.Text, declaration.Label?.Value, expression, perMonth, UnitOf(expression), declaration.Span)
+        {
+            Sources = Aggregates(expression).Select(a => a.Source).Distinct().ToArray(),
+            DependsOn = dependsOn,
+            Monthly = perMonth || _expressions.Monthly(expression) == true,
+        };
+    }
+
+    /// <summary>What the number means: the aggregate's unit, or a simple rule for arithmetic on units.</summary>
+    internal Unit UnitOf(BoundExpression expression) => expression switch
+    {
+        BoundAggregate a => a.Function.Unit,
+        BoundMetricReference r => _context.Metrics.TryGetValue(r.Metric, out var m) ? m.Unit : Unit.None,
+        BoundLtv => Unit.Currency,
+        BoundUnary u => UnitOf(u.Operand),
+        BoundBinary b => (b.Operator, UnitOf(b.Left), UnitOf(b.Right)) switch
+        {
+            (BinaryOperator.Divide, var l, Unit.Count) => l == Unit.Count ? Unit.Ratio : l,
+            (BinaryOperator.Divide, var l, var r) when l == r && l != Unit.None => Unit.Ratio,
+            (BinaryOperator.Multiply, var l, Unit.None) => l,
+            (BinaryOperator.Multiply, Unit.None, var r) => r,
+            (BinaryOperator.Add or BinaryOperator.Subtract, var l, var r) when l == r => l,
+            _ => Unit.None,
+        },
+        _ => Unit.None,
+    };
+
+    internal static IEnumerable<BoundAggregate> Aggregates(BoundExpression expression) => expression switch
+    {
+        BoundAggregate a => [a],
+        BoundBinary b => Aggregates(b.Left).Concat(Aggregates(b.Right)),
+        BoundUnary u => Aggregates(u.Operand),
+        BoundLtv l => new[] { l.Value, l.Churn, l.Margin, l.YearlyDiscount, l.Cost }.OfType<BoundExpression>().SelectMany(Aggregates),
+        _ => [],
+    };
+
+    internal static IEnumerable<string> References(BoundExpression expression) => expression switch
+    {
+        BoundMetricReference r => [r.Metric],
+        BoundBinary b => References(b.Left).Concat(References(b.Right)),
+        BoundUnary u => References(u.Operand),
+        BoundLtv l => new[] { l.Value, l.Churn, l.Margin, l.YearlyDiscount, l.Cost }.OfType<BoundExpression>().SelectMany(References),
+        _ => [],
+    };
+}

@@ -1,0 +1,27 @@
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Text;
+
+namespace CxReports.Dsl.Binding.Model;
+
+/// <summary>A bound query: metric columns, dimension columns, the row filter and the ranking.</summary>
+public sealed record BoundQuery(
+    IReadOnlyList<QueryMetric> Metrics,
+    IReadOnlyList<QueryDimension> Dimensions,
+    IReadOnlyDictionary<string, BoundExpression>? Where,
+    QueryTop? Top,
+    SourceSpan Span)
+{
+    public TimeUnit? Grain => Dimensions.FirstOrDefault(d => d.Grain is not null)?.Grain;
+}
+
+/// <summary>A metric column, named as written (<c>nps</c>, <c>count(churns)</c>).</summary>
+public sealed record QueryMetric(string Name, BoundExpression Expression, Unit Unit, bool Monthly, SourceSpan Span);
+
+/// <summary>
+/// A dimension column named as written: a grain (<c>month</c>) or a field path resolved from each source the
+/// query's metrics read (<c>channel</c> is <c>responses.channel</c> for <c>nps</c>).
+/// </summary>
+public sealed record QueryDimension(string Name, TimeUnit? Grain, IReadOnlyDictionary<string, BoundField> BySource, SourceSpan Span);
+
+/// <summary><c>top N by column</c>: the column is a metric or dimension of the query, or another metric.</summary>
+public sealed record QueryTop(int Count, string? OrderBy, BoundExpression? OrderByMetric, bool Ascending);

@@ -1,0 +1,38 @@
+namespace CxReports.Dsl.Binding.Model;
+
+/// <summary>What an aggregate reads: a row value, a whole source (<c>count(src)</c>), or a condition (<c>share</c>).</summary>
+public enum AggregateInput { Value, Source, SourceOrValue, Condition }
+
+/// <summary>What a source must declare for an aggregate to apply to it.</summary>
+public enum SourceRequirement { None, Lifecycle, Recurring }
+
+/// <summary>What a number means, for rendering and for checks (ratios of counts, percentages...).</summary>
+public enum Unit { None, Count, Score, Percent, Currency, Ratio, Hours, Days }
+
+/// <summary>
+/// One entry of the metric library: name, what it reads, its unit and its value in a bucket without rows
+/// (0 for counts and sums, null for everything else). How it lowers to SQL lives with the engine's dialect.
+/// </summary>
+public sealed record AggregateFunction(
+    string Name,
+    AggregateInput Input,
+    Unit Unit,
+    bool ZeroWhenEmpty,
+    SourceRequirement Requires = SourceRequirement.None,
+    bool NumericInput = true,
+    bool TakesPercentile = false,
+    bool Monthly = false,
+    string Summary = "");
+
+/// <summary>Functions computed per row, usable inside aggregates, conditions and dimensions.</summary>
+public sealed record RowFunction(string Name, int MinArguments, int MaxArguments, string Summary)
+{
+    public ValueType ResultType(IReadOnlyList<BoundExpression> arguments) => Name switch
+    {
+        "hours" or "days" => ValueType.Decimal,
+        "year" or "month_of" => ValueType.Integer,
+        "bucket" => ValueType.Text,
+        "coalesce" => arguments.Count > 0 ? arguments[0].Type : ValueType.Unknown,
+        _ => ValueType.Unknown,
+    };
+}

@@ -1,0 +1,45 @@
+using CxReports.Dsl.Text;
+
+namespace CxReports.Dsl.Binding.Model;
+
+/// <summary>Every bound definition of a reports directory: the input to SQL planning.</summary>
+public sealed record SemanticModel(
+    IReadOnlyDictionary<string, SourceModel> Sources,
+    IReadOnlyDictionary<string, MetricModel> Metrics,
+    IReadOnlyDictionary<string, ScoreModel> Scores,
+    IReadOnlyDictionary<string, ScenarioModel> Scenarios,
+    IReadOnlyDictionary<string, ReportModel> Reports);
+
+/// <summary>A named metric: its bound expression, whether it is a monthly quantity, and what it means.</summary>
+public sealed record MetricModel(string Name, string? Label, BoundExpression Expression, bool PerMonth, Unit Unit, SourceSpan Span)
+{
+    /// <summary>Sources whose rows the metric reads.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Other metrics it is composed of.</summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>Whether it is a monthly quantity: <c>per month</c>, a revenue function, or built only from such.</summary>
+    public bool Monthly { get; init; }
+}
+
+/// <summary>A health-style score over the entities of a source.</summary>
+public sealed record ScoreModel(string Name, string Entity, IReadOnlyList<ScoreComponentModel> Components, IReadOnlyList<ScoreBandModel> Bands, SourceSpan Span);
+
+/// <summary>One component: an aggregate over the entity's linked rows in a window, scaled linearly to 0..100.</summary>
+public sealed record ScoreComponentModel(string Name, decimal Weight, BoundAggregate Value, Duration? Window, decimal ScaleFrom, decimal ScaleTo, SourceSpan Span);
+
+/// <summary>A band: a score at or above/below the threshold gets this name; no threshold takes the rest.</summary>
+public sealed record ScoreBandModel(string Name, Syntax.Tree.BinaryOperator? Operator, decimal? Threshold);
+
+/// <summary>The retain-N ROI scenario; inputs are monthly metrics or constants.</summary>
+public sealed record ScenarioModel(
+    string Name,
+    IReadOnlyList<int> Retain,
+    BoundExpression Value,
+    decimal Margin,
+    BoundExpression? Churn,
+    BoundExpression? Cost,
+    decimal YearlyDiscount,
+    IReadOnlyList<int> HorizonMonths,
+    SourceSpan Span);

@@ -1,0 +1,103 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Syntax.Tree;
+
+namespace CxReports.Dsl.Binding;
+
+/// <summary>
+/// Binds <c>metrics by dimensions where condition top N</c>. Dimensions and the condition resolve from each source
+/// the metrics read, following links; a grain needs every source to have a time axis, and per-month metrics no
+/// grain finer than a month.
+/// </summary>
+internal sealed class QueryBinder(BinderContext context, ExpressionBinder expressions)
+{
+    private static readonly Dictionary<string, TimeUnit> Grains = new()
+    {
+        ["day"] = TimeUnit.Day, ["week"] = TimeUnit.Week, ["month"] = TimeUnit.Month, ["quarter"] = TimeUnit.Quarter, ["year"] = TimeUnit.Year,
+    };
+
+    private readonly MetricBinder _metricBinder = new(context);
+
+    public BoundQuery Bind(Query query, IReadOnlyDictionary<string, ParamModel> parameters)
+    {
+        var metrics = query.Metrics.Select(BindMetric).ToArray();
+        var sources = metrics.SelectMany(m => SourcesOf(m.Expression)).Distinct().ToArray();
+        var dimensions = query.Dimensions.Select(d => BindDimension(d, metrics, sources)).ToArray();
+        foreach (var duplicate in dimensions.GroupBy(d => d.Name).Where(g => g.Count() > 1))
+            context.Error(DiagnosticCode.DuplicateName, duplicate.ElementAt(1).Span, $"'{duplicate.Key}' is grouped by twice");
+        if (dimensions.Count(d => d.Grain is not null) > 1)
+            context.Error(DiagnosticCode.InvalidSetting, dimensions.Where(d => d.Grain is not null).ElementAt(1).Span, "a query groups by at most one grain");
+
+        Dictionary<string, BoundExpression>? where = null;
+        if (query.Where is { } condition)
+        {
+            where = [];
+            foreach (var source in sources)
+                where[source] = expressions.BindCondition(condition, new RowScope(context.Sources[source], parameters));
+        }
+        var top = query.Top is { } t ? BindTop(t, metrics, dimensions) : null;
+        return new BoundQuery(metrics, dimensions, where, top, query.Span);
+    }
+
+    public QueryMetric BindMetric(Expression expression)
+    {
+        var bound = expressions.BindMetric(expression, null);
+        var unit = _metricBinder.UnitOf(bound);
+        return new QueryMetric(context.TextOf(expression), bound, unit, expressions.Monthly(bound) == true, expression.Span);
+    }
+
+    /// <summary>Every source whose rows a metric expression reads, through the metrics it names.</summary>
+    public IEnumerable<string> SourcesOf(BoundExpression expression) =>
+        MetricBinder.Aggregates(expression).Select(a => a.Source)
+            .Concat(MetricBinder.References(expression).SelectMany(r =>
+                context.Metrics.TryGetValue(r, out var m) ? m.Sources.Concat(m.DependsOn.SelectMany(d => SourcesOf(new BoundMetricReference(d, m.Span)))) : []));
+
+    private QueryDimension BindDimension(PathExpression path, QueryMetric[] metrics, string[] sources)
+    {
+        var name = context.TextOf(path);
+        if (path.Segments.Length == 1 && Grains.TryGetValue(path.Text, out var grain))
+        {
+            foreach (var source in sources.Select(s => context.Sources[s]).Where(s => s.TimeAxis is null && s.Lifecycle is null))
+                context.Error(DiagnosticCode.NoTimeAxis, path.Span, $"cannot group by {name}: source '{source.Name}' has no time field",
+                    $"declare one in '{source.Name}': time <name> = \"<column>\"");
+            if (grain is TimeUnit.Day or TimeUnit.Week)
+                foreach (var metric in metrics.Where(m => m.Monthly))
+                    context.Error(DiagnosticCode.GrainTooFine, path.Span, $"'{metric.Name}' is a monthly quantity and cannot be grouped by {name}",
+                        "group by month, quarter or year");
+            return new QueryDimension(name, grain, new Dictionary<string, BoundField>(), path.Span);
+        }
+
+        var resolver = new PathResolver(context.Sources);
+        var bySource = new Dictionary<string, BoundField>();
+        foreach (var source in sources)
+        {
+            var (field, problem) = resolver.Resolve(context.Sources[source], path, DiagnosticCode.Unreachable);
+            if (field is not null)
+            {
+                bySource[source] = field;
+                continue;
+            }
+            var unreachable = problem!.Code == DiagnosticCode.UnknownName
+                ? $"cannot group by '{name}': it is not a field of source '{source}' or of a source linked from it"
+                : problem.Message;
+            context.Error(problem.Code == DiagnosticCode.UnknownName && Reachable(name) ? DiagnosticCode.Unreachable : problem.Code, path.Span, unreachable,
+                problem.Hint ?? "a dimension must be reachable from every metric's source through links");
+        }
+        return new QueryDimension(name, null, bySource, path.Span);
+    }
+
+    /// <summary>Whether some source has a field of this name (then the problem is reachability, not spelling).</summary>
+    private bool Reachable(string name) => context.Sources.Values.Any(s => s.Field(name.Split('.')[^1]) is not null);
+
+    private QueryTop BindTop(TopClause top, QueryMetric[] metrics, QueryDimension[] dimensions)
+    {
+        var count = (int)top.Count.Value;
+        if (top.Count.Value != count || count <= 0)
+            context.Error(DiagnosticCode.InvalidSetting, top.Count.Span, "top takes a whole number above 0");
+        if (top.By is null) return new QueryTop(count, null, null, top.Ascending);
+        var text = context.TextOf(top.By);
+        if (metrics.Any(m => m.Name == text) || dimensions.Any(d => d.Name == text))
+            return new QueryTop(count, text, null, top.Ascending);
+        return new QueryTop(count, text, expressions.BindMetric(top.By, null), top.Ascending);
+    }
+}

@@ -1,0 +1,280 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Syntax.Tree;
+using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+
+namespace CxReports.Dsl.Binding;
+
+/// <summary>Binds reports: settings, period, params, filters, schedule and every block.</summary>
+internal sealed class ReportBinder(BinderContext context)
+{
+    private static readonly string[] ChartKinds = ["line", "bar", "area", "stacked"];
+    private static readonly string[] Formats = ["pdf", "json", "csv"];
+
+    private readonly ExpressionBinder _expressions = new(context, new MetricBinder(context));
+
+    public void BindAll()
+    {
+        foreach (var declaration in context.DeclarationsOf<ReportDeclaration>())
+            context.Reports[declaration.Name.Text] = Bind(declaration);
+    }
+
+    private ReportModel Bind(ReportDeclaration report)
+    {
+        var settings = new Dictionary<string, Setting>();
+        foreach (var setting in report.Members.OfType<ReportSetting>().Select(s => s.Setting))
+            if (!settings.TryAdd(setting.Keyword.Text, setting))
+                context.Error(DiagnosticCode.DuplicateName, setting.Keyword.Span, $"'{setting.Keyword.Text}' is set twice in report '{report.Name.Text}'");
+
+        var parameters = BindParams(report);
+        var queries = new QueryBinder(context, _expressions);
+        var sections = new List<SectionModel>();
+        var ids = new Dictionary<string, SyntaxNode>();
+        var counters = new Dictionary<string, int>();
+        foreach (var section in report.Members.OfType<SectionMember>())
+        {
+            var blocks = new List<BlockModel>();
+            foreach (var block in section.Blocks)
+            {
+                counters[block.Keyword] = counters.GetValueOrDefault(block.Keyword) + 1;
+                var id = block.Id?.Text ?? $"{block.Keyword}_{counters[block.Keyword]}";
+                if (!ids.TryAdd(id, block))
+                    context.Error(DiagnosticCode.DuplicateName, (block.Id ?? (SyntaxNode)block).Span, $"block id '{id}' is used twice in report '{report.Name.Text}'");
+                if (BindBlock(block, id, queries, parameters) is { } bound) blocks.Add(bound);
+            }
+            sections.Add(new SectionModel(section.Title.Value, blocks));
+        }
+
+        return new ReportModel(
+            report.Name.Text,
+            report.Title?.Value ?? report.Name.Text,
+            Text(settings.GetValueOrDefault("description")),
+            BindPeriod(report),
+            BindGrain(settings.GetValueOrDefault("grain")),
+            BindTimeZone(settings.GetValueOrDefault("timezone")) ?? "UTC",
+            BindLocale(settings.GetValueOrDefault("locale")) ?? "en-US",
+            parameters.Values.ToArray(),
+            report.Members.OfType<FilterMember>().Select(f => BindFilter(f, parameters)).OfType<FilterModel>().ToArray(),
+            report.Members.OfType<ScheduleMember>().Select(BindSchedule).FirstOrDefault(),
+            sections,
+            report.Span);
+    }
+
+    private string? Text(Setting? setting)
+    {
+        if (setting is null) return null;
+        if (setting.Values is [StringLiteral s]) return s.Value;
+        context.Error(DiagnosticCode.InvalidSetting, setting.Span, $"'{setting.Keyword.Text}' takes one string in quotes");
+        return null;
+    }
+
+    private TimeUnit? BindGrain(Setting? setting)
+    {
+        if (setting is null) return null;
+        if (setting.Values is [PathExpression { Segments.Length: 1 } p] && Enum.TryParse<TimeUnit>(p.Text, true, out var unit) && p.Text == p.Text.ToLowerInvariant())
+            return unit;
+        context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, $"unknown grain '{context.TextOf(setting.Values[0])}'",
+            DidYouMean.Hint(context.TextOf(setting.Values[0]), ["day", "week", "month", "quarter", "year"]) ?? "grains are day, week, month, quarter and year");
+        return null;
+    }
+
+    private string? BindTimeZone(Setting? setting)
+    {
+        var zone = Text(setting);
+        if (zone is null || Rules.FindTimeZone(zone) is not null) return zone;
+        context.Error(DiagnosticCode.UnknownTimeZone, setting!.Values[0].Span, $"unknown time zone \"{zone}\"",
+            DidYouMean.Hint(zone, Rules.TimeZoneIds) ?? "use an IANA zone such as \"Europe/Istanbul\" or \"UTC\"");
+        return null;
+    }
+
+    private string? BindLocale(Setting? setting)
+    {
+        var locale = Text(setting);
+        if (locale is null || Rules.IsKnownLocale(locale)) return locale;
+        context.Error(DiagnosticCode.InvalidSetting, setting!.Values[0].Span, $"unknown locale \"{locale}\"", "use a language-region name such as \"en-US\" or \"tr-TR\"");
+        return null;
+    }
+
+    private PeriodModel BindPeriod(ReportDeclaration report)
+    {
+        var members = report.Members.OfType<PeriodMember>().ToArray();
+        foreach (var extra in members.Skip(1))
+            context.Error(DiagnosticCode.DuplicateName, extra.Span, $"'period' is set twice in report '{report.Name.Text}'");
+        switch (members.FirstOrDefault()?.Period)
+        {
+            case FixedPeriod f:
+                if (f.From.Value > f.To.Value)
+                    context.Error(DiagnosticCode.InvalidSetting, f.Span, $"the period ends ({f.To.Value:yyyy-MM-dd}) before it starts ({f.From.Value:yyyy-MM-dd})");
+                return new FixedPeriodModel(f.From.Value, f.To.Value);
+            case RelativePeriod r:
+                if (r.Count is <= 0)
+                    context.Error(DiagnosticCode.InvalidSetting, r.Span, "a relative period counts at least 1 unit");
+                if (r.Anchor.Text == "this" && r.Count is not null)
+                    context.Error(DiagnosticCode.InvalidSetting, r.Span, "`this` takes no count: period this month, this quarter, this year");
+                return new RelativePeriodModel(r.Anchor.Text, r.Count ?? 1, r.Unit);
+            default:
+                return new RelativePeriodModel("last", 12, TimeUnit.Month);
+        }
+    }
+
+    private Dictionary<string, ParamModel> BindParams(ReportDeclaration report)
+    {
+        var parameters = new Dictionary<string, ParamModel>(StringComparer.Ordinal);
+        foreach (var param in report.Members.OfType<ParamMember>())
+        {
+            var type = ValueTypes.Parse(param.Type.Text);
+            if (type is null)
+                context.Error(DiagnosticCode.TypeMismatch, param.Type.Span, $"unknown type '{param.Type.Text}'", "types are text, integer, decimal, boolean, date and timestamp");
+            var choices = param.Choices.Select(c => (Node: c, Value: SourceBinder.Constant(c))).ToArray();
+            foreach (var bad in choices.Where(c => c.Value is null || (type is { } t && !SourceBinder.Compatible(t, c.Value))))
+                context.Error(DiagnosticCode.TypeMismatch, bad.Node.Span, $"choice {context.TextOf(bad.Node)} is not a {param.Type.Text} constant");
+            var defaultValue = param.Default is null ? null : SourceBinder.Constant(param.Default);
+            if (param.Default is not null && (defaultValue is null || (type is { } dt && !SourceBinder.Compatible(dt, defaultValue))))
+                context.Error(DiagnosticCode.TypeMismatch, param.Default.Span, $"default {context.TextOf(param.Default)} is not a {param.Type.Text} constant");
+            else if (defaultValue is not null && choices.Length > 0 && !choices.Any(c => Equals(c.Value, defaultValue)))
+                context.Error(DiagnosticCode.ParamDefaultNotInChoices, param.Default!.Span,
+                    $"default {context.TextOf(param.Default)} of param '{param.Name.Text}' is not one of its choices",
+                    $"choices are {string.Join(", ", param.Choices.Select(context.TextOf))}");
+            var model = new ParamModel(param.Name.Text, type ?? ValueType.Unknown, defaultValue, choices.Select(c => c.Value).OfType<object>().ToArray(), param.Span);
+            if (!parameters.TryAdd(param.Name.Text, model))
+                context.Error(DiagnosticCode.DuplicateName, param.Name.Span, $"param '{param.Name.Text}' is declared twice");
+        }
+        return parameters;
+    }
+
+    private FilterModel? BindFilter(FilterMember filter, IReadOnlyDictionary<string, ParamModel> parameters)
+    {
+        // A report filter applies to the blocks whose sources reach its fields; it must make sense for at least one.
+        var bySource = new Dictionary<string, BoundExpression>();
+        foreach (var source in context.Sources.Values)
+        {
+            var trial = new BinderContext([]);
+            foreach (var (name, s) in context.Sources) trial.Sources[name] = s;
+            var bound = new ExpressionBinder(trial, null).BindCondition(filter.Condition, new RowScope(source, parameters));
+            if (!trial.Diagnostics.HasErrors) bySource[source.Name] = bound;
+        }
+        if (bySource.Count == 0)
+        {
+            context.Error(DiagnosticCode.Unreachable, filter.Condition.Span, "this filter does not apply to any source: its fields are not reachable from any of them",
+                "name fields as seen from the data the report reads, e.g. customer.plan");
+            return null;
+        }
+        BoundExpression? unless = null;
+        if (filter.Unless is { } condition)
+        {
+            var paramsOnly = new SourceModel("<params>", "", SourceFormat.Csv, new Dictionary<string, string>(), [], filter.Span);
+            unless = _expressions.BindCondition(condition, new RowScope(paramsOnly, parameters));
+        }
+        return new FilterModel(bySource, unless, filter.Span);
+    }
+
+    private ScheduleModel BindSchedule(ScheduleMember schedule)
+    {
+        if (Rules.ParseCron(schedule.Cron.Value, out var problem) is null)
+            context.Error(DiagnosticCode.InvalidCron, schedule.Cron.Span, $"invalid cron expression \"{schedule.Cron.Value}\": {problem}",
+                "minute hour day-of-month month day-of-week, e.g. \"0 8 * * MON\" for Mondays at 08:00");
+        var zone = schedule.TimeZone?.Value ?? "UTC";
+        if (Rules.FindTimeZone(zone) is null)
+            context.Error(DiagnosticCode.UnknownTimeZone, schedule.TimeZone!.Span, $"unknown time zone \"{zone}\"",
+                DidYouMean.Hint(zone, Rules.TimeZoneIds) ?? "use an IANA zone such as \"Europe/Istanbul\"");
+        var deliveries = schedule.Deliveries.Select(BindDelivery).ToArray();
+        return new ScheduleModel(schedule.Cron.Value, zone, schedule.SkipWhenEmpty, deliveries, schedule.Span);
+    }
+
+    private DeliveryModel BindDelivery(Delivery delivery)
+    {
+        var kind = Enum.Parse<DeliveryKind>(delivery.Kind.Text, ignoreCase: true);
+        foreach (var format in delivery.Formats.Where(f => !Formats.Contains(f.Text)))
+            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats) ?? "formats are pdf, json and csv");
+        foreach (var target in delivery.Targets)
+        {
+            var problem = kind switch
+            {
+                DeliveryKind.Email when !target.Value.Contains('@') => "is not an email address",
+                DeliveryKind.Webhook when !Uri.TryCreate(target.Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") => "is not an http(s) URL",
+                DeliveryKind.Folder when Rules.DataPathProblem(target.Value) is { } p => p.Replace("data directory", "output root"),
+                _ => null,
+            };
+            if (problem is not null)
+                context.Error(kind == DeliveryKind.Folder ? DiagnosticCode.PathOutsideData : DiagnosticCode.InvalidSetting, target.Span, $"\"{target.Value}\" {(kind == DeliveryKind.Folder ? ": " : "")}{problem}");
+        }
+        var formats = delivery.Formats.Length > 0 ? delivery.Formats.Select(f => f.Text).ToArray() : [kind == DeliveryKind.Webhook ? "json" : "pdf"];
+        return new DeliveryModel(kind, delivery.Targets.Select(t => t.Value).ToArray(), formats, delivery.Subject?.Value, delivery.FileName?.Value, delivery.Span);
+    }
+
+    private BlockModel? BindBlock(Block block, string id, QueryBinder queries, IReadOnlyDictionary<string, ParamModel> parameters)
+    {
+        var title = block.Title?.Value;
+        switch (block)
+        {
+            case KpiBlock kpi:
+                if (kpi.Compare is { Text: not ("period" or "year") } compare)
+                    context.Error(DiagnosticCode.InvalidSetting, compare.Span, $"cannot compare with previous '{compare.Text}'", "write `compare previous period` or `compare previous year`");
+                return new KpiBlockModel(id, title, kpi.Metrics.Select(queries.BindMetric).ToArray(), kpi.Compare?.Text, kpi.Span);
+            case ChartBlock chart:
+                if (!ChartKinds.Contains(chart.Kind.Text))
+                    context.Error(DiagnosticCode.InvalidSetting, chart.Kind.Span, $"unknown chart kind '{chart.Kind.Text}'",
+                        DidYouMean.Hint(chart.Kind.Text, ChartKinds) ?? "charts are line, bar, area and stacked");
+                var kind = Enum.TryParse<ChartKind>(chart.Kind.Text, true, out var k) ? k : ChartKind.Line;
+                return new ChartBlockModel(id, title, kind, queries.Bind(chart.Query, parameters), chart.Span);
+            case TableBlock table:
+                return new TableBlockModel(id, title, queries.Bind(table.Query, parameters), table.Span);
+            case CohortBlock cohort:
+                return BindCohort(cohort, id, title);
+            case ScoresBlock scores:
+                return BindScores(scores, id, title);
+            case ScenarioBlock scenario:
+                if (!context.Declarations.TryGetValue(scenario.Scenario.Text, out var d) || d is not ScenarioDeclaration)
+                    context.UnknownName(scenario.Scenario, "scenario", scenario.Scenario.Text, context.DeclarationsOf<ScenarioDeclaration>().Select(s => s.Name.Text));
+                return new ScenarioBlockModel(id, title, scenario.Scenario.Text, scenario.Span);
+            case TextBlock text:
+                return new TextBlockModel(id, text.Text.Value, text.Span);
+            default:
+                return null;
+        }
+    }
+
+    private CohortBlockModel? BindCohort(CohortBlock cohort, string id, string? title)
+    {
+        if (!context.Sources.TryGetValue(cohort.Source.Text, out var source))
+        {
+            context.UnknownName(cohort.Source, "source", cohort.Source.Text, context.Sources.Keys);
+            return null;
+        }
+        if (source.Lifecycle is null)
+            context.Error(DiagnosticCode.NoLifecycle, cohort.Source.Span, $"cohorts need a customer lifecycle, but source '{source.Name}' has none",
+                $"declare it in '{source.Name}': lifecycle <start> .. <end>");
+        if (cohort.Grain.Text != "month")
+            context.Error(DiagnosticCode.InvalidSetting, cohort.Grain.Span, $"cohorts are monthly: cohort {source.Name} by month over N");
+        if (cohort.Over.Value != decimal.Truncate(cohort.Over.Value) || cohort.Over.Value is < 1 or > 120)
+            context.Error(DiagnosticCode.InvalidSetting, cohort.Over.Span, "`over` is a whole number of months from 1 to 120");
+        return new CohortBlockModel(id, title, source.Name, (int)Math.Clamp(cohort.Over.Value, 1, 120), cohort.Span);
+    }
+
+    private ScoresBlockModel? BindScores(ScoresBlock block, string id, string? title)
+    {
+        if (!context.Scores.TryGetValue(block.Score.Text, out var score))
+        {
+            if (!context.Declarations.ContainsKey(block.Score.Text) || context.Declarations[block.Score.Text] is not ScoreDeclaration)
+                context.UnknownName(block.Score, "score", block.Score.Text, context.DeclarationsOf<ScoreDeclaration>().Select(s => s.Name.Text));
+            return null;
+        }
+        // The rows of a scores block are the entity's fields plus score, band and one column per component.
+        var entity = context.Sources[score.Entity];
+        var extra = new[] { ("score", ValueType.Number), ("band", ValueType.Text) }
+            .Concat(score.Components.Select(c => (c.Name, ValueType.Number)))
+            .Select(f => new FieldModel(score.Name, f.Item1, f.Item1, FieldKind.Column, f.Item2, block.Span));
+        var rows = entity with { Name = entity.Name, Fields = entity.Fields.Where(f => extra.All(e => e.Name != f.Name)).Concat(extra).ToArray() };
+        var where = block.Where is null ? null : _expressions.BindCondition(block.Where, RowScope.Of(rows));
+        QueryTop? top = null;
+        if (block.Top is { } t)
+        {
+            var by = t.By is null ? null : context.TextOf(t.By);
+            if (t.By is not null && (t.By is not PathExpression path || rows.Field(path.Text) is null))
+                context.UnknownName(t.By, $"column of score '{score.Name}'", by!, rows.Fields.Select(f => f.Name));
+            top = new QueryTop((int)t.Count.Value, by, null, t.Ascending);
+        }
+        return new ScoresBlockModel(id, title, score.Name, where, top, block.Span);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Cronos;
+
+namespace CxReports.Dsl.Binding;
+
+/// <summary>Checks on written values that do not depend on the rest of the model: paths, cron, zones, locales.</summary>
+public static partial class Rules
+{
+    /// <summary>Why a data path may not be used, or null when it stays inside the data directory.</summary>
+    public static string? DataPathProblem(string path)
+    {
+        if (path.Length == 0) return "the path is empty";
+        if (SchemeRegex().IsMatch(path)) return "URLs are not allowed: a source reads files inside the data directory";
+        if (path.StartsWith('/') || path.StartsWith('\\') || path.StartsWith('~') || DriveRegex().IsMatch(path))
+            return "absolute paths are not allowed: write the path relative to the data directory";
+        if (path.Split('/', '\\').Any(segment => segment == ".."))
+            return "'..' would leave the data directory";
+        return null;
+    }
+
+    /// <summary>Parses a 5-field (minutes) or 6-field (seconds first) cron expression; null with the reason if invalid.</summary>
+    public static CronExpression? ParseCron(string text, out string? problem)
+    {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields is not (5 or 6))
+        {
+            problem = $"a cron expression has 5 fields (minute hour day month weekday) or 6 with seconds first; this one has {fields}";
+            return null;
+        }
+        try
+        {
+            problem = null;
+            return CronExpression.Parse(text, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+        }
+        catch (CronFormatException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>Finds an IANA time zone (<c>Europe/Istanbul</c>) known to this system.</summary>
+    public static TimeZoneInfo? FindTimeZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Zone ids for did-you-mean suggestions.</summary>
+    public static IEnumerable<string> TimeZoneIds => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id);
+
+    /// <summary>Whether the locale name is a specific culture this system knows (<c>tr-TR</c>, <c>en-US</c>).</summary>
+    public static bool IsKnownLocale(string name) =>
+        CultureInfo.GetCultures(CultureTypes.SpecificCultures).Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:(//|[^\\/])")]
+    private static partial Regex SchemeRegex();
+
+    [GeneratedRegex(@"^[A-Za-z]:[\\/]")]
+    private static partial Regex DriveRegex();
+}

@@ -1,0 +1,86 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Syntax.Tree;
+
+namespace CxReports.Dsl.Binding;
+
+/// <summary>Binds retain-N ROI scenarios; every input is a monthly metric or a constant.</summary>
+internal sealed class ScenarioBinder(BinderContext context)
+{
+    private static readonly string[] Settings = ["retain", "value", "margin", "churn", "cost", "discount", "horizon"];
+
+    public void BindAll()
+    {
+        var expressions = new ExpressionBinder(context, new MetricBinder(context));
+        foreach (var declaration in context.DeclarationsOf<ScenarioDeclaration>())
+        {
+            var settings = new Dictionary<string, Setting>();
+            foreach (var setting in declaration.Settings)
+            {
+                var key = setting.Keyword.Text;
+                if (!Settings.Contains(key))
+                    context.Error(DiagnosticCode.InvalidSetting, setting.Keyword.Span, $"unknown scenario setting '{key}'",
+                        DidYouMean.Hint(key, Settings) ?? $"settings are {string.Join(", ", Settings)}");
+                else if (!settings.TryAdd(key, setting))
+                    context.Error(DiagnosticCode.DuplicateName, setting.Keyword.Span, $"'{key}' is set twice in scenario '{declaration.Name.Text}'");
+            }
+            foreach (var required in new[] { "retain", "value", "horizon" }.Where(r => !settings.ContainsKey(r)))
+                context.Error(DiagnosticCode.InvalidSetting, declaration.Name.Span, $"scenario '{declaration.Name.Text}' needs `{required}`");
+            if (!settings.ContainsKey("retain") || !settings.ContainsKey("value") || !settings.ContainsKey("horizon")) continue;
+
+            var retain = settings["retain"].Values.Select(v => WholeNumber(v, "customers to retain")).ToArray();
+            var horizon = settings["horizon"].Values.Select(Horizon).ToArray();
+            context.Scenarios[declaration.Name.Text] = new ScenarioModel(
+                declaration.Name.Text,
+                retain,
+                MonthlyInput(settings["value"], expressions)!,
+                settings.TryGetValue("margin", out var margin) ? Fraction(margin) : 1m,
+                settings.TryGetValue("churn", out var churn) ? MonthlyInput(churn, expressions) : null,
+                settings.TryGetValue("cost", out var cost) ? MonthlyInput(cost, expressions) : null,
+                settings.TryGetValue("discount", out var discount) ? YearlyRate(discount) : 0m,
+                horizon,
+                declaration.Span);
+        }
+    }
+
+    private BoundExpression? MonthlyInput(Setting setting, ExpressionBinder expressions)
+    {
+        var bound = expressions.BindMetric(setting.Values[0], null);
+        if (setting.Values.Length > 1)
+            context.Error(DiagnosticCode.InvalidSetting, setting.Values[1].Span, $"'{setting.Keyword.Text}' takes one value");
+        if (expressions.Monthly(bound) == false)
+            context.Error(DiagnosticCode.NotMonthly, setting.Values[0].Span, $"the scenario's {setting.Keyword.Text} must be a monthly quantity",
+                "use a metric declared with `per month`, a revenue metric, or a number");
+        return bound;
+    }
+
+    private int WholeNumber(Expression value, string what)
+    {
+        if (SourceBinder.Constant(value) is decimal d && d == decimal.Truncate(d) && d > 0) return (int)d;
+        context.Error(DiagnosticCode.InvalidSetting, value.Span, $"{what} must be a whole number above 0");
+        return 0;
+    }
+
+    private int Horizon(Expression value)
+    {
+        if (value is DurationLiteral { Amount: > 0 } d && new Duration(d.Amount, d.Unit).Months is { } months) return months;
+        context.Error(DiagnosticCode.InvalidSetting, value.Span, "a horizon is a number of months, quarters or years: 3 months, 1 year");
+        return 0;
+    }
+
+    private decimal Fraction(Setting setting)
+    {
+        if (SourceBinder.Constant(setting.Values[0]) is decimal d && d > 0 && d <= 1) return d;
+        context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, "the margin is a percentage from 0% to 100%: margin 80%");
+        return 1m;
+    }
+
+    private decimal YearlyRate(Setting setting)
+    {
+        if (setting.Per?.Text != "year")
+            context.Error(DiagnosticCode.InvalidSetting, setting.Span, "the discount is a yearly rate: discount 10% per year");
+        if (SourceBinder.Constant(setting.Values[0]) is decimal d && d >= 0) return d;
+        context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, "the discount is a percentage: discount 10% per year");
+        return 0m;
+    }
+}

@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using CxReports.Server.Cli;
+
+return CxrCommandLine.Run(args, Console.Out, Console.Error);

@@ -55,8 +55,7 @@ internal sealed partial class CxrGrammar
         NameP = Located(Token.EqualTo(CxrToken.Identifier).Select(t => new Name(t.ToStringValue())));
         StringP = Located(Token.EqualTo(CxrToken.String).Or(Token.EqualTo(CxrToken.UnterminatedString))
             .Select(t => new StringLiteral(DecodeString(t))));
-        NumberP = Located(Token.EqualTo(CxrToken.Number)
-            .Select(t => new NumberLiteral(decimal.Parse(t.ToStringValue(), CultureInfo.InvariantCulture))));
+        NumberP = Located(Token.EqualTo(CxrToken.Number).Select(t => new NumberLiteral(ParseDecimal(t, t.ToStringValue()))));
         IntegerP = Token.EqualTo(CxrToken.Number).Select(t => ParseInteger(t));
         DateP = Located(Token.EqualTo(CxrToken.Date).Select(t => new DateLiteral(ParseDate(t))));
         DurationP = Located(
@@ -74,6 +73,16 @@ internal sealed partial class CxrGrammar
     private static TokenListParser<CxrToken, Token<CxrToken>> Tok(CxrToken kind) => Token.EqualTo(kind);
 
     private static TokenListParser<CxrToken, TimeUnit> UnitP { get; } = UnitToken.Select(t => UnitWords[t.ToStringValue()]);
+
+    /// <summary>A number as written; one too large for a decimal is reported (CXR005) and read as 0.</summary>
+    internal decimal ParseDecimal(Token<CxrToken> token, string digits)
+    {
+        if (decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return value;
+        _diagnostics.Add(DiagnosticCode.InvalidLiteral, SpanOf(token), $"number '{digits}' is too large",
+            "numbers have at most 28 significant digits");
+        return 0m;
+    }
 
     private int ParseInteger(Token<CxrToken> token)
     {

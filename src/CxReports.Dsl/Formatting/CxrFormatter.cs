@@ -1,0 +1,278 @@
+using System.Text;
+using CxReports.Dsl.Syntax.Tree;
+using static CxReports.Dsl.Formatting.ExpressionPrinter;
+
+namespace CxReports.Dsl.Formatting;
+
+/// <summary>
+/// Prints a syntax file in the one canonical layout of <c>cxr fmt</c>: two-space indents, one line per member,
+/// one blank line between declarations, the author's blank lines inside bodies kept (at most one). Every comment
+/// is kept: a comment on a line of its own stays before the node that follows it, a comment after code stays at
+/// the end of that line.
+/// </summary>
+public sealed class CxrFormatter
+{
+    private readonly StringBuilder _out = new();
+    private readonly IReadOnlyList<Comment> _comments;
+    private int _nextComment;
+    private int _lastSourceLine;
+    private bool _bodyStart = true;
+    private int _indent;
+
+    private readonly string _sourceText;
+
+    private CxrFormatter(SyntaxFile file)
+    {
+        _comments = file.Comments;
+        _sourceText = file.Source.Text;
+    }
+
+    public static string Format(SyntaxFile file)
+    {
+        var formatter = new CxrFormatter(file);
+        formatter.PrintFile(file);
+        return formatter._out.ToString();
+    }
+
+    private void PrintFile(SyntaxFile file)
+    {
+        var first = true;
+        foreach (var declaration in file.Declarations)
+        {
+            if (!first) _out.Append('\n');
+            _bodyStart = true;
+            Declaration(declaration);
+            first = false;
+        }
+        CommentsBefore(int.MaxValue);
+    }
+
+    private void Declaration(Declaration declaration)
+    {
+        switch (declaration)
+        {
+            case SourceDeclaration s:
+                Open(s, $"source {s.Name.Text} from {Quote(s.Path.Value)}{(s.Format is { } f ? " format " + f.Text : "")}");
+                foreach (var member in s.Members) SourceMember(member);
+                Close(s);
+                break;
+            case MetricDeclaration m:
+                Line(m, $"metric {m.Name.Text}{(m.Label is { } l ? " " + Quote(l.Value) : "")} = {Print(m.Value)}"
+                        + (m.Where is { } w ? " where " + Print(w) : "") + (m.Per is { } p ? " per " + p.Text : ""));
+                break;
+            case ScoreDeclaration s:
+                Open(s, $"score {s.Name.Text} for {s.Entity.Text}");
+                foreach (var node in s.Components.Cast<SyntaxNode>().Concat(s.Bands).OrderBy(n => n.Span.Offset))
+                    Line(node, node switch
+                    {
+                        ScoreComponent c => $"{c.Name.Text} weight {Print(c.Weight)} = {Print(c.Value)}"
+                                            + (c.Within is { } within ? " within " + Duration(within) : "") + $" scale {Print(c.ScaleFrom)} .. {Print(c.ScaleTo)}",
+                        ScoreBand b => $"band {b.Name.Text}" + (b.Operator is { } op ? $" {Symbol(op)} {Print(b.Threshold!)}" : ""),
+                        _ => "",
+                    });
+                Close(s);
+                break;
+            case ScenarioDeclaration s:
+                Open(s, $"scenario {s.Name.Text}");
+                foreach (var setting in s.Settings) Line(setting, Setting(setting));
+                Close(s);
+                break;
+            case ReportDeclaration r:
+                Open(r, $"report {r.Name.Text}{(r.Title is { } t ? " " + Quote(t.Value) : "")}");
+                foreach (var member in r.Members) ReportMember(member);
+                Close(r);
+                break;
+        }
+    }
+
+    private void SourceMember(SourceMember member)
+    {
+        switch (member)
+        {
+            case OptionsMember o:
+                Open(o, "options");
+                foreach (var setting in o.Settings) Line(setting, Setting(setting));
+                Close(o);
+                break;
+            case FieldMember f:
+                var text = new StringBuilder($"{f.Kind.ToString().ToLowerInvariant()} {f.Name.Text}");
+                if (f.FileColumn is { } column) text.Append(" = ").Append(Quote(column.Value));
+                if (f.Type is { } type) text.Append(": ").Append(type.Text);
+                if (f.Format is { } format) text.Append(" format ").Append(Quote(format.Value));
+                foreach (var constraint in f.Constraints) text.Append(' ').Append(Constraint(constraint));
+                Line(f, text.ToString());
+                break;
+            case LinkMember l:
+                Line(l, $"link {l.Name.Text}{(l.FileColumn is { } c ? " = " + ColumnName(c.Value) : "")} -> {l.Target.Text}{(l.Required ? " required" : "")}");
+                break;
+            case LifecycleMember l:
+                Line(l, $"lifecycle {l.Start.Text}{(l.End is { } e ? " .. " + e.Text : "")}");
+                break;
+            case DimensionMember d:
+                Line(d, $"dimension {d.Name.Text} = {Print(d.Value)}");
+                break;
+            case RecurringMember r:
+                Line(r, $"recurring {r.Field.Text} per {r.Per.Text}{(r.Where is { } w ? " where " + Print(w) : "")}");
+                break;
+        }
+    }
+
+    private static string Constraint(Constraint constraint) => constraint switch
+    {
+        RequiredConstraint => "required",
+        RangeConstraint r => $"range {Print(r.Low)} .. {Print(r.High)}",
+        InConstraint i => $"in ({string.Join(", ", i.Values.Select(Print))})",
+        DefaultConstraint d => $"default {Print(d.Value)}",
+        _ => "",
+    };
+
+    /// <summary>A link's file column stays bare when it is a plain name, quoted otherwise.</summary>
+    private static string ColumnName(string column) =>
+        column.Length > 0 && (char.IsLetter(column[0]) || column[0] == '_') && column.All(c => char.IsLetterOrDigit(c) || c == '_')
+            ? column : Quote(column);
+
+    private static string Setting(Setting setting) =>
+        $"{setting.Keyword.Text} {string.Join(", ", setting.Values.Select(Print))}{(setting.Per is { } p ? " per " + p.Text : "")}";
+
+    private void ReportMember(ReportMember member)
+    {
+        switch (member)
+        {
+            case ReportSetting s:
+                Line(s, Setting(s.Setting));
+                break;
+            case PeriodMember { Period: FixedPeriod f } p:
+                Line(p, $"period {Print(f.From)} .. {Print(f.To)}");
+                break;
+            case PeriodMember { Period: RelativePeriod r } p:
+                var unit = r.Unit.ToString().ToLowerInvariant();
+                Line(p, r.Count is { } n ? $"period {r.Anchor.Text} {n} {unit}{(n == 1 ? "" : "s")}" : $"period {r.Anchor.Text} {unit}");
+                break;
+            case ParamMember p:
+                Line(p, $"param {p.Name.Text}: {p.Type.Text}{(p.Default is { } d ? " = " + Print(d) : "")}"
+                        + (p.Choices.Length > 0 ? $" in ({string.Join(", ", p.Choices.Select(Print))})" : ""));
+                break;
+            case FilterMember f:
+                Line(f, $"filter {Print(f.Condition)}{(f.Unless is { } u ? " unless " + Print(u) : "")}");
+                break;
+            case ScheduleMember s:
+                Open(s, $"schedule {Quote(s.Cron.Value)}{(s.TimeZone is { } z ? " timezone " + Quote(z.Value) : "")}");
+                foreach (var item in s.Items) Line(item, ScheduleItem(item));
+                Close(s);
+                break;
+            case SectionMember s:
+                Open(s, $"section {Quote(s.Title.Value)}");
+                foreach (var block in s.Blocks) Line(block, Block(block));
+                Close(s);
+                break;
+        }
+    }
+
+    private static string ScheduleItem(ScheduleItem item) => item switch
+    {
+        Delivery d => $"{d.Kind.Text} {string.Join(", ", d.Targets.Select(t => Quote(t.Value)))}"
+                      + (d.Formats.Length > 0 ? " as " + string.Join(", ", d.Formats.Select(f => f.Text)) : "")
+                      + (d.Subject is { } s ? " subject " + Quote(s.Value) : "")
+                      + (d.FileName is { } f ? " file " + Quote(f.Value) : ""),
+        _ => "skip when empty",
+    };
+
+    private static string Block(Block block)
+    {
+        var head = block.Keyword + (block is ChartBlock c ? " " + c.Kind.Text : "")
+                   + (block.Title is { } t ? " " + Quote(t.Value) : "") + (block.Id is { } id ? $" {id.Text}:" : "");
+        return block switch
+        {
+            KpiBlock k => $"{head} {string.Join(", ", k.Metrics.Select(Print))}{(k.Compare is { } cmp ? " compare previous " + cmp.Text : "")}",
+            ChartBlock ch => $"{head} {Query(ch.Query)}",
+            TableBlock tb => $"{head} {Query(tb.Query)}",
+            CohortBlock co => $"{head} {co.Source.Text} by {co.Grain.Text} over {Print(co.Over)}",
+            ScoresBlock sc => $"{head} {sc.Score.Text}{(sc.Where is { } w ? " where " + Print(w) : "")}{Top(sc.Top)}",
+            ScenarioBlock sn => $"{head} {sn.Scenario.Text}",
+            TextBlock tx => $"{head} {Quote(tx.Text.Value)}",
+            _ => head,
+        };
+    }
+
+    /// <summary>A query in canonical form; also what <c>cxr query</c> echoes.</summary>
+    public static string Query(Query query) =>
+        string.Join(", ", query.Metrics.Select(Print))
+        + (query.Dimensions.Length > 0 ? " by " + string.Join(", ", query.Dimensions.Select(d => d.Text)) : "")
+        + (query.Where is { } w ? " where " + Print(w) : "")
+        + Top(query.Top);
+
+    private static string Top(TopClause? top) =>
+        top is null ? "" : $" top {Print(top.Count)}{(top.By is { } by ? " by " + Print(by) : "")}{(top.Ascending ? " asc" : "")}";
+
+    // ---- layout and comments ---------------------------------------------------------------------------
+
+    private void Open(SyntaxNode node, string header)
+    {
+        Line(node, header + " {", trailingOnLine: node.Span.Line);
+        _indent++;
+        _bodyStart = true;
+    }
+
+    private void Close(SyntaxNode node)
+    {
+        var end = node.Span.Offset + node.Span.Length;
+        CommentsBefore(end);
+        _indent--;
+        var closingLine = LineOfOffset(node, end);
+        Write("}", closingLine);
+        TrailingComments(closingLine);
+        _bodyStart = false;
+    }
+
+    private void Line(SyntaxNode node, string text, int? trailingOnLine = null)
+    {
+        CommentsBefore(node.Span.Offset);
+        BlankLineIfAuthorHadOne(node.Span.Line);
+        Write(text, node.Span.Line);
+        TrailingComments(trailingOnLine ?? LastLineOf(node));
+        _bodyStart = false;
+    }
+
+    private void CommentsBefore(int offset)
+    {
+        while (_nextComment < _comments.Count && _comments[_nextComment].Span.Offset < offset)
+        {
+            var comment = _comments[_nextComment++];
+            BlankLineIfAuthorHadOne(comment.Span.Line);
+            Write(comment.Text.TrimEnd(), comment.Span.Line);
+            _bodyStart = false;
+        }
+    }
+
+    private void TrailingComments(int line)
+    {
+        while (_nextComment < _comments.Count && _comments[_nextComment].Span.Line == line)
+        {
+            _out.Length--; // drop the newline to append on the same line
+            _out.Append("  ").Append(_comments[_nextComment++].Text.TrimEnd()).Append('\n');
+        }
+    }
+
+    private void BlankLineIfAuthorHadOne(int line)
+    {
+        if (!_bodyStart && _indent > 0 && line > _lastSourceLine + 1) _out.Append('\n');
+    }
+
+    private void Write(string text, int sourceLine)
+    {
+        _out.Append(' ', _indent * 2).Append(text).Append('\n');
+        _lastSourceLine = Math.Max(_lastSourceLine, sourceLine);
+    }
+
+    private int LastLineOf(SyntaxNode node) => LineOfOffset(node, node.Span.Offset + Math.Max(0, node.Span.Length - 1));
+
+    /// <summary>The source line of an offset inside a node, counted from the node's own first line.</summary>
+    private int LineOfOffset(SyntaxNode node, int offset)
+    {
+        var line = node.Span.Line;
+        var text = _sourceText;
+        for (var i = node.Span.Offset; i < Math.Min(offset, text.Length); i++)
+            if (text[i] == '\n') line++;
+        return line;
+    }
+}

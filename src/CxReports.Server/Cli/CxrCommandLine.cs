@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace CxReports.Server.Cli;
+
+/// <summary>
+/// The <c>cxr</c> command line: parses arguments, runs one command, returns its exit code (0 ok, 1 diagnostics or
+/// data errors, 2 usage). Results go to <c>stdout</c>; everything else to <c>stderr</c>.
+/// </summary>
+public static class CxrCommandLine
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = new CommonOptions();
+        var root = new RootCommand("CxReports: customer-experience reports from CXR files over your data.");
+        root.Options.Add(options.Reports);
+        root.Options.Add(options.Data);
+        root.Subcommands.Add(CheckCommand.Create(options, stdout, stderr));
+        root.Subcommands.Add(FmtCommand.Create(options, stdout, stderr));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"cxr: {error.Message}");
+            stderr.WriteLine("Run 'cxr --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
+
+/// <summary>The exit codes every command shares.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Errors = 1;
+    public const int Usage = 2;
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using CxReports.Dsl.Formatting;
+using CxReports.Dsl.Syntax.Parsing;
+using CxReports.Dsl.Text;
+
+namespace CxReports.Server.Cli;
+
+/// <summary>
+/// <c>cxr fmt [--check] [DIR|FILE...]</c>: rewrite report files in the canonical layout. A file with syntax errors
+/// is left alone (formatting half-read text would lose it). <c>--check</c> changes nothing and exits 1 if any file
+/// would change.
+/// </summary>
+public static class FmtCommand
+{
+    public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Report files or directories (default: --reports)", Arity = ArgumentArity.ZeroOrMore };
+        var check = new Option<bool>("--check") { Description = "Only report files that are not formatted; change nothing" };
+        var command = new Command("fmt", "Rewrite report files in the canonical layout");
+        command.Arguments.Add(paths);
+        command.Options.Add(check);
+        command.SetAction(parse =>
+        {
+            var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : [parse.GetValue(options.Reports)!];
+            IReadOnlyList<SourceFile> files;
+            try
+            {
+                files = ReportFiles.Read(targets, Directory.GetCurrentDirectory());
+            }
+            catch (FileNotFoundException e)
+            {
+                stderr.WriteLine($"cxr fmt: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            var failed = false;
+            foreach (var file in files)
+            {
+                var parsed = CxrParser.ParseFile(file);
+                if (parsed.HasErrors)
+                {
+                    stderr.WriteLine($"{file.Path}: not formatted, it has syntax errors (run cxr check)");
+                    failed = true;
+                    continue;
+                }
+                var formatted = CxrFormatter.Format(parsed.Value);
+                if (formatted == file.Text.ReplaceLineEndings("\n")) continue;
+                if (parse.GetValue(check))
+                {
+                    stdout.WriteLine($"{file.Path}: not formatted");
+                    failed = true;
+                }
+                else
+                {
+                    File.WriteAllText(Path.GetFullPath(file.Path), formatted);
+                    stdout.WriteLine($"{file.Path}: formatted");
+                }
+            }
+            return failed ? ExitCodes.Errors : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -36,13 +36,15 @@ public sealed class CxrFormatter
 
     private void PrintFile(SyntaxFile file)
     {
-        var first = true;
+        Declaration? previous = null;
         foreach (var declaration in file.Declarations)
         {
-            if (!first) _out.Append('\n');
-            _bodyStart = true;
+            // Declarations with bodies stand apart; a run of one-line metrics keeps the author's grouping.
+            var forceBlank = previous is not null && (previous is not MetricDeclaration || declaration is not MetricDeclaration);
+            if (forceBlank) _out.Append('\n');
+            _bodyStart = previous is null || forceBlank;
             Declaration(declaration);
-            first = false;
+            previous = declaration;
         }
         CommentsBefore(int.MaxValue);
     }
@@ -255,7 +257,7 @@ public sealed class CxrFormatter
 
     private void BlankLineIfAuthorHadOne(int line)
     {
-        if (!_bodyStart && _indent > 0 && line > _lastSourceLine + 1) _out.Append('\n');
+        if (!_bodyStart && line > _lastSourceLine + 1) _out.Append('\n');
     }
 
     private void Write(string text, int sourceLine)

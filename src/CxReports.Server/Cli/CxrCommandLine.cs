@@ -16,6 +16,7 @@ public static class CxrCommandLine
         root.Options.Add(options.Data);
         root.Subcommands.Add(CheckCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(FmtCommand.Create(options, stdout, stderr));
+        root.Subcommands.Add(DemoCommand.Create(options, stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

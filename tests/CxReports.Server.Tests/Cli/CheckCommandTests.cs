@@ -1,0 +1,74 @@
+namespace CxReports.Server.Tests.Cli;
+
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cxr-check-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void The_sample_reports_check_clean_and_are_formatted()
+    {
+        var root = CliRunner.RepositoryRoot();
+        var check = CliRunner.Run(root, "check", "reports");
+        Assert.True(check.Exit == 0, check.Out + check.Err);
+        Assert.Equal("", check.Out);
+
+        var fmt = CliRunner.Run(root, "fmt", "--check", "reports");
+        Assert.True(fmt.Exit == 0, fmt.Out + fmt.Err);
+    }
+
+    [Fact]
+    public void An_error_prints_file_line_column_code_the_source_line_a_caret_and_a_hint_and_exits_1()
+    {
+        File.WriteAllText(Path.Combine(_directory, "m.cxr"),
+            "source responses from \"a.csv\" {\n  column score: integer\n}\nmetric nps = nsp(responses.score)\n");
+
+        var (exit, output, _) = CliRunner.Run(_directory, "check", "m.cxr");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            "m.cxr:4:14: error CXR010: unknown function 'nsp'\n" +
+            "    4 | metric nps = nsp(responses.score)\n" +
+            "      |              ^^^\n" +
+            "      = hint: did you mean 'nps'?\n",
+            output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Every_mistake_of_every_file_in_a_directory_is_reported_in_one_run()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "sub"));
+        File.WriteAllText(Path.Combine(_directory, "a.cxr"), "metric a = count(nowhere)\n");
+        File.WriteAllText(Path.Combine(_directory, "sub", "b.cxr"), "metric b = = 1\nmetric c = 1 +\n");
+
+        var (exit, output, _) = CliRunner.Run(_directory, "check", ".");
+
+        Assert.Equal(1, exit);
+        var headlines = output.Split('\n').Where(l => l.Contains(": error ")).ToArray();
+        Assert.Equal(3, headlines.Length);
+        Assert.StartsWith("a.cxr:1:18: error CXR010", headlines[0]);
+        Assert.StartsWith(Path.Combine("sub", "b.cxr") + ":1:12: error CXR004", headlines[1]);
+        Assert.StartsWith(Path.Combine("sub", "b.cxr") + ":2:15: error CXR004", headlines[2]);
+    }
+
+    [Fact]
+    public void A_missing_path_or_an_unknown_option_is_a_usage_error_with_exit_2()
+    {
+        Assert.Equal(2, CliRunner.Run(_directory, "check", "no-such-dir").Exit);
+        Assert.Equal(2, CliRunner.Run(_directory, "check", "--no-such-option").Exit);
+    }
+
+    [Fact]
+    public void Fmt_rewrites_a_file_into_the_canonical_layout_and_then_check_mode_is_clean()
+    {
+        var file = Path.Combine(_directory, "m.cxr");
+        File.WriteAllText(file, "metric   a=count( responses ) # all answers\n");
+
+        Assert.Equal(1, CliRunner.Run(_directory, "fmt", "--check", "m.cxr").Exit);
+        Assert.Equal("metric   a=count( responses ) # all answers\n", File.ReadAllText(file));
+        Assert.Equal(0, CliRunner.Run(_directory, "fmt", "m.cxr").Exit);
+        Assert.Equal("metric a = count(responses)  # all answers\n", File.ReadAllText(file));
+        Assert.Equal(0, CliRunner.Run(_directory, "fmt", "--check", "m.cxr").Exit);
+    }
+}

@@ -53,7 +53,8 @@ internal sealed class SourceBinder(BinderContext context)
             if (field is null) continue;
             if (fields.FirstOrDefault(f => f.Name == field.Name) is { } existing)
             {
-                context.Error(DiagnosticCode.DuplicateName, field.Span, $"field '{field.Name}' is already declared in source '{name}' at line {existing.Span.Line}");
+                var at = member switch { FieldMember f => f.Name.Span, LinkMember l => l.Name.Span, _ => field.Span };
+                context.Error(DiagnosticCode.DuplicateName, at, $"field '{field.Name}' is already declared in source '{name}' at line {existing.Span.Line}");
                 continue;
             }
             fields.Add(field);
@@ -117,7 +118,7 @@ internal sealed class SourceBinder(BinderContext context)
             case DefaultConstraint d:
                 var value = Constant(d.Value);
                 if (value is not null && !Compatible(field.Type, value))
-                    context.Error(DiagnosticCode.TypeMismatch, d.Value.Span, $"default {Show(value)} does not fit {field.Type.Describe()} field '{field.Name}'");
+                    context.Error(DiagnosticCode.TypeMismatch, d.Value.Span, $"default {context.TextOf(d.Value)} does not fit {field.Type.Describe()} field '{field.Name}'");
                 return field with { Default = value };
             default:
                 return field;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using CxReports.Dsl.Syntax.Tree;
 using Superpower;
 using Superpower.Parsers;
@@ -38,7 +37,7 @@ internal sealed partial class CxrGrammar
                 : new CallExpression(head, [.. args]);
 
         var percent = Located(Token.EqualTo(CxrToken.Percent).Select(t =>
-            new PercentLiteral(decimal.Parse(t.ToStringValue().TrimEnd('%'), CultureInfo.InvariantCulture))));
+            new PercentLiteral(ParseDecimal(t, t.ToStringValue().TrimEnd('%')))));
 
         var parenthesised = Parse.Ref(() => ExpressionP).Between(Tok(CxrToken.LParen), Tok(CxrToken.RParen));
 

@@ -274,7 +274,7 @@ internal sealed class ReportBinder(BinderContext context)
         {
             var by = t.By is null ? null : context.TextOf(t.By);
             if (t.By is not null && (t.By is not PathExpression path || rows.Field(path.Text) is null))
-                context.UnknownName(t.By, $"column of score '{score.Name}'", by!, rows.Fields.Select(f => f.Name));
+                context.UnknownName(t.By, "column", by!, rows.Fields.Select(f => f.Name), owner: $"score '{score.Name}'");
             top = new QueryTop(QueryBinder.TopCount(context, t.Count), by, null, t.Ascending);
         }
         return new ScoresBlockModel(id, title, score.Name, where, top, block.Span);

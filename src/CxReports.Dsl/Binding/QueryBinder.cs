@@ -91,7 +91,7 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
     /// <summary>Whether some source has a field of this name (then the problem is reachability, not spelling).</summary>
     private bool Reachable(string name) => context.Sources.Values.Any(s => s.Field(name.Split('.')[^1]) is not null);
 
-    /// <summary>The N of <c>top N</c>: a whole number above 0 (0 after reporting anything else).</summary>
+    /// <summary>The N of <c>top N</c>: a whole number above 0; anything else is reported and read as 0.</summary>
     internal static int TopCount(BinderContext context, NumberLiteral count)
     {
         if (count.Value == decimal.Truncate(count.Value) && count.Value is > 0 and <= int.MaxValue) return (int)count.Value;

@@ -37,6 +37,17 @@ public class SyntaxDiagnosticsTests
     }
 
     [Fact]
+    public void Windows_line_endings_give_the_same_lines_and_columns()
+    {
+        var diagnostics = Cxr.Compile("report r {\r\n  description \"Weekly summary\r\n  grain fortnight\r\n}\r\n");
+
+        Assert.Equal(2, diagnostics.Count);
+        diagnostics[0].Is(DiagnosticCode.UnterminatedString, "x.cxr:2:15",
+            "string is not closed before the end of the line", "add the closing \"; a quote inside a string is written \\\"");
+        diagnostics[1].Is(DiagnosticCode.InvalidSetting, "x.cxr:3:9", "unknown grain 'fortnight'", "grains are day, week, month, quarter and year");
+    }
+
+    [Fact]
     public void Unknown_escape_is_reported_at_its_backslash()
     {
         Cxr.Single("""

@@ -33,6 +33,7 @@ internal sealed class BinderContext(IReadOnlyList<SyntaxFile> files)
 
     public void RegisterText(SourceFile file) => _texts[file.Path] = file;
 
-    public void UnknownName(SyntaxNode at, string what, string name, IEnumerable<string> candidates, string? extraHint = null) =>
-        Error(DiagnosticCode.UnknownName, at.Span, $"unknown {what} '{name}'", DidYouMean.Hint(name, candidates) ?? extraHint);
+    /// <summary>CXR010 <c>unknown {what} '{name}' [in {owner}]</c>, with the closest candidate as a hint.</summary>
+    public void UnknownName(SyntaxNode at, string what, string name, IEnumerable<string> candidates, string? extraHint = null, string? owner = null) =>
+        Error(DiagnosticCode.UnknownName, at.Span, $"unknown {what} '{name}'{(owner is null ? "" : $" in {owner}")}", DidYouMean.Hint(name, candidates) ?? extraHint);
 }

@@ -69,6 +69,12 @@ internal sealed partial class ExpressionBinder
 
         var first = call.Arguments[0].Value;
         var namesSource = first is PathExpression { Segments.Length: 1 } p && context.Sources.ContainsKey(p.Text);
+        if (!namesSource && first is PathExpression { Segments.Length: 1 } bare && !IsMetricName(bare.Text)
+            && (function.Input == AggregateInput.Source || DidYouMean.Suggest(bare.Text, context.Sources.Keys) is not null))
+        {
+            context.UnknownName(bare, "source", bare.Text, context.Sources.Keys);
+            return new BoundLiteral("", ValueType.Unknown, call.Span);
+        }
         if (function.Input == AggregateInput.Source && !namesSource)
             return Invalid(first, DiagnosticCode.WrongArguments, $"'{name}' takes a source name, like {name}(customers)");
         if (function.Input is AggregateInput.Source or AggregateInput.SourceOrValue && namesSource)
@@ -79,8 +85,15 @@ internal sealed partial class ExpressionBinder
         }
 
         if (RootSourceOf(first) is not { } root)
+        {
+            if (Subexpressions(first).FirstOrDefault(IsAggregated) is { } nested) return NestedAggregate(nested);
             return Invalid(first, DiagnosticCode.UnknownName, $"cannot tell which source '{context.TextOf(first)}' reads",
                 "qualify fields with their source: responses.score");
+        }
+        if (name is "first" or "last" && root.TimeAxis is null)
+            context.Error(DiagnosticCode.NoTimeAxis, call.Span,
+                $"'{name}' takes the {(name == "first" ? "earliest" : "latest")} row by the time axis, but source '{root.Name}' has no time field",
+                $"declare one in '{root.Name}': time <name> = \"<column>\"");
         var scope = RowScope.Of(root) with { UnreachableCode = DiagnosticCode.MixedSources };
         var argument = function.Input == AggregateInput.Condition ? BindCondition(first, scope) : BindRow(first, scope);
         if (function.NumericInput && function.Input != AggregateInput.Condition && !argument.Type.IsNumeric())
@@ -126,16 +139,18 @@ internal sealed partial class ExpressionBinder
         return null;
     }
 
-    private static IEnumerable<PathExpression> Paths_(Expression expression) => expression switch
+    private static IEnumerable<PathExpression> Paths_(Expression expression) => Subexpressions(expression).OfType<PathExpression>();
+
+    /// <summary>The expression and every expression inside it, outermost first.</summary>
+    private static IEnumerable<Expression> Subexpressions(Expression expression) => new[] { expression }.Concat(expression switch
     {
-        PathExpression p => [p],
-        BinaryExpression b => Paths_(b.Left).Concat(Paths_(b.Right)),
-        UnaryExpression u => Paths_(u.Operand),
-        InExpression i => Paths_(i.Value).Concat(i.Items.SelectMany(Paths_)),
-        BetweenExpression b => Paths_(b.Value).Concat(Paths_(b.Low)).Concat(Paths_(b.High)),
-        CallExpression c => c.Arguments.SelectMany(a => Paths_(a.Value)),
+        BinaryExpression b => Subexpressions(b.Left).Concat(Subexpressions(b.Right)),
+        UnaryExpression u => Subexpressions(u.Operand),
+        InExpression i => Subexpressions(i.Value).Concat(i.Items.SelectMany(Subexpressions)),
+        BetweenExpression b => Subexpressions(b.Value).Concat(Subexpressions(b.Low)).Concat(Subexpressions(b.High)),
+        CallExpression c => c.Arguments.SelectMany(a => Subexpressions(a.Value)),
         _ => [],
-    };
+    });
 
     private BoundExpression BindLtv(CallExpression call, Expression? where)
     {

@@ -50,9 +50,8 @@ internal sealed partial class ExpressionBinder(BinderContext context, MetricBind
 
         var (field, problem) = Paths.Resolve(scope.Source, path, scope.UnreachableCode);
         if (field is not null) return field;
-        if (path.Segments.Length == 1 && scope.Source.Field(head) is null && IsMetricName(head))
-            return Invalid(path, DiagnosticCode.NestedAggregate, $"metric '{head}' cannot be used inside an aggregate or a row condition",
-                "an aggregate reads row values; combine metrics outside it: metric x = a / b");
+        if (scope.Source.Field(head) is null && IsAggregated(path))
+            return NestedAggregate(path);
         context.Error(problem!.Code, problem.Span, problem.Message, problem.Hint);
         return new BoundLiteral("", ValueType.Unknown, path.Span);
     }
@@ -123,9 +122,8 @@ internal sealed partial class ExpressionBinder(BinderContext context, MetricBind
     private BoundExpression BindRowCall(CallExpression call, RowScope scope)
     {
         var name = call.Function.Text;
-        if (FunctionCatalog.Aggregates.ContainsKey(name) || name == "ltv")
-            return Invalid(call, DiagnosticCode.NestedAggregate, $"'{name}' aggregates rows and cannot be used inside another aggregate or a row expression",
-                "aggregate once: metric x = sum(orders.amount); combine metrics outside aggregates");
+        if (IsAggregated(call))
+            return NestedAggregate(call);
         if (!FunctionCatalog.RowFunctions.TryGetValue(name, out var function))
         {
             context.UnknownName(call.Function, "function", name, FunctionCatalog.AllNames);
@@ -160,6 +158,20 @@ internal sealed partial class ExpressionBinder(BinderContext context, MetricBind
                 break;
         }
     }
+
+    /// <summary>Whether the expression is already an aggregate (a call of one, or a metric's name), so no row value.</summary>
+    private bool IsAggregated(Expression expression) => expression switch
+    {
+        CallExpression c => FunctionCatalog.Aggregates.ContainsKey(c.Function.Text) || c.Function.Text == "ltv",
+        PathExpression { Segments.Length: 1 } p => IsMetricName(p.Text),
+        _ => false,
+    };
+
+    private BoundExpression NestedAggregate(Expression expression) => expression is CallExpression call
+        ? Invalid(call, DiagnosticCode.NestedAggregate, $"'{call.Function.Text}' aggregates rows and cannot be used inside another aggregate or a row expression",
+            "aggregate once: metric x = sum(orders.amount); combine metrics outside aggregates")
+        : Invalid(expression, DiagnosticCode.NestedAggregate, $"metric '{context.TextOf(expression)}' cannot be used inside an aggregate or a row condition",
+            "an aggregate reads row values; combine metrics outside it: metric x = a / b");
 
     private static string Arity(RowFunction f) =>
         f.MinArguments == f.MaxArguments ? $"{f.MinArguments} argument{(f.MinArguments == 1 ? "" : "s")}" : $"{f.MinArguments} to {f.MaxArguments} arguments";

@@ -36,7 +36,9 @@ internal sealed class PathResolver(IReadOnlyDictionary<string, SourceModel> sour
                 if (link is null)
                     return (null, new PendingDiagnostic(unreachable, path.Span,
                         $"'{path.Text}' is not reachable from source '{root.Name}': no link leads from '{root.Name}' to '{other.Name}'",
-                        "joins follow declared links only; add a link or group by a field of this source"));
+                        unreachable == DiagnosticCode.MixedSources
+                            ? "aggregate each source on its own and combine the metrics: sum(a.x) - sum(b.y)"
+                            : "joins follow declared links only; add a link or group by a field of this source"));
                 links.Add(link);
                 current = other;
                 index = 1;

@@ -25,8 +25,8 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
         var dimensions = query.Dimensions.Select(d => BindDimension(d, metrics, sources)).ToArray();
         foreach (var duplicate in dimensions.GroupBy(d => d.Name).Where(g => g.Count() > 1))
             context.Error(DiagnosticCode.DuplicateName, duplicate.ElementAt(1).Span, $"'{duplicate.Key}' is grouped by twice");
-        if (dimensions.Count(d => d.Grain is not null) > 1)
-            context.Error(DiagnosticCode.InvalidSetting, dimensions.Where(d => d.Grain is not null).ElementAt(1).Span, "a query groups by at most one grain");
+        if (dimensions.Where(d => d.Grain is not null).DistinctBy(d => d.Grain).ElementAtOrDefault(1) is { } secondGrain)
+            context.Error(DiagnosticCode.InvalidSetting, secondGrain.Span, "a query groups by at most one grain");
 
         Dictionary<string, BoundExpression>? where = null;
         if (query.Where is { } condition)
@@ -80,7 +80,9 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
             var unreachable = problem!.Code == DiagnosticCode.UnknownName
                 ? $"cannot group by '{name}': it is not a field of source '{source}' or of a source linked from it"
                 : problem.Message;
-            context.Error(problem.Code == DiagnosticCode.UnknownName && Reachable(name) ? DiagnosticCode.Unreachable : problem.Code, path.Span, unreachable,
+            // A field of that name elsewhere makes it a reachability problem, unless a close name suggests a misspelling.
+            var misplaced = problem.Code == DiagnosticCode.UnknownName && problem.Hint is null && Reachable(name);
+            context.Error(misplaced ? DiagnosticCode.Unreachable : problem.Code, path.Span, unreachable,
                 problem.Hint ?? "a dimension must be reachable from every metric's source through links");
         }
         return new QueryDimension(name, null, bySource, path.Span);
@@ -89,11 +91,17 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
     /// <summary>Whether some source has a field of this name (then the problem is reachability, not spelling).</summary>
     private bool Reachable(string name) => context.Sources.Values.Any(s => s.Field(name.Split('.')[^1]) is not null);
 
+    /// <summary>The N of <c>top N</c>: a whole number above 0; anything else is reported and read as 0.</summary>
+    internal static int TopCount(BinderContext context, NumberLiteral count)
+    {
+        if (count.Value == decimal.Truncate(count.Value) && count.Value is > 0 and <= int.MaxValue) return (int)count.Value;
+        context.Error(DiagnosticCode.InvalidSetting, count.Span, "top takes a whole number above 0");
+        return 0;
+    }
+
     private QueryTop BindTop(TopClause top, QueryMetric[] metrics, QueryDimension[] dimensions)
     {
-        var count = (int)top.Count.Value;
-        if (top.Count.Value != count || count <= 0)
-            context.Error(DiagnosticCode.InvalidSetting, top.Count.Span, "top takes a whole number above 0");
+        var count = TopCount(context, top.Count);
         if (top.By is null) return new QueryTop(count, null, null, top.Ascending);
         var text = context.TextOf(top.By);
         if (metrics.Any(m => m.Name == text) || dimensions.Any(d => d.Name == text))

@@ -104,7 +104,7 @@ internal sealed class ReportBinder(BinderContext context)
         switch (members.FirstOrDefault()?.Period)
         {
             case FixedPeriod f:
-                if (f.From.Value > f.To.Value)
+                if (f.From.Value > f.To.Value && f.To.Value != DateOnly.MinValue) // MinValue: an invalid date, already reported
                     context.Error(DiagnosticCode.InvalidSetting, f.Span, $"the period ends ({f.To.Value:yyyy-MM-dd}) before it starts ({f.From.Value:yyyy-MM-dd})");
                 return new FixedPeriodModel(f.From.Value, f.To.Value);
             case RelativePeriod r:
@@ -125,13 +125,15 @@ internal sealed class ReportBinder(BinderContext context)
         {
             var type = ValueTypes.Parse(param.Type.Text);
             if (type is null)
-                context.Error(DiagnosticCode.TypeMismatch, param.Type.Span, $"unknown type '{param.Type.Text}'", "types are text, integer, decimal, boolean, date and timestamp");
+                context.Error(DiagnosticCode.TypeMismatch, param.Type.Span, $"unknown type '{param.Type.Text}'",
+                    DidYouMean.Hint(param.Type.Text, ["text", "integer", "decimal", "boolean", "date", "timestamp"])
+                    ?? "types are text, integer, decimal, boolean, date and timestamp");
             var choices = param.Choices.Select(c => (Node: c, Value: SourceBinder.Constant(c))).ToArray();
             foreach (var bad in choices.Where(c => c.Value is null || (type is { } t && !SourceBinder.Compatible(t, c.Value))))
-                context.Error(DiagnosticCode.TypeMismatch, bad.Node.Span, $"choice {context.TextOf(bad.Node)} is not a {param.Type.Text} constant");
+                context.Error(DiagnosticCode.TypeMismatch, bad.Node.Span, $"choice {context.TextOf(bad.Node)} is not a constant of type {param.Type.Text}");
             var defaultValue = param.Default is null ? null : SourceBinder.Constant(param.Default);
             if (param.Default is not null && (defaultValue is null || (type is { } dt && !SourceBinder.Compatible(dt, defaultValue))))
-                context.Error(DiagnosticCode.TypeMismatch, param.Default.Span, $"default {context.TextOf(param.Default)} is not a {param.Type.Text} constant");
+                context.Error(DiagnosticCode.TypeMismatch, param.Default.Span, $"default {context.TextOf(param.Default)} is not a constant of type {param.Type.Text}");
             else if (defaultValue is not null && choices.Length > 0 && !choices.Any(c => Equals(c.Value, defaultValue)))
                 context.Error(DiagnosticCode.ParamDefaultNotInChoices, param.Default!.Span,
                     $"default {context.TextOf(param.Default)} of param '{param.Name.Text}' is not one of its choices",
@@ -197,7 +199,7 @@ internal sealed class ReportBinder(BinderContext context)
                 _ => null,
             };
             if (problem is not null)
-                context.Error(kind == DeliveryKind.Folder ? DiagnosticCode.PathOutsideData : DiagnosticCode.InvalidSetting, target.Span, $"\"{target.Value}\" {(kind == DeliveryKind.Folder ? ": " : "")}{problem}");
+                context.Error(kind == DeliveryKind.Folder ? DiagnosticCode.PathOutsideData : DiagnosticCode.InvalidSetting, target.Span, $"\"{target.Value}\"{(kind == DeliveryKind.Folder ? ": " : " ")}{problem}");
         }
         var formats = delivery.Formats.Length > 0 ? delivery.Formats.Select(f => f.Text).ToArray() : [kind == DeliveryKind.Webhook ? "json" : "pdf"];
         return new DeliveryModel(kind, delivery.Targets.Select(t => t.Value).ToArray(), formats, delivery.Subject?.Value, delivery.FileName?.Value, delivery.Span);
@@ -272,8 +274,8 @@ internal sealed class ReportBinder(BinderContext context)
         {
             var by = t.By is null ? null : context.TextOf(t.By);
             if (t.By is not null && (t.By is not PathExpression path || rows.Field(path.Text) is null))
-                context.UnknownName(t.By, $"column of score '{score.Name}'", by!, rows.Fields.Select(f => f.Name));
-            top = new QueryTop((int)t.Count.Value, by, null, t.Ascending);
+                context.UnknownName(t.By, "column", by!, rows.Fields.Select(f => f.Name), owner: $"score '{score.Name}'");
+            top = new QueryTop(QueryBinder.TopCount(context, t.Count), by, null, t.Ascending);
         }
         return new ScoresBlockModel(id, title, score.Name, where, top, block.Span);
     }

@@ -56,7 +56,7 @@ internal sealed class ScenarioBinder(BinderContext context)
 
     private int WholeNumber(Expression value, string what)
     {
-        if (SourceBinder.Constant(value) is decimal d && d == decimal.Truncate(d) && d > 0) return (int)d;
+        if (SourceBinder.Constant(value) is decimal d && d == decimal.Truncate(d) && d is > 0 and <= int.MaxValue) return (int)d;
         context.Error(DiagnosticCode.InvalidSetting, value.Span, $"{what} must be a whole number above 0");
         return 0;
     }

@@ -17,6 +17,9 @@ internal sealed class ScoreBinder(BinderContext context)
                 context.UnknownName(declaration.Entity, "source", declaration.Entity.Text, context.Sources.Keys);
                 continue;
             }
+            if (entity.Key is null)
+                context.Error(DiagnosticCode.InvalidScore, declaration.Entity.Span, $"score '{declaration.Name.Text}' is computed per row of '{entity.Name}', which has no key",
+                    $"declare `key <field>` in source '{entity.Name}'");
             var components = new List<ScoreComponentModel>();
             foreach (var component in declaration.Components)
             {

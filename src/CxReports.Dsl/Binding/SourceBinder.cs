@@ -53,7 +53,8 @@ internal sealed class SourceBinder(BinderContext context)
             if (field is null) continue;
             if (fields.FirstOrDefault(f => f.Name == field.Name) is { } existing)
             {
-                context.Error(DiagnosticCode.DuplicateName, field.Span, $"field '{field.Name}' is already declared in source '{name}' at line {existing.Span.Line}");
+                var at = member switch { FieldMember f => f.Name.Span, LinkMember l => l.Name.Span, _ => field.Span };
+                context.Error(DiagnosticCode.DuplicateName, at, $"field '{field.Name}' is already declared in source '{name}' at line {existing.Span.Line}");
                 continue;
             }
             fields.Add(field);
@@ -117,7 +118,7 @@ internal sealed class SourceBinder(BinderContext context)
             case DefaultConstraint d:
                 var value = Constant(d.Value);
                 if (value is not null && !Compatible(field.Type, value))
-                    context.Error(DiagnosticCode.TypeMismatch, d.Value.Span, $"default {Show(value)} does not fit {field.Type.Describe()} field '{field.Name}'");
+                    context.Error(DiagnosticCode.TypeMismatch, d.Value.Span, $"default {context.TextOf(d.Value)} does not fit {field.Type.Describe()} field '{field.Name}'");
                 return field with { Default = value };
             default:
                 return field;
@@ -184,10 +185,10 @@ internal sealed class SourceBinder(BinderContext context)
                 endLink = other.Links.FirstOrDefault(l => l.LinkTarget == source.Name);
                 end = other.Field(endPath.Segments[1].Text);
                 if (endLink is null)
-                    context.Error(DiagnosticCode.Unreachable, endPath.Span, $"source '{other.Name}' has no link to '{source.Name}', so its dates cannot end a '{source.Name}' lifecycle",
+                    context.Error(DiagnosticCode.Unreachable, endPath.Span, $"source '{other.Name}' has no link to '{source.Name}', so its dates cannot end the lifecycle of '{source.Name}'",
                         $"add `link <name> = <column> -> {source.Name}` to source '{other.Name}'");
                 else if (end is null)
-                    context.UnknownName(endPath.Segments[1], $"field of '{other.Name}'", endPath.Segments[1].Text, other.Fields.Select(f => f.Name));
+                    context.UnknownName(endPath.Segments[1], "field", endPath.Segments[1].Text, other.Fields.Select(f => f.Name), owner: $"source '{other.Name}'");
                 else if (!end.Type.IsTemporal())
                     context.Error(DiagnosticCode.TypeMismatch, endPath.Span, $"lifecycle end '{endPath.Text}' must be a date or timestamp, not {end.Type.Describe()}");
             }
@@ -200,7 +201,7 @@ internal sealed class SourceBinder(BinderContext context)
         var field = path.Segments.Length == 1 ? source.Field(path.Segments[0].Text) : null;
         if (field is null)
         {
-            context.UnknownName(path, $"field of '{source.Name}'", path.Text, source.Fields.Select(f => f.Name));
+            context.UnknownName(path, "field", path.Text, source.Fields.Select(f => f.Name), owner: $"source '{source.Name}'");
             return null;
         }
         if (!field.Type.IsTemporal())
@@ -218,7 +219,7 @@ internal sealed class SourceBinder(BinderContext context)
         var amount = source.Field(member.Field.Text);
         if (amount is null)
         {
-            context.UnknownName(member.Field, $"field of '{source.Name}'", member.Field.Text, source.Fields.Select(f => f.Name));
+            context.UnknownName(member.Field, "field", member.Field.Text, source.Fields.Select(f => f.Name), owner: $"source '{source.Name}'");
             return null;
         }
         if (!amount.Type.IsNumeric())

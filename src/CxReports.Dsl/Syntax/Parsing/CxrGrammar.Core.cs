@@ -55,7 +55,8 @@ internal sealed partial class CxrGrammar
         NameP = Located(Token.EqualTo(CxrToken.Identifier).Select(t => new Name(t.ToStringValue())));
         StringP = Located(Token.EqualTo(CxrToken.String).Or(Token.EqualTo(CxrToken.UnterminatedString))
             .Select(t => new StringLiteral(DecodeString(t))));
-        NumberP = Located(Token.EqualTo(CxrToken.Number).Select(t => new NumberLiteral(ParseDecimal(t, t.ToStringValue()))));
+        NumberP = Located(Token.EqualTo(CxrToken.Number)
+            .Select(t => new NumberLiteral(ParseDecimal(t, t.ToStringValue()))));
         IntegerP = Token.EqualTo(CxrToken.Number).Select(t => ParseInteger(t));
         DateP = Located(Token.EqualTo(CxrToken.Date).Select(t => new DateLiteral(ParseDate(t))));
         DurationP = Located(
@@ -74,22 +75,24 @@ internal sealed partial class CxrGrammar
 
     private static TokenListParser<CxrToken, TimeUnit> UnitP { get; } = UnitToken.Select(t => UnitWords[t.ToStringValue()]);
 
-    /// <summary>A number as written; one too large for a decimal is reported (CXR005) and read as 0.</summary>
+    private int ParseInteger(Token<CxrToken> token)
+    {
+        var text = token.ToStringValue();
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return value;
+        _diagnostics.Add(DiagnosticCode.InvalidLiteral, SpanOf(token),
+            text.All(char.IsAsciiDigit) ? $"'{text}' is too large a number" : $"'{text}' is not a whole number",
+            "durations, counts and horizons are whole numbers");
+        return 1; // stands in for the reported value without tripping the range checks that follow
+    }
+
+    /// <summary>The value of a number or percentage's <paramref name="digits"/>; one too large for a decimal is reported.</summary>
     internal decimal ParseDecimal(Token<CxrToken> token, string digits)
     {
         if (decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             return value;
-        _diagnostics.Add(DiagnosticCode.InvalidLiteral, SpanOf(token), $"number '{digits}' is too large",
-            "numbers have at most 28 significant digits");
-        return 0m;
-    }
-
-    private int ParseInteger(Token<CxrToken> token)
-    {
-        if (int.TryParse(token.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            return value;
-        _diagnostics.Add(DiagnosticCode.InvalidLiteral, SpanOf(token), $"'{token.ToStringValue()}' is not a whole number",
-            "durations, counts and horizons are whole numbers");
+        _diagnostics.Add(DiagnosticCode.InvalidLiteral, SpanOf(token), $"'{token.ToStringValue()}' is too large a number",
+            "numbers have at most 28 digits");
         return 0;
     }
 

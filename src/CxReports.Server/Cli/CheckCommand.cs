@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Diagnostics;
-using CxReports.Dsl.Text;
 
 namespace CxReports.Server.Cli;
 
@@ -10,27 +9,12 @@ public static class CheckCommand
 {
     public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Report files or directories (default: --reports)", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new ReportPaths();
         var command = new Command("check", "Check report files and print every mistake with file, line and column");
-        command.Arguments.Add(paths);
+        command.Arguments.Add(paths.Argument);
         command.SetAction(parse =>
         {
-            var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : [parse.GetValue(options.Reports)!];
-            IReadOnlyList<SourceFile> files;
-            try
-            {
-                files = ReportFiles.Read(targets, Directory.GetCurrentDirectory());
-            }
-            catch (FileNotFoundException e)
-            {
-                stderr.WriteLine($"cxr check: {e.Message}");
-                return ExitCodes.Usage;
-            }
-            if (files.Count == 0)
-            {
-                stderr.WriteLine($"cxr check: no .cxr files in {string.Join(", ", targets)}");
-                return ExitCodes.Usage;
-            }
+            if (paths.Read(parse, options, stderr, "check") is not { } files) return ExitCodes.Usage;
 
             var result = ModelBinder.Compile(files);
             var byPath = files.ToDictionary(f => f.Path);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Parsing;
-using CxReports.Dsl.Text;
 
 namespace CxReports.Server.Cli;
 
@@ -14,24 +13,14 @@ public static class FmtCommand
 {
     public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Report files or directories (default: --reports)", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new ReportPaths();
         var check = new Option<bool>("--check") { Description = "Only report files that are not formatted; change nothing" };
         var command = new Command("fmt", "Rewrite report files in the canonical layout");
-        command.Arguments.Add(paths);
+        command.Arguments.Add(paths.Argument);
         command.Options.Add(check);
         command.SetAction(parse =>
         {
-            var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : [parse.GetValue(options.Reports)!];
-            IReadOnlyList<SourceFile> files;
-            try
-            {
-                files = ReportFiles.Read(targets, Directory.GetCurrentDirectory());
-            }
-            catch (FileNotFoundException e)
-            {
-                stderr.WriteLine($"cxr fmt: {e.Message}");
-                return ExitCodes.Usage;
-            }
+            if (paths.Read(parse, options, stderr, "fmt") is not { } files) return ExitCodes.Usage;
 
             var failed = false;
             foreach (var file in files)

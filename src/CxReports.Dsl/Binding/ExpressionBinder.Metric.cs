@@ -133,13 +133,13 @@ internal sealed partial class ExpressionBinder
     /// <summary>The source an aggregate reads: the first source named at the head of a path in its argument.</summary>
     private SourceModel? RootSourceOf(Expression expression)
     {
-        foreach (var path in Paths_(expression))
+        foreach (var path in PathsIn(expression))
             if (context.Sources.TryGetValue(path.Segments[0].Text, out var source) && path.Segments.Length > 1)
                 return source;
         return null;
     }
 
-    private static IEnumerable<PathExpression> Paths_(Expression expression) => Subexpressions(expression).OfType<PathExpression>();
+    internal static IEnumerable<PathExpression> PathsIn(Expression expression) => Subexpressions(expression).OfType<PathExpression>();
 
     /// <summary>The expression and every expression inside it, outermost first.</summary>
     private static IEnumerable<Expression> Subexpressions(Expression expression) => new[] { expression }.Concat(expression switch

@@ -149,12 +149,27 @@ internal sealed class ReportBinder(BinderContext context)
     {
         // A report filter applies to the blocks whose sources reach its fields; it must make sense for at least one.
         var bySource = new Dictionary<string, BoundExpression>();
+        IReadOnlyList<Diagnostic>? resolvedButWrong = null;
         foreach (var source in context.Sources.Values)
         {
             var trial = new BinderContext([]);
             foreach (var (name, s) in context.Sources) trial.Sources[name] = s;
             var bound = new ExpressionBinder(trial, null).BindCondition(filter.Condition, new RowScope(source, parameters));
             if (!trial.Diagnostics.HasErrors) bySource[source.Name] = bound;
+            else if (trial.Diagnostics.Items.All(d => d.Code != DiagnosticCode.UnknownName && d.Code != DiagnosticCode.Unreachable))
+                resolvedButWrong ??= trial.Diagnostics.Items;
+        }
+        if (bySource.Count == 0 && UnknownFilterName(filter.Condition, parameters) is { } unknown)
+        {
+            var fields = context.Sources.Values.SelectMany(s => s.Fields.Select(f => f.Name)).Distinct();
+            context.UnknownName(unknown, "field", unknown.Text, fields);
+            return null;
+        }
+        if (bySource.Count == 0 && resolvedButWrong is not null)
+        {
+            // Its fields were found from some source, so what is wrong is the condition itself (a type, say).
+            context.Diagnostics.AddRange(resolvedButWrong);
+            return null;
         }
         if (bySource.Count == 0)
         {
@@ -170,6 +185,14 @@ internal sealed class ReportBinder(BinderContext context)
         }
         return new FilterModel(bySource, unless, filter.Span);
     }
+
+    /// <summary>A name in the filter that is no parameter, source or field anywhere: a misspelling, not a reachability problem.</summary>
+    private Name? UnknownFilterName(Expression condition, IReadOnlyDictionary<string, ParamModel> parameters) =>
+        ExpressionBinder.PathsIn(condition)
+            .SelectMany(p => p.Segments.Length == 1 && parameters.ContainsKey(p.Text) ? [] : p.Segments)
+            .FirstOrDefault(segment => segment.Text is not ("true" or "false")
+                && !context.Sources.ContainsKey(segment.Text)
+                && !context.Sources.Values.Any(s => s.Field(segment.Text) is not null));
 
     private ScheduleModel BindSchedule(ScheduleMember schedule)
     {

@@ -61,10 +61,19 @@ internal sealed class ScenarioBinder(BinderContext context)
         return 0;
     }
 
+    /// <summary>Horizons beyond this many months (100 years) are mistakes, not plans.</summary>
+    private const int MaxHorizonMonths = 1200;
+
     private int Horizon(Expression value)
     {
-        if (value is DurationLiteral { Amount: > 0 } d && new Duration(d.Amount, d.Unit).Months is { } months) return months;
-        context.Error(DiagnosticCode.InvalidSetting, value.Span, "a horizon is a number of months, quarters or years: 3 months, 1 year");
+        if (value is not DurationLiteral { Amount: > 0 } d || new Duration(Math.Min(d.Amount, MaxHorizonMonths + 1), d.Unit).Months is not { } months)
+        {
+            context.Error(DiagnosticCode.InvalidSetting, value.Span, "a horizon is a number of months, quarters or years: 3 months, 1 year");
+            return 0;
+        }
+        // The amount is capped before multiplying, so a huge one cannot wrap around into a plausible horizon.
+        if (months <= MaxHorizonMonths) return months;
+        context.Error(DiagnosticCode.InvalidSetting, value.Span, "a horizon is at most 100 years (1200 months)");
         return 0;
     }
 

@@ -4,7 +4,7 @@ namespace CxReports.Dsl.Tests.Diagnostics;
 
 /// <summary>
 /// Reports and queries: CXR014 dimensions and filters out of reach, CXR015 cohorts, CXR017 cron, CXR018 time zones,
-/// CXR019 delivery folders, CXR020 param defaults, CXR024 monthly metrics by day or week, CXR027 report settings and
+/// CXR019 delivery folders, CXR020 param defaults, CXR024 monthly metrics by day or week and
 /// CXR028 grains on sources without time.
 /// </summary>
 public class ReportDiagnosticsTests
@@ -55,14 +55,37 @@ public class ReportDiagnosticsTests
     }
 
     [Fact]
-    public void Report_filter_that_no_source_can_reach_is_unreachable()
+    public void Report_filter_through_a_field_that_is_not_a_link_is_unreachable()
     {
         Cxr.Single("""
             report r {
-              filter region = "north"
+              filter customer.plan.code = "x"
             }
             """).Is(DiagnosticCode.Unreachable, "x.cxr:2:10", "this filter does not apply to any source: its fields are not reachable from any of them",
             "name fields as seen from the data the report reads, e.g. customer.plan");
+    }
+
+    [Fact]
+    public void Misspelt_field_in_a_report_filter_is_an_unknown_name_with_a_suggestion()
+    {
+        Cxr.Single("""
+            report r {
+              filter customer.plam = "pro"
+            }
+            """).Is(DiagnosticCode.UnknownName, "x.cxr:2:19", "unknown field 'plam'", "did you mean 'plan'?");
+    }
+
+    [Fact]
+    public void Report_filter_whose_fields_resolve_but_types_clash_reports_the_type_mismatch()
+    {
+        var diagnostic = Cxr.Single("""
+            report r {
+              filter customer.fee = "high"
+            }
+            """);
+        Assert.Equal(DiagnosticCode.TypeMismatch, diagnostic.Code);
+        Assert.Equal((2, 10), (diagnostic.Span.Line, diagnostic.Span.Column));
+        Assert.Equal("cannot compare decimal with text", diagnostic.Message);
     }
 
     // ---- CXR015 cohort without lifecycle ----------------------------------------------------------------------
@@ -219,164 +242,6 @@ public class ReportDiagnosticsTests
             }
             """).Is(DiagnosticCode.GrainTooFine, "x.cxr:2:36", "'arpa' is a monthly quantity and cannot be grouped by day",
             "group by month, quarter or year");
-    }
-
-    // ---- CXR027 invalid setting value (reports and queries) -------------------------------------------------------
-
-    [Fact]
-    public void Unknown_grain_lists_the_grains()
-    {
-        Cxr.Single("""
-            report r {
-              grain fortnight
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:9", "unknown grain 'fortnight'", "grains are day, week, month, quarter and year");
-    }
-
-    [Fact]
-    public void Unknown_locale_shows_the_form_of_a_locale()
-    {
-        Cxr.Single("""
-            report r {
-              locale "xx-YY"
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:10", "unknown locale \"xx-YY\"", "use a language-region name such as \"en-US\" or \"tr-TR\"");
-    }
-
-    [Fact]
-    public void Description_that_is_not_a_string_is_invalid()
-    {
-        Cxr.Single("""
-            report r {
-              description 5
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:3", "'description' takes one string in quotes");
-    }
-
-    [Fact]
-    public void Fixed_period_that_ends_before_it_starts_is_invalid()
-    {
-        Cxr.Single("""
-            report r {
-              period 2025-12-31 .. 2025-01-01
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:10", "the period ends (2025-01-01) before it starts (2025-12-31)");
-    }
-
-    [Fact]
-    public void Relative_period_this_with_a_count_is_invalid()
-    {
-        Cxr.Single("""
-            report r {
-              period this 3 months
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:10", "`this` takes no count: period this month, this quarter, this year");
-    }
-
-    [Fact]
-    public void Relative_period_of_zero_units_is_invalid()
-    {
-        Cxr.Single("""
-            report r {
-              period last 0 months
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:10", "a relative period counts at least 1 unit");
-    }
-
-    [Fact]
-    public void Unknown_delivery_format_lists_the_formats()
-    {
-        Cxr.Single("""
-            report r {
-              schedule "0 8 * * MON" { email "ceo@example.com" as docx }
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:55", "unknown format 'docx'", "formats are pdf, json and csv");
-    }
-
-    [Fact]
-    public void Email_target_without_an_at_sign_is_invalid()
-    {
-        Cxr.Single("""
-            report r {
-              schedule "0 8 * * MON" { email "ceo" }
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:34", "\"ceo\" is not an email address");
-    }
-
-    [Fact]
-    public void Webhook_that_is_not_http_is_invalid()
-    {
-        Cxr.Single("""
-            report r {
-              schedule "0 8 * * MON" { webhook "ftp://example.com/hook" }
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:36", "\"ftp://example.com/hook\" is not an http(s) URL");
-    }
-
-    [Fact]
-    public void Misspelt_chart_kind_suggests_the_closest_kind()
-    {
-        Cxr.Single("""
-            report r {
-              section "s" { chart lin nps by month }
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:23", "unknown chart kind 'lin'", "did you mean 'line'?");
-    }
-
-    [Fact]
-    public void Kpi_compared_with_the_previous_week_is_invalid()
-    {
-        Cxr.Single("""
-            report r {
-              section "s" { kpi nps compare previous week }
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:42", "cannot compare with previous 'week'",
-            "write `compare previous period` or `compare previous year`");
-    }
-
-    [Fact]
-    public void Cohort_by_week_over_too_many_months_reports_both_settings()
-    {
-        var diagnostics = Cxr.Compile("""
-            report r {
-              section "s" { cohort customers by week over 200 }
-            }
-            """);
-
-        Assert.Equal(2, diagnostics.Count);
-        diagnostics[0].Is(DiagnosticCode.InvalidSetting, "x.cxr:2:37", "cohorts are monthly: cohort customers by month over N");
-        diagnostics[1].Is(DiagnosticCode.InvalidSetting, "x.cxr:2:47", "`over` is a whole number of months from 1 to 120");
-    }
-
-    [Fact]
-    public void Query_top_zero_is_invalid()
-    {
-        Cxr.SingleInQuery("nps by channel top 0").Is(DiagnosticCode.InvalidSetting, "<query>:1:20", "top takes a whole number above 0");
-    }
-
-    [Fact]
-    public void Query_top_beyond_a_whole_number_is_invalid_not_a_crash()
-    {
-        Cxr.SingleInQuery("nps by channel top 99999999999").Is(DiagnosticCode.InvalidSetting, "<query>:1:20", "top takes a whole number above 0");
-    }
-
-    [Fact]
-    public void Scores_block_top_fraction_is_invalid()
-    {
-        Cxr.Single("""
-            score health for customers {
-              loyalty weight 1 = last(responses.score) scale 0 .. 10
-            }
-            report r {
-              section "s" { scores health top 2.5 }
-            }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:5:35", "top takes a whole number above 0");
-    }
-
-    [Fact]
-    public void Query_by_two_grains_is_invalid()
-    {
-        Cxr.SingleInQuery("nps by month, quarter").Is(DiagnosticCode.InvalidSetting, "<query>:1:15", "a query groups by at most one grain");
     }
 
     // ---- CXR028 grain on a source without time field ------------------------------------------------------------

@@ -11,21 +11,31 @@ using Superpower.Parsers;
 namespace CxReports.Dsl.Syntax.Parsing;
 
 /// <summary>
-/// The CXR grammar as Superpower combinators, one instance per file so every node's span names its file.
-/// Bodies in braces recover from errors member by member (see <see cref="Body{T}"/>), so one pass reports
-/// every syntax error it can.
+/// The CXR grammar as Superpower combinators. Building the combinator graph costs far more than parsing a file,
+/// so each thread builds it once (<see cref="For"/>) and points it at the file being parsed, whose name goes into
+/// every span. Bodies in braces recover from errors member by member (see <see cref="Body{T}"/>), so one pass
+/// reports every syntax error it can.
 /// </summary>
 internal sealed partial class CxrGrammar
 {
-    private readonly string _file;
-    private readonly Token<CxrToken>[] _tokens;
-    private readonly DiagnosticBag _diagnostics;
+    [ThreadStatic] private static CxrGrammar? _threadInstance;
 
-    public CxrGrammar(string file, Token<CxrToken>[] tokens, DiagnosticBag diagnostics)
+    private string _file = "";
+    private Token<CxrToken>[] _tokens = [];
+    private DiagnosticBag _diagnostics = new();
+
+    /// <summary>This thread's grammar, set to read <paramref name="tokens"/> of <paramref name="file"/>.</summary>
+    public static CxrGrammar For(string file, Token<CxrToken>[] tokens, DiagnosticBag diagnostics)
     {
-        _file = file;
-        _tokens = tokens;
-        _diagnostics = diagnostics;
+        var grammar = _threadInstance ??= new CxrGrammar();
+        grammar._file = file;
+        grammar._tokens = tokens;
+        grammar._diagnostics = diagnostics;
+        return grammar;
+    }
+
+    private CxrGrammar()
+    {
         BuildLexicalParsers();
         BuildExpressionParsers();
         BuildSourceParsers();

@@ -20,7 +20,7 @@ public static class CxrParser
     {
         var diagnostics = new DiagnosticBag();
         var (tokens, comments) = Lex(source, diagnostics);
-        var grammar = new CxrGrammar(source.Path, tokens, diagnostics);
+        var grammar = CxrGrammar.For(source.Path, tokens, diagnostics);
         var declarations = ImmutableArray.CreateBuilder<Declaration>();
         var rest = new TokenList<CxrToken>(tokens);
         while (!rest.IsAtEnd)
@@ -44,7 +44,7 @@ public static class CxrParser
     {
         var diagnostics = new DiagnosticBag();
         var (tokens, _) = Lex(new SourceFile(origin, text), diagnostics);
-        var grammar = new CxrGrammar(origin, tokens, diagnostics);
+        var grammar = CxrGrammar.For(origin, tokens, diagnostics);
         var input = new TokenList<CxrToken>(tokens);
         var parsed = grammar.QueryP(input);
         if (!parsed.HasValue)

@@ -1,0 +1,95 @@
+using System.Globalization;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Warehouse;
+using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+
+namespace CxReports.Engine.Loading;
+
+/// <summary>
+/// How one declared field is turned from its file text into its typed column, set-based in DuckDB: the trimmed
+/// text (<see cref="Text"/>, blank = null), the converted value, and the SQL conditions that make a row bad,
+/// each with the reason the load reports.
+/// </summary>
+public sealed record FieldConversion(FieldModel Field, int Index, string SourceTimeZone)
+{
+    /// <summary>The text column of the staging select for this field.</summary>
+    public string Text => $"_cxr_t{Index}";
+
+    /// <summary>The SQL type of the loaded column.</summary>
+    public string SqlType => EffectiveType switch
+    {
+        ValueType.Integer => "BIGINT",
+        ValueType.Decimal or ValueType.Number => "DOUBLE",
+        ValueType.Boolean => "BOOLEAN",
+        ValueType.Date => "DATE",
+        ValueType.Timestamp => "TIMESTAMPTZ",
+        _ => "VARCHAR",
+    };
+
+    private ValueType EffectiveType => Field.Type == ValueType.Unknown ? ValueType.Text : Field.Type;
+
+    /// <summary>The typed value, or null when the text is blank or does not convert (before the default).</summary>
+    public string Converted => EffectiveType switch
+    {
+        ValueType.Integer => $"TRY_CAST({Text} AS BIGINT)",
+        ValueType.Decimal or ValueType.Number when Field.Format == "," => $"TRY_CAST(replace({Text}, ',', '.') AS DOUBLE)",
+        ValueType.Decimal or ValueType.Number => $"TRY_CAST({Text} AS DOUBLE)",
+        ValueType.Boolean => $"TRY_CAST({Text} AS BOOLEAN)",
+        ValueType.Date when Field.Format is { } f => $"CAST(TRY_STRPTIME({Text}, {Sql.Literal(f)}) AS DATE)",
+        ValueType.Date => $"TRY_CAST({Text} AS DATE)",
+        ValueType.Timestamp => Timestamp(),
+        _ => Text,
+    };
+
+    /// <summary>The loaded value: converted, or the default when the text is blank.</summary>
+    public string Loaded => Field.Default is { } d ? $"COALESCE({Converted}, {Literal(d)})" : Converted;
+
+    /// <summary>A written offset (<c>+03:00</c>, <c>Z</c>) is honoured; without one the value is read in the source's zone.</summary>
+    private string Timestamp()
+    {
+        if (Field.Format is { } format)
+        {
+            var parsed = $"TRY_STRPTIME({Text}, {Sql.Literal(format)})";
+            return format.Contains("%z") ? $"CAST({parsed} AS TIMESTAMPTZ)" : $"timezone({Sql.Literal(SourceTimeZone)}, CAST({parsed} AS TIMESTAMP))";
+        }
+        if (SourceTimeZone == "UTC") return $"TRY_CAST({Text} AS TIMESTAMPTZ)";
+        return $"CASE WHEN regexp_matches({Text}, '(Z|[+-][0-9]{{2}}(:?[0-9]{{2}})?)$') THEN TRY_CAST({Text} AS TIMESTAMPTZ) " +
+               $"ELSE timezone({Sql.Literal(SourceTimeZone)}, TRY_CAST({Text} AS TIMESTAMP)) END";
+    }
+
+    /// <summary>Each way a row can break this field's rules: load code, SQL condition, reason shown to the analyst.</summary>
+    public IEnumerable<(Dsl.Diagnostics.DiagnosticCode Code, string Condition, string Reason)> Checks()
+    {
+        if (EffectiveType != ValueType.Text)
+            yield return (LoadCodes.BadValue, $"{Text} IS NOT NULL AND {Converted} IS NULL", $"not a valid {Expected()}");
+        if (Field.Required && Field.Default is null)
+            yield return (LoadCodes.Blank, $"{Text} IS NULL", "blank, but the column is required");
+        if (Field.Range is var (low, high))
+            yield return (LoadCodes.OutOfRange, $"{Converted} NOT BETWEEN {Sql.Literal(low)} AND {Sql.Literal(high)}",
+                $"outside the range {Show(low)} .. {Show(high)}");
+        if (Field.Choices is { Count: > 0 } choices)
+            yield return (LoadCodes.NotAllowed, $"{Converted} NOT IN ({string.Join(", ", choices.Select(Literal))})",
+                $"not one of {string.Join(", ", choices.Select(c => c is string s ? $"\"{s}\"" : Show(c)))}");
+    }
+
+    private string Expected() => EffectiveType switch
+    {
+        ValueType.Integer => "whole number",
+        ValueType.Decimal or ValueType.Number => Field.Format == "," ? "decimal number with a decimal comma (1234,50)" : "decimal number (1234.50)",
+        ValueType.Boolean => "boolean (true/false)",
+        ValueType.Date => Field.Format is { } f ? $"date in the format \"{f}\"" : "date (YYYY-MM-DD)",
+        ValueType.Timestamp => Field.Format is { } f ? $"timestamp in the format \"{f}\"" : "timestamp (ISO 8601, e.g. 2025-03-31T09:30:00+03:00)",
+        _ => "value",
+    };
+
+    private static string Literal(object value) => value switch
+    {
+        string s => Sql.Literal(s),
+        decimal d => Sql.Literal(d),
+        bool b => b ? "true" : "false",
+        DateOnly date => $"DATE {Sql.Literal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "no SQL literal for this constant"),
+    };
+
+    private static string Show(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,62 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Loading;
+
+/// <summary>
+/// The DuckDB table function that reads a source's files: <c>read_csv</c>, <c>read_json</c> or <c>read_parquet</c>
+/// with the source's options. <see cref="AsText"/> reads every column as text so that conversion, and its
+/// errors, are ours; <see cref="Detected"/> lets DuckDB detect types for sources that declare no columns.
+/// </summary>
+public static class ReaderSql
+{
+    public static string AsText(SourceModel source, IReadOnlyList<string> files, IReadOnlyList<string>? columns = null) =>
+        source.Format switch
+        {
+            SourceFormat.Csv or SourceFormat.Tsv => $"read_csv({Sql.List(files)}, all_varchar = true{CsvOptions(source)}{UnionByName(files)})",
+            SourceFormat.Json or SourceFormat.Ndjson => $"read_json({Sql.List(files)}, format = {Sql.Literal(JsonFormat(source))}"
+                + (columns is null ? "" : ", columns = {" + string.Join(", ", columns.Select(c => $"{Sql.Literal(c)}: 'VARCHAR'")) + "}")
+                + $"{UnionByName(files)})",
+            SourceFormat.Parquet => $"read_parquet({Sql.List(files)}{UnionByName(files)})",
+            _ => throw new ArgumentOutOfRangeException(nameof(source), source.Format, "unknown format"),
+        };
+
+    public static string Detected(SourceModel source, IReadOnlyList<string> files) => source.Format switch
+    {
+        SourceFormat.Csv or SourceFormat.Tsv => $"read_csv({Sql.List(files)}{CsvOptions(source)}{UnionByName(files)})",
+        SourceFormat.Json or SourceFormat.Ndjson => $"read_json({Sql.List(files)}, format = {Sql.Literal(JsonFormat(source))}{UnionByName(files)})",
+        _ => $"read_parquet({Sql.List(files)}{UnionByName(files)})",
+    };
+
+    /// <summary>Whether the file's first line names the columns (CSV option <c>header</c>, default true).</summary>
+    public static bool HasHeader(SourceModel source) =>
+        source.Format is not (SourceFormat.Csv or SourceFormat.Tsv) || !source.Options.TryGetValue("header", out var h) || h == "true";
+
+    public static char Delimiter(SourceModel source) =>
+        source.Options.TryGetValue("delimiter", out var d) ? d[0] : source.Format == SourceFormat.Tsv ? '\t' : ',';
+
+    public static char Quote(SourceModel source) => source.Options.TryGetValue("quote", out var q) ? q[0] : '"';
+
+    public static int SkippedLines(SourceModel source) =>
+        source.Options.TryGetValue("skip", out var s) && int.TryParse(s, out var n) ? n : 0;
+
+    private static string CsvOptions(SourceModel source)
+    {
+        var options = new List<string>
+        {
+            $"delim = {Sql.Literal(Delimiter(source).ToString())}",
+            $"quote = {Sql.Literal(Quote(source).ToString())}",
+            $"header = {(HasHeader(source) ? "true" : "false")}",
+        };
+        if (source.Options.TryGetValue("escape", out var escape)) options.Add($"escape = {Sql.Literal(escape)}");
+        if (source.Options.TryGetValue("encoding", out var encoding)) options.Add($"encoding = {Sql.Literal(encoding.ToLowerInvariant())}");
+        if (SkippedLines(source) is > 0 and var skip) options.Add($"skip = {skip}");
+        if (source.Options.TryGetValue("null", out var nullText)) options.Add($"nullstr = {Sql.Literal(nullText)}");
+        return ", " + string.Join(", ", options);
+    }
+
+    private static string JsonFormat(SourceModel source) => source.Format == SourceFormat.Ndjson ? "newline_delimited" : "auto";
+
+    /// <summary>Files of one glob are matched by column name, not position, so exports with reordered columns still load.</summary>
+    private static string UnionByName(IReadOnlyList<string> files) => files.Count > 1 ? ", union_by_name = true" : "";
+}

@@ -1,0 +1,48 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Text;
+
+namespace CxReports.Engine.Loading;
+
+/// <summary>
+/// The files a source reads: its path resolved under the data directory, wildcards (<c>*</c>, <c>?</c>) allowed in
+/// the file name, sorted. Every file must really lie inside the data directory (a symbolic link may not lead out).
+/// </summary>
+public static class SourceFiles
+{
+    public static (IReadOnlyList<string> Files, Diagnostic? Problem) Resolve(SourceModel source, string dataRoot)
+    {
+        var relative = source.Path.Replace('\\', '/');
+        var directory = Path.GetFullPath(Path.Combine(dataRoot, Path.GetDirectoryName(relative) ?? ""));
+        var pattern = Path.GetFileName(relative);
+        var at = new SourceSpan(Path.Combine(dataRoot, relative), 0, 1, 1, 0);
+
+        if (!IsInside(directory, dataRoot))
+            return ([], new Diagnostic(LoadCodes.OutsideData, at, $"source '{source.Name}': \"{source.Path}\" leaves the data directory"));
+        if (directory.Contains('*') || directory.Contains('?'))
+            return ([], new Diagnostic(LoadCodes.FileNotFound, at, $"source '{source.Name}': wildcards are allowed in the file name only, not in \"{Path.GetDirectoryName(relative)}\""));
+
+        var files = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, pattern, SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToArray()
+            : [];
+        if (files.Length == 0)
+            return ([], new Diagnostic(LoadCodes.FileNotFound, at,
+                pattern.IndexOfAny(['*', '?']) >= 0
+                    ? $"source '{source.Name}': no file matches \"{source.Path}\" in {dataRoot}"
+                    : $"source '{source.Name}': file \"{source.Path}\" not found in {dataRoot}"));
+
+        foreach (var file in files)
+        {
+            var real = new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file;
+            if (!IsInside(real, dataRoot))
+                return ([], new Diagnostic(LoadCodes.OutsideData, at with { File = file }, $"source '{source.Name}': {file} links to {real}, outside the data directory"));
+        }
+        return (files, null);
+    }
+
+    private static bool IsInside(string path, string root)
+    {
+        var normalizedRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        return (Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar).StartsWith(normalizedRoot, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Text;
+using CxReports.Engine.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CxReports.Engine.Loading;
+
+/// <summary>
+/// Loads one source: finds its files, skips it when their content is unchanged, converts and checks every row in
+/// DuckDB into a staging table, and swaps that in for the live table in one transaction with its log entry. Any
+/// error leaves the live table as it was and records the failure.
+/// </summary>
+public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
+{
+    public LoadOutcome Load(SourceModel source, bool force, IReadOnlyDictionary<string, SemanticKey> loadedKeys)
+    {
+        var watch = Stopwatch.StartNew();
+        var dataRoot = warehouse.Options.DataRoot;
+        var (files, problem) = SourceFiles.Resolve(source, dataRoot);
+        if (problem is not null) return Fail(source, [], [problem], 1, watch);
+
+        var unusable = files.Select(f => Unusable(source, f, dataRoot)).OfType<Diagnostic>().ToArray();
+        if (unusable.Length > 0) return Fail(source, files, unusable, unusable.Length, watch);
+
+        var hash = ContentHash.Of(files, dataRoot);
+        var bytes = files.Sum(f => new FileInfo(f).Length);
+        if (!force && warehouse.LoadLogHas(source.Name, hash) && warehouse.TableExists(source.Name))
+            return new LoadOutcome(source.Name, LoadStatus.Unchanged, warehouse.Log.LastLoaded(source.Name)!.Rows, files.Count, bytes, watch.Elapsed, [], 0);
+
+        try
+        {
+            var stage = StagingSql.StageTable(source);
+            long rows;
+            if (!source.DeclaresColumns)
+            {
+                warehouse.Execute($"CREATE OR REPLACE TABLE {Sql.Identifier(stage)} AS SELECT * FROM {ReaderSql.Detected(source, files)}");
+                rows = warehouse.Scalar<long>($"SELECT count(*) FROM {Sql.Identifier(stage)}");
+            }
+            else
+            {
+                var staging = new StagingSql(source);
+                var missing = files.SelectMany(f => MissingColumns(staging, f, dataRoot)).ToArray();
+                if (missing.Length > 0) return Fail(source, files, missing, missing.Length, watch);
+
+                warehouse.Execute(staging.CreateStage(files));
+                var summary = warehouse.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1), Duplicates: r.GetInt64(2))).Single();
+                var linkMisses = staging.RequiredLinks(loadedKeys.ContainsKey)
+                    .Sum(link => warehouse.Scalar<long>(staging.LinkMisses(link, loadedKeys[link.Field.LinkTarget!])));
+                if (summary.Bad + summary.Duplicates + linkMisses > 0)
+                {
+                    DropStage(source);
+                    var (diagnostics, total) = new LoadErrorFinder(warehouse, staging, files, dataRoot).Find(loadedKeys);
+                    return Fail(source, files, diagnostics, total, watch);
+                }
+                warehouse.Execute($"ALTER TABLE {Sql.Identifier(stage)} DROP COLUMN {StagingSql.BadColumn}");
+                rows = summary.Rows;
+            }
+
+            warehouse.InTransaction(() =>
+            {
+                warehouse.Execute($"DROP TABLE IF EXISTS {Sql.Identifier(source.Name)}");
+                warehouse.Execute($"ALTER TABLE {Sql.Identifier(stage)} RENAME TO {Sql.Identifier(source.Name)}");
+                warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), hash, rows, time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
+            });
+            return new LoadOutcome(source.Name, LoadStatus.Loaded, rows, files.Count, bytes, watch.Elapsed, [], 0);
+        }
+        catch (DuckDBException e)
+        {
+            DropStage(source);
+            var at = new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0);
+            return Fail(source, files, [new Diagnostic(LoadCodes.Malformed, at, $"source '{source.Name}': {FirstLine(e.Message)}")], 1, watch);
+        }
+    }
+
+    /// <summary>A file that cannot be opened or has no bytes at all gets its own message, before DuckDB sees it.</summary>
+    private static Diagnostic? Unusable(SourceModel source, string file, string dataRoot)
+    {
+        var at = new SourceSpan(Path.GetRelativePath(dataRoot, file), 0, 1, 1, 0);
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return stream.Length == 0
+                ? new Diagnostic(LoadCodes.EmptyFile, at, $"source '{source.Name}': the file is empty (0 bytes)", "an export with no rows still has its header line")
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Diagnostic(LoadCodes.Unreadable, at, $"source '{source.Name}': cannot read the file: {e.Message}");
+        }
+    }
+
+    private IEnumerable<Diagnostic> MissingColumns(StagingSql staging, string file, string dataRoot)
+    {
+        // JSON objects may simply lack a key (it reads as blank); files with a header must name every declared column.
+        if (staging.Source.Format is SourceFormat.Json or SourceFormat.Ndjson) yield break;
+        var columns = warehouse.Query($"DESCRIBE SELECT * FROM {ReaderSql.AsText(staging.Source, [file])}", r => r.GetString(0));
+        foreach (var field in staging.Fields.Where(f => !columns.Contains(f.Field.FileColumn)))
+            yield return new Diagnostic(LoadCodes.MissingColumn, new SourceSpan(Path.GetRelativePath(dataRoot, file), 0, 1, 1, 0),
+                $"column '{field.Field.FileColumn}' (field '{field.Field.Name}' of source '{staging.Source.Name}') is not in the file; it has: {string.Join(", ", columns)}",
+                Dsl.Binding.DidYouMean.Hint(field.Field.FileColumn, columns));
+    }
+
+    private LoadOutcome Fail(SourceModel source, IReadOnlyList<string> files, IReadOnlyList<Diagnostic> diagnostics, long total, Stopwatch watch)
+    {
+        var dataRoot = warehouse.Options.DataRoot;
+        var summary = diagnostics.Count > 0 ? diagnostics[0].Headline : "failed";
+        warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, "failed",
+            total > 1 ? $"{summary} (and {total - 1} more)" : summary));
+        return new LoadOutcome(source.Name, LoadStatus.Failed, 0, files.Count, files.Sum(f => new FileInfo(f).Length), watch.Elapsed, diagnostics, total);
+    }
+
+    private void DropStage(SourceModel source) => warehouse.Execute($"DROP TABLE IF EXISTS {Sql.Identifier(StagingSql.StageTable(source))}");
+
+    private static string FileList(IReadOnlyList<string> files, string dataRoot) =>
+        string.Join("\n", files.Select(f => Path.GetRelativePath(dataRoot, f)));
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,61 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Warehouse;
+using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+
+namespace CxReports.Engine.Loading;
+
+/// <summary>
+/// The SQL of one source's load: the text select over the files, the typed staging table with a per-row "bad"
+/// flag computed in the same pass, and the checks that need the whole table (unique keys, required links).
+/// </summary>
+public sealed class StagingSql
+{
+    public const string BadColumn = "_cxr_bad";
+
+    public SourceModel Source { get; }
+    public IReadOnlyList<FieldConversion> Fields { get; }
+
+    public StagingSql(SourceModel source)
+    {
+        Source = source;
+        var zone = source.Options.TryGetValue("timezone", out var z) ? z : "UTC";
+        Fields = source.Fields.Where(f => f.Kind != FieldKind.Dimension)
+            .Select((f, i) => new FieldConversion(f, i, zone)).ToArray();
+    }
+
+    public static string StageTable(SourceModel source) => "_cxr_stage_" + source.Name;
+
+    /// <summary>The file columns, trimmed, blank as null: <c>nullif(trim("paket"), '') AS _cxr_t1</c>.</summary>
+    public string TextColumns => string.Join(", ",
+        Fields.Select(f => $"nullif(trim(CAST({Sql.Identifier(f.Field.FileColumn)} AS VARCHAR)), '') AS {f.Text}"));
+
+    /// <summary>Reads, converts and flags every row in one pass into the staging table.</summary>
+    public string CreateStage(IReadOnlyList<string> files)
+    {
+        var loaded = string.Join(", ", Fields.Select(f => $"{f.Loaded} AS {Sql.Identifier(f.Field.Name)}"));
+        var checks = Fields.SelectMany(f => f.Checks()).Select(c => $"({c.Condition})").ToArray();
+        var bad = checks.Length == 0 ? "false" : $"coalesce({string.Join(" OR ", checks)}, false)";
+        var reader = ReaderSql.AsText(Source, files, Fields.Select(f => f.Field.FileColumn).ToArray());
+        return $"CREATE OR REPLACE TABLE {Sql.Identifier(StageTable(Source))} AS " +
+               $"SELECT {loaded}, {bad} AS {BadColumn} FROM (SELECT {TextColumns} FROM {reader})";
+    }
+
+    /// <summary>Rows, bad rows, and keys seen more than once, in one scan of the staging table.</summary>
+    public string Summary()
+    {
+        var key = Source.Key is { } k ? $"count({Sql.Identifier(k.Name)}) - count(DISTINCT {Sql.Identifier(k.Name)})" : "0";
+        return $"SELECT count(*), count(*) FILTER (WHERE {BadColumn}), {key} FROM {Sql.Identifier(StageTable(Source))}";
+    }
+
+    /// <summary>Links declared <c>required</c> whose target table is loaded.</summary>
+    public IEnumerable<FieldConversion> RequiredLinks(Func<string, bool> tableExists) =>
+        Fields.Where(f => f.Field is { Kind: FieldKind.Link, Required: true, LinkTarget: { } t } && tableExists(t));
+
+    /// <summary>Count of values of a required link with no row in the target, from the staging table.</summary>
+    public string LinkMisses(FieldConversion link, SemanticKey target) =>
+        $"SELECT count(*) FROM {Sql.Identifier(StageTable(Source))} WHERE {Sql.Identifier(link.Field.Name)} IS NOT NULL " +
+        $"AND {Sql.Identifier(link.Field.Name)} NOT IN (SELECT {Sql.Identifier(target.Column)} FROM {Sql.Identifier(target.Table)})";
+}
+
+/// <summary>The live table and key column a link points to.</summary>
+public sealed record SemanticKey(string Table, string Column);

@@ -1,0 +1,42 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Loading;
+
+/// <summary>
+/// Loads every source of a model, link targets before the sources that link to them (so required links are
+/// checked against fresh keys). A source that fails does not stop the others.
+/// </summary>
+public sealed class WarehouseLoader(DuckDbWarehouse warehouse, TimeProvider time)
+{
+    public IEnumerable<LoadOutcome> LoadAll(SemanticModel model, bool force, Action<SourceModel>? starting = null)
+    {
+        var loader = new SourceLoader(warehouse, time);
+        var keys = new Dictionary<string, SemanticKey>();
+        foreach (var source in InDependencyOrder(model))
+        {
+            starting?.Invoke(source);
+            var outcome = loader.Load(source, force, keys);
+            if (source.Key is { } key && warehouse.TableExists(source.Name))
+                keys[source.Name] = new SemanticKey(source.Name, key.Name);
+            yield return outcome;
+        }
+    }
+
+    /// <summary>Sources ordered so that each comes after the sources its links point to (cycles keep written order).</summary>
+    public static IReadOnlyList<SourceModel> InDependencyOrder(SemanticModel model)
+    {
+        var ordered = new List<SourceModel>();
+        var visiting = new HashSet<string>();
+        void Visit(SourceModel source)
+        {
+            if (ordered.Contains(source) || !visiting.Add(source.Name)) return;
+            foreach (var target in source.Links.Select(l => l.LinkTarget).OfType<string>())
+                if (model.Sources.TryGetValue(target, out var t)) Visit(t);
+            ordered.Add(source);
+        }
+        foreach (var source in model.Sources.Values.OrderBy(s => s.Span.File, StringComparer.Ordinal).ThenBy(s => s.Span.Offset))
+            Visit(source);
+        return ordered;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace CxReports.Engine.Warehouse;
+
+/// <summary>
+/// The embedded DuckDB warehouse: one database file holding each source as a table and the load log. One
+/// connection, used by one caller at a time; timestamps are UTC unless a query converts them.
+/// </summary>
+public sealed class DuckDbWarehouse : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    public WarehouseOptions Options { get; }
+    public LoadLog Log { get; }
+
+    private DuckDbWarehouse(WarehouseOptions options, DuckDBConnection connection)
+    {
+        Options = options;
+        _connection = connection;
+        Log = new LoadLog(this);
+    }
+
+    public static DuckDbWarehouse Open(WarehouseOptions options)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(options.DatabaseFile)!);
+        var connection = new DuckDBConnection($"DataSource={options.DatabaseFile}");
+        connection.Open();
+        var warehouse = new DuckDbWarehouse(options, connection);
+        // Explicit, so bucketing never depends on the host's zone.
+        warehouse.Execute("SET TimeZone = 'UTC'");
+        warehouse.Log.EnsureCreated();
+        return warehouse;
+    }
+
+    public int Execute(string sql, params object?[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public T? Scalar<T>(string sql, params object?[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a query and maps each row.</summary>
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params object?[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it happens, or none.</summary>
+    public void InTransaction(Action work)
+    {
+        using var transaction = _connection.BeginTransaction();
+        work();
+        transaction.Commit();
+    }
+
+    /// <summary>Whether the last successful load of the source read exactly these contents.</summary>
+    public bool LoadLogHas(string source, string contentHash) => Log.LastLoaded(source)?.ContentHash == contentHash;
+
+    public bool TableExists(string name) =>
+        Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1", name) > 0;
+
+    private DuckDBCommand Command(string sql, object?[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new DuckDBParameter(parameter ?? DBNull.Value));
+        return command;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

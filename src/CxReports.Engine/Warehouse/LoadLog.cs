@@ -1,0 +1,49 @@
+namespace CxReports.Engine.Warehouse;
+
+/// <summary>One entry of the load log: what was loaded from which files, how it went.</summary>
+public sealed record LoadRecord(
+    string Source,
+    string Files,
+    string ContentHash,
+    long Rows,
+    DateTimeOffset LoadedAt,
+    long DurationMs,
+    string Status,
+    string? Error);
+
+/// <summary>The load log table: every load attempt, kept, so the latest good load of a source tells its version.</summary>
+public sealed class LoadLog(DuckDbWarehouse warehouse)
+{
+    public const string Table = "_cxr_loads";
+
+    public void EnsureCreated() => warehouse.Execute($"""
+        CREATE TABLE IF NOT EXISTS {Table} (
+            source VARCHAR NOT NULL,
+            files VARCHAR NOT NULL,
+            content_hash VARCHAR NOT NULL,
+            rows BIGINT NOT NULL,
+            loaded_at TIMESTAMP NOT NULL, -- UTC
+            duration_ms BIGINT NOT NULL,
+            status VARCHAR NOT NULL,
+            error VARCHAR
+        )
+        """);
+
+    public void Record(LoadRecord record) => warehouse.Execute(
+        $"INSERT INTO {Table} VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        record.Source, record.Files, record.ContentHash, record.Rows, record.LoadedAt.UtcDateTime, record.DurationMs, record.Status, record.Error);
+
+    /// <summary>The last successful load of a source, if any: its content hash decides whether to load again.</summary>
+    public LoadRecord? LastLoaded(string source) => Latest(source, "ok");
+
+    /// <summary>The last attempt, successful or not.</summary>
+    public LoadRecord? LastAttempt(string source) => Latest(source, null);
+
+    private LoadRecord? Latest(string source, string? status) => warehouse.Query(
+        $"SELECT source, files, content_hash, rows, loaded_at, duration_ms, status, error FROM {Table} " +
+        "WHERE source = $1 AND ($2 IS NULL OR status = $2) ORDER BY loaded_at DESC LIMIT 1",
+        r => new LoadRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3),
+            new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)), r.GetInt64(5), r.GetString(6),
+            r.IsDBNull(7) ? null : r.GetString(7)),
+        source, status).FirstOrDefault();
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using CxReports.Engine.Loading;
+using CxReports.Engine.Warehouse;
+using Spectre.Console;
+
+namespace CxReports.Server.Cli;
+
+/// <summary>
+/// <c>cxr load [--force]</c>: loads every source whose files are new or changed into the warehouse, one status line
+/// per source as it goes (stderr), then the summary table (stdout) and every load error with file and line.
+/// </summary>
+public static class LoadCommand
+{
+    public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var force = new Option<bool>("--force") { Description = "Reload every source, changed or not" };
+        var command = new Command("load", "Load or refresh every source into the warehouse");
+        command.Options.Add(force);
+        command.SetAction(parse =>
+        {
+            if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
+            var data = parse.GetValue(options.Data)!;
+            if (!Directory.Exists(data))
+            {
+                stderr.WriteLine($"cxr load: data directory '{data}' not found (use --data DIR, or cxr demo to write the demo data)");
+                return ExitCodes.Usage;
+            }
+
+            using var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(data));
+            var outcomes = new List<LoadOutcome>();
+            foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System)
+                         .LoadAll(model, parse.GetValue(force), s => stderr.Write($"loading {s.Name} ... ")))
+            {
+                stderr.WriteLine(outcome.Status switch
+                {
+                    LoadStatus.Loaded => $"{outcome.Rows:N0} rows in {outcome.Duration.TotalMilliseconds:N0} ms",
+                    LoadStatus.Unchanged => "unchanged",
+                    _ => $"failed ({outcome.ErrorCount} error{(outcome.ErrorCount == 1 ? "" : "s")})",
+                });
+                outcomes.Add(outcome);
+            }
+
+            Summary(stdout, outcomes);
+            foreach (var diagnostic in outcomes.SelectMany(o => o.Diagnostics))
+                stdout.WriteLine(diagnostic.Headline);
+            return outcomes.Any(o => o.Status == LoadStatus.Failed) ? ExitCodes.Errors : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Summary(TextWriter stdout, IReadOnlyList<LoadOutcome> outcomes)
+    {
+        var table = new Table().AddColumns("source", "status", "rows", "files", "MB", "time (ms)", "MB/s");
+        foreach (var column in table.Columns.Skip(2)) column.RightAligned();
+        foreach (var o in outcomes)
+            table.AddRow(
+                Markup.Escape(o.Source),
+                o.Status switch { LoadStatus.Loaded => "[green]loaded[/]", LoadStatus.Unchanged => "unchanged", _ => "[red]failed[/]" },
+                o.Rows.ToString("N0"), o.Files.ToString(), (o.Bytes / 1e6).ToString("N1"),
+                o.Duration.TotalMilliseconds.ToString("N0"), o.Status == LoadStatus.Loaded ? o.MegabytesPerSecond.ToString("N1") : "");
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.Detect });
+        console.Write(table);
+    }
+}

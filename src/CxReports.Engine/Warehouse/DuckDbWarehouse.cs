@@ -30,7 +30,23 @@ public sealed class DuckDbWarehouse : IDisposable
         // Explicit, so bucketing never depends on the host's zone.
         warehouse.Execute("SET TimeZone = 'UTC'");
         warehouse.Log.EnsureCreated();
+        warehouse.Sandbox();
         return warehouse;
+    }
+
+    /// <summary>
+    /// Confines this DuckDB instance to the data directory for the rest of its life: files outside it cannot be
+    /// read or written, extensions cannot be loaded, memory is capped, and no statement can lift these settings
+    /// (configuration is locked). Loads keep working because every source file lies inside the data directory.
+    /// </summary>
+    private void Sandbox()
+    {
+        var allowed = new[] { Options.DataRoot, Path.GetDirectoryName(Options.DatabaseFile)! }
+            .Select(d => d.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).Distinct();
+        Execute($"SET allowed_directories = {Sql.List(allowed)}");
+        Execute("SET enable_external_access = false");
+        Execute($"SET memory_limit = {Sql.Literal(Options.MemoryLimit)}");
+        Execute("SET lock_configuration = true");
     }
 
     public int Execute(string sql, params object?[] parameters)
@@ -54,6 +70,28 @@ public sealed class DuckDbWarehouse : IDisposable
         var rows = new List<T>();
         while (reader.Read()) rows.Add(map(reader));
         return rows;
+    }
+
+    /// <summary>
+    /// Runs a report query, cancelling it when it outlives <paramref name="timeout"/> (DuckDB has no statement
+    /// timeout; cancelling the command stops it within about a second).
+    /// </summary>
+    public List<T> QueryWithTimeout<T>(string sql, IReadOnlyList<object?> parameters, TimeSpan timeout, Func<DbDataReader, T> map)
+    {
+        using var command = Command(sql, [.. parameters]);
+        using var timer = new Timer(_ => command.Cancel(), null, timeout, Timeout.InfiniteTimeSpan);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read()) rows.Add(map(reader));
+            return rows;
+        }
+        catch (DuckDBException) when (started.Elapsed >= timeout)
+        {
+            throw new Execution.QueryTimeoutException(timeout);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it happens, or none.</summary>

@@ -18,6 +18,7 @@ public static class CxrCommandLine
         root.Subcommands.Add(FmtCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(LoadCommand.Create(options, stdout, stderr));
+        root.Subcommands.Add(QueryCommand.Create(options, stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,28 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>Which table computes an aggregate: row events, the customer lifecycle, or recurring revenue.</summary>
+public enum AtomKind { Event, Lifecycle, Revenue }
+
+/// <summary>
+/// One aggregate of the query, computed in its source's table at one grain and named after the metric it
+/// serves (<c>nps</c>, <c>churn</c>), so the SQL reads like the report.
+/// </summary>
+public sealed record Atom(string Column, BoundAggregate Aggregate, TimeUnit? Grain)
+{
+    public AtomKind Kind => Aggregate.Function.Requires switch
+    {
+        SourceRequirement.Lifecycle => AtomKind.Lifecycle,
+        SourceRequirement.Recurring => AtomKind.Revenue,
+        _ => AtomKind.Event,
+    };
+
+    /// <summary>The table that holds it.</summary>
+    public string Table => PlanContext.TableName(Aggregate.Source, Kind.ToString().ToLowerInvariant() switch
+    {
+        "event" => "by",
+        var k => k,
+    }, Grain);
+}

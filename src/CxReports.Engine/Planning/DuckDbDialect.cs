@@ -1,0 +1,43 @@
+using System.Globalization;
+using CxReports.Dsl.Syntax.Tree;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>DuckDB's SQL: <c>date_trunc</c>, <c>generate_series</c>, <c>quantile_cont</c>, <c>arg_max</c>, ICU time zones.</summary>
+public sealed class DuckDbDialect : ISqlDialect
+{
+    public static DuckDbDialect Instance { get; } = new();
+
+    public string Name => "duckdb";
+
+    public string Truncate(TimeUnit unit, string dateExpression) =>
+        $"CAST(date_trunc('{Word(unit)}', {dateExpression}) AS DATE)";
+
+    public string LocalDate(string expression, bool isInstant, string timeZoneParameter) =>
+        isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
+
+    public string AddUnits(string dateExpression, TimeUnit unit, int count) =>
+        $"CAST({dateExpression} + INTERVAL {count.ToString(CultureInfo.InvariantCulture)} {Word(unit)} AS DATE)";
+
+    public string BucketSeries(TimeUnit unit, string fromParameter, string toParameter) =>
+        $"SELECT CAST(bucket AS DATE) AS bucket FROM generate_series({Truncate(unit, $"CAST({fromParameter} AS DATE)")}, " +
+        $"CAST({toParameter} AS DATE), INTERVAL 1 {Word(unit)}) AS t(bucket)";
+
+    public string Quantile(string value, string fraction, string filter) =>
+        $"quantile_cont({value}, {fraction}) FILTER (WHERE {filter})";
+
+    public string ValueAt(string value, string order, bool last, string filter) =>
+        $"{(last ? "arg_max" : "arg_min")}({value}, {order}) FILTER (WHERE {filter})";
+
+    public string SafeDivide(string numerator, string denominator) =>
+        $"(CAST({numerator} AS DOUBLE) / NULLIF(CAST({denominator} AS DOUBLE), 0))";
+
+    public string Elapsed(string difference, double secondsPerUnit) =>
+        $"(epoch({difference}) / {secondsPerUnit.ToString(CultureInfo.InvariantCulture)})";
+
+    public string Parameter(int index) => "$" + index.ToString(CultureInfo.InvariantCulture);
+
+    public string SameValue(string left, string right) => $"{left} IS NOT DISTINCT FROM {right}";
+
+    private static string Word(TimeUnit unit) => unit.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,46 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// One scan of a source's rows in the period, grouped by bucket and dimensions, computing all the row aggregates
+/// the query needs from it, each with its metric's <c>where</c> as a <c>FILTER</c>.
+/// </summary>
+public static class EventTable
+{
+    public static TableSql Build(PlanContext context, SourceModel source, TimeUnit? grain, IReadOnlyList<Atom> atoms,
+        IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where)
+    {
+        var joins = new JoinPlan(context.Model, source.Name, "r");
+        var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
+        var time = source.TimeAxis;
+        var day = time is null ? null : context.LocalDate(rows.Compile(new BoundField(source.Name, [], time, time.Span)), time);
+
+        var columns = new List<string> { $"{Bucket(context, grain, day)} AS bucket" };
+        columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => $"{rows.Compile(d.BySource[source.Name])} AS d{i}"));
+        foreach (var atom in atoms)
+        {
+            var aggregate = atom.Aggregate;
+            var inputs = new AggregateInputs(
+                aggregate.Arguments.Count > 0 ? rows.Compile(aggregate.Arguments[0]) : null,
+                aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
+                day is null ? null : rows.Compile(new BoundField(source.Name, [], time!, time!.Span)),
+                aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m);
+            columns.Add($"{AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs)} AS {Sql.Identifier(atom.Column)}");
+        }
+
+        var filters = new List<string>();
+        if (day is not null) filters.Add($"{day} BETWEEN {context.From} AND {context.To}");
+        filters.AddRange(context.RowFilters(source.Name, rows, where));
+        var sql = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {joins.From}" +
+                  (filters.Count > 0 ? $"\n  WHERE {string.Join("\n    AND ", filters)}" : "") +
+                  "\n  GROUP BY ALL";
+        return new TableSql(PlanContext.TableName(source.Name, "by", grain), sql, dimensions.Any(d => d.Grain is null));
+    }
+
+    /// <summary>The bucket a row falls in: the first day of its grain unit, or the period start when ungrouped.</summary>
+    public static string Bucket(PlanContext context, TimeUnit? grain, string? day) =>
+        grain is { } unit && day is not null ? context.Dialect.Truncate(unit, day) : $"CAST({context.From} AS DATE)";
+}

@@ -1,0 +1,38 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// The joins of one source's rows to the sources its links lead to. Each distinct link path gets one
+/// <c>LEFT JOIN</c> and alias, so a field reached twice is joined once; joins follow declared links only.
+/// </summary>
+public sealed class JoinPlan(SemanticModel model, string rootTable, string rootAlias)
+{
+    private readonly Dictionary<string, string> _aliases = new() { [""] = rootAlias };
+    private readonly List<string> _joins = [];
+
+    public string RootAlias => rootAlias;
+
+    public string From => $"{Sql.Identifier(rootTable)} {rootAlias}" + string.Concat(_joins.Select(j => "\n    " + j));
+
+    /// <summary>The alias of the rows reached from <paramref name="fromAlias"/> through <paramref name="links"/>, adding joins as needed.</summary>
+    public string AliasFor(IReadOnlyList<FieldModel> links, string? fromAlias = null)
+    {
+        var alias = fromAlias ?? rootAlias;
+        var path = _aliases.First(a => a.Value == alias).Key;
+        foreach (var link in links)
+        {
+            path = path + "/" + link.Source + "." + link.Name;
+            if (!_aliases.TryGetValue(path, out var next))
+            {
+                var target = model.Sources[link.LinkTarget!];
+                next = $"j{_aliases.Count}";
+                _joins.Add($"LEFT JOIN {Sql.Identifier(target.Name)} {next} ON {alias}.{Sql.Identifier(link.Name)} = {next}.{Sql.Identifier(target.Key!.Name)}");
+                _aliases[path] = next;
+            }
+            alias = next;
+        }
+        return alias;
+    }
+}

@@ -1,0 +1,85 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// Lifecycle counts per bucket (metrics.md): an entity with start s and end e is a customer on day d when
+/// s &lt;= d &lt; e. Entities are first counted per (start bucket, end bucket, dimensions, filters), then joined to the
+/// buckets, which is exact because bucket bounds are bucket starts, and far smaller than months × customers.
+/// </summary>
+public static class LifecycleTable
+{
+    public static IReadOnlyList<TableSql> Build(PlanContext context, SourceModel source, TimeUnit? grain, IReadOnlyList<Atom> atoms,
+        IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where, string buckets)
+    {
+        var lifecycle = source.Lifecycle!;
+        var joins = new JoinPlan(context.Model, source.Name, "r");
+        var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
+        var start = context.LocalDate(rows.Compile(new BoundField(source.Name, [], lifecycle.Start, lifecycle.Start.Span)), lifecycle.Start);
+
+        string end;
+        var endJoin = "";
+        if (lifecycle.EndLink is { } link && lifecycle.End is { } endField)
+        {
+            // The end is the earliest linked event (a churn export), none = still a customer.
+            var events = Sql.Identifier(endField.Source);
+            var first = $"min({context.LocalDate($"c.{Sql.Identifier(endField.Name)}", endField)})";
+            endJoin = $"\n    LEFT JOIN (SELECT c.{Sql.Identifier(link.Name)} AS entity, {first} AS ended FROM {events} c GROUP BY 1) ends " +
+                      $"ON ends.entity = r.{Sql.Identifier(source.Key!.Name)}";
+            end = "ends.ended";
+        }
+        else
+        {
+            end = lifecycle.End is { } own ? context.LocalDate(rows.Compile(new BoundField(source.Name, [], own, own.Span)), own) : "CAST(NULL AS DATE)";
+        }
+
+        var dims = dimensions.Where(d => d.Grain is null).Select((d, i) => (Sql: rows.Compile(d.BySource[source.Name]), Name: $"d{i}")).ToArray();
+        var flags = atoms.Select((a, i) => (Sql: a.Aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(a.Aggregate.Filter)}, FALSE)", Name: $"f{i}")).ToArray();
+        var filters = context.RowFilters(source.Name, rows, where).ToArray();
+
+        var entitiesName = PlanContext.TableName(source.Name, "entities", grain);
+        var truncate = (string day) => grain is { } unit && Aligned(context.Period, unit) ? context.Dialect.Truncate(unit, day) : day;
+        var entities = $"SELECT {truncate(start)} AS s, {truncate(end)} AS e" +
+                       string.Concat(dims.Select(d => $", {d.Sql} AS {d.Name}")) +
+                       string.Concat(flags.Select(f => $", {f.Sql} AS {f.Name}")) +
+                       ", count(*) AS n" +
+                       $"\n  FROM {joins.From}{endJoin}" +
+                       (filters.Length > 0 ? $"\n  WHERE {string.Join(" AND ", filters)}" : "") +
+                       "\n  GROUP BY ALL";
+
+        var columns = new List<string> { "b.bucket" };
+        columns.AddRange(dims.Select(d => $"x.{d.Name}"));
+        columns.AddRange(atoms.Select((a, i) => $"{Count(context, a.Aggregate.Function.Name, $"x.f{i}")} AS {Sql.Identifier(a.Column)}"));
+        var counts = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {buckets} b CROSS JOIN {Sql.Identifier(entitiesName)} x\n  GROUP BY ALL";
+        return
+        [
+            new TableSql(entitiesName, entities, false),
+            new TableSql(PlanContext.TableName(source.Name, "lifecycle", grain), counts, dims.Length > 0),
+        ];
+    }
+
+    /// <summary>The count or rate of one lifecycle function over the bucket [b0, b1).</summary>
+    private static string Count(PlanContext context, string function, string flag)
+    {
+        const string active = "x.s < b.b0 AND (x.e IS NULL OR x.e >= b.b0)";
+        const string started = "x.s >= b.b0 AND x.s < b.b1";
+        const string ended = "x.e >= b.b0 AND x.e < b.b1";
+        string Sum(string condition) => $"sum(x.n) FILTER (WHERE {flag} AND {condition})";
+        return function switch
+        {
+            "active" => Sum(active),
+            "new" => Sum(started),
+            "churned" => Sum(ended),
+            // Customers at the start who left during the bucket; those who start and leave inside it are not in the rate.
+            "churn_rate" => $"(100.0 * {context.Dialect.SafeDivide($"coalesce({Sum($"x.s < b.b0 AND {ended}")}, 0)", Sum(active))})",
+            "loss_to_gain" => context.Dialect.SafeDivide($"coalesce({Sum(ended)}, 0)", Sum(started)),
+            _ => throw new PlanningException($"'{function}' is not a lifecycle count"),
+        };
+    }
+
+    /// <summary>Whether every bucket is a whole grain unit, so dates may be truncated to their bucket before counting.</summary>
+    public static bool Aligned(ResolvedPeriod period, TimeUnit unit) =>
+        ResolvedPeriod.StartOf(period.From, unit) == period.From && ResolvedPeriod.StartOf(period.To.AddDays(1), unit) == period.To.AddDays(1);
+}

@@ -1,0 +1,58 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// What one planned statement is evaluated for: the model, the period, the report's time zone, the parameter
+/// values and the row filters (the query's <c>where</c> and the report's <c>filter</c>s, per source).
+/// </summary>
+public sealed class PlanContext
+{
+    public PlanContext(SemanticModel model, ISqlDialect dialect, ResolvedPeriod period, string timeZone,
+        IReadOnlyDictionary<string, object?> paramValues, IReadOnlyList<FilterModel> reportFilters)
+    {
+        Model = model;
+        Dialect = dialect;
+        Period = period;
+        TimeZone = timeZone;
+        ParamValues = paramValues;
+        ReportFilters = reportFilters;
+        Parameters = new SqlParameters(dialect);
+    }
+
+    public SemanticModel Model { get; }
+    public ISqlDialect Dialect { get; }
+    public ResolvedPeriod Period { get; }
+    public string TimeZone { get; }
+    public IReadOnlyDictionary<string, object?> ParamValues { get; }
+    public IReadOnlyList<FilterModel> ReportFilters { get; }
+    public SqlParameters Parameters { get; }
+
+    public string From => Parameters.Shared("from", Period.From);
+    public string To => Parameters.Shared("to", Period.To);
+    public string Zone => Parameters.Shared("zone", TimeZone);
+
+    /// <summary>The local date of a row on a time field (timestamps converted to the report's zone first).</summary>
+    public string LocalDate(string column, FieldModel field) =>
+        Dialect.LocalDate(column, field.Type == Dsl.Binding.Model.ValueType.Timestamp, Zone);
+
+    /// <summary>The row filters that apply to a source: the report's filters (unless switched off) and the query's where.</summary>
+    public IEnumerable<string> RowFilters(string source, RowSql rows, IReadOnlyDictionary<string, BoundExpression>? where)
+    {
+        foreach (var filter in ReportFilters)
+        {
+            if (!filter.BySource.TryGetValue(source, out var condition)) continue;
+            var applied = rows.Compile(condition);
+            yield return filter.Unless is { } unless ? $"(({rows.Compile(unless)}) OR {applied})" : applied;
+        }
+        if (where is not null && where.TryGetValue(source, out var w)) yield return rows.Compile(w);
+    }
+
+    public static string Grain(TimeUnit? grain) => grain?.ToString().ToLowerInvariant() ?? "period";
+
+    public static string TableName(string source, string kind, TimeUnit? grain) => $"{source}_{kind}_{Grain(grain)}";
+
+    public static string Column(string name) => Sql.Identifier(name);
+}

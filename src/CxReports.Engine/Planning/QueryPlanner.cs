@@ -1,0 +1,142 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Warehouse;
+using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// Plans a bound query as one set-based statement: one table per source and grain computing all its aggregates,
+/// a frame of every bucket × every dimension value seen, and the metrics composed over the frame, so empty
+/// buckets appear with 0 or null as each metric's definition says.
+/// </summary>
+public sealed class QueryPlanner(PlanContext context)
+{
+    public PlannedQuery Plan(BoundQuery query)
+    {
+        var grain = query.Grain;
+        var dimensions = query.Dimensions;
+        var fieldDimensions = dimensions.Where(d => d.Grain is null).ToArray();
+        var compiler = new MetricCompiler(context, grain);
+        var metrics = query.Metrics.Select(m => (m.Name, Sql: compiler.Compile(m.Expression, m.Name))).ToArray();
+
+        var tables = new List<TableSql> { Buckets(grain) };
+        if (compiler.MonthlyColumns.Count > 0 && grain != TimeUnit.Month) tables.Add(Buckets(TimeUnit.Month));
+        tables.AddRange(SourceTables(compiler.Atoms, query, grain));
+        var monthLevel = tables.Where(t => t.Name.EndsWith("_month", StringComparison.Ordinal) && IsAtomTable(t, compiler.Atoms)).ToArray();
+        var queryLevel = tables.Where(t => IsAtomTable(t, compiler.Atoms) && compiler.Atoms.Any(a => a.Table == t.Name && a.Grain == grain)).ToArray();
+
+        if (compiler.MonthlyColumns.Count > 0)
+        {
+            tables.Add(Frame("frame_month", TimeUnit.Month, monthLevel, fieldDimensions.Length));
+            tables.Add(new TableSql(MetricCompiler.MonthlyTable,
+                $"SELECT m.bucket{Dims("m", fieldDimensions.Length)}" + string.Concat(compiler.MonthlyColumns.Select(c => $",\n    {c.Sql} AS {Sql.Identifier(c.Column)}")) +
+                $"\n  FROM frame_month m{Joins("m", monthLevel, fieldDimensions.Length)}", true));
+            tables.Add(new TableSql(MetricCompiler.RollupTable,
+                $"SELECT {EventTable.Bucket(context, grain, "x.bucket")} AS bucket{Dims("x", fieldDimensions.Length)}" +
+                string.Concat(compiler.MonthlyColumns.Select(c => $",\n    avg(x.{Sql.Identifier(c.Column)}) AS {Sql.Identifier(c.Column)}")) +
+                $"\n  FROM {MetricCompiler.MonthlyTable} x GROUP BY ALL", true));
+            queryLevel = [.. queryLevel, tables[^1]];
+        }
+        tables.Add(Frame("frame", grain, queryLevel, fieldDimensions.Length));
+
+        var select = new List<string>();
+        var columns = new List<ResultColumn>();
+        var fieldIndex = 0;
+        foreach (var dimension in dimensions)
+        {
+            if (dimension.Grain is not null)
+            {
+                select.Add($"f.bucket AS {Sql.Identifier(dimension.Name)}");
+                columns.Add(new ResultColumn(dimension.Name, ColumnType.Date));
+            }
+            else
+            {
+                select.Add($"f.d{fieldIndex++} AS {Sql.Identifier(dimension.Name)}");
+                columns.Add(new ResultColumn(dimension.Name, TypeOf(dimension.BySource.Values.First().Field.Type)));
+            }
+        }
+        foreach (var (metric, (name, sql)) in query.Metrics.Zip(metrics))
+        {
+            var integer = IsCount(metric.Expression);
+            select.Add($"{(integer ? $"CAST({sql} AS BIGINT)" : $"CAST({sql} AS DOUBLE)")} AS {Sql.Identifier(name)}");
+            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Unit));
+        }
+
+        var order = query.Top is { } top
+            ? $"\nORDER BY {Sql.Identifier(top.OrderBy ?? query.Metrics[0].Name)} {(top.Ascending ? "ASC" : "DESC")} NULLS LAST\nLIMIT {top.Count}"
+            : $"\nORDER BY {string.Join(", ", Enumerable.Range(1, Math.Max(1, dimensions.Count)))}";
+        var sqlText = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)")) +
+                      $"\nSELECT {string.Join(",\n  ", select)}\nFROM frame f{Joins("f", queryLevel, fieldDimensions.Length)}" + order;
+        return new PlannedQuery(sqlText, context.Parameters.Values, columns);
+    }
+
+    private IEnumerable<TableSql> SourceTables(IReadOnlyList<Atom> atoms, BoundQuery query, TimeUnit? grain)
+    {
+        foreach (var group in atoms.GroupBy(a => (a.Aggregate.Source, a.Kind, a.Grain)))
+        {
+            var source = context.Model.Sources[group.Key.Source];
+            var list = group.ToArray();
+            switch (group.Key.Kind)
+            {
+                case AtomKind.Event:
+                    yield return EventTable.Build(context, source, group.Key.Grain, list, query.Dimensions, query.Where);
+                    break;
+                case AtomKind.Lifecycle:
+                    foreach (var table in LifecycleTable.Build(context, source, group.Key.Grain, list, query.Dimensions, query.Where, BucketsName(group.Key.Grain)))
+                        yield return table;
+                    break;
+                case AtomKind.Revenue:
+                    foreach (var table in RevenueTable.Build(context, source, list, query.Dimensions, query.Where))
+                        yield return table;
+                    break;
+            }
+        }
+    }
+
+    private static bool IsAtomTable(TableSql table, IReadOnlyList<Atom> atoms) => atoms.Any(a => a.Table == table.Name);
+
+    private static string BucketsName(TimeUnit? grain) => $"buckets_{PlanContext.Grain(grain)}";
+
+    /// <summary>Every bucket of the period with its clipped bounds [b0, b1).</summary>
+    private TableSql Buckets(TimeUnit? grain)
+    {
+        var d = context.Dialect;
+        var end = d.AddUnits($"CAST({context.To} AS DATE)", TimeUnit.Day, 1);
+        var sql = grain is { } unit
+            ? $"SELECT s.bucket, greatest(s.bucket, CAST({context.From} AS DATE)) AS b0, least({d.AddUnits("s.bucket", unit, 1)}, {end}) AS b1\n  FROM ({d.BucketSeries(unit, context.From, context.To)}) s"
+            : $"SELECT CAST({context.From} AS DATE) AS bucket, CAST({context.From} AS DATE) AS b0, {end} AS b1";
+        return new TableSql(BucketsName(grain), sql, false);
+    }
+
+    /// <summary>Every bucket × every dimension combination seen in the tables the metrics read.</summary>
+    private static TableSql Frame(string name, TimeUnit? grain, IReadOnlyList<TableSql> tables, int dimensionCount)
+    {
+        if (dimensionCount == 0 || tables.Count == 0)
+            return new TableSql(name, $"SELECT bucket FROM {BucketsName(grain)}", false);
+        var seen = string.Join(" UNION ", tables.Select(t => $"SELECT {string.Join(", ", Enumerable.Range(0, dimensionCount).Select(i => $"d{i}"))} FROM {Sql.Identifier(t.Name)}"));
+        return new TableSql(name, $"SELECT b.bucket{Dims("v", dimensionCount)} FROM {BucketsName(grain)} b CROSS JOIN ({seen}) v", true);
+    }
+
+    private static string Dims(string alias, int count) => string.Concat(Enumerable.Range(0, count).Select(i => $", {alias}.d{i}"));
+
+    private string Joins(string frame, IReadOnlyList<TableSql> tables, int dimensionCount) => string.Concat(tables.Select(t =>
+        $"\n  LEFT JOIN {Sql.Identifier(t.Name)} ON {Sql.Identifier(t.Name)}.bucket = {frame}.bucket" +
+        (t.HasDimensions ? string.Concat(Enumerable.Range(0, dimensionCount).Select(i => $" AND {context.Dialect.SameValue($"{Sql.Identifier(t.Name)}.d{i}", $"{frame}.d{i}")}")) : "")));
+
+    private bool IsCount(BoundExpression expression) => expression switch
+    {
+        BoundAggregate a => a.Function.ZeroWhenEmpty && a.Function.Unit == Unit.Count,
+        BoundMetricReference r => !context.Model.Metrics[r.Metric].PerMonth && IsCount(context.Model.Metrics[r.Metric].Expression),
+        _ => false,
+    };
+
+    private static ColumnType TypeOf(ValueType type) => type switch
+    {
+        ValueType.Integer or ValueType.Decimal or ValueType.Number => ColumnType.Number,
+        ValueType.Date or ValueType.Timestamp => ColumnType.Date,
+        ValueType.Boolean => ColumnType.Boolean,
+        _ => ColumnType.Text,
+    };
+}

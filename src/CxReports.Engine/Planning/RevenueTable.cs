@@ -1,0 +1,86 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// Recurring revenue per month (ChartMogul/Stripe definitions, metrics.md): MRR per entity and month from the
+/// recurring rows, paired with the month before (p, q), classified into new, reactivation, expansion,
+/// contraction and churned, and summed. The month before the period is read so its first month has a p.
+/// </summary>
+public static class RevenueTable
+{
+    public static IReadOnlyList<TableSql> Build(PlanContext context, SourceModel source, IReadOnlyList<Atom> atoms,
+        IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where)
+    {
+        var recurring = source.Recurring!;
+        var joins = new JoinPlan(context.Model, source.Name, "r");
+        var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
+        var time = source.TimeAxis!;
+        var month = context.Dialect.Truncate(TimeUnit.Month, context.LocalDate(rows.Compile(new BoundField(source.Name, [], time, time.Span)), time));
+        var dims = dimensions.Where(d => d.Grain is null).Select((d, i) => (Sql: rows.Compile(d.BySource[source.Name]), Name: $"d{i}")).ToArray();
+        var filters = new List<string>();
+        if (recurring.Where is { } w) filters.Add(rows.Compile(w));
+        var atomFilter = atoms.Select(a => a.Aggregate.Filter).FirstOrDefault(f => f is not null);
+        if (atomFilter is not null) filters.Add(rows.Compile(atomFilter));
+        filters.AddRange(context.RowFilters(source.Name, rows, where));
+
+        var entity = $"r.{Sql.Identifier(recurring.Entity.Name)}";
+        var amount = $"r.{Sql.Identifier(recurring.Amount.Name)}";
+        var allMonths = $"SELECT {entity} AS entity, {month} AS m" + string.Concat(dims.Select(d => $", {d.Sql} AS {d.Name}")) +
+                        $", sum({amount}) AS q\n  FROM {joins.From}\n  WHERE {entity} IS NOT NULL" +
+                        string.Concat(filters.Select(f => $" AND {f}")) + "\n  GROUP BY ALL";
+
+        var perEntity = PlanContext.TableName(source.Name, "mrr", null);
+        var firstPaid = PlanContext.TableName(source.Name, "first_paid", null);
+        var sameDims = string.Concat(dims.Select(d => $" AND {context.Dialect.SameValue($"p.{d.Name}", $"c.{d.Name}")}"));
+        var pairs = $"SELECT coalesce(c.m, {context.Dialect.AddUnits("p.m", TimeUnit.Month, 1)}) AS m, coalesce(c.entity, p.entity) AS entity" +
+                    string.Concat(dims.Select(d => $", coalesce(c.{d.Name}, p.{d.Name}) AS {d.Name}")) +
+                    ", coalesce(p.q, 0) AS p, coalesce(c.q, 0) AS q" +
+                    $"\n  FROM {Sql.Identifier(perEntity)} c FULL JOIN {Sql.Identifier(perEntity)} p ON p.entity = c.entity{sameDims} " +
+                    $"AND p.m = {context.Dialect.AddUnits("c.m", TimeUnit.Month, -1)}";
+        var pairsName = PlanContext.TableName(source.Name, "mrr_pairs", null);
+
+        var columns = new List<string> { "x.m AS bucket" };
+        columns.AddRange(dims.Select(d => $"x.{d.Name}"));
+        columns.AddRange(atoms.Select(a => $"{Measure(context, a.Aggregate.Function.Name)} AS {Sql.Identifier(a.Column)}"));
+        var monthly = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {Sql.Identifier(pairsName)} x LEFT JOIN {Sql.Identifier(firstPaid)} f ON f.entity = x.entity" +
+                      $"\n  WHERE x.m BETWEEN {context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)")} AND CAST({context.To} AS DATE)" +
+                      "\n  GROUP BY ALL";
+        return
+        [
+            new TableSql(perEntity, allMonths, false),
+            new TableSql(firstPaid, $"SELECT entity, min(m) AS first_m FROM {Sql.Identifier(perEntity)} WHERE q > 0 GROUP BY 1", false),
+            new TableSql(pairsName, pairs, false),
+            new TableSql(PlanContext.TableName(source.Name, "revenue", TimeUnit.Month), monthly, dims.Length > 0),
+        ];
+    }
+
+    private static string Measure(PlanContext context, string function)
+    {
+        const string newMrr = "sum(x.q) FILTER (WHERE x.p = 0 AND x.q > 0 AND f.first_m = x.m)";
+        const string reactivation = "sum(x.q) FILTER (WHERE x.p = 0 AND x.q > 0 AND f.first_m < x.m)";
+        const string expansion = "sum(x.q - x.p) FILTER (WHERE x.p > 0 AND x.q > x.p)";
+        const string contraction = "sum(x.p - x.q) FILTER (WHERE x.q > 0 AND x.q < x.p)";
+        const string churned = "sum(x.p) FILTER (WHERE x.p > 0 AND x.q = 0)";
+        const string previous = "sum(x.p) FILTER (WHERE x.p > 0)";
+        string Z(string s) => $"coalesce({s}, 0)";
+        return function switch
+        {
+            "mrr" => "sum(x.q)",
+            "paying" => "count(*) FILTER (WHERE x.q > 0)",
+            "arpa" => context.Dialect.SafeDivide("sum(x.q) FILTER (WHERE x.q > 0)", "count(*) FILTER (WHERE x.q > 0)"),
+            "mrr_new" => newMrr,
+            "mrr_reactivation" => reactivation,
+            "mrr_expansion" => expansion,
+            "mrr_contraction" => contraction,
+            "mrr_churned" => churned,
+            "mrr_churn" => $"(100.0 * {context.Dialect.SafeDivide($"{Z(churned)} + {Z(contraction)}", previous)})",
+            "net_mrr_churn" => $"(100.0 * {context.Dialect.SafeDivide($"{Z(churned)} + {Z(contraction)} - {Z(expansion)} - {Z(reactivation)}", previous)})",
+            "grr" => $"(100.0 * {context.Dialect.SafeDivide("sum(least(x.p, x.q)) FILTER (WHERE x.p > 0)", previous)})",
+            "nrr" => $"(100.0 * {context.Dialect.SafeDivide("sum(x.q) FILTER (WHERE x.p > 0)", previous)})",
+            _ => throw new PlanningException($"'{function}' is not a revenue measure"),
+        };
+    }
+}

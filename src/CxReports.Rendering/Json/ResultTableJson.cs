@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
+
+namespace CxReports.Rendering.Json;
+
+/// <summary>
+/// Writes a result table as <c>{ "columns": [...], "rows": [[...]] }</c>: numbers at full double precision, counts as
+/// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data").
+/// </summary>
+public static class ResultTableJson
+{
+    public static void Write(Utf8JsonWriter json, ResultTable table)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("columns");
+        json.WriteStartArray();
+        foreach (var column in table.Columns)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", column.Name);
+            json.WriteString("type", column.Type.ToString().ToLowerInvariant());
+            if (column.Unit != Unit.None) json.WriteString("unit", column.Unit.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WritePropertyName("rows");
+        json.WriteStartArray();
+        foreach (var row in table.Rows)
+        {
+            json.WriteStartArray();
+            foreach (var value in row) WriteValue(json, value);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static string ToJson(ResultTable table, bool indented = true)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+            Write(json, table);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case long l: json.WriteNumberValue(l); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            case double: json.WriteNullValue(); break;
+            case DateOnly date: json.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+        }
+    }
+}

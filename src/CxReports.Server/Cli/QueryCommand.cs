@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using CxReports.Dsl.Binding;
+using CxReports.Engine.Execution;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
+using CxReports.Rendering.Csv;
+using CxReports.Rendering.Json;
+using Spectre.Console;
+
+namespace CxReports.Server.Cli;
+
+/// <summary><c>cxr query "nps, csat by month, channel" [--from D --to D] [--timezone Z] [--format json|csv|table]</c>.</summary>
+public static class QueryCommand
+{
+    public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var text = new Argument<string>("query") { Description = "metrics [by dimensions] [where condition] [top N [by metric]]" };
+        var period = new PeriodOptions();
+        var format = new Option<string>("--format") { Description = "json, csv or table", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "table");
+        var command = new Command("query", "Compute metrics by dimensions over the warehouse");
+        command.Arguments.Add(text);
+        period.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
+            var (query, diagnostics) = ModelBinder.BindQuery(model, parse.GetValue(text)!);
+            foreach (var diagnostic in diagnostics) DiagnosticPrinter.Print(stderr, diagnostic, new Dictionary<string, Dsl.Text.SourceFile> { ["<query>"] = new("<query>", parse.GetValue(text)!) });
+            if (query is null) return ExitCodes.Errors;
+            if (period.Resolve(parse, stderr) is not { } resolved) return ExitCodes.Usage;
+
+            using var warehouse = WarehouseSession.Open(model, parse.GetValue(options.Data)!, stderr);
+            if (warehouse is null) return ExitCodes.Usage;
+            try
+            {
+                var context = new PlanContext(model, DuckDbDialect.Instance, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), []);
+                var table = new QueryExecutor(warehouse, TimeSpan.FromSeconds(60)).Execute(new QueryPlanner(context).Plan(query));
+                Print(stdout, table, parse.GetValue(format)!);
+                return ExitCodes.Ok;
+            }
+            catch (Exception e) when (e is PlanningException or QueryTimeoutException)
+            {
+                stderr.WriteLine($"cxr query: {e.Message}");
+                return ExitCodes.Errors;
+            }
+        });
+        return command;
+    }
+
+    public static void Print(TextWriter stdout, ResultTable table, string format)
+    {
+        switch (format)
+        {
+            case "csv":
+                ResultTableCsv.Write(stdout, table);
+                break;
+            case "table":
+                var grid = new Table().AddColumns(table.Columns.Select(c => new TableColumn(Markup.Escape(c.Name))).ToArray());
+                foreach (var row in table.Rows)
+                    grid.AddRow(row.Select(v => Markup.Escape(Display(v))).ToArray());
+                AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) }).Write(grid);
+                break;
+            default:
+                stdout.WriteLine(ResultTableJson.ToJson(table));
+                break;
+        }
+    }
+
+    /// <summary>What people read: rounded to two decimals, blank for undefined.</summary>
+    private static string Display(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

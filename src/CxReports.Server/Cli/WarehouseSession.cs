@@ -1,0 +1,32 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Loading;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Server.Cli;
+
+/// <summary>
+/// Opens the warehouse for a reading command (<c>query</c>, <c>run</c>, <c>explain</c>): the data as last loaded, plus
+/// any source never loaded before, loaded now. Problems go to stderr; null when there is no data directory.
+/// </summary>
+public static class WarehouseSession
+{
+    public static DuckDbWarehouse? Open(SemanticModel model, string dataDirectory, TextWriter stderr)
+    {
+        if (!Directory.Exists(dataDirectory))
+        {
+            stderr.WriteLine($"cxr: data directory '{dataDirectory}' not found (use --data DIR, or cxr demo to write the demo data)");
+            return null;
+        }
+        var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(dataDirectory));
+        var neverLoaded = model.Sources.Values.Where(s => !warehouse.TableExists(s.Name)).Select(s => s.Name).ToHashSet();
+        if (neverLoaded.Count == 0) return warehouse;
+
+        var partial = model with { Sources = model.Sources.Where(s => neverLoaded.Contains(s.Key)).ToDictionary() };
+        foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(partial, force: false))
+        {
+            stderr.WriteLine($"loaded {outcome.Source}: {outcome.Status.ToString().ToLowerInvariant()}, {outcome.Rows:N0} rows");
+            foreach (var diagnostic in outcome.Diagnostics) stderr.WriteLine(diagnostic.Headline);
+        }
+        return warehouse;
+    }
+}

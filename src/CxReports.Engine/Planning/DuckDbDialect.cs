@@ -17,7 +17,7 @@ public sealed class DuckDbDialect : ISqlDialect
         isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
 
     public string AddUnits(string dateExpression, TimeUnit unit, int count) =>
-        $"CAST({dateExpression} + INTERVAL {count.ToString(CultureInfo.InvariantCulture)} {Word(unit)} AS DATE)";
+        $"CAST({dateExpression} {(count < 0 ? "-" : "+")} INTERVAL {Math.Abs(count).ToString(CultureInfo.InvariantCulture)} {Word(unit)} AS DATE)";
 
     public string BucketSeries(TimeUnit unit, string fromParameter, string toParameter) =>
         $"SELECT CAST(bucket AS DATE) AS bucket FROM generate_series({Truncate(unit, $"CAST({fromParameter} AS DATE)")}, " +

@@ -115,7 +115,7 @@ public sealed class QueryPlanner(PlanContext context)
     {
         if (dimensionCount == 0 || tables.Count == 0)
             return new TableSql(name, $"SELECT bucket FROM {BucketsName(grain)}", false);
-        var seen = string.Join(" UNION ", tables.Select(t => $"SELECT {string.Join(", ", Enumerable.Range(0, dimensionCount).Select(i => $"d{i}"))} FROM {Sql.Identifier(t.Name)}"));
+        var seen = string.Join(" UNION ", tables.Select(t => $"SELECT DISTINCT {string.Join(", ", Enumerable.Range(0, dimensionCount).Select(i => $"d{i}"))} FROM {Sql.Identifier(t.Name)}"));
         return new TableSql(name, $"SELECT b.bucket{Dims("v", dimensionCount)} FROM {BucketsName(grain)} b CROSS JOIN ({seen}) v", true);
     }
 

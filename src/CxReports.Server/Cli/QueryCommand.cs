@@ -40,7 +40,7 @@ public static class QueryCommand
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is PlanningException or QueryTimeoutException)
+            catch (Exception e) when (e is PlanningException or QueryTimeoutException or DuckDB.NET.Data.DuckDBException)
             {
                 stderr.WriteLine($"cxr query: {e.Message}");
                 return ExitCodes.Errors;

@@ -14,6 +14,13 @@ public sealed class JoinPlan(SemanticModel model, string rootTable, string rootA
 
     public string RootAlias => rootAlias;
 
+    /// <summary>The same plan with a join written by the caller (a derived table) appended.</summary>
+    public JoinPlan WithExtra(string join)
+    {
+        if (join.Length > 0) _joins.Add(join.TrimStart());
+        return this;
+    }
+
     public string From => $"{Sql.Identifier(rootTable)} {rootAlias}" + string.Concat(_joins.Select(j => "\n    " + j));
 
     /// <summary>The alias of the rows reached from <paramref name="fromAlias"/> through <paramref name="links"/>, adding joins as needed.</summary>

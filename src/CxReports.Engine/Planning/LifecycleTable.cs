@@ -14,26 +14,10 @@ public static class LifecycleTable
     public static IReadOnlyList<TableSql> Build(PlanContext context, SourceModel source, TimeUnit? grain, IReadOnlyList<Atom> atoms,
         IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where, string buckets)
     {
-        var lifecycle = source.Lifecycle!;
         var joins = new JoinPlan(context.Model, source.Name, "r");
         var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
-        var start = context.LocalDate(rows.Compile(new BoundField(source.Name, [], lifecycle.Start, lifecycle.Start.Span)), lifecycle.Start);
 
-        string end;
-        var endJoin = "";
-        if (lifecycle.EndLink is { } link && lifecycle.End is { } endField)
-        {
-            // The end is the earliest linked event (a churn export), none = still a customer.
-            var events = Sql.Identifier(endField.Source);
-            var first = $"min({context.LocalDate($"c.{Sql.Identifier(endField.Name)}", endField)})";
-            endJoin = $"\n    LEFT JOIN (SELECT c.{Sql.Identifier(link.Name)} AS entity, {first} AS ended FROM {events} c GROUP BY 1) ends " +
-                      $"ON ends.entity = r.{Sql.Identifier(source.Key!.Name)}";
-            end = "ends.ended";
-        }
-        else
-        {
-            end = lifecycle.End is { } own ? context.LocalDate(rows.Compile(new BoundField(source.Name, [], own, own.Span)), own) : "CAST(NULL AS DATE)";
-        }
+        var (start, end, endJoin) = EntityDates.Of(context, source, rows);
 
         var dims = dimensions.Where(d => d.Grain is null).Select((d, i) => (Sql: rows.Compile(d.BySource[source.Name]), Name: $"d{i}")).ToArray();
         var flags = atoms.Select((a, i) => (Sql: a.Aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(a.Aggregate.Filter)}, FALSE)", Name: $"f{i}")).ToArray();

@@ -36,7 +36,9 @@ public sealed class PlanContext
 
     /// <summary>The local date of a row on a time field (timestamps converted to the report's zone first).</summary>
     public string LocalDate(string column, FieldModel field) =>
-        Dialect.LocalDate(column, field.Type == Dsl.Binding.Model.ValueType.Timestamp, Zone);
+        field.Type == Dsl.Binding.Model.ValueType.Timestamp
+            ? Dialect.LocalDate(column, isInstant: true, Zone)
+            : Dialect.LocalDate(column, isInstant: false, timeZoneParameter: ""); // dates carry no zone: no unused parameter
 
     /// <summary>The row filters that apply to a source: the report's filters (unless switched off) and the query's where.</summary>
     public IEnumerable<string> RowFilters(string source, RowSql rows, IReadOnlyDictionary<string, BoundExpression>? where)

@@ -15,6 +15,13 @@ public static class ResultTableJson
     public static void Write(Utf8JsonWriter json, ResultTable table)
     {
         json.WriteStartObject();
+        WriteMembers(json, table);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The <c>columns</c> and <c>rows</c> members, into an object the caller has opened (a report block).</summary>
+    public static void WriteMembers(Utf8JsonWriter json, ResultTable table)
+    {
         json.WritePropertyName("columns");
         json.WriteStartArray();
         foreach (var column in table.Columns)
@@ -35,7 +42,6 @@ public static class ResultTableJson
             json.WriteEndArray();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     public static string ToJson(ResultTable table, bool indented = true)

@@ -19,6 +19,8 @@ public static class CxrCommandLine
         root.Subcommands.Add(DemoCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(LoadCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(QueryCommand.Create(options, stdout, stderr));
+        root.Subcommands.Add(RunCommand.Create(options, stdout, stderr));
+        root.Subcommands.Add(ExplainCommand.Create(options, stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,35 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// The retention cohort matrix (metrics.md): cohort c = entities starting in month c within the period; cell
+/// (c, k) = percent of the cohort still a customer on the last day of month c+k; null where that day is after the
+/// as-of date. One scan of the entities, one column per k.
+/// </summary>
+public sealed class CohortPlanner(PlanContext context)
+{
+    public PlannedQuery Plan(CohortBlockModel block)
+    {
+        var source = context.Model.Sources[block.Source];
+        var joins = new JoinPlan(context.Model, source.Name, "r");
+        var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
+        var (start, end, endJoin) = EntityDates.Of(context, source, rows);
+        var filters = context.RowFilters(source.Name, rows, null).ToList();
+        filters.Insert(0, $"{start} BETWEEN {context.From} AND {context.To}");
+        var asOf = context.Parameters.Shared("asof", context.Period.AsOf);
+        var d = context.Dialect;
+
+        var cells = Enumerable.Range(0, block.Months).Select(k =>
+        {
+            var lastDay = d.AddUnits(d.AddUnits("e.cohort", TimeUnit.Month, k + 1), TimeUnit.Day, -1);
+            return $"CASE WHEN {lastDay} <= CAST({asOf} AS DATE) THEN 100.0 * count(*) FILTER (WHERE e.ended IS NULL OR e.ended > {lastDay}) / count(*) END AS m{k}";
+        });
+        var sql = $"WITH entities AS (\n  SELECT {d.Truncate(TimeUnit.Month, start)} AS cohort, {end} AS ended\n  FROM {joins.From}{endJoin}\n  WHERE {string.Join(" AND ", filters)}\n)\n" +
+                  $"SELECT e.cohort, count(*) AS size,\n  {string.Join(",\n  ", cells)}\nFROM entities e\nGROUP BY e.cohort\nORDER BY e.cohort";
+        var columns = new List<ResultColumn> { new("cohort", ColumnType.Date), new("size", ColumnType.Integer, Unit.Count) };
+        columns.AddRange(Enumerable.Range(0, block.Months).Select(k => new ResultColumn($"m{k}", ColumnType.Number, Unit.Percent)));
+        return new PlannedQuery(sql, context.Parameters.Values, columns);
+    }
+}

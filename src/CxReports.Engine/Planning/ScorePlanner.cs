@@ -1,0 +1,125 @@
+using System.Globalization;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// A score per entity on the as-of date T (metrics.md): each component aggregates the entity's linked rows dated
+/// in (T - window, T] (all rows up to T without a window), is scaled to 0..100 and clamped, keeping "no data"
+/// null; the score is the weighted mean of the components present; bands are tried in order.
+/// </summary>
+public sealed class ScorePlanner(PlanContext context)
+{
+    public PlannedQuery Plan(ScoresBlockModel block)
+    {
+        var score = context.Model.Scores[block.Score];
+        var entity = context.Model.Sources[score.Entity];
+        var key = entity.Key!;
+        var d = context.Dialect;
+        var asOf = $"CAST({context.Parameters.Shared("asof", context.Period.AsOf)} AS DATE)";
+
+        var entityJoins = new JoinPlan(context.Model, entity.Name, "r");
+        var entityRows = new RowSql(d, entityJoins, context.Parameters, context.ParamValues);
+        var current = new List<string>();
+        if (entity.Lifecycle is not null)
+        {
+            var (start, end, endJoin) = EntityDates.Of(context, entity, entityRows);
+            current.Add($"{start} <= {asOf} AND ({end} IS NULL OR {asOf} < {end})");
+            entityJoins = entityJoins.WithExtra(endJoin);
+        }
+        current.AddRange(context.RowFilters(entity.Name, entityRows, null));
+        var entitySql = $"SELECT r.*\n  FROM {entityJoins.From}" + (current.Count > 0 ? $"\n  WHERE {string.Join(" AND ", current)}" : "");
+
+        var tables = new List<TableSql> { new("entities", entitySql, false) };
+        var components = new List<(ScoreComponentModel Component, string Table)>();
+        foreach (var component in score.Components)
+        {
+            var table = $"component_{component.Name}";
+            tables.Add(new TableSql(table, Component(component, entity, asOf), false));
+            components.Add((component, table));
+        }
+
+        var scaled = components.Select(c => (c.Component, Sql: Scaled(c.Component, $"{Sql.Identifier(c.Table)}.v", c.Component.Value.Function.ZeroWhenEmpty))).ToArray();
+        var weighted = string.Join(" + ", scaled.Select(s => $"coalesce({Number(s.Component.Weight)} * {s.Sql}, 0)"));
+        var weights = string.Join(" + ", scaled.Select(s => $"CASE WHEN {s.Sql} IS NULL THEN 0 ELSE {Number(s.Component.Weight)} END"));
+        var scoredColumns = new List<string> { "e.*", $"{d.SafeDivide($"({weighted})", $"({weights})")} AS score" };
+        scoredColumns.AddRange(scaled.Select(s => $"{s.Sql} AS {Sql.Identifier(s.Component.Name)}"));
+        var scoredFrom = "entities e" + string.Concat(components.Select(c =>
+            $"\n  LEFT JOIN {Sql.Identifier(c.Table)} ON {Sql.Identifier(c.Table)}.entity = e.{Sql.Identifier(key.Name)}"));
+        tables.Add(new TableSql("scored", $"SELECT {string.Join(", ", scoredColumns)}\n  FROM {scoredFrom}", false));
+        tables.Add(new TableSql("banded", $"SELECT *, {Band(score)} AS band FROM scored", false));
+
+        var resultJoins = new JoinPlan(context.Model, "banded", "s");
+        var resultRows = new RowSql(d, resultJoins, context.Parameters, context.ParamValues);
+        var where = block.Where is null ? "" : $"\nWHERE {resultRows.Compile(block.Where)}";
+        var orderBy = block.Top?.OrderBy ?? "score";
+        var extra = new[] { orderBy }.Where(c => c != key.Name && c != "score" && c != "band" && score.Components.All(x => x.Name != c)).ToArray();
+        var select = new[] { $"s.{Sql.Identifier(key.Name)}", "s.score", "s.band" }
+            .Concat(score.Components.Select(c => $"s.{Sql.Identifier(c.Name)}"))
+            .Concat(extra.Select(c => $"s.{Sql.Identifier(c)}"));
+        var ascending = block.Top is { } top ? top.Ascending : true;
+        var order = $"\nORDER BY s.{Sql.Identifier(orderBy)} {(ascending ? "ASC" : "DESC")} NULLS LAST, s.{Sql.Identifier(key.Name)}" +
+                    (block.Top is { } limit ? $"\nLIMIT {limit.Count}" : "");
+        var sql = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)")) +
+                  $"\nSELECT {string.Join(", ", select)}\nFROM {resultJoins.From}{where}{order}";
+
+        var columns = new List<ResultColumn>
+        {
+            new(key.Name, ColumnType.Text), new("score", ColumnType.Number, Unit.Score), new("band", ColumnType.Text),
+        };
+        columns.AddRange(score.Components.Select(c => new ResultColumn(c.Name, ColumnType.Number, Unit.Score)));
+        columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Binding.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number)));
+        return new PlannedQuery(sql, context.Parameters.Values, columns);
+    }
+
+    /// <summary>One component's raw value per entity, from the rows linked to it in the window.</summary>
+    private string Component(ScoreComponentModel component, SourceModel entity, string asOf)
+    {
+        var aggregate = component.Value;
+        var source = context.Model.Sources[aggregate.Source];
+        var joins = new JoinPlan(context.Model, source.Name, "r");
+        var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
+        var link = source.Name == entity.Name ? entity.Key! : source.Links.First(l => l.LinkTarget == entity.Name);
+        var time = source.TimeAxis;
+        var day = time is null ? null : context.LocalDate(rows.Compile(new BoundField(source.Name, [], time, time.Span)), time);
+        var filters = new List<string> { $"r.{Sql.Identifier(link.Name)} IS NOT NULL" };
+        if (day is not null)
+        {
+            filters.Add($"{day} <= {asOf}");
+            if (component.Window is { } window)
+                filters.Add($"{day} > {context.Dialect.AddUnits(asOf, window.Unit, -window.Amount)}");
+        }
+        var inputs = new AggregateInputs(
+            aggregate.Arguments.Count > 0 ? rows.Compile(aggregate.Arguments[0]) : null,
+            aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
+            day is null ? null : rows.Compile(new BoundField(source.Name, [], time!, time!.Span)),
+            aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m);
+        var value = AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs);
+        return $"SELECT r.{Sql.Identifier(link.Name)} AS entity, {value} AS v\n  FROM {joins.From}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY 1";
+    }
+
+    /// <summary>clamp(100 (x - lo) / (hi - lo), 0, 100), null staying null; a count with no rows is 0 rows, not unknown.</summary>
+    private static string Scaled(ScoreComponentModel component, string value, bool zeroWhenEmpty)
+    {
+        var x = zeroWhenEmpty ? $"coalesce({value}, 0)" : value;
+        var raw = $"(100.0 * ({x} - {Number(component.ScaleFrom)}) / ({Number(component.ScaleTo)} - {Number(component.ScaleFrom)}))";
+        return $"(CASE WHEN {x} IS NULL THEN NULL WHEN {raw} < 0 THEN 0 WHEN {raw} > 100 THEN 100 ELSE {raw} END)";
+    }
+
+    private static string Band(ScoreModel score)
+    {
+        var cases = score.Bands.Select(b => b.Threshold is { } t
+            ? $"WHEN score {Operator(b.Operator!.Value)} {Number(t)} THEN {Sql.Literal(b.Name)}"
+            : $"WHEN score IS NOT NULL THEN {Sql.Literal(b.Name)}");
+        return score.Bands.Count == 0 ? "CAST(NULL AS VARCHAR)" : $"CASE {string.Join(" ", cases)} END";
+    }
+
+    private static string Operator(BinaryOperator op) => op switch
+    {
+        BinaryOperator.GreaterOrEqual => ">=", BinaryOperator.Greater => ">", BinaryOperator.LessOrEqual => "<=", _ => "<",
+    };
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,11 @@
+namespace CxReports.Engine.Reports;
+
+/// <summary>What a caller asks of a report: an optional period override and parameter values as text.</summary>
+public sealed record ReportRequest(DateOnly? From = null, DateOnly? To = null, IReadOnlyDictionary<string, string>? Params = null);
+
+/// <summary>A request the report cannot accept: names the parameter at fault and what it allows.</summary>
+public sealed class ReportArgumentException(string parameter, string message, IReadOnlyList<string>? allowed = null) : Exception(message)
+{
+    public string Parameter { get; } = parameter;
+    public IReadOnlyList<string> Allowed { get; } = allowed ?? [];
+}

@@ -22,29 +22,32 @@ public static class AggregateLowering
         ["percentile"] = (d, a) => d.Quantile(a.Value!, (a.Percentile / 100m).ToString(CultureInfo.InvariantCulture), a.Filter),
         ["min"] = (_, a) => $"min({a.Value}) FILTER (WHERE {a.Filter})",
         ["max"] = (_, a) => $"max({a.Value}) FILTER (WHERE {a.Filter})",
-        ["first"] = (d, a) => d.ValueAt(a.Value!, a.TimeOrder!, last: false, $"{a.Filter} AND {a.Value} IS NOT NULL"),
-        ["last"] = (d, a) => d.ValueAt(a.Value!, a.TimeOrder!, last: true, $"{a.Filter} AND {a.Value} IS NOT NULL"),
-        ["share"] = (d, a) => $"(100.0 * {d.SafeDivide($"count(*) FILTER (WHERE {a.Filter} AND {a.Value})", $"count(*) FILTER (WHERE {a.Filter})")})",
+        ["first"] = (d, a) => d.ValueAt(a.Value!, a.TimeOrder!, last: false, $"{And(a)}{a.Value} IS NOT NULL"),
+        ["last"] = (d, a) => d.ValueAt(a.Value!, a.TimeOrder!, last: true, $"{And(a)}{a.Value} IS NOT NULL"),
+        ["share"] = (d, a) => $"(100.0 * {d.SafeDivide($"count(*) FILTER (WHERE {And(a)}{a.Value})", $"count(*) FILTER (WHERE {a.Filter})")})",
         // NPS (Bain): 100 * (share of 9-10 - share of 0-6) among answers 0..10.
         ["nps"] = (d, a) => $"(100.0 * {d.SafeDivide(
-            $"count(*) FILTER (WHERE {a.Filter} AND {a.Value} BETWEEN 9 AND 10) - count(*) FILTER (WHERE {a.Filter} AND {a.Value} BETWEEN 0 AND 6)",
+            $"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 9 AND 10) - count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 0 AND 6)",
             Answers(a, 0, 10))})",
         // 95% margin of error of NPS in points; null below two answers.
         ["nps_margin"] = (d, a) =>
         {
             var n = $"CAST({Answers(a, 0, 10)} AS DOUBLE)";
-            var p = $"(count(*) FILTER (WHERE {a.Filter} AND {a.Value} BETWEEN 9 AND 10) / {n})";
-            var q = $"(count(*) FILTER (WHERE {a.Filter} AND {a.Value} BETWEEN 0 AND 6) / {n})";
+            var p = $"(count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 9 AND 10) / {n})";
+            var q = $"(count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 0 AND 6) / {n})";
             return $"(CASE WHEN {n} >= 2 THEN 100 * 1.96 * sqrt(({p} + {q} - ({p} - {q}) * ({p} - {q})) / {n}) END)";
         },
         // CSAT: percent of 4-5 (top-two-box) among answers 1..5.
-        ["csat"] = (d, a) => $"(100.0 * {d.SafeDivide($"count(*) FILTER (WHERE {a.Filter} AND {a.Value} BETWEEN 4 AND 5)", Answers(a, 1, 5))})",
+        ["csat"] = (d, a) => $"(100.0 * {d.SafeDivide($"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 4 AND 5)", Answers(a, 1, 5))})",
         // CES: mean of answers 1..7; out-of-range answers are left out, never clamped.
-        ["ces"] = (_, a) => $"avg({a.Value}) FILTER (WHERE {a.Filter} AND {a.Value} BETWEEN 1 AND 7)",
+        ["ces"] = (_, a) => $"avg({a.Value}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7)",
     };
 
+    /// <summary>The row filter as a prefix of a further condition, or nothing when every row counts.</summary>
+    private static string And(AggregateInputs a) => a.Filter == "TRUE" ? "" : $"{a.Filter} AND ";
+
     private static string Answers(AggregateInputs a, int low, int high) =>
-        $"count(*) FILTER (WHERE {a.Filter} AND {a.Value} BETWEEN {low} AND {high})";
+        $"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN {low} AND {high})";
 
     public static bool Handles(string function) => Table.ContainsKey(function);
 

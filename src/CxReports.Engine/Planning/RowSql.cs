@@ -14,7 +14,7 @@ public sealed class RowSql(ISqlDialect dialect, JoinPlan joins, SqlParameters pa
     {
         BoundLiteral l => Literal(l.Value),
         BoundField f => Field(f, alias),
-        BoundParameter p => parameters.Add(paramValues.GetValueOrDefault(p.Name)),
+        BoundParameter p => parameters.Shared("param:" + p.Name, paramValues.GetValueOrDefault(p.Name)),
         BoundBinary { Operator: BinaryOperator.Subtract, Left.Type: ValueType.Date or ValueType.Timestamp } b
             when b.Right.Type is ValueType.Date or ValueType.Timestamp =>
             $"(CAST({Compile(b.Left, alias)} AS TIMESTAMPTZ) - CAST({Compile(b.Right, alias)} AS TIMESTAMPTZ))",

@@ -4,7 +4,7 @@ namespace CxReports.Engine.Planning;
 public sealed class SqlParameters(ISqlDialect dialect)
 {
     private readonly List<object?> _values = [];
-    private readonly Dictionary<object, string> _shared = [];
+    private readonly Dictionary<string, string> _shared = [];
 
     public IReadOnlyList<object?> Values => _values;
 
@@ -16,7 +16,7 @@ public sealed class SqlParameters(ISqlDialect dialect)
     }
 
     /// <summary>One placeholder per distinct key (the period bounds and time zone are used many times).</summary>
-    public string Shared(string key, object value)
+    public string Shared(string key, object? value)
     {
         if (_shared.TryGetValue(key, out var placeholder)) return placeholder;
         return _shared[key] = Add(value);

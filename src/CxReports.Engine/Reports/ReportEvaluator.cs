@@ -9,14 +9,17 @@ using CxReports.Engine.Warehouse;
 namespace CxReports.Engine.Reports;
 
 /// <summary>
-/// Evaluates a report: resolves its period and parameters, plans every block (queries, KPIs against the previous
-/// period, cohorts, scores, scenarios), runs the SQL and returns the evaluated document. Renderers only read it.
+/// Evaluates a report: plans every block (<see cref="ReportPlanner"/>), runs the SQL, compares KPIs with the
+/// previous period, turns scenario inputs into the retain-N table, and returns the evaluated document.
+/// Renderers only read it.
 /// </summary>
 public sealed class ReportEvaluator(SemanticModel model, DuckDbWarehouse warehouse, ISqlDialect dialect, TimeProvider time, TimeSpan timeout)
 {
+    private readonly ReportPlanner _planner = new(model, dialect, time);
+
     public EvaluatedReport Evaluate(ReportModel report, ReportRequest request)
     {
-        var (period, values) = Resolve(report, request);
+        var (period, values) = _planner.Resolve(report, request);
         var executor = new QueryExecutor(warehouse, timeout);
         var sections = report.Sections.Select(section => new EvaluatedSection(section.Title,
             section.Blocks.Select(block => EvaluateBlock(report, block, period, values, executor)).ToArray())).ToArray();
@@ -25,62 +28,32 @@ public sealed class ReportEvaluator(SemanticModel model, DuckDbWarehouse warehou
             values, DataVersion(), sections);
     }
 
-    /// <summary>The SQL each block would run, in report order (what <c>cxr explain</c> prints).</summary>
-    public IEnumerable<(string Block, string Sql)> Explain(ReportModel report, ReportRequest request)
-    {
-        var (period, values) = Resolve(report, request);
-        foreach (var block in report.Sections.SelectMany(s => s.Blocks))
-        {
-            var plans = block switch
-            {
-                KpiBlockModel kpi => [Planner(report, period, values).Plan(KpiQuery(kpi))],
-                ChartBlockModel chart => [Planner(report, period, values).Plan(chart.Query)],
-                TableBlockModel table => [Planner(report, period, values).Plan(table.Query)],
-                CohortBlockModel cohort => [new CohortPlanner(Context(report, period, values)).Plan(cohort)],
-                ScoresBlockModel scores => [new ScorePlanner(Context(report, period, values)).Plan(scores)],
-                ScenarioBlockModel scenario => [Planner(report, period, values).Plan(ScenarioQuery(model.Scenarios[scenario.Scenario]))],
-                _ => Array.Empty<PlannedQuery>(),
-            };
-            foreach (var plan in plans) yield return (block.Id, plan.Sql);
-        }
-    }
-
-    private (ResolvedPeriod Period, IReadOnlyDictionary<string, object?> Values) Resolve(ReportModel report, ReportRequest request)
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var written = ResolvedPeriod.Resolve(report.Period, today);
-        var period = ResolvedPeriod.Of(request.From ?? written.From, request.To ?? written.To, today);
-        if (period.From > period.To)
-            throw new ReportArgumentException("from", $"the period ends ({period.To:yyyy-MM-dd}) before it starts ({period.From:yyyy-MM-dd})");
-        return (period, ParamValues.Resolve(report, request.Params));
-    }
-
     private EvaluatedBlock EvaluateBlock(ReportModel report, BlockModel block, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
     {
-        var run = (PlannedQuery plan) => executor.Execute(plan);
+        ResultTable Run() => executor.Execute(_planner.Plan(report, block, period, values)!);
         return block switch
         {
-            KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, period, values, run)),
-            ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, run(Planner(report, period, values).Plan(chart.Query)), Chart: chart.Kind.ToString().ToLowerInvariant()),
-            TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, run(Planner(report, period, values).Plan(table.Query))),
-            CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, run(new CohortPlanner(Context(report, period, values)).Plan(cohort))),
-            ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, run(new ScorePlanner(Context(report, period, values)).Plan(scores))),
-            ScenarioBlockModel scenario => new EvaluatedBlock(scenario.Id, "scenario", scenario.Title, Scenario(report, model.Scenarios[scenario.Scenario], period, values, run)),
+            KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, period, values, executor)),
+            ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind.ToString().ToLowerInvariant()),
+            TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
+            CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
+            ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()),
+            ScenarioBlockModel scenario => new EvaluatedBlock(scenario.Id, "scenario", scenario.Title, Scenario(model.Scenarios[scenario.Scenario], Run())),
             TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
             _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),
         };
     }
 
     /// <summary>value, previous and change = value - previous for each metric (null if either is null).</summary>
-    private ResultTable Kpi(ReportModel report, KpiBlockModel kpi, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, Func<PlannedQuery, ResultTable> run)
+    private ResultTable Kpi(ReportModel report, KpiBlockModel kpi, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
     {
-        var query = KpiQuery(kpi);
-        var current = run(Planner(report, period, values).Plan(query)).Rows.Single();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        object?[]? previous = kpi.Compare switch
+        var query = ReportPlanner.KpiQuery(kpi);
+        object?[] Over(ResolvedPeriod p) => executor.Execute(_planner.Queries(report, p, values).Plan(query)).Rows.Single();
+        var current = Over(period);
+        var previous = kpi.Compare switch
         {
-            "period" => run(Planner(report, period.Previous(today), values).Plan(query)).Rows.Single(),
-            "year" => run(Planner(report, period.PreviousYear(today), values).Plan(query)).Rows.Single(),
+            "period" => Over(period.Previous(_planner.Today)),
+            "year" => Over(period.PreviousYear(_planner.Today)),
             _ => null,
         };
         var rows = kpi.Metrics.Select((m, i) =>
@@ -97,29 +70,12 @@ public sealed class ReportEvaluator(SemanticModel model, DuckDbWarehouse warehou
         ], rows);
     }
 
-    private static BoundQuery KpiQuery(KpiBlockModel kpi) => new(kpi.Metrics, [], null, null, kpi.Span);
-
-    private ResultTable Scenario(ReportModel report, ScenarioModel scenario, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, Func<PlannedQuery, ResultTable> run)
+    private static ResultTable Scenario(ScenarioModel scenario, ResultTable inputs)
     {
-        var row = run(Planner(report, period, values).Plan(ScenarioQuery(scenario))).Rows.Single();
+        var row = inputs.Rows.Single();
         double? At(int i) => row[i] is null ? null : Convert.ToDouble(row[i]);
-        var inputs = new ScenarioInputs(At(0), (double)scenario.Margin, At(1) ?? 0, At(2) ?? 0, (double)scenario.YearlyDiscount);
-        return ScenarioTable.Compute(scenario, inputs);
+        return ScenarioTable.Compute(scenario, new ScenarioInputs(At(0), (double)scenario.Margin, At(1) ?? 0, At(2) ?? 0, (double)scenario.YearlyDiscount));
     }
-
-    /// <summary>The scenario's value, churn and cost as one ungrouped query over the period (absent inputs are 0).</summary>
-    private static BoundQuery ScenarioQuery(ScenarioModel scenario)
-    {
-        var zero = new BoundLiteral(0m, Dsl.Binding.Model.ValueType.Number, scenario.Span);
-        QueryMetric Metric(string name, BoundExpression? e) => new(name, e ?? zero, Unit.None, true, scenario.Span);
-        return new BoundQuery([Metric("value", scenario.Value), Metric("churn", scenario.Churn), Metric("cost", scenario.Cost)], [], null, null, scenario.Span);
-    }
-
-    private QueryPlanner Planner(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
-        new(Context(report, period, values));
-
-    private PlanContext Context(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
-        new(model, dialect, period, report.TimeZone, values, report.Filters);
 
     /// <summary>A short fingerprint of the loaded data: changes whenever any source's content does.</summary>
     private string DataVersion()

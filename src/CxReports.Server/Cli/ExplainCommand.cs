@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
 using CxReports.Engine.Planning;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;
@@ -20,26 +22,22 @@ public static class ExplainCommand
             if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
             var text = parse.GetValue(target)!;
             if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var planner = new ReportPlanner(model, DuckDbDialect.Instance, TimeProvider.System);
             try
             {
                 if (model.Reports.TryGetValue(text, out var report))
                 {
-                    // Explaining needs no data: the evaluator plans without touching the warehouse's tables.
-                    using var warehouse = Engine.Warehouse.DuckDbWarehouse.Open(new Engine.Warehouse.WarehouseOptions(Path.Combine(Path.GetTempPath(), "cxr-explain")));
-                    var evaluator = new ReportEvaluator(model, warehouse, DuckDbDialect.Instance, TimeProvider.System, TimeSpan.FromSeconds(60));
-                    foreach (var (block, sql) in evaluator.Explain(report, asked))
-                        stdout.WriteLine($"-- block {block}\n{sql};\n");
+                    foreach (var (block, plan) in planner.Explain(report, asked))
+                        stdout.WriteLine($"-- block {block}\n{plan.Sql};\n{Parameters(plan)}\n");
                     return ExitCodes.Ok;
                 }
                 var (query, diagnostics) = ModelBinder.BindQuery(model, text);
                 foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic.Headline);
                 if (query is null) return ExitCodes.Errors;
-                var period = ResolvedPeriod.Of(asked.From ?? ResolvedPeriod.Resolve(new Dsl.Binding.Model.RelativePeriodModel("previous", 12, Dsl.Syntax.Tree.TimeUnit.Month), today).From,
-                    asked.To ?? ResolvedPeriod.Resolve(new Dsl.Binding.Model.RelativePeriodModel("previous", 12, Dsl.Syntax.Tree.TimeUnit.Month), today).To, today);
-                var plan = new QueryPlanner(new PlanContext(model, DuckDbDialect.Instance, period, "UTC", new Dictionary<string, object?>(), [])).Plan(query);
-                stdout.WriteLine($"{plan.Sql};");
-                stdout.WriteLine($"-- parameters: {string.Join(", ", plan.Parameters.Select((p, i) => $"${i + 1} = {ParamValues.Show(p)}"))}");
+                var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), planner.Today);
+                var period = ResolvedPeriod.Of(asked.From ?? written.From, asked.To ?? written.To, planner.Today);
+                var planned = new QueryPlanner(new PlanContext(model, DuckDbDialect.Instance, period, "UTC", new Dictionary<string, object?>(), [])).Plan(query);
+                stdout.WriteLine($"{planned.Sql};\n{Parameters(planned)}");
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is PlanningException or ReportArgumentException)
@@ -50,4 +48,7 @@ public static class ExplainCommand
         });
         return command;
     }
+
+    private static string Parameters(PlannedQuery plan) =>
+        "-- parameters: " + string.Join(", ", plan.Parameters.Select((p, i) => $"${i + 1} = {ParamValues.Show(p)}"));
 }

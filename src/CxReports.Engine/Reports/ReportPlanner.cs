@@ -1,0 +1,60 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+
+namespace CxReports.Engine.Reports;
+
+/// <summary>
+/// Plans a report's blocks for a request: resolves the period (the report's, or the request's dates) and the
+/// parameters, and builds the SQL of each block. Touches no data, so <c>cxr explain</c> needs no warehouse.
+/// </summary>
+public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, TimeProvider time)
+{
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public (ResolvedPeriod Period, IReadOnlyDictionary<string, object?> Values) Resolve(ReportModel report, ReportRequest request)
+    {
+        var written = ResolvedPeriod.Resolve(report.Period, Today);
+        var period = ResolvedPeriod.Of(request.From ?? written.From, request.To ?? written.To, Today);
+        if (period.From > period.To)
+            throw new ReportArgumentException("from", $"the period ends ({period.To:yyyy-MM-dd}) before it starts ({period.From:yyyy-MM-dd})");
+        return (period, ParamValues.Resolve(report, request.Params));
+    }
+
+    /// <summary>The statement that computes a block over a period; null for text blocks.</summary>
+    public PlannedQuery? Plan(ReportModel report, BlockModel block, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) => block switch
+    {
+        KpiBlockModel kpi => Queries(report, period, values).Plan(KpiQuery(kpi)),
+        ChartBlockModel chart => Queries(report, period, values).Plan(chart.Query),
+        TableBlockModel table => Queries(report, period, values).Plan(table.Query),
+        CohortBlockModel cohort => new CohortPlanner(Context(report, period, values)).Plan(cohort),
+        ScoresBlockModel scores => new ScorePlanner(Context(report, period, values)).Plan(scores),
+        ScenarioBlockModel scenario => Queries(report, period, values).Plan(ScenarioQuery(model.Scenarios[scenario.Scenario])),
+        _ => null,
+    };
+
+    /// <summary>The SQL of every block, in report order (what <c>cxr explain</c> prints).</summary>
+    public IEnumerable<(string Block, PlannedQuery Plan)> Explain(ReportModel report, ReportRequest request)
+    {
+        var (period, values) = Resolve(report, request);
+        foreach (var block in report.Sections.SelectMany(s => s.Blocks))
+            if (Plan(report, block, period, values) is { } plan)
+                yield return (block.Id, plan);
+    }
+
+    /// <summary>A KPI block is its metrics, ungrouped, over the period.</summary>
+    public static BoundQuery KpiQuery(KpiBlockModel kpi) => new(kpi.Metrics, [], null, null, kpi.Span);
+
+    /// <summary>The scenario's value, churn and cost as one ungrouped query over the period (absent inputs are 0).</summary>
+    public static BoundQuery ScenarioQuery(ScenarioModel scenario)
+    {
+        var zero = new BoundLiteral(0m, Dsl.Binding.Model.ValueType.Number, scenario.Span);
+        QueryMetric Metric(string name, BoundExpression? e) => new(name, e ?? zero, Unit.None, true, scenario.Span);
+        return new BoundQuery([Metric("value", scenario.Value), Metric("churn", scenario.Churn), Metric("cost", scenario.Cost)], [], null, null, scenario.Span);
+    }
+
+    public QueryPlanner Queries(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
+        new(Context(report, period, values));
+
+    private PlanContext Context(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
+        new(model, dialect, period, report.TimeZone, values, report.Filters);
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace CxReports.Server.Tests.Cli;
+
+/// <summary>Every sample report runs end to end on generated demo data, so a broken sample fails CI.</summary>
+public sealed class SampleReportsTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("cxr-samples-").FullName;
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    [Fact]
+    public void Every_sample_report_evaluates_to_a_json_document_with_a_table_for_each_numeric_block()
+    {
+        var root = CliRunner.RepositoryRoot();
+        var reports = Path.Combine(root, "reports");
+        Assert.Equal(0, CliRunner.Run(root, "demo", "--out", _data, "--customers", "300").Exit);
+        var load = CliRunner.Run(root, "load", "--reports", reports, "--data", _data);
+        Assert.True(load.Exit == 0, load.Out + load.Err);
+
+        var names = Directory.GetFiles(reports, "*.cxr").Select(File.ReadAllText)
+            .SelectMany(text => System.Text.RegularExpressions.Regex.Matches(text, @"^report (\w+)", System.Text.RegularExpressions.RegexOptions.Multiline))
+            .Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(5, names.Length);
+        foreach (var name in names)
+        {
+            var run = CliRunner.Run(root, "run", name, "--reports", reports, "--data", _data, "--from", "2025-11-01", "--to", "2026-10-31");
+            Assert.True(run.Exit == 0, $"{name}: {run.Err}");
+            using var document = JsonDocument.Parse(run.Out);
+            Assert.Equal(name, document.RootElement.GetProperty("report").GetString());
+            var blocks = document.RootElement.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("blocks").EnumerateArray()).ToArray();
+            Assert.NotEmpty(blocks);
+            foreach (var block in blocks.Where(b => b.GetProperty("type").GetString() != "text"))
+            {
+                var columns = block.GetProperty("columns").GetArrayLength();
+                Assert.All(block.GetProperty("rows").EnumerateArray(), row => Assert.Equal(columns, row.GetArrayLength()));
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using CxReports.Dsl.Binding;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Text;
+using CxReports.Engine.Loading;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Engine.Tests.Reports;
+
+/// <summary>A temporary data directory with CSV files, a model over them, loaded, and a report evaluated on a fixed day.</summary>
+internal sealed class ReportFixture : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("cxr-report-").FullName;
+    private DuckDbWarehouse? _warehouse;
+
+    public SemanticModel Model { get; private set; } = null!;
+
+    public ReportFixture File(string name, string text)
+    {
+        System.IO.File.WriteAllText(Path.Combine(_data, name), text);
+        return this;
+    }
+
+    public ReportFixture Compile(string cxr)
+    {
+        var result = ModelBinder.Compile([new SourceFile("m.cxr", cxr)]);
+        Assert.True(result.Model is not null, string.Join("\n", result.Diagnostics));
+        Model = result.Model!;
+        _warehouse = DuckDbWarehouse.Open(new WarehouseOptions(_data));
+        var outcomes = new WarehouseLoader(_warehouse, TimeProvider.System).LoadAll(Model, force: true).ToList();
+        Assert.All(outcomes, o => Assert.True(o.Status == LoadStatus.Loaded, string.Join("\n", o.Diagnostics)));
+        return this;
+    }
+
+    public EvaluatedReport Evaluate(string report, DateOnly today, ReportRequest? request = null) =>
+        new ReportEvaluator(Model, _warehouse!, DuckDbDialect.Instance, new FixedTime(today), TimeSpan.FromSeconds(30))
+            .Evaluate(Model.Reports[report], request ?? new ReportRequest());
+
+    public static EvaluatedBlock Block(EvaluatedReport report, string id) =>
+        report.Sections.SelectMany(s => s.Blocks).Single(b => b.Id == id);
+
+    public void Dispose()
+    {
+        _warehouse?.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private sealed class FixedTime(DateOnly today) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+    }
+}

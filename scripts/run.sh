@@ -11,3 +11,5 @@ if [ $# -gt 0 ]; then exec "$cxr" "$@"; fi
 
 [ -f demo-data/musteriler.csv ] || "$cxr" demo --out demo-data
 "$cxr" check reports
+"$cxr" load
+"$cxr" run customer_success --from 2025-11-01 --to 2026-10-31

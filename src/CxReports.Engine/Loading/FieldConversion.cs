@@ -29,10 +29,16 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
     private ValueType EffectiveType => Field.Type == ValueType.Unknown ? ValueType.Text : Field.Type;
 
     /// <summary>The typed value, or null when the text is blank or does not convert (before the default).</summary>
+    /// <remarks>
+    /// DuckDB's casts are lenient where a report must not be: <c>'12.5'</c> casts to BIGINT 13, and with a decimal
+    /// comma declared, <c>'1234.50'</c> would read as 1234.5 (and <c>'1.234,50'</c> fail only by luck). Such text is
+    /// not converted, so the row is reported instead of loaded with a silently different number.
+    /// </remarks>
     public string Converted => EffectiveType switch
     {
-        ValueType.Integer => $"TRY_CAST({Text} AS BIGINT)",
-        ValueType.Decimal or ValueType.Number when Field.Format == "," => $"TRY_CAST(replace({Text}, ',', '.') AS DOUBLE)",
+        ValueType.Integer => $"CASE WHEN regexp_full_match({Text}, '[+-]?[0-9]+') THEN TRY_CAST({Text} AS BIGINT) END",
+        ValueType.Decimal or ValueType.Number when Field.Format == "," =>
+            $"CASE WHEN NOT contains({Text}, '.') THEN TRY_CAST(replace({Text}, ',', '.') AS DOUBLE) END",
         ValueType.Decimal or ValueType.Number => $"TRY_CAST({Text} AS DOUBLE)",
         ValueType.Boolean => $"TRY_CAST({Text} AS BOOLEAN)",
         ValueType.Date when Field.Format is { } f => $"CAST(TRY_STRPTIME({Text}, {Sql.Literal(f)}) AS DATE)",
@@ -53,7 +59,8 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
             return format.Contains("%z") ? $"CAST({parsed} AS TIMESTAMPTZ)" : $"timezone({Sql.Literal(SourceTimeZone)}, CAST({parsed} AS TIMESTAMP))";
         }
         if (SourceTimeZone == "UTC") return $"TRY_CAST({Text} AS TIMESTAMPTZ)";
-        return $"CASE WHEN regexp_matches({Text}, '(Z|[+-][0-9]{{2}}(:?[0-9]{{2}})?)$') THEN TRY_CAST({Text} AS TIMESTAMPTZ) " +
+        // The offset must follow a time of day: a bare date ends in "-01" too, and that is a day, not an offset.
+        return $"CASE WHEN regexp_matches({Text}, '[0-9]:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]*)?)?\\s*(Z|[+-][0-9]{{2}}(:?[0-9]{{2}})?)$') THEN TRY_CAST({Text} AS TIMESTAMPTZ) " +
                $"ELSE timezone({Sql.Literal(SourceTimeZone)}, TRY_CAST({Text} AS TIMESTAMP)) END";
     }
 

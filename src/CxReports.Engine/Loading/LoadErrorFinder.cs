@@ -105,11 +105,9 @@ public sealed class LoadErrorFinder(DuckDbWarehouse warehouse, StagingSql stagin
         var source = staging.Source;
         return source.Format switch
         {
-            Dsl.Binding.Model.SourceFormat.Csv or Dsl.Binding.Model.SourceFormat.Tsv =>
-                PhysicalLines.Of(file, records, ReaderSql.Quote(source), ReaderSql.HasHeader(source), ReaderSql.SkippedLines(source)),
-            Dsl.Binding.Model.SourceFormat.Ndjson =>
-                PhysicalLines.Of(file, records, '\0', header: false, skip: 0),
-            _ => records.ToDictionary(r => r, r => (int)r), // JSON arrays and Parquet have rows, not lines
+            Dsl.Binding.Model.SourceFormat.Csv or Dsl.Binding.Model.SourceFormat.Tsv => PhysicalLines.OfCsv(file, records, source),
+            Dsl.Binding.Model.SourceFormat.Json or Dsl.Binding.Model.SourceFormat.Ndjson => PhysicalLines.OfJson(file, records),
+            _ => records.ToDictionary(r => r, r => (int)r), // Parquet has rows, not lines: the row number stands for the line
         };
     }
 

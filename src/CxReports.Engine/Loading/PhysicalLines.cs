@@ -1,56 +1,73 @@
 using System.Text;
+using CxReports.Dsl.Binding.Model;
 
 namespace CxReports.Engine.Loading;
 
 /// <summary>
-/// Maps record numbers of a CSV file (1 = first data record) to the physical line each starts on, as DuckDB reads
-/// it: skipped lines and the header come first, blank lines are no records, and a quoted field may span lines.
-/// Only the error path pays for this scan.
+/// Maps record numbers (1 = first data record) to the physical line each starts on, as DuckDB reads the file:
+/// skipped lines and the header come first, a quoted field may span lines, and blank lines are no records, except
+/// in a CSV file of one column, where DuckDB reads a blank line as a record with a blank value. Only the error path
+/// pays for this scan.
 /// </summary>
 public static class PhysicalLines
 {
-    public static IReadOnlyDictionary<long, int> Of(string file, IReadOnlyCollection<long> records, char quote, bool header, int skip, Encoding? encoding = null)
+    public static IReadOnlyDictionary<long, int> OfCsv(string file, IReadOnlyCollection<long> records, SourceModel source)
     {
         var wanted = new HashSet<long>(records);
         var found = new Dictionary<long, int>();
         if (wanted.Count == 0) return found;
 
-        using var reader = new StreamReader(file, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var line = 1;
-        long record = header ? -1 : 0; // the header is record 0, not counted
-        var inQuotes = false;
-        var recordStartLine = 1;
-        var recordHasText = false;
-        var skipped = 0;
-        int c;
-        while ((c = reader.Read()) >= 0)
+        long record = ReaderSql.HasHeader(source) ? -1 : 0; // the header is record 0, not counted
+        int? columns = null;
+        foreach (var r in CsvRecords.Read(file, source))
         {
-            if (skipped < skip)
-            {
-                if (c == '\n') { skipped++; line++; recordStartLine = line; }
-                continue;
-            }
-            if (c == quote) inQuotes = !inQuotes;
-            if (c == '\r') continue;
-            if (c == '\n' && !inQuotes)
-            {
-                if (recordHasText && EndRecord(++record, recordStartLine, wanted, found)) return found;
-                line++;
-                recordStartLine = line;
-                recordHasText = false;
-                continue;
-            }
-            if (c == '\n') line++;
-            else recordHasText = true;
+            if (r.Blank && columns != 1) continue;
+            columns ??= r.Fields;
+            if (++record >= 1 && wanted.Contains(record) && found.TryAdd(record, r.Line) && found.Count == wanted.Count) break;
         }
-        if (recordHasText) EndRecord(++record, recordStartLine, wanted, found);
         return found;
     }
 
-    /// <summary>Notes the record's line if wanted; true once every wanted record is found.</summary>
-    private static bool EndRecord(long record, int startLine, HashSet<long> wanted, Dictionary<long, int> found)
+    /// <summary>
+    /// JSON and newline-delimited JSON: a record is an object at the top level or directly inside the top-level
+    /// array, and starts on the line of its <c>{</c>. Brackets inside strings do not count.
+    /// </summary>
+    public static IReadOnlyDictionary<long, int> OfJson(string file, IReadOnlyCollection<long> records)
     {
-        if (record >= 1 && wanted.Contains(record)) found[record] = startLine;
-        return found.Count == wanted.Count;
+        var wanted = new HashSet<long>(records);
+        var found = new Dictionary<long, int>();
+        if (wanted.Count == 0) return found;
+
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        long record = 0;
+        int line = 1, depth = 0, c;
+        bool inString = false, escaped = false, topIsArray = false;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n') line++;
+            if (inString)
+            {
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            switch (c)
+            {
+                case '"':
+                    inString = true;
+                    break;
+                case '{' or '[':
+                    if (c == '{' && (depth == 0 || (depth == 1 && topIsArray)) &&
+                        wanted.Contains(++record) && found.TryAdd(record, line) && found.Count == wanted.Count) return found;
+                    if (depth == 0) topIsArray = c == '[';
+                    depth++;
+                    break;
+                case '}' or ']':
+                    depth--;
+                    break;
+            }
+        }
+        return found;
     }
 }

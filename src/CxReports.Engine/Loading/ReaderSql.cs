@@ -1,3 +1,4 @@
+using System.Text;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Warehouse;
 
@@ -37,6 +38,18 @@ public static class ReaderSql
 
     public static char Quote(SourceModel source) => source.Options.TryGetValue("quote", out var q) ? q[0] : '"';
 
+    /// <summary>The character that keeps a quote inside a quoted value: the quote itself (<c>""</c>) unless set.</summary>
+    public static char Escape(SourceModel source) => source.Options.TryGetValue("escape", out var e) ? e[0] : Quote(source);
+
+    /// <summary>The encoding to scan the file's text with on the error path (DuckDB reads UTF-8, UTF-16 and Latin-1).</summary>
+    public static Encoding TextEncoding(SourceModel source) =>
+        (source.Options.TryGetValue("encoding", out var e) ? e.ToLowerInvariant() : "utf-8") switch
+        {
+            "utf-16" => Encoding.Unicode,
+            "latin-1" => Encoding.Latin1,
+            _ => Encoding.UTF8,
+        };
+
     public static int SkippedLines(SourceModel source) =>
         source.Options.TryGetValue("skip", out var s) && int.TryParse(s, out var n) ? n : 0;
 
@@ -47,10 +60,13 @@ public static class ReaderSql
             $"delim = {Sql.Literal(Delimiter(source).ToString())}",
             $"quote = {Sql.Literal(Quote(source).ToString())}",
             $"header = {(HasHeader(source) ? "true" : "false")}",
+            // Escape and skip are always set: left to DuckDB's sniffer, it may guess a backslash escape or skip
+            // lines above a row it cannot fit (even take the last line as the header), and then the rows and the
+            // physical lines named in errors are no longer the file's.
+            $"escape = {Sql.Literal(Escape(source).ToString())}",
+            $"skip = {SkippedLines(source)}",
         };
-        if (source.Options.TryGetValue("escape", out var escape)) options.Add($"escape = {Sql.Literal(escape)}");
         if (source.Options.TryGetValue("encoding", out var encoding)) options.Add($"encoding = {Sql.Literal(encoding.ToLowerInvariant())}");
-        if (SkippedLines(source) is > 0 and var skip) options.Add($"skip = {skip}");
         if (source.Options.TryGetValue("null", out var nullText)) options.Add($"nullstr = {Sql.Literal(nullText)}");
         return ", " + string.Join(", ", options);
     }

@@ -15,7 +15,8 @@ public static class SourceFiles
         var relative = source.Path.Replace('\\', '/');
         var directory = Path.GetFullPath(Path.Combine(dataRoot, Path.GetDirectoryName(relative) ?? ""));
         var pattern = Path.GetFileName(relative);
-        var at = new SourceSpan(Path.Combine(dataRoot, relative), 0, 1, 1, 0);
+        // Named as written, relative to the data directory, like every other load diagnostic.
+        var at = new SourceSpan(relative, 0, 1, 1, 0);
 
         if (!IsInside(directory, dataRoot))
             return ([], new Diagnostic(LoadCodes.OutsideData, at, $"source '{source.Name}': \"{source.Path}\" leaves the data directory"));
@@ -31,13 +32,32 @@ public static class SourceFiles
                     ? $"source '{source.Name}': no file matches \"{source.Path}\" in {dataRoot}"
                     : $"source '{source.Name}': file \"{source.Path}\" not found in {dataRoot}"));
 
+        var realRoot = RealPath(dataRoot);
         foreach (var file in files)
         {
-            var real = new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file;
-            if (!IsInside(real, dataRoot))
-                return ([], new Diagnostic(LoadCodes.OutsideData, at with { File = file }, $"source '{source.Name}': {file} links to {real}, outside the data directory"));
+            var real = RealPath(file);
+            var shown = Path.GetRelativePath(dataRoot, file);
+            if (!IsInside(real, realRoot))
+                return ([], new Diagnostic(LoadCodes.OutsideData, at with { File = shown }, $"source '{source.Name}': {shown} links to {real}, outside the data directory"));
         }
         return (files, null);
+    }
+
+    /// <summary>
+    /// The path with every symbolic link on it followed, folders included: a linked folder (<c>faturalar</c> -> /elsewhere)
+    /// leads out as surely as a linked file, and the link target may itself lie under links.
+    /// </summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var real = Path.GetPathRoot(full)!;
+        foreach (var part in full[real.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(real, part);
+            FileSystemInfo entry = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            real = entry.LinkTarget is null ? next : RealPath(entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next);
+        }
+        return real;
     }
 
     private static bool IsInside(string path, string root)

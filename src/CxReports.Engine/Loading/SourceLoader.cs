@@ -24,7 +24,9 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
         var unusable = files.Select(f => Unusable(source, f, dataRoot)).OfType<Diagnostic>().ToArray();
         if (unusable.Length > 0) return Fail(source, files, unusable, unusable.Length, watch);
 
-        var hash = ContentHash.Of(files, dataRoot);
+        var staging = source.DeclaresColumns ? new StagingSql(source) : null;
+        var recipe = staging?.CreateStage(files) ?? $"SELECT * FROM {ReaderSql.Detected(source, files)}";
+        var hash = ContentHash.Of(files, dataRoot, recipe);
         var bytes = files.Sum(f => new FileInfo(f).Length);
         if (!force && warehouse.LoadLogHas(source.Name, hash) && warehouse.TableExists(source.Name))
             return new LoadOutcome(source.Name, LoadStatus.Unchanged, warehouse.Log.LastLoaded(source.Name)!.Rows, files.Count, bytes, watch.Elapsed, [], 0);
@@ -33,18 +35,17 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
         {
             var stage = StagingSql.StageTable(source);
             long rows;
-            if (!source.DeclaresColumns)
+            if (staging is null)
             {
-                warehouse.Execute($"CREATE OR REPLACE TABLE {Sql.Identifier(stage)} AS SELECT * FROM {ReaderSql.Detected(source, files)}");
+                warehouse.Execute($"CREATE OR REPLACE TABLE {Sql.Identifier(stage)} AS {recipe}");
                 rows = warehouse.Scalar<long>($"SELECT count(*) FROM {Sql.Identifier(stage)}");
             }
             else
             {
-                var staging = new StagingSql(source);
                 var missing = files.SelectMany(f => MissingColumns(staging, f, dataRoot)).ToArray();
                 if (missing.Length > 0) return Fail(source, files, missing, missing.Length, watch);
 
-                warehouse.Execute(staging.CreateStage(files));
+                warehouse.Execute(recipe);
                 var summary = warehouse.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1), Duplicates: r.GetInt64(2))).Single();
                 var linkMisses = staging.RequiredLinks(loadedKeys.ContainsKey)
                     .Sum(link => warehouse.Scalar<long>(staging.LinkMisses(link, loadedKeys[link.Field.LinkTarget!])));
@@ -69,9 +70,39 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
         catch (DuckDBException e)
         {
             DropStage(source);
-            var at = new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0);
-            return Fail(source, files, [new Diagnostic(LoadCodes.Malformed, at, $"source '{source.Name}': {FirstLine(e.Message)}")], 1, watch);
+            return Fail(source, files, [Unreadable(source, files, e, dataRoot)], 1, watch);
         }
+    }
+
+    /// <summary>
+    /// Why DuckDB could not read the files. For CSV its sniffer often says no more than "It was not possible to
+    /// automatically detect the CSV parsing dialect", so the files are first scanned for the record that breaks
+    /// their shape, to name its line and what is wrong with it; anything else is reported with DuckDB's reason.
+    /// </summary>
+    private static Diagnostic Unreadable(SourceModel source, IReadOnlyList<string> files, DuckDBException e, string dataRoot)
+    {
+        if (source.Format is SourceFormat.Csv or SourceFormat.Tsv)
+            foreach (var file in files)
+                if (CsvRecords.FirstMalformed(file, source) is { } bad)
+                    return new Diagnostic(LoadCodes.Malformed, new SourceSpan(Path.GetRelativePath(dataRoot, file), 0, bad.Line, 1, 0),
+                        $"source '{source.Name}': {bad.Reason}");
+        return new Diagnostic(LoadCodes.Malformed, new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0),
+            $"source '{source.Name}': {Reason(e.Message, dataRoot)}");
+    }
+
+    /// <summary>
+    /// DuckDB's reason: its first line, and after "CSV Error on Line: N" the line that says what is wrong (not the
+    /// echoed record); never its list of fixes, which name SQL options, not CXR ones. Paths relative to the data.
+    /// </summary>
+    private static string Reason(string message, string dataRoot)
+    {
+        var lines = message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).DefaultIfEmpty("DuckDB cannot read the file").ToArray();
+        var reason = lines[0].Contains("CSV Error on Line", StringComparison.Ordinal) &&
+                     lines.Skip(1).FirstOrDefault(l => !l.StartsWith("Original Line:", StringComparison.Ordinal)) is { } what &&
+                     !what.StartsWith("Possible fixes", StringComparison.Ordinal)
+            ? $"{lines[0]}: {what}"
+            : lines[0];
+        return reason.Replace(dataRoot + Path.DirectorySeparatorChar, "");
     }
 
     /// <summary>A file that cannot be opened or has no bytes at all gets its own message, before DuckDB sees it.</summary>
@@ -115,6 +146,4 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
 
     private static string FileList(IReadOnlyList<string> files, string dataRoot) =>
         string.Join("\n", files.Select(f => Path.GetRelativePath(dataRoot, f)));
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

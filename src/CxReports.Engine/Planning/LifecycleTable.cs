@@ -21,7 +21,10 @@ public static class LifecycleTable
 
         var dims = dimensions.Where(d => d.Grain is null).Select((d, i) => (Sql: rows.Compile(d.BySource[source.Name]), Name: $"d{i}")).ToArray();
         var flags = atoms.Select((a, i) => (Sql: a.Aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(a.Aggregate.Filter)}, FALSE)", Name: $"f{i}")).ToArray();
-        var filters = context.RowFilters(source.Name, rows, where).ToArray();
+        // Only entities that are customers at some point of the period count in any bucket, and only their field
+        // values are "seen in the period" for the frame (a plan held only by customers who left before it is not).
+        var inPeriod = $"{start} <= {context.To} AND ({end} IS NULL OR {end} >= {context.From})";
+        var filters = context.RowFilters(source.Name, rows, where).Prepend(inPeriod).ToArray();
 
         var entitiesName = PlanContext.TableName(source.Name, "entities", grain);
         var truncate = (string day) => grain is { } unit && Aligned(context.Period, unit) ? context.Dialect.Truncate(unit, day) : day;
@@ -30,7 +33,7 @@ public static class LifecycleTable
                        string.Concat(flags.Select(f => $", {f.Sql} AS {f.Name}")) +
                        ", count(*) AS n" +
                        $"\n  FROM {joins.From}{endJoin}" +
-                       (filters.Length > 0 ? $"\n  WHERE {string.Join(" AND ", filters)}" : "") +
+                       $"\n  WHERE {string.Join(" AND ", filters)}" +
                        "\n  GROUP BY ALL";
 
         var columns = new List<string> { "b.bucket" };

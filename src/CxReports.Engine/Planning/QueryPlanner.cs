@@ -20,6 +20,16 @@ public sealed class QueryPlanner(PlanContext context)
         var fieldDimensions = dimensions.Where(d => d.Grain is null).ToArray();
         var compiler = new MetricCompiler(context, grain);
         var metrics = query.Metrics.Select(m => (m.Name, Sql: compiler.Compile(m.Expression, m.Name))).ToArray();
+        // `top N by` a metric that is not a column of the query ranks the rows without being shown: it is computed
+        // with the others (before the tables are built, so its aggregates are in them) and ordered by directly.
+        var querySources = compiler.Atoms.Select(a => a.Aggregate.Source).ToHashSet();
+        var rankBy = query.Top is { OrderByMetric: { } ranking, OrderBy: var rankName } ? compiler.Compile(ranking, rankName ?? "rank") : null;
+        // The binder resolves field dimensions and the where for the query's metrics' sources only, so a ranking
+        // metric over another source could be neither grouped nor filtered like the rows it ranks.
+        if ((fieldDimensions.Length > 0 || query.Where is not null) &&
+            compiler.Atoms.FirstOrDefault(a => !querySources.Contains(a.Aggregate.Source)) is { } foreign)
+            throw new PlanningException($"'top {query.Top!.Count} by {query.Top.OrderBy}' reads source '{foreign.Aggregate.Source}', which no metric " +
+                                        $"of the query reads, so the query's dimensions and where do not apply to it; add {query.Top.OrderBy} to the query's metrics");
 
         var tables = new List<TableSql> { Buckets(grain) };
         if (compiler.MonthlyColumns.Count > 0 && grain != TimeUnit.Month) tables.Add(Buckets(TimeUnit.Month));
@@ -59,13 +69,13 @@ public sealed class QueryPlanner(PlanContext context)
         }
         foreach (var (metric, (name, sql)) in query.Metrics.Zip(metrics))
         {
-            var integer = IsCount(metric.Expression);
+            var integer = IsCount(metric.Expression, grain);
             select.Add($"{(integer ? $"CAST({sql} AS BIGINT)" : $"CAST({sql} AS DOUBLE)")} AS {Sql.Identifier(name)}");
             columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Unit));
         }
 
         var order = query.Top is { } top
-            ? $"\nORDER BY {Sql.Identifier(top.OrderBy ?? query.Metrics[0].Name)} {(top.Ascending ? "ASC" : "DESC")} NULLS LAST\nLIMIT {top.Count}"
+            ? $"\nORDER BY {rankBy ?? Sql.Identifier(top.OrderBy ?? query.Metrics[0].Name)} {(top.Ascending ? "ASC" : "DESC")} NULLS LAST\nLIMIT {top.Count}"
             : $"\nORDER BY {string.Join(", ", Enumerable.Range(1, Math.Max(1, dimensions.Count)))}";
         var sqlText = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)")) +
                       $"\nSELECT {string.Join(",\n  ", select)}\nFROM frame f{Joins("f", queryLevel, fieldDimensions.Length)}" + order;
@@ -125,10 +135,14 @@ public sealed class QueryPlanner(PlanContext context)
         $"\n  LEFT JOIN {Sql.Identifier(t.Name)} ON {Sql.Identifier(t.Name)}.bucket = {frame}.bucket" +
         (t.HasDimensions ? string.Concat(Enumerable.Range(0, dimensionCount).Select(i => $" AND {context.Dialect.SameValue($"{Sql.Identifier(t.Name)}.d{i}", $"{frame}.d{i}")}")) : "")));
 
-    private bool IsCount(BoundExpression expression) => expression switch
+    /// <summary>
+    /// Whether a metric column holds whole counts. A monthly count (<c>paying</c>) over a bucket other than a month
+    /// is the mean of its months (4.5 paying accounts a month), not a count, so it stays a number.
+    /// </summary>
+    private bool IsCount(BoundExpression expression, TimeUnit? grain) => expression switch
     {
-        BoundAggregate a => a.Function.ZeroWhenEmpty && a.Function.Unit == Unit.Count,
-        BoundMetricReference r => !context.Model.Metrics[r.Metric].PerMonth && IsCount(context.Model.Metrics[r.Metric].Expression),
+        BoundAggregate a => a.Function.ZeroWhenEmpty && a.Function.Unit == Unit.Count && !(a.Function.Monthly && grain != TimeUnit.Month),
+        BoundMetricReference r => !context.Model.Metrics[r.Metric].PerMonth && IsCount(context.Model.Metrics[r.Metric].Expression, grain),
         _ => false,
     };
 

@@ -22,14 +22,18 @@ public static class RevenueTable
         var dims = dimensions.Where(d => d.Grain is null).Select((d, i) => (Sql: rows.Compile(d.BySource[source.Name]), Name: $"d{i}")).ToArray();
         var filters = new List<string>();
         if (recurring.Where is { } w) filters.Add(rows.Compile(w));
-        var atomFilter = atoms.Select(a => a.Aggregate.Filter).FirstOrDefault(f => f is not null);
-        if (atomFilter is not null) filters.Add(rows.Compile(atomFilter));
         filters.AddRange(context.RowFilters(source.Name, rows, where));
+
+        // A metric's own `where` picks the rows of its MRR alone: each distinct one is a slice with its own q, p and
+        // first paid month, so `mrr where plan = "pro"` and `mrr` in one query do not share a filter.
+        var atomSlices = atoms.Select(a => a.Aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(a.Aggregate.Filter)}, FALSE)").ToArray();
+        var slices = atomSlices.Distinct().ToList();
 
         var entity = $"r.{Sql.Identifier(recurring.Entity.Name)}";
         var amount = $"r.{Sql.Identifier(recurring.Amount.Name)}";
         var allMonths = $"SELECT {entity} AS entity, {month} AS m" + string.Concat(dims.Select(d => $", {d.Sql} AS {d.Name}")) +
-                        $", sum({amount}) AS q\n  FROM {joins.From}\n  WHERE {entity} IS NOT NULL" +
+                        string.Concat(slices.Select((f, k) => $", sum({amount}) FILTER (WHERE {f}) AS q{k}")) +
+                        $"\n  FROM {joins.From}\n  WHERE {entity} IS NOT NULL" +
                         string.Concat(filters.Select(f => $" AND {f}")) + "\n  GROUP BY ALL";
 
         var perEntity = PlanContext.TableName(source.Name, "mrr", null);
@@ -37,40 +41,42 @@ public static class RevenueTable
         var sameDims = string.Concat(dims.Select(d => $" AND {context.Dialect.SameValue($"p.{d.Name}", $"c.{d.Name}")}"));
         var pairs = $"SELECT coalesce(c.m, {context.Dialect.AddUnits("p.m", TimeUnit.Month, 1)}) AS m, coalesce(c.entity, p.entity) AS entity" +
                     string.Concat(dims.Select(d => $", coalesce(c.{d.Name}, p.{d.Name}) AS {d.Name}")) +
-                    ", coalesce(p.q, 0) AS p, coalesce(c.q, 0) AS q" +
+                    string.Concat(slices.Select((_, k) => $", coalesce(p.q{k}, 0) AS p{k}, coalesce(c.q{k}, 0) AS q{k}")) +
                     $"\n  FROM {Sql.Identifier(perEntity)} c FULL JOIN {Sql.Identifier(perEntity)} p ON p.entity = c.entity{sameDims} " +
                     $"AND p.m = {context.Dialect.AddUnits("c.m", TimeUnit.Month, -1)}";
         var pairsName = PlanContext.TableName(source.Name, "mrr_pairs", null);
 
         var columns = new List<string> { "x.m AS bucket" };
         columns.AddRange(dims.Select(d => $"x.{d.Name}"));
-        columns.AddRange(atoms.Select(a => $"{Measure(context, a.Aggregate.Function.Name)} AS {Sql.Identifier(a.Column)}"));
+        columns.AddRange(atoms.Select((a, i) => $"{Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i]))} AS {Sql.Identifier(a.Column)}"));
         var monthly = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {Sql.Identifier(pairsName)} x LEFT JOIN {Sql.Identifier(firstPaid)} f ON f.entity = x.entity" +
                       $"\n  WHERE x.m BETWEEN {context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)")} AND CAST({context.To} AS DATE)" +
                       "\n  GROUP BY ALL";
         return
         [
             new TableSql(perEntity, allMonths, false),
-            new TableSql(firstPaid, $"SELECT entity, min(m) AS first_m FROM {Sql.Identifier(perEntity)} WHERE q > 0 GROUP BY 1", false),
+            new TableSql(firstPaid, $"SELECT entity{string.Concat(slices.Select((_, k) => $", min(m) FILTER (WHERE q{k} > 0) AS first_m{k}"))} FROM {Sql.Identifier(perEntity)} GROUP BY 1", false),
             new TableSql(pairsName, pairs, false),
             new TableSql(PlanContext.TableName(source.Name, "revenue", TimeUnit.Month), monthly, dims.Length > 0),
         ];
     }
 
-    private static string Measure(PlanContext context, string function)
+    /// <summary>One revenue measure of the month over slice <paramref name="k"/>'s p, q and first paid month.</summary>
+    private static string Measure(PlanContext context, string function, int k)
     {
-        const string newMrr = "sum(x.q) FILTER (WHERE x.p = 0 AND x.q > 0 AND f.first_m = x.m)";
-        const string reactivation = "sum(x.q) FILTER (WHERE x.p = 0 AND x.q > 0 AND f.first_m < x.m)";
-        const string expansion = "sum(x.q - x.p) FILTER (WHERE x.p > 0 AND x.q > x.p)";
-        const string contraction = "sum(x.p - x.q) FILTER (WHERE x.q > 0 AND x.q < x.p)";
-        const string churned = "sum(x.p) FILTER (WHERE x.p > 0 AND x.q = 0)";
-        const string previous = "sum(x.p) FILTER (WHERE x.p > 0)";
+        string p = $"x.p{k}", q = $"x.q{k}";
+        var newMrr = $"sum({q}) FILTER (WHERE {p} = 0 AND {q} > 0 AND f.first_m{k} = x.m)";
+        var reactivation = $"sum({q}) FILTER (WHERE {p} = 0 AND {q} > 0 AND f.first_m{k} < x.m)";
+        var expansion = $"sum({q} - {p}) FILTER (WHERE {p} > 0 AND {q} > {p})";
+        var contraction = $"sum({p} - {q}) FILTER (WHERE {q} > 0 AND {q} < {p})";
+        var churned = $"sum({p}) FILTER (WHERE {p} > 0 AND {q} = 0)";
+        var previous = $"sum({p}) FILTER (WHERE {p} > 0)";
         string Z(string s) => $"coalesce({s}, 0)";
         return function switch
         {
-            "mrr" => "sum(x.q)",
-            "paying" => "count(*) FILTER (WHERE x.q > 0)",
-            "arpa" => context.Dialect.SafeDivide("sum(x.q) FILTER (WHERE x.q > 0)", "count(*) FILTER (WHERE x.q > 0)"),
+            "mrr" => $"sum({q})",
+            "paying" => $"count(*) FILTER (WHERE {q} > 0)",
+            "arpa" => context.Dialect.SafeDivide($"sum({q}) FILTER (WHERE {q} > 0)", $"count(*) FILTER (WHERE {q} > 0)"),
             "mrr_new" => newMrr,
             "mrr_reactivation" => reactivation,
             "mrr_expansion" => expansion,
@@ -78,8 +84,8 @@ public static class RevenueTable
             "mrr_churned" => churned,
             "mrr_churn" => $"(100.0 * {context.Dialect.SafeDivide($"{Z(churned)} + {Z(contraction)}", previous)})",
             "net_mrr_churn" => $"(100.0 * {context.Dialect.SafeDivide($"{Z(churned)} + {Z(contraction)} - {Z(expansion)} - {Z(reactivation)}", previous)})",
-            "grr" => $"(100.0 * {context.Dialect.SafeDivide("sum(least(x.p, x.q)) FILTER (WHERE x.p > 0)", previous)})",
-            "nrr" => $"(100.0 * {context.Dialect.SafeDivide("sum(x.q) FILTER (WHERE x.p > 0)", previous)})",
+            "grr" => $"(100.0 * {context.Dialect.SafeDivide($"sum(least({p}, {q})) FILTER (WHERE {p} > 0)", previous)})",
+            "nrr" => $"(100.0 * {context.Dialect.SafeDivide($"sum({q}) FILTER (WHERE {p} > 0)", previous)})",
             _ => throw new PlanningException($"'{function}' is not a revenue measure"),
         };
     }

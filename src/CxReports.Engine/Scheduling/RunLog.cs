@@ -29,7 +29,7 @@ public sealed class RunLog(DuckDbWarehouse warehouse)
         warehouse.Execute($"""
             CREATE TABLE IF NOT EXISTS {Deliveries} (run_id VARCHAR NOT NULL, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
                 kind VARCHAR NOT NULL, target VARCHAR NOT NULL, attempt INTEGER NOT NULL, status VARCHAR NOT NULL, error VARCHAR,
-                at TIMESTAMP NOT NULL, idempotency_key VARCHAR NOT NULL)
+                attempted_at TIMESTAMP NOT NULL, idempotency_key VARCHAR NOT NULL)
             """);
         warehouse.Execute($"CREATE TABLE IF NOT EXISTS {Schedules} (report VARCHAR PRIMARY KEY, first_seen TIMESTAMP NOT NULL)");
         return this;
@@ -49,7 +49,7 @@ public sealed class RunLog(DuckDbWarehouse warehouse)
 
     /// <summary>The last recorded state of a delivery (by its idempotency key): delivered, sending, failed, or none.</summary>
     public string? DeliveryState(string idempotencyKey) => warehouse.Query(
-        $"SELECT status FROM {Deliveries} WHERE idempotency_key = $1 ORDER BY at DESC, attempt DESC LIMIT 1",
+        $"SELECT status FROM {Deliveries} WHERE idempotency_key = $1 ORDER BY rowid DESC LIMIT 1", // insertion order: timestamps can tie
         r => r.GetString(0), idempotencyKey).FirstOrDefault();
 
     /// <summary>The latest slot of a report that a scheduled run was started for.</summary>
@@ -71,8 +71,8 @@ public sealed class RunLog(DuckDbWarehouse warehouse)
             r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)), report);
 
     public IReadOnlyList<DeliveryRecord> DeliveriesOf(string runId) => warehouse.Query(
-        $"SELECT run_id, report, scheduled_for, kind, target, attempt, status, error, at, idempotency_key FROM {Deliveries} " +
-        "WHERE run_id = $1 ORDER BY at, attempt",
+        $"SELECT run_id, report, scheduled_for, kind, target, attempt, status, error, attempted_at, idempotency_key FROM {Deliveries} " +
+        "WHERE run_id = $1 ORDER BY rowid",
         r => new DeliveryRecord(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3), r.GetString(4), r.GetInt32(5),
             r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), Utc(r.GetDateTime(8)), r.GetString(9)), runId);
 

@@ -7,9 +7,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Debian packages the product and its tests use: time zone data and ICU for IANA zones and locales.
+# Debian packages the product and its tests use: time zone data and ICU for IANA zones and locales; a real SMTP
+# server for the delivery tests (aiosmtpd, run with Debian's own /usr/bin/python3).
 missing=()
-for package in tzdata libicu72; do
+for package in tzdata libicu72 python3-aiosmtpd; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

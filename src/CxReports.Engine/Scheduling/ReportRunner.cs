@@ -102,9 +102,18 @@ public sealed class ReportRunner(
             Record(0, "failed", $"no {kind} channel is configured");
             return;
         }
-        var context = new DeliveryContext(report, delivery, target, slot, evaluated,
-            delivery.Formats.Select(f => Document(f, delivery, evaluated, slotDate, documents)).ToArray(),
-            key, DeliveryNames.Subject(delivery.Subject, evaluated, slotDate));
+        DeliveryContext context;
+        try
+        {
+            context = new DeliveryContext(report, delivery, target, slot, evaluated,
+                delivery.Formats.Select(f => Document(f, delivery, evaluated, slotDate, documents)).ToArray(),
+                key, DeliveryNames.Subject(delivery.Subject, evaluated, slotDate));
+        }
+        catch (MissingFormatException e)
+        {
+            Record(0, "failed", e.Message);
+            return;
+        }
 
         for (var attempt = 1; ; attempt++)
         {
@@ -139,7 +148,7 @@ public sealed class ReportRunner(
         var name = DeliveryNames.FileName(delivery.FileName, evaluated, slotDate, format);
         if (cache.TryGetValue(name, out var document)) return document;
         var formatter = formatters.FirstOrDefault(f => f.Format == format)
-                        ?? throw new InvalidOperationException($"no {format} formatter is registered");
+                        ?? throw new MissingFormatException($"{format} documents cannot be produced here (available: {string.Join(", ", formatters.Select(f => f.Format))})");
         return cache[name] = new DeliveryDocument(format, name, formatter.ContentType, formatter.Render(evaluated));
     }
 
@@ -148,3 +157,6 @@ public sealed class ReportRunner(
         .Where(b => b.Table is not null && b.Type is not "scenario")
         .All(b => b.Table!.Rows.All(row => row.Skip(1).All(v => v is null or 0L or 0.0)));
 }
+
+/// <summary>A delivery asks for a document format no formatter produces.</summary>
+public sealed class MissingFormatException(string message) : Exception(message);

@@ -5,6 +5,10 @@ using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Rendering.Csv;
 using CxReports.Rendering.Json;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Scheduling;
+using CxReports.Engine.Warehouse;
+using CxReports.Server.Delivery;
 
 namespace CxReports.Server.Cli;
 
@@ -18,11 +22,15 @@ public static class RunCommand
         var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv");
         var output = new Option<string?>("-o", "--output") { Description = "Write to this file instead of stdout" };
+        var deliver = new Option<bool>("--deliver") { Description = "Also deliver it now to the targets of its schedule (recorded in the run log)" };
+        var outRoot = new Option<string?>("--out") { Description = "Output root of folder deliveries (default: Delivery:OutputRoot, CXR_OUTPUT_ROOT or ./out)" };
         var command = new Command("run", "Evaluate a report and print it as JSON or CSV");
         command.Arguments.Add(name);
         request.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(deliver);
+        command.Options.Add(outRoot);
         command.SetAction(parse =>
         {
             if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
@@ -38,11 +46,13 @@ public static class RunCommand
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
-                var evaluated = new ReportEvaluator(model, warehouse, DuckDbDialect.Instance, TimeProvider.System, TimeSpan.FromSeconds(60))
-                    .Evaluate(report, asked);
+                var evaluator = new ReportEvaluator(model, warehouse, DuckDbDialect.Instance, TimeProvider.System, TimeSpan.FromSeconds(60));
+                var evaluated = evaluator.Evaluate(report, asked);
+                if (parse.GetValue(deliver))
+                    return Deliver(report, evaluated, warehouse, DeliveryOptions.FromEnvironment(parse.GetValue(outRoot)), stderr);
                 var text = new StringWriter();
                 if (parse.GetValue(format) == "csv")
-                    WriteCsv(text, evaluated);
+                    ReportCsv.Write(text, evaluated);
                 else
                     text.WriteLine(ReportJson.ToJson(evaluated));
                 if (parse.GetValue(output) is { } file) File.WriteAllText(file, text.ToString());
@@ -63,16 +73,23 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>Every table block as CSV, each preceded by a line naming it.</summary>
-    private static void WriteCsv(TextWriter output, EvaluatedReport report)
+    /// <summary>Delivers an evaluated report now to every target of its schedule, as a manual run in the run log.</summary>
+    private static int Deliver(ReportModel report, EvaluatedReport evaluated, DuckDbWarehouse warehouse, DeliveryOptions delivery, TextWriter stderr)
     {
-        var first = true;
-        foreach (var block in report.Sections.SelectMany(s => s.Blocks).Where(b => b.Table is not null))
+        if (report.Schedule is null)
         {
-            if (!first) output.Write("\n");
-            output.Write($"# {block.Id}\n");
-            ResultTableCsv.Write(output, block.Table!);
-            first = false;
+            stderr.WriteLine($"cxr run: report '{report.Name}' has no schedule, so it has no delivery targets");
+            return ExitCodes.Usage;
         }
+        using var http = new HttpClient();
+        var runner = new ReportRunner(new RunLog(warehouse).EnsureCreated(), (_, _) => evaluated,
+            DeliveryFormats.All, DeliveryChannels.All(delivery, http, TimeProvider.System), TimeProvider.System);
+        var now = TimeProvider.System.GetUtcNow();
+        var outcome = runner.RunAsync(report, new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero), "manual", CancellationToken.None)
+            .GetAwaiter().GetResult();
+        foreach (var attempt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()))
+            stderr.WriteLine($"{attempt.Kind} {attempt.Target}: {attempt.Status}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
+        stderr.WriteLine($"run {outcome.RunId}: {outcome.Status}");
+        return outcome.Status == "delivered" ? ExitCodes.Ok : ExitCodes.Errors;
     }
 }

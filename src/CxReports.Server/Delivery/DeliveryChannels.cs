@@ -1,0 +1,17 @@
+using CxReports.Engine.Scheduling;
+using CxReports.Rendering.Formats;
+
+namespace CxReports.Server.Delivery;
+
+/// <summary>The delivery channels of this host, configured from its delivery options.</summary>
+public static class DeliveryChannels
+{
+    public static IReadOnlyList<IDeliveryChannel> All(DeliveryOptions options, HttpClient http, TimeProvider time) =>
+        [new FolderChannel(options), new EmailChannel(options), new WebhookChannel(options, http, time)];
+}
+
+/// <summary>The document formats deliveries can attach.</summary>
+public static class DeliveryFormats
+{
+    public static IReadOnlyList<IReportFormatter> All { get; } = [new JsonReportFormatter(), new CsvReportFormatter()];
+}

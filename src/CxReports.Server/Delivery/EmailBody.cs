@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using CxReports.Engine.Reports;
+
+namespace CxReports.Server.Delivery;
+
+/// <summary>The short email body: title, period and the headline KPIs of the report's first KPI block.</summary>
+public static class EmailBody
+{
+    public static string Text(EvaluatedReport report)
+    {
+        var text = new StringBuilder($"{report.Title}\n{Period(report)}\n\n");
+        foreach (var (metric, value, change) in Headlines(report))
+            text.Append($"{metric}: {value}{(change is null ? "" : $" ({change})")}\n");
+        return text.Append("\nThe full report is attached.\n").ToString();
+    }
+
+    public static string Html(EvaluatedReport report)
+    {
+        var rows = string.Concat(Headlines(report).Select(h =>
+            $"<tr><td>{WebUtility.HtmlEncode(h.Metric)}</td><td style=\"text-align:right\"><b>{h.Value}</b></td><td>{h.Change}</td></tr>"));
+        return $"<h2>{WebUtility.HtmlEncode(report.Title)}</h2><p>{Period(report)}</p>" +
+               (rows.Length > 0 ? $"<table>{rows}</table>" : "") + "<p>The full report is attached.</p>";
+    }
+
+    private static string Period(EvaluatedReport report) =>
+        $"{report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    private static IEnumerable<(string Metric, string Value, string? Change)> Headlines(EvaluatedReport report)
+    {
+        var kpi = report.Sections.SelectMany(s => s.Blocks).FirstOrDefault(b => b.Type == "kpi")?.Table;
+        if (kpi is null) yield break;
+        var culture = CultureInfo.GetCultureInfo(report.Locale);
+        foreach (var row in kpi.Rows)
+        {
+            var value = row[1] is null ? "no data" : Convert.ToDouble(row[1], CultureInfo.InvariantCulture).ToString("#,0.##", culture);
+            var change = row[3] is null ? null : Convert.ToDouble(row[3], CultureInfo.InvariantCulture).ToString("+#,0.##;-#,0.##;0", culture) + " vs previous";
+            yield return ((string)row[0]!, value, change);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
+using CxReports.Engine.Results;
+using CxReports.Engine.Scheduling;
+using CxReports.Engine.Warehouse;
+using CxReports.Rendering.Formats;
+
+namespace CxReports.Server.Tests.Delivery;
+
+/// <summary>A warehouse with a run log, an evaluated report and a runner over real channels, in a temp directory.</summary>
+internal sealed class DeliveryFixture : IDisposable
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("cxr-delivery-").FullName;
+    public DuckDbWarehouse Warehouse { get; }
+    public RunLog Log { get; }
+    public static readonly DateTimeOffset Slot = new(2026, 3, 2, 5, 0, 0, TimeSpan.Zero);
+
+    public DeliveryFixture()
+    {
+        Warehouse = DuckDbWarehouse.Open(new WarehouseOptions(Path.Combine(Directory, "data")));
+        Log = new RunLog(Warehouse).EnsureCreated();
+    }
+
+    public static ReportModel Report(DeliveryKind kind, string target, string[] formats, string? subject = null, string? file = null) => new(
+        "cx_weekly", "CX Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1)), null, "UTC", "en-US", [], [],
+        new ScheduleModel("0 8 * * MON", "Europe/Istanbul", false, [new DeliveryModel(kind, [target], formats, subject, file, default)], default), [], default);
+
+    public static EvaluatedReport Evaluated() => new("cx_weekly", "CX Weekly", "Loyalty at a glance", DateTimeOffset.UnixEpoch,
+        new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1), "week", "UTC", "en-US", new Dictionary<string, object?>(), "abc123",
+        [new EvaluatedSection("Loyalty", [new EvaluatedBlock("kpi_1", "kpi", null, new ResultTable(
+            [new ResultColumn("metric", ColumnType.Text), new ResultColumn("value", ColumnType.Number), new ResultColumn("previous", ColumnType.Number), new ResultColumn("change", ColumnType.Number)],
+            [["nps", 41.5, 38.0, 3.5]]))])]);
+
+    public ReportRunner Runner(IDeliveryChannel channel, int attempts = 3) => new(Log, (_, _) => Evaluated(),
+        [new JsonReportFormatter(), new CsvReportFormatter()], [channel], TimeProvider.System,
+        new RetryPolicy(attempts, TimeSpan.Zero, TimeSpan.Zero));
+
+    public void Dispose()
+    {
+        Warehouse.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}

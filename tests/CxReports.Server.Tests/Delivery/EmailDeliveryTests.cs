@@ -1,0 +1,93 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Scheduling;
+using CxReports.Server.Delivery;
+
+namespace CxReports.Server.Tests.Delivery;
+
+public sealed class EmailDeliveryTests : IDisposable
+{
+    private readonly DeliveryFixture _fixture = new();
+    private readonly SmtpServer _smtp;
+
+    public EmailDeliveryTests() => _smtp = new SmtpServer(_fixture.Directory);
+
+    public void Dispose()
+    {
+        _smtp.Dispose();
+        _fixture.Dispose();
+    }
+
+    private EmailChannel Channel() => new(new DeliveryOptions
+    {
+        SmtpHost = "127.0.0.1", SmtpPort = _smtp.Port, SmtpSecurity = SmtpSecurity.None, SmtpFrom = "reports@example.com",
+    });
+
+    private static ReportModel Report() =>
+        DeliveryFixture.Report(DeliveryKind.Email, "ceo@example.com", ["json", "csv"], subject: "CX weekly {period}");
+
+    /// <summary>Starts the SMTP server after the first failed attempt: "SMTP down, then up".</summary>
+    private sealed class StartsServerAfterFirstFailure(IDeliveryChannel inner, SmtpServer server) : IDeliveryChannel
+    {
+        private bool _started;
+        public DeliveryKind Kind => inner.Kind;
+
+        public async Task DeliverAsync(DeliveryContext context, CancellationToken cancellation)
+        {
+            try
+            {
+                await inner.DeliverAsync(context, cancellation);
+            }
+            finally
+            {
+                if (!_started) { server.Start(); _started = true; }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_email_arrives_with_the_subject_the_headline_kpis_and_the_documents_attached()
+    {
+        _smtp.Start();
+        var outcome = await _fixture.Runner(Channel()).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        Assert.Equal("delivered", outcome.Status);
+        var message = Assert.Single(_smtp.Messages());
+        Assert.Equal("CX weekly 2026-02-23 – 2026-03-01", message.Subject);
+        Assert.Equal("ceo@example.com", message.To.Mailboxes.Single().Address);
+        Assert.Contains("nps: 41.5 (+3.5 vs previous)", message.TextBody);
+        var attachments = message.Attachments.OfType<MimeKit.MimePart>().ToDictionary(a => a.FileName ?? "");
+        Assert.Equal(["cx_weekly_2026-03-02.csv", "cx_weekly_2026-03-02.json"], attachments.Keys.Order());
+        using var json = new MemoryStream();
+        attachments["cx_weekly_2026-03-02.json"].Content!.DecodeTo(json);
+        Assert.Contains("\"title\": \"CX Weekly\"", System.Text.Encoding.UTF8.GetString(json.ToArray()));
+    }
+
+    [Fact]
+    public async Task Smtp_down_then_up_is_retried_and_exactly_one_email_arrives()
+    {
+        var outcome = await _fixture.Runner(new StartsServerAfterFirstFailure(Channel(), _smtp)).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status));
+        Assert.Contains("unreachable", outcome.Deliveries[1].Error);
+        Assert.Single(_smtp.Messages());
+    }
+
+    [Fact]
+    public async Task A_process_that_died_after_sending_but_before_recording_does_not_send_twice()
+    {
+        _smtp.Start();
+        var report = Report();
+        var key = DeliveryNames.IdempotencyKey(report.Name, DeliveryFixture.Slot, "email", "ceo@example.com");
+        // What the dead process did: recorded "sending", sent the email, and never recorded the outcome.
+        _fixture.Log.RecordDelivery(new DeliveryRecord("dead", report.Name, DeliveryFixture.Slot, "email", "ceo@example.com", 1, "sending", null, DateTimeOffset.UtcNow, key));
+        await Channel().DeliverAsync(new DeliveryContext(report, report.Schedule!.Deliveries[0], "ceo@example.com", DeliveryFixture.Slot,
+            DeliveryFixture.Evaluated(), [], key, "CX weekly"), CancellationToken.None);
+
+        var outcome = await _fixture.Runner(Channel()).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        Assert.Single(_smtp.Messages());
+        Assert.Equal("in_doubt", outcome.Deliveries.Single().Status);
+        Assert.Equal($"{key}@cxreports", _smtp.Messages().Single().MessageId);
+    }
+}

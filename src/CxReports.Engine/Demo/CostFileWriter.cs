@@ -20,14 +20,15 @@ internal static class CostFileWriter
                 DateOnly monthStart = DemoCalendar.MonthStart(key);
                 int active = customers.Count(c => c.Signup < monthStart && (c.Churn is null || c.Churn >= monthStart));
 
-                // Salaries creep up with inflation; the programme adds a CX lead and two agents (about +60%).
-                double team = (78000 + 650 * i) * (1 + 0.6 * effect) + rng.Normal(0, 1200);
+                // A CX team of about a tenth of revenue: salaries creep up with inflation; the programme adds a CX
+                // lead and two agents (about +60%).
+                double team = (9500 + 80 * i) * (1 + 0.6 * effect) + rng.Normal(0, 150);
                 // A CX platform licence joins the existing help desk subscription.
-                double software = 4200 + 12600 * effect + rng.Normal(0, 250);
+                double software = 450 + 1400 * effect + rng.Normal(0, 30);
                 bool campaign = rng.Chance(DemoCalendar.Lerp(0.25, 0.5, effect));
-                double campaignCost = campaign ? rng.Next(12000, 55000) + rng.Next(100) / 100.0 : 0;
+                double campaignCost = campaign ? rng.Next(1500, 6000) + rng.Next(100) / 100.0 : 0;
                 // Support scales with the customer base; self-service content makes each customer a little cheaper.
-                double support = Math.Max(active, 1) * DemoCalendar.Lerp(41, 36, effect) * (1 + rng.Normal(0, 0.04));
+                double support = Math.Max(active, 1) * DemoCalendar.Lerp(6.5, 5.5, effect) * (1 + rng.Normal(0, 0.04));
 
                 CsvText.WriteRow(writer, ';',
                     DemoCalendar.MonthLabel(key),

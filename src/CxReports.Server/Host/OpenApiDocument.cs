@@ -31,8 +31,9 @@ public static class OpenApiDocument
                 Version = "v1",
                 Description = "Customer-experience reports from CXR files: evaluated report JSON, ad-hoc queries, checks and reloads. " +
                               "Every /api route needs 'Authorization: Bearer <API key>'; keys have the scope read, run or admin (each includes the ones before it).",
-                License = new OpenApiLicense { Name = "Proprietary" },
+                License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" },
             };
+            foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
@@ -52,6 +53,13 @@ public static class OpenApiDocument
                 operation.Security = [];
             else if (metadata.OfType<RequiredScope>().LastOrDefault() is { } required)
                 operation.Description = $"{operation.Description} Needs scope '{required.Scope.ToString().ToLowerInvariant()}'.".Trim();
+            if (metadata.OfType<TextBody>().FirstOrDefault() is { } body)
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "CXR text (UTF-8)",
+                    Content = new Dictionary<string, OpenApiMediaType> { [body.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                };
             return Task.CompletedTask;
         });
     }

@@ -23,13 +23,16 @@ public sealed class CheckModule : ICarterModule
             .WithName("checkCxr")
             .WithSummary("Check CXR text")
             .WithDescription("The body is the text of a .cxr file. With ?file=NAME.cxr it stands in for that file of the served reports and is checked with them; without, it is checked alone.")
-            .Accepts<string>("text/plain")
+            .WithMetadata(new TextBody("text/plain"))
             .Produces<CheckResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 }
+
+/// <summary>Endpoint metadata: the body is text of this media type (documented, not enforced: any content type is read as UTF-8).</summary>
+public sealed record TextBody(string ContentType);
 
 /// <summary>Reads a request body as UTF-8 text up to a limit, refusing larger bodies with 413 before reading them whole.</summary>
 public static class BodyText

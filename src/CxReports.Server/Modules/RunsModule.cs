@@ -33,6 +33,8 @@ public sealed class RunsModule : ICarterModule
                 .Send(http))
             .WithName("runReport")
             .WithSummary("Run a report and deliver it now")
+            .WithDescription("Starts a run of the report with its deliveries and answers 202 with the run. Until the scheduler and delivery adapters are part of the server it answers 501.")
+            .Produces<RunRecord>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status501NotImplemented);

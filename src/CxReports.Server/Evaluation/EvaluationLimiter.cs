@@ -17,11 +17,20 @@ public sealed class EvaluationLimiter(IOptions<CxrServerOptions> options) : IDis
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
+    private long _admitted;
+
+    /// <summary>Evaluations admitted so far: each is one real evaluation on the warehouse (cache hits never get here).</summary>
+    public long Admitted => Interlocked.Read(ref _admitted);
+
     /// <summary>A lease to hold while evaluating, or null when the server is at its limit.</summary>
     public async Task<RateLimitLease?> Enter(CancellationToken cancellation)
     {
         var lease = await _limiter.AcquireAsync(1, cancellation);
-        if (lease.IsAcquired) return lease;
+        if (lease.IsAcquired)
+        {
+            Interlocked.Increment(ref _admitted);
+            return lease;
+        }
         lease.Dispose();
         return null;
     }

@@ -13,20 +13,14 @@ namespace CxReports.Server.Evaluation;
 /// </summary>
 public sealed class ResultCache(HybridCache cache)
 {
-    private long _evaluations;
-
-    /// <summary>How many times a value was computed rather than found (for tests and /api/status).</summary>
-    public long Evaluations => Interlocked.Read(ref _evaluations);
-
     public async ValueTask<(T Value, bool Hit)> GetOrCreate<T>(string tag, string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellation)
         where T : class
     {
-        var probe = new Probe<T>(create, this);
+        var probe = new Probe<T>(create);
         var value = await cache.GetOrCreateAsync($"{tag}#{Digest(key)}", probe,
             static async (p, token) =>
             {
                 p.Created = true;
-                Interlocked.Increment(ref p.Owner._evaluations);
                 return await p.Create(token);
             },
             tags: [tag], cancellationToken: cancellation);
@@ -41,10 +35,9 @@ public sealed class ResultCache(HybridCache cache)
 
     private static string Digest(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private sealed class Probe<T>(Func<CancellationToken, Task<T>> create, ResultCache owner)
+    private sealed class Probe<T>(Func<CancellationToken, Task<T>> create)
     {
         public Func<CancellationToken, Task<T>> Create { get; } = create;
-        public ResultCache Owner { get; } = owner;
         public bool Created;
     }
 }

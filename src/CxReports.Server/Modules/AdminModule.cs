@@ -30,8 +30,8 @@ public sealed class AdminModule : ICarterModule
             .Produces<ReloadResult>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        admin.MapGet("/status", (ServingStore store, ResultCache cache, IOptions<CxrServerOptions> options) =>
-                TypedResults.Ok(ServerStatus.From(store, cache, options.Value)))
+        admin.MapGet("/status", (ServingStore store, EvaluationLimiter evaluations, IOptions<CxrServerOptions> options) =>
+                TypedResults.Ok(ServerStatus.From(store, evaluations, options.Value)))
             .RequiresScope(ApiScope.Read)
             .WithName("getStatus")
             .WithSummary("Serving status")
@@ -64,14 +64,14 @@ public sealed record ServerStatus(
     long Evaluations,
     bool AuthEnabled)
 {
-    public static ServerStatus From(ServingStore store, ResultCache cache, CxrServerOptions options)
+    public static ServerStatus From(ServingStore store, EvaluationLimiter evaluations, CxrServerOptions options)
     {
         var state = store.State;
         var failure = store.LastFailure;
         return new ServerStatus(state.Generation, state.Since, state.Model.Reports.Keys.Order(StringComparer.Ordinal).ToArray(),
             state.Files.Select(f => f.Path).ToArray(), state.DataVersion, state.Sources,
             failure is null ? null : new RefusedChange(failure.At, failure.Trigger, failure.Message, failure.Diagnostics.Select(DiagnosticJson.From).ToArray()),
-            cache.Evaluations, options.Auth.Enabled);
+            evaluations.Admitted, options.Auth.Enabled);
     }
 }
 

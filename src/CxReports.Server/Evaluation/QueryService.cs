@@ -40,10 +40,6 @@ public sealed class QueryService(
         if (Rules.FindTimeZone(zone) is null)
             return ServerProblem.BadParameter("timezone", $"unknown time zone '{RequestReader.Shorten(zone)}' (IANA names such as Europe/Istanbul)");
 
-        var (bound, diagnostics) = ModelBinder.BindQuery(state.Model, text);
-        if (bound is null)
-            return ServerProblem.Diagnostics("Invalid query", "the query has errors; each diagnostic gives its column in 'q'", diagnostics);
-
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), today);
         var period = ResolvedPeriod.Of(from.Value ?? written.From, to.Value ?? written.To, today);
@@ -55,6 +51,9 @@ public sealed class QueryService(
         {
             var (document, hit) = await cache.GetOrCreate(ResultCache.QueryTag, key, async token =>
             {
+                // Bound only on a miss: a cached query costs no parsing. Errors are not cached.
+                var (bound, diagnostics) = ModelBinder.BindQuery(state.Model, text);
+                if (bound is null) throw new InvalidQueryException(diagnostics);
                 using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
                 var context = new PlanContext(state.Model, DuckDbDialect.Instance, period, zone, new Dictionary<string, object?>(), []);
                 var plan = new QueryPlanner(context).Plan(bound);
@@ -65,9 +64,19 @@ public sealed class QueryService(
             }, cancellation);
             return new ServedDocument(document, hit);
         }
+        catch (InvalidQueryException e)
+        {
+            return ServerProblem.Diagnostics("Invalid query", "the query has errors; each diagnostic gives its column in 'q'", e.Diagnostics);
+        }
         catch (Exception e) when (EvaluationProblems.From(e) is { } problem)
         {
             return problem;
         }
+    }
+
+    /// <summary>Carries a query's diagnostics out of the cache factory, so that nothing is cached for it.</summary>
+    private sealed class InvalidQueryException(IReadOnlyList<Dsl.Diagnostics.Diagnostic> diagnostics) : Exception("invalid query")
+    {
+        public IReadOnlyList<Dsl.Diagnostics.Diagnostic> Diagnostics { get; } = diagnostics;
     }
 }

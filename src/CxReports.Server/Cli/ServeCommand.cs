@@ -56,6 +56,11 @@ public static class ServeCommand
             stderr.WriteLine($"cxr serve: {e.Message}");
             return ExitCodes.Errors;
         }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            stderr.WriteLine($"cxr serve: the warehouse could not be opened ({e.Message.Split('\n')[0]}); is another cxr using it?");
+            return ExitCodes.Errors;
+        }
         using (app)
         {
             foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])

@@ -60,7 +60,7 @@ public sealed class QueryService(
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
                 var table = await warehouse.Run(w => new QueryExecutor(w, timeout).Execute(plan), token);
                 return new RenderedDocument(Encoding.UTF8.GetBytes(ResultTableJson.ToJson(table, indented: false)), "application/json",
-                    $"\"{ModelFingerprints.Hash(key)}\"");
+                    $"W/\"{ModelFingerprints.Hash(key)}\"");
             }, cancellation);
             return new ServedDocument(document, hit);
         }

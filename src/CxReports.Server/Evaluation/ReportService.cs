@@ -28,17 +28,19 @@ public sealed class ReportService(
     public IReadOnlyList<ReportSummary> List() =>
         store.State.Model.Reports.Values.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => ReportSummary.Of(r, time.GetUtcNow())).ToArray();
 
-    public Outcome<ReportModel> Find(string name)
+    public Outcome<ReportModel> Find(string name) => Find(store.State, name);
+
+    private static Outcome<ReportModel> Find(ServingState state, string name)
     {
         if (RequestReader.CheckName(name) is { } bad) return bad;
-        var reports = store.State.Model.Reports;
+        var reports = state.Model.Reports;
         return reports.TryGetValue(name, out var report) ? report : ServerProblem.UnknownReport(name, reports.Keys);
     }
 
     public async Task<Outcome<ServedDocument>> Document(string name, string format, IQueryCollection query, CancellationToken cancellation)
     {
-        var state = store.State;
-        var found = Find(name);
+        var state = store.State; // one model for the whole request, even if a reload swaps it meanwhile
+        var found = Find(state, name);
         if (found.Problem is { } missing) return missing;
         var report = found.Value!;
         if (renderers.FirstOrDefault(r => r.Format == format) is not { } renderer)
@@ -58,7 +60,7 @@ public sealed class ReportService(
             {
                 var (entry, _) = await cache.GetOrCreate(tag, key, t => Evaluate(state, report, request, t), token);
                 return new RenderedDocument(renderer.Render(entry.Report), renderer.ContentType,
-                    $"\"{ModelFingerprints.Hash(key + "|" + format)}\"");
+                    $"W/\"{ModelFingerprints.Hash(key + "|" + format)}\"");
             }, cancellation);
             return new ServedDocument(document, hit);
         }

@@ -31,7 +31,7 @@ public sealed class CxrServerOptionsValidator : IValidateOptions<CxrServerOption
         Range(nameof(options.MaxRequestBodyBytes), options.MaxRequestBodyBytes, 1024, 100L * 1024 * 1024);
         Range(nameof(options.MaxCheckBytes), options.MaxCheckBytes, 1024, 16 * 1024 * 1024);
         Range(nameof(options.MaxQueryLength), options.MaxQueryLength, 16, 100_000);
-        Range(nameof(options.CacheMinutes), options.CacheMinutes, 0, 7 * 24 * 60);
+        Range(nameof(options.CacheMinutes), options.CacheMinutes, 1, 7 * 24 * 60);
         Range(nameof(options.ReloadDebounceMilliseconds), options.ReloadDebounceMilliseconds, 10, 60_000);
         if (options.MaxCheckBytes > options.MaxRequestBodyBytes)
             failures.Add($"Cxr:MaxCheckBytes ({options.MaxCheckBytes}) exceeds Cxr:MaxRequestBodyBytes ({options.MaxRequestBodyBytes})");

@@ -17,21 +17,29 @@ public sealed class ReportsWatcher(IOptions<CxrServerOptions> options, ModelRelo
     {
         if (!options.Value.WatchReports) return Task.CompletedTask;
         _debounce = new Timer(_ => _ = ReloadNow(), null, Timeout.Infinite, Timeout.Infinite);
-        _watcher = new FileSystemWatcher(Path.GetFullPath(options.Value.ReportsDirectory))
+        try
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Changed += OnChange;
-        _watcher.Created += OnChange;
-        _watcher.Deleted += OnChange;
-        _watcher.Renamed += OnChange;
-        _watcher.Error += (_, e) =>
+            _watcher = new FileSystemWatcher(Path.GetFullPath(options.Value.ReportsDirectory))
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            _watcher.Changed += OnChange;
+            _watcher.Created += OnChange;
+            _watcher.Deleted += OnChange;
+            _watcher.Renamed += OnChange;
+            _watcher.Error += (_, e) =>
+            {
+                log.LogWarning(e.GetException(), "watching the reports directory failed; changes will be picked up on the next event or POST /api/reload");
+                Schedule();
+            };
+            _watcher.EnableRaisingEvents = true;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
         {
-            log.LogWarning(e.GetException(), "watching the reports directory failed; changes will be picked up on the next event or POST /api/reload");
-            Schedule();
-        };
-        _watcher.EnableRaisingEvents = true;
+            // e.g. the inotify instance limit: serving matters more than watching.
+            log.LogWarning("not watching '{Directory}' ({Reason}); report changes are picked up by POST /api/reload", options.Value.ReportsDirectory, e.Message);
+        }
         return Task.CompletedTask;
     }
 

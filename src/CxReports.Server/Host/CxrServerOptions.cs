@@ -47,6 +47,9 @@ public sealed class CxrServerOptions
     /// <summary>Watch the reports directory and swap in the new model when it is valid.</summary>
     public bool WatchReports { get; set; } = true;
 
+    /// <summary>Watch the data directory and load the sources whose files change.</summary>
+    public bool WatchData { get; set; } = true;
+
     /// <summary>Quiet time after the last file change before the model is re-checked (editors write in bursts).</summary>
     public int ReloadDebounceMilliseconds { get; set; } = 300;
 

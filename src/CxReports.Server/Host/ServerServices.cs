@@ -30,7 +30,7 @@ public static class ServerServices
         services.AddSingleton<CheckService>();
         services.AddSingleton<IReportDocumentRenderer, JsonReportRenderer>();
         services.AddHostedService<ServerStartup>();
-        services.AddHostedService<ReportsWatcher>();
+        services.AddHostedService<ChangeWatcher>();
 
         services.AddHybridCache();
         services.AddOptions<HybridCacheOptions>().Configure<IOptions<CxrServerOptions>>((cache, server) =>

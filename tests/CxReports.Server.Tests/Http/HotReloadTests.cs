@@ -75,6 +75,26 @@ public sealed class HotReloadTests : IAsyncLifetime
         Assert.Equal("Extra", report.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task A_changed_source_file_is_loaded_and_drops_only_the_reports_that_read_it()
+    {
+        var client = _server.Client(ApiScope.Read);
+        const string period = "?from=2025-11-01&to=2026-10-31";
+        await (await client.GetAsync("/api/reports/cx_roi" + period)).Json();   // reads costs
+        await (await client.GetAsync("/api/reports/advocacy" + period)).Json(); // does not
+        static long CostRows(System.Text.Json.JsonElement status) =>
+            status.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "costs").GetProperty("rows").GetInt64();
+        var before = CostRows(await (await client.GetAsync("/api/status")).Json());
+
+        var costs = Path.Combine(_server.Data, "cx_giderleri.csv");
+        var text = await File.ReadAllTextAsync(costs);
+        await File.WriteAllTextAsync(costs, text.TrimEnd('\n', '\r') + "\n2026-11;1,00;1,00;;1,00\n");
+        await WaitForStatus(s => CostRows(s) == before + 1);
+
+        Assert.Equal("miss", (await client.GetAsync("/api/reports/cx_roi" + period)).Header("X-Cache"));
+        Assert.Equal("hit", (await client.GetAsync("/api/reports/advocacy" + period)).Header("X-Cache"));
+    }
+
     private async Task<System.Text.Json.JsonElement> WaitForStatus(Func<System.Text.Json.JsonElement, bool> until)
     {
         var client = _server.Client(ApiScope.Read);

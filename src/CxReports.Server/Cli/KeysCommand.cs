@@ -14,15 +14,17 @@ public static class KeysCommand
     {
         var scope = new Option<string>("--scope") { Description = "read (reports, queries, checks), run (also run-now) or admin (also reload)", Required = true };
         scope.AcceptOnlyFromAmong([.. ApiKeys.ScopeNames]);
+        var warehousePath = new Option<string?>("--warehouse") { Description = "The warehouse file, when the server's Cxr:WarehousePath moves it out of --data" };
         var create = new Command("create", "Create an API key; it is printed once and only its hash is kept");
         create.Options.Add(scope);
+        create.Options.Add(warehousePath);
         create.SetAction(parse =>
         {
             var granted = ApiKeys.ParseScope(parse.GetValue(scope)!)!.Value;
             var key = ApiKeys.Generate();
             try
             {
-                using var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(parse.GetValue(options.Data)!));
+                using var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(parse.GetValue(options.Data)!, parse.GetValue(warehousePath)));
                 var stored = ApiKeyTable.Add(warehouse, key, granted, DateTimeOffset.UtcNow);
                 stderr.WriteLine($"created {granted.Name()} key {stored.Id} (its hash is stored in {warehouse.Options.DatabaseFile}); it is shown once, keep it now");
             }

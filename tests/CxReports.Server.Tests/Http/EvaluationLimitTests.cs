@@ -14,7 +14,7 @@ public sealed class EvaluationLimitTests
         await (await client.GetAsync(cached)).Json();
 
         // Distinct periods, so none is a cache hit and all compete for the single evaluation slot.
-        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(month =>
+        var responses = await Task.WhenAll(Enumerable.Range(1, 12).Select(month =>
             client.GetAsync($"/api/reports/customer_success?from=2025-{month:00}-01&to=2025-12-31")));
         var busy = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToArray();
         Assert.NotEmpty(busy);

@@ -27,6 +27,7 @@ public sealed class QueryService(
     public async Task<Outcome<ServedDocument>> Run(IQueryCollection query, CancellationToken cancellation)
     {
         var state = store.State;
+        if (query["q"].Count > 1) return ServerProblem.BadParameter("q", "'q' is given more than once; give one query");
         var text = query["q"].ToString();
         if (string.IsNullOrWhiteSpace(text))
             return ServerProblem.BadParameter("q", "give the query in 'q', e.g. ?q=nps, csat by month");

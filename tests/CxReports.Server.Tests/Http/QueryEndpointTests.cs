@@ -36,6 +36,7 @@ public sealed class QueryEndpointTests(SharedServer shared)
     [Theory]
     [InlineData("/api/query", "q")]
     [InlineData("/api/query?q=%20", "q")]
+    [InlineData("/api/query?q=nps&q=csat", "q")]
     [InlineData("/api/query?q=nps&from=01.02.2025", "from")]
     [InlineData("/api/query?q=nps&timezone=Mars/Olympus", "timezone")]
     public async Task A_missing_or_malformed_parameter_is_400_naming_it(string url, string parameter)

@@ -23,6 +23,7 @@ public sealed class TestServer : IAsyncDisposable
     private static readonly Lazy<string> DemoTemplate = new(() =>
     {
         var directory = Directory.CreateTempSubdirectory("cxr-demo-template-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
         DemoDataGenerator.Generate(new DemoOptions(directory, Customers: 200));
         return directory;
     });

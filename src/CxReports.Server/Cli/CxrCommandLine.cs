@@ -21,6 +21,8 @@ public static class CxrCommandLine
         root.Subcommands.Add(QueryCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(ExplainCommand.Create(options, stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(options, stdout, stderr));
+        root.Subcommands.Add(KeysCommand.Create(options, stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using CxReports.Server.Host;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace CxReports.Server.Cli;
+
+/// <summary>
+/// <c>cxr serve [--urls URL] [--no-auth]</c>: the HTTP server. With no flags it serves <c>./reports</c> over the demo
+/// data (written on first start), on <see cref="CxrServer.DefaultUrl"/>; the address it listens on is the one line on
+/// stdout. Settings come from appsettings.json, environment variables (<c>Cxr__QueryTimeoutSeconds=30</c>) and flags.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {CxrServer.DefaultUrl}; port 0 picks a free one)" };
+        var noAuth = new Option<bool>("--no-auth") { Description = "Serve without API keys: every caller may read, run and reload (development only)" };
+        var command = new Command("serve", "Serve reports, queries and checks over HTTP");
+        command.Options.Add(urls);
+        command.Options.Add(noAuth);
+        command.SetAction(parse =>
+        {
+            var settings = new Dictionary<string, string?>();
+            if (parse.GetResult(options.Reports) is { Implicit: false }) settings["Cxr:ReportsDirectory"] = parse.GetValue(options.Reports);
+            if (parse.GetResult(options.Data) is { Implicit: false }) settings["Cxr:DataDirectory"] = parse.GetValue(options.Data);
+            if (parse.GetValue(urls) is { } url) settings["urls"] = url;
+            if (parse.GetValue(noAuth)) settings["Cxr:Auth:Enabled"] = "false";
+            return Serve(settings, stdout, stderr);
+        });
+        return command;
+    }
+
+    public static int Serve(IReadOnlyDictionary<string, string?> settings, TextWriter stdout, TextWriter stderr)
+    {
+        WebApplication app;
+        try
+        {
+            app = CxrServer.Build(settings);
+            app.Start();
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures) stderr.WriteLine($"cxr serve: {failure}");
+            return ExitCodes.Usage;
+        }
+        catch (ModelRejectedException e)
+        {
+            foreach (var diagnostic in e.Diagnostics) stderr.WriteLine(diagnostic.Headline);
+            stderr.WriteLine($"cxr serve: {e.Message}");
+            return ExitCodes.Errors;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"cxr serve: {e.Message}");
+            return ExitCodes.Errors;
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            stderr.WriteLine($"cxr serve: the warehouse could not be opened ({e.Message.Split('\n')[0]}); is another cxr using it?");
+            return ExitCodes.Errors;
+        }
+        using (app)
+        {
+            foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+                stdout.WriteLine(address);
+            stdout.Flush();
+            app.WaitForShutdown();
+        }
+        return ExitCodes.Ok;
+    }
+}

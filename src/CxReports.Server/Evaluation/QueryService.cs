@@ -1,0 +1,83 @@
+using System.Text;
+using CxReports.Dsl.Binding;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Execution;
+using CxReports.Engine.Planning;
+using CxReports.Rendering.Json;
+using CxReports.Server.Host;
+using CxReports.Server.Problems;
+using CxReports.Server.Serving;
+using Microsoft.Extensions.Options;
+
+namespace CxReports.Server.Evaluation;
+
+/// <summary>
+/// Ad-hoc queries (<c>nps, csat by month, channel</c>) over the serving model: bound against it, planned for the period
+/// (default: the 12 whole months before the current one, as <c>cxr query</c>), cached like reports.
+/// </summary>
+public sealed class QueryService(
+    ServingStore store,
+    WarehouseGate warehouse,
+    ResultCache cache,
+    EvaluationLimiter limiter,
+    IOptions<CxrServerOptions> options,
+    TimeProvider time)
+{
+    public async Task<Outcome<ServedDocument>> Run(IQueryCollection query, CancellationToken cancellation)
+    {
+        var state = store.State;
+        if (query["q"].Count > 1) return ServerProblem.BadParameter("q", "'q' is given more than once; give one query");
+        var text = query["q"].ToString();
+        if (string.IsNullOrWhiteSpace(text))
+            return ServerProblem.BadParameter("q", "give the query in 'q', e.g. ?q=nps, csat by month");
+        if (text.Length > options.Value.MaxQueryLength)
+            return ServerProblem.BadParameter("q", $"the query is {text.Length} characters long; at most {options.Value.MaxQueryLength} are accepted (Cxr:MaxQueryLength)");
+        var from = RequestReader.Date(query, "from");
+        if (from.Problem is { } p1) return p1;
+        var to = RequestReader.Date(query, "to");
+        if (to.Problem is { } p2) return p2;
+        var zone = query.TryGetValue("timezone", out var z) ? z.ToString() : "UTC";
+        if (Rules.FindTimeZone(zone) is null)
+            return ServerProblem.BadParameter("timezone", $"unknown time zone '{RequestReader.Shorten(zone)}' (IANA names such as Europe/Istanbul)");
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), today);
+        var period = ResolvedPeriod.Of(from.Value ?? written.From, to.Value ?? written.To, today);
+        if (period.From > period.To)
+            return ServerProblem.BadParameter("from", $"the period ends ({period.To:yyyy-MM-dd}) before it starts ({period.From:yyyy-MM-dd})");
+
+        var key = string.Join("|", state.QueryVersion, $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}", zone, text);
+        try
+        {
+            var (document, hit) = await cache.GetOrCreate(ResultCache.QueryTag, key, async token =>
+            {
+                // Bound only on a miss: a cached query costs no parsing. Errors are not cached.
+                var (bound, diagnostics) = ModelBinder.BindQuery(state.Model, text);
+                if (bound is null) throw new InvalidQueryException(diagnostics);
+                using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
+                var context = new PlanContext(state.Model, DuckDbDialect.Instance, period, zone, new Dictionary<string, object?>(), []);
+                var plan = new QueryPlanner(context).Plan(bound);
+                var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
+                var table = await warehouse.Run(w => new QueryExecutor(w, timeout).Execute(plan), token);
+                return new RenderedDocument(Encoding.UTF8.GetBytes(ResultTableJson.ToJson(table, indented: false)), "application/json",
+                    $"W/\"{ModelFingerprints.Hash(key)}\"");
+            }, cancellation);
+            return new ServedDocument(document, hit);
+        }
+        catch (InvalidQueryException e)
+        {
+            return ServerProblem.Diagnostics("Invalid query", "the query has errors; each diagnostic gives its column in 'q'", e.Diagnostics);
+        }
+        catch (Exception e) when (EvaluationProblems.From(e) is { } problem)
+        {
+            return problem;
+        }
+    }
+
+    /// <summary>Carries a query's diagnostics out of the cache factory, so that nothing is cached for it.</summary>
+    private sealed class InvalidQueryException(IReadOnlyList<Dsl.Diagnostics.Diagnostic> diagnostics) : Exception("invalid query")
+    {
+        public IReadOnlyList<Dsl.Diagnostics.Diagnostic> Diagnostics { get; } = diagnostics;
+    }
+}

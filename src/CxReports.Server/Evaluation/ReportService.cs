@@ -1,0 +1,97 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Execution;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
+using CxReports.Server.Host;
+using CxReports.Server.Problems;
+using CxReports.Server.Serving;
+using Microsoft.Extensions.Options;
+
+namespace CxReports.Server.Evaluation;
+
+/// <summary>A document to send and whether it came from the cache.</summary>
+public sealed record ServedDocument(RenderedDocument Document, bool CacheHit);
+
+/// <summary>
+/// Reports as the HTTP API serves them: looked up in the serving model, evaluated once per report version, period and
+/// parameters, rendered once per format.
+/// </summary>
+public sealed class ReportService(
+    ServingStore store,
+    WarehouseGate warehouse,
+    ResultCache cache,
+    EvaluationLimiter limiter,
+    IEnumerable<IReportDocumentRenderer> renderers,
+    IOptions<CxrServerOptions> options,
+    TimeProvider time)
+{
+    public IReadOnlyList<ReportSummary> List() =>
+        store.State.Model.Reports.Values.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => ReportSummary.Of(r, time.GetUtcNow())).ToArray();
+
+    public Outcome<ReportModel> Find(string name) => Find(store.State, name);
+
+    private static Outcome<ReportModel> Find(ServingState state, string name)
+    {
+        if (RequestReader.CheckName(name) is { } bad) return bad;
+        var reports = state.Model.Reports;
+        return reports.TryGetValue(name, out var report) ? report : ServerProblem.UnknownReport(name, reports.Keys);
+    }
+
+    public async Task<Outcome<ServedDocument>> Document(string name, string format, IQueryCollection query, CancellationToken cancellation)
+    {
+        var state = store.State; // one model for the whole request, even if a reload swaps it meanwhile
+        var found = Find(state, name);
+        if (found.Problem is { } missing) return missing;
+        var report = found.Value!;
+        if (renderers.FirstOrDefault(r => r.Format == format) is not { } renderer)
+            return ServerProblem.NotImplemented($"{format.ToUpperInvariant()} rendering not available yet",
+                $"this server has no {format} renderer; GET /api/reports/{name} returns the same report as JSON");
+        var asked = RequestReader.Report(query);
+        if (asked.Problem is { } badRequest) return badRequest;
+        var request = asked.Value!;
+
+        try
+        {
+            var (period, values) = new ReportPlanner(state.Model, DuckDbDialect.Instance, time).Resolve(report, request);
+            var key = string.Join("|", name, state.ReportVersions[name], $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}",
+                string.Join("&", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={ParamValues.Show(v.Value)}")));
+            var tag = ResultCache.ReportTag(name);
+            var (document, hit) = await cache.GetOrCreate(tag, key + "|" + format, async token =>
+            {
+                var (entry, _) = await cache.GetOrCreate(tag, key, t => Evaluate(state, report, request, t), token);
+                return new RenderedDocument(renderer.Render(entry.Report), renderer.ContentType,
+                    $"W/\"{ModelFingerprints.Hash(key + "|" + format)}\"");
+            }, cancellation);
+            return new ServedDocument(document, hit);
+        }
+        catch (ReportArgumentException e)
+        {
+            return ServerProblem.BadParameter(e.Parameter, e.Message, e.Allowed);
+        }
+        catch (Exception e) when (EvaluationProblems.From(e) is { } problem)
+        {
+            return problem;
+        }
+    }
+
+    private async Task<EvaluationEntry> Evaluate(ServingState state, ReportModel report, ReportRequest request, CancellationToken cancellation)
+    {
+        using var lease = await limiter.Enter(cancellation) ?? throw new ServerBusyException();
+        var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
+        return await warehouse.Run(w => new EvaluationEntry(
+            new ReportEvaluator(state.Model, w, DuckDbDialect.Instance, time, timeout).Evaluate(report, request)), cancellation);
+    }
+}
+
+/// <summary>The problems evaluation can meet, as responses: too busy, too slow, or a statement the warehouse refused.</summary>
+public static class EvaluationProblems
+{
+    public static ServerProblem? From(Exception e) => e switch
+    {
+        ServerBusyException => ServerProblem.Busy(e.Message),
+        QueryTimeoutException => ServerProblem.Of(StatusCodes.Status504GatewayTimeout, "Evaluation timed out", e.Message),
+        PlanningException => ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Cannot be planned", e.Message),
+        DuckDB.NET.Data.DuckDBException => ServerProblem.Of(StatusCodes.Status500InternalServerError, "Warehouse error", e.Message),
+        _ => null,
+    };
+}

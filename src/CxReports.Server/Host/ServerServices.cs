@@ -1,0 +1,72 @@
+using Carter;
+using CxReports.Server.Evaluation;
+using CxReports.Server.Modules;
+using CxReports.Server.Security;
+using CxReports.Server.Serving;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+
+namespace CxReports.Server.Host;
+
+/// <summary>Everything the server registers: validated options, serving state, evaluation, cache, auth, OpenAPI, health.</summary>
+public static class ServerServices
+{
+    public static IServiceCollection AddCxrServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CxrServerOptions>().Bind(configuration.GetSection(CxrServerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CxrServerOptions>, CxrServerOptionsValidator>();
+        services.TryAddSingletonTimeProvider();
+
+        services.AddSingleton<WarehouseGate>();
+        services.AddSingleton<ServingStore>();
+        services.AddSingleton<ModelReloader>();
+        services.AddSingleton<ApiKeyRegistry>();
+        services.AddSingleton<ResultCache>();
+        services.AddSingleton<EvaluationLimiter>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<QueryService>();
+        services.AddSingleton<CheckService>();
+        services.AddSingleton<IReportDocumentRenderer, JsonReportRenderer>();
+        services.AddHostedService<ServerStartup>();
+        services.AddHostedService<ChangeWatcher>();
+
+        services.AddHybridCache();
+        services.AddOptions<HybridCacheOptions>().Configure<IOptions<CxrServerOptions>>((cache, server) =>
+        {
+            cache.MaximumPayloadBytes = 64 * 1024 * 1024;
+            var lifetime = TimeSpan.FromMinutes(server.Value.CacheMinutes);
+            cache.DefaultEntryOptions = new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime };
+        });
+
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<CxrServerOptions>>((kestrel, server) =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = 16 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var scope in Enum.GetValues<ApiScope>())
+            authorization.AddPolicy(scope.Name(), p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, scope.Name()));
+        // Anything not marked otherwise needs a key: a new endpoint is never public by accident.
+        authorization.SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+            .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScope.Read.Name()).Build());
+
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<ServingHealthCheck>("serving", tags: [HealthModule.ReadyTag]);
+        services.AddOpenApi("v1", OpenApiDocument.Configure);
+        services.AddCarter(configurator: c => c.WithModules(
+            typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule)));
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,41 @@
+using CxReports.Server.Evaluation;
+using CxReports.Server.Problems;
+using CxReports.Server.Security;
+using Microsoft.Net.Http.Headers;
+
+namespace CxReports.Server.Modules;
+
+/// <summary>What every API endpoint declares the same way: its scope and its auth failures, and how documents are sent.</summary>
+public static class EndpointConventions
+{
+    /// <summary>Requires the scope's policy and documents the 401 (and 403 when a lower-scoped key could call it).</summary>
+    public static TBuilder RequiresScope<TBuilder>(this TBuilder builder, ApiScope scope) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.RequireAuthorization(scope.Name());
+        builder.WithMetadata(new RequiredScope(scope));
+        builder.ProducesProblem(StatusCodes.Status401Unauthorized);
+        if (scope > ApiScope.Read) builder.ProducesProblem(StatusCodes.Status403Forbidden);
+        return builder;
+    }
+
+    /// <summary>A cached document as the response: ETag and X-Cache headers, 304 when the client has it already.</summary>
+    public static IResult Send(this Outcome<ServedDocument> outcome, HttpContext http)
+    {
+        if (outcome.Problem is { } problem) return problem.Send(http);
+        var (document, hit) = outcome.Value!;
+        http.Response.Headers["X-Cache"] = hit ? "hit" : "miss";
+        http.Response.Headers.ETag = document.ETag;
+        if (http.Request.Headers.IfNoneMatch.Contains(document.ETag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Bytes(document.Content, document.ContentType);
+    }
+
+    /// <summary>A problem as the response; a 503 also tells the client when to retry.</summary>
+    public static IResult Send(this ServerProblem problem, HttpContext http)
+    {
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers[HeaderNames.RetryAfter] = "1";
+        return problem.ToResult();
+    }
+}
+
+/// <summary>Endpoint metadata: the scope an endpoint needs (read by the OpenAPI document).</summary>
+public sealed record RequiredScope(ApiScope Scope);

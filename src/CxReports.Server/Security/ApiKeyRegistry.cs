@@ -1,0 +1,18 @@
+using System.Collections.Frozen;
+
+namespace CxReports.Server.Security;
+
+/// <summary>
+/// The key hashes the server accepts, read from the warehouse at start and on every reload, looked up in memory so
+/// that checking a key never waits for the warehouse.
+/// </summary>
+public sealed class ApiKeyRegistry
+{
+    private volatile FrozenDictionary<string, StoredApiKey> _byHash = FrozenDictionary<string, StoredApiKey>.Empty;
+
+    public int Count => _byHash.Count;
+
+    public void Replace(IEnumerable<StoredApiKey> keys) => _byHash = keys.ToFrozenDictionary(k => k.Hash, StringComparer.Ordinal);
+
+    public StoredApiKey? Find(string key) => _byHash.GetValueOrDefault(ApiKeys.Hash(key));
+}

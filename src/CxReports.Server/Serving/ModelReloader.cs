@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using CxReports.Dsl.Binding;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Text;
+using CxReports.Engine.Loading;
+using CxReports.Server.Evaluation;
+using CxReports.Server.Host;
+using CxReports.Server.Security;
+using Microsoft.Extensions.Options;
+
+namespace CxReports.Server.Serving;
+
+/// <summary>
+/// Re-reads the report files and, when they bind without errors, loads the sources whose files are new or changed,
+/// swaps the new <see cref="ServingState"/> in whole and drops the cached results whose version changed. When the
+/// files have errors the last good state keeps serving and the diagnostics are kept for <c>/api/status</c> and logged.
+/// One reload at a time.
+/// </summary>
+public sealed class ModelReloader(
+    IOptions<CxrServerOptions> options,
+    WarehouseGate warehouse,
+    ServingStore store,
+    ResultCache cache,
+    ApiKeyRegistry keys,
+    TimeProvider time,
+    ILogger<ModelReloader> log)
+{
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public async Task<ReloadOutcome> Reload(string trigger, CancellationToken cancellation = default)
+    {
+        await _one.WaitAsync(cancellation);
+        try
+        {
+            return await ReloadAlone(trigger, cancellation);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private async Task<ReloadOutcome> ReloadAlone(string trigger, CancellationToken cancellation)
+    {
+        var directory = options.Value.ReportsDirectory;
+        IReadOnlyList<SourceFile> files;
+        try
+        {
+            files = ReportFiles.Read([directory], directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Refuse(trigger, [], $"the report files could not be read: {e.Message}");
+        }
+        var bound = ModelBinder.Compile(files);
+        if (files.Count == 0) return Refuse(trigger, bound.Diagnostics, $"no .cxr files in '{directory}'");
+        if (bound.Model is not { } model)
+            return Refuse(trigger, bound.Diagnostics, $"{bound.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s) in the report files");
+
+        var (loads, hashes, stored) = await warehouse.Run(w =>
+        {
+            var outcomes = new WarehouseLoader(w, time).LoadAll(model, force: false).ToList();
+            var contentHashes = model.Sources.Keys.ToDictionary(s => s, s => w.Log.LastLoaded(s)?.ContentHash ?? "");
+            var sources = model.Sources.Keys.Order(StringComparer.Ordinal).Select(s =>
+            {
+                var attempt = w.Log.LastAttempt(s);
+                return new SourceStatus(s, attempt?.Status ?? "never loaded", w.Log.LastLoaded(s)?.Rows ?? 0,
+                    outcomes.FirstOrDefault(o => o.Source == s)?.ErrorCount ?? 0, w.Log.LastLoaded(s)?.LoadedAt);
+            }).ToArray();
+            return (outcomes, contentHashes, (Keys: ApiKeyTable.All(w), Sources: sources));
+        }, cancellation);
+        keys.Replace(stored.Keys);
+        foreach (var load in loads.Where(l => l.Status != LoadStatus.Unchanged))
+            log.LogInformation("source {Source}: {Status}, {Rows} rows, {Errors} errors", load.Source, load.Status, load.Rows, load.ErrorCount);
+        foreach (var diagnostic in loads.SelectMany(l => l.Diagnostics).Take(20))
+            log.LogWarning("{Diagnostic}", diagnostic.Headline);
+
+        var previous = store.Current;
+        var state = Build(model, files, hashes, stored.Sources, (previous?.Generation ?? 0) + 1);
+        store.Accept(state);
+
+        var invalidated = previous is null ? [] : previous.ReportVersions
+            .Where(r => !state.ReportVersions.TryGetValue(r.Key, out var version) || version != r.Value)
+            .Select(r => r.Key).Order(StringComparer.Ordinal).ToArray();
+        foreach (var report in invalidated) await cache.Invalidate(ResultCache.ReportTag(report), cancellation);
+        if (previous is not null && previous.QueryVersion != state.QueryVersion) await cache.Invalidate(ResultCache.QueryTag, cancellation);
+
+        log.LogInformation("model generation {Generation} serving ({Trigger}): {Reports} reports from {Files} files, data version {DataVersion}; {Invalidated} cached report(s) dropped",
+            state.Generation, trigger, model.Reports.Count, files.Count, state.DataVersion, invalidated.Length);
+        foreach (var warning in bound.Diagnostics) log.LogWarning("{Diagnostic}", warning.Headline);
+        return new ReloadOutcome(true, state, bound.Diagnostics, loads, invalidated);
+    }
+
+    private ReloadOutcome Refuse(string trigger, IReadOnlyList<Diagnostic> diagnostics, string message)
+    {
+        var current = store.Current;
+        store.Refuse(new ReloadFailure(time.GetUtcNow(), trigger, diagnostics, message));
+        log.LogError("report change refused ({Trigger}): {Message}; {Serving}", trigger, message,
+            current is null ? "nothing to serve yet" : $"still serving generation {current.Generation}");
+        foreach (var diagnostic in diagnostics) log.LogError("{Diagnostic}", diagnostic.Headline);
+        return new ReloadOutcome(false, current, diagnostics, [], []);
+    }
+
+    private ServingState Build(Dsl.Binding.Model.SemanticModel model, IReadOnlyList<SourceFile> files,
+        IReadOnlyDictionary<string, string> contentHashes, IReadOnlyList<SourceStatus> sources, long generation)
+    {
+        var fingerprints = ModelFingerprints.Of(files);
+        string DataOf(IEnumerable<string> names) =>
+            string.Join("\n", names.Order(StringComparer.Ordinal).Select(s => $"{s}:{contentHashes.GetValueOrDefault(s)}"));
+
+        var reports = model.Reports.Values.ToDictionary(r => r.Name, r => ModelFingerprints.Hash(
+            fingerprints.Reports.GetValueOrDefault(r.Name, fingerprints.Shared) + "\n" + DataOf(ModelFingerprints.SourcesOf(model, r, time))));
+        var allData = DataOf(model.Sources.Keys);
+        // The same fingerprint the evaluator writes into each document as dataVersion.
+        var dataVersion = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(allData)))[..12];
+        return new ServingState(generation, time.GetUtcNow(), model, files, reports,
+            ModelFingerprints.Hash(fingerprints.Shared + "\n" + allData), dataVersion, sources);
+    }
+}

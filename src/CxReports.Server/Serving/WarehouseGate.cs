@@ -1,0 +1,39 @@
+using CxReports.Engine.Warehouse;
+
+namespace CxReports.Server.Serving;
+
+/// <summary>
+/// The one warehouse of the server, used by one caller at a time. <see cref="DuckDbWarehouse"/> wraps a single
+/// DuckDB connection, which is not safe for concurrent use, and its sandbox locks the instance's configuration, so
+/// a second connection cannot be opened alongside it; DuckDB already spreads one statement over every core. Work
+/// runs on the thread pool so request threads never block on DuckDB.
+/// </summary>
+public sealed class WarehouseGate : IDisposable
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private DuckDbWarehouse? _warehouse;
+
+    public bool IsOpen => _warehouse is not null;
+
+    public void Open(WarehouseOptions options) => _warehouse ??= DuckDbWarehouse.Open(options);
+
+    public async Task<T> Run<T>(Func<DuckDbWarehouse, T> work, CancellationToken cancellation = default)
+    {
+        var warehouse = _warehouse ?? throw new InvalidOperationException("the warehouse is not open yet");
+        await _turn.WaitAsync(cancellation);
+        try
+        {
+            return await Task.Run(() => work(warehouse), CancellationToken.None);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _warehouse?.Dispose();
+        _turn.Dispose();
+    }
+}

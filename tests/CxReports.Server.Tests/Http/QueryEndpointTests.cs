@@ -1,0 +1,54 @@
+using System.Net;
+using CxReports.Server.Security;
+
+namespace CxReports.Server.Tests.Http;
+
+[Collection(SharedServerCollection.Name)]
+public sealed class QueryEndpointTests(SharedServer shared)
+{
+    private TestServer Server => shared.Server;
+
+    [Fact]
+    public async Task A_query_returns_one_table_with_dimensions_then_metrics_and_is_cached()
+    {
+        var client = Server.Client(ApiScope.Read);
+        const string url = "/api/query?q=nps,%20csat%20by%20month&from=2026-01-01&to=2026-06-30";
+        var first = await client.GetAsync(url);
+        var table = await first.Json();
+        Assert.Equal(["month", "nps", "csat"], table.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray());
+        Assert.Equal(["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01"],
+            table.GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()!).ToArray());
+        var second = await client.GetAsync(url);
+        Assert.Equal(("miss", "hit"), (first.Header("X-Cache"), second.Header("X-Cache")));
+    }
+
+    [Fact]
+    public async Task A_query_with_a_mistake_is_422_with_the_column_of_the_mistake()
+    {
+        var problem = await (await Server.Client(ApiScope.Read).GetAsync("/api/query?q=nps%20by%20chanel")).Problem(HttpStatusCode.UnprocessableEntity);
+        var diagnostic = problem.GetProperty("diagnostics").EnumerateArray().First();
+        Assert.Equal("<query>", diagnostic.GetProperty("file").GetString());
+        Assert.Equal(8, diagnostic.GetProperty("column").GetInt32());
+        Assert.Equal("CXR010", diagnostic.GetProperty("code").GetString());
+        Assert.Contains("channel", diagnostic.GetProperty("hint").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/query", "q")]
+    [InlineData("/api/query?q=%20", "q")]
+    [InlineData("/api/query?q=nps&q=csat", "q")]
+    [InlineData("/api/query?q=nps&from=01.02.2025", "from")]
+    [InlineData("/api/query?q=nps&timezone=Mars/Olympus", "timezone")]
+    public async Task A_missing_or_malformed_parameter_is_400_naming_it(string url, string parameter)
+    {
+        var problem = await (await Server.Client(ApiScope.Read).GetAsync(url)).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task An_overlong_query_is_refused_without_being_parsed()
+    {
+        var problem = await (await Server.Client(ApiScope.Read).GetAsync("/api/query?q=" + new string('n', 2001))).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("2001 characters", problem.GetProperty("detail").GetString());
+    }
+}

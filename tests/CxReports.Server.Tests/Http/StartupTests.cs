@@ -1,0 +1,57 @@
+using CxReports.Server.Host;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxReports.Server.Tests.Http;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task With_auth_disabled_explicitly_every_call_is_allowed_and_the_log_says_so()
+    {
+        await using var server = await TestServer.Start(new() { ["Cxr:Auth:Enabled"] = "false", ["Cxr:WatchReports"] = "false" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.Client().GetAsync("/api/reports")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.Client().PostAsync("/api/reload", null)).StatusCode);
+        Assert.Contains(server.Logged(), l => l.Level == LogLevel.Warning && l.Message.Contains("AUTHENTICATION IS DISABLED"));
+    }
+
+    [Fact]
+    public async Task Invalid_settings_stop_the_start_naming_each_setting()
+    {
+        var app = CxrServer.Build(new Dictionary<string, string?>
+        {
+            ["Cxr:ReportsDirectory"] = "/no/such/reports",
+            ["Cxr:QueryTimeoutSeconds"] = "0",
+            ["Cxr:MaxConcurrentEvaluations"] = "-1",
+        }, b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(b.WebHost));
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains("Cxr:ReportsDirectory '/no/such/reports' does not exist (flag --reports DIR; run from the repository root for the samples)", e.Failures);
+        Assert.Contains("Cxr:QueryTimeoutSeconds must be between 1 and 3600 (got 0)", e.Failures);
+        Assert.Contains("Cxr:MaxConcurrentEvaluations must be between 1 and 256 (got -1)", e.Failures);
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Report_files_with_errors_at_start_stop_the_server_with_their_diagnostics()
+    {
+        var reports = Directory.CreateTempSubdirectory("cxr-bad-reports-").FullName;
+        var data = Directory.CreateTempSubdirectory("cxr-bad-data-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(reports, "broken.cxr"), "report broken \"B\" {\n  section \"S\" {\n    kpi nps\n  }\n}\n");
+            await using var app = CxrServer.Build(new Dictionary<string, string?>
+            {
+                ["Cxr:ReportsDirectory"] = reports,
+                ["Cxr:DataDirectory"] = data,
+                ["Cxr:GenerateDemoData"] = "false",
+            }, b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(b.WebHost));
+            var e = await Assert.ThrowsAsync<ModelRejectedException>(() => app.StartAsync());
+            Assert.Contains(e.Diagnostics, d => d.Code.Id == "CXR010" && d.Span.File == "broken.cxr" && d.Span.Line == 3);
+        }
+        finally
+        {
+            Directory.Delete(reports, true);
+            Directory.Delete(data, true);
+        }
+    }
+}

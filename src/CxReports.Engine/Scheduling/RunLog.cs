@@ -14,67 +14,76 @@ public sealed record RunRecord(string RunId, string Report, DateTimeOffset Sched
 /// The durable run log in the warehouse: runs, and every delivery attempt with its idempotency key, so after a
 /// restart the scheduler knows what was delivered (a slot is delivered at most once per target).
 /// </summary>
-public sealed class RunLog(DuckDbWarehouse warehouse)
+public sealed class RunLog(IWarehouseAccess access)
 {
+    public RunLog(DuckDbWarehouse warehouse) : this(new DirectWarehouseAccess(warehouse))
+    {
+    }
+
     public const string Runs = "_cxr_runs";
     public const string Deliveries = "_cxr_deliveries";
     public const string Schedules = "_cxr_schedules";
 
     public RunLog EnsureCreated()
     {
-        warehouse.Execute($"""
+        Execute($"""
             CREATE TABLE IF NOT EXISTS {Runs} (run_id VARCHAR PRIMARY KEY, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
                 trigger VARCHAR NOT NULL, started TIMESTAMP NOT NULL, finished TIMESTAMP, status VARCHAR NOT NULL, error VARCHAR)
             """);
-        warehouse.Execute($"""
+        Execute($"""
             CREATE TABLE IF NOT EXISTS {Deliveries} (run_id VARCHAR NOT NULL, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
                 kind VARCHAR NOT NULL, target VARCHAR NOT NULL, attempt INTEGER NOT NULL, status VARCHAR NOT NULL, error VARCHAR,
                 attempted_at TIMESTAMP NOT NULL, idempotency_key VARCHAR NOT NULL)
             """);
-        warehouse.Execute($"CREATE TABLE IF NOT EXISTS {Schedules} (report VARCHAR PRIMARY KEY, first_seen TIMESTAMP NOT NULL)");
+        Execute($"CREATE TABLE IF NOT EXISTS {Schedules} (report VARCHAR PRIMARY KEY, first_seen TIMESTAMP NOT NULL)");
         return this;
     }
 
-    public void StartRun(RunRecord run) => warehouse.Execute(
+    public void StartRun(RunRecord run) => Execute(
         $"INSERT INTO {Runs} VALUES ($1, $2, $3, $4, $5, NULL, $6, NULL)",
         run.RunId, run.Report, Utc(run.ScheduledFor), run.Trigger, Utc(run.Started), run.Status);
 
-    public void FinishRun(string runId, DateTimeOffset finished, string status, string? error) => warehouse.Execute(
+    public void FinishRun(string runId, DateTimeOffset finished, string status, string? error) => Execute(
         $"UPDATE {Runs} SET finished = $2, status = $3, error = $4 WHERE run_id = $1", runId, Utc(finished), status, error);
 
-    public void RecordDelivery(DeliveryRecord record) => warehouse.Execute(
+    public void RecordDelivery(DeliveryRecord record) => Execute(
         $"INSERT INTO {Deliveries} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         record.RunId, record.Report, Utc(record.ScheduledFor), record.Kind, record.Target, record.Attempt, record.Status,
         record.Error, Utc(record.At), record.IdempotencyKey);
 
     /// <summary>The last recorded state of a delivery (by its idempotency key): delivered, sending, failed, or none.</summary>
-    public string? DeliveryState(string idempotencyKey) => warehouse.Query(
+    public string? DeliveryState(string idempotencyKey) => Query(
         $"SELECT status FROM {Deliveries} WHERE idempotency_key = $1 ORDER BY rowid DESC LIMIT 1", // insertion order: timestamps can tie
         r => r.GetString(0), idempotencyKey).FirstOrDefault();
 
     /// <summary>The latest slot of a report that a scheduled run was started for.</summary>
-    public DateTimeOffset? LastScheduledSlot(string report) => warehouse.Query(
+    public DateTimeOffset? LastScheduledSlot(string report) => Query(
         $"SELECT max(scheduled_for) FROM {Runs} WHERE report = $1 AND trigger = 'schedule'",
         r => r.IsDBNull(0) ? (DateTimeOffset?)null : Utc(r.GetDateTime(0)), report).Single();
 
     /// <summary>When the scheduler first saw this report's schedule (recording now if it never did).</summary>
     public DateTimeOffset FirstSeen(string report, DateTimeOffset now)
     {
-        warehouse.Execute($"INSERT INTO {Schedules} VALUES ($1, $2) ON CONFLICT DO NOTHING", report, Utc(now));
-        return warehouse.Query($"SELECT first_seen FROM {Schedules} WHERE report = $1", r => Utc(r.GetDateTime(0)), report).Single();
+        Execute($"INSERT INTO {Schedules} VALUES ($1, $2) ON CONFLICT DO NOTHING", report, Utc(now));
+        return Query($"SELECT first_seen FROM {Schedules} WHERE report = $1", r => Utc(r.GetDateTime(0)), report).Single();
     }
 
-    public IReadOnlyList<RunRecord> RecentRuns(string? report, int limit = 100) => warehouse.Query(
+    public IReadOnlyList<RunRecord> RecentRuns(string? report, int limit = 100) => Query(
         $"SELECT run_id, report, scheduled_for, trigger, started, finished, status, error FROM {Runs} " +
         $"WHERE $1 IS NULL OR report = $1 ORDER BY started DESC LIMIT {limit}",
         r => new RunRecord(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3), Utc(r.GetDateTime(4)),
             r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)), report);
 
-    public IReadOnlyList<DeliveryRecord> DeliveriesOf(string runId) => warehouse.Query(
+    public IReadOnlyList<DeliveryRecord> DeliveriesOf(string runId) => Query(
         $"SELECT run_id, report, scheduled_for, kind, target, attempt, status, error, attempted_at, idempotency_key FROM {Deliveries} " +
         "WHERE run_id = $1 ORDER BY rowid",
         r => new DeliveryRecord(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3), r.GetString(4), r.GetInt32(5),
             r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), Utc(r.GetDateTime(8)), r.GetString(9)), runId);
+
+    private void Execute(string sql, params object?[] parameters) => access.Use(w => w.Execute(sql, parameters));
+
+    private List<T> Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> map, params object?[] parameters) =>
+        access.Use(w => w.Query(sql, map, parameters));
 
     private static DateTime Utc(DateTimeOffset value) => value.UtcDateTime;
 

@@ -31,6 +31,10 @@ public static class ServerServices
         services.AddSingleton<IReportDocumentRenderer, JsonReportRenderer>();
         services.AddHostedService<ServerStartup>();
         services.AddHostedService<ChangeWatcher>();
+        services.AddSingleton(DeliveryOptionsFrom(configuration));
+        services.AddHttpClient("webhooks");
+        services.AddSingleton<RunService>();
+        services.AddHostedService<SchedulerService>();
 
         services.AddHybridCache();
         services.AddOptions<HybridCacheOptions>().Configure<IOptions<CxrServerOptions>>((cache, server) =>
@@ -63,6 +67,14 @@ public static class ServerServices
         services.AddCarter(configurator: c => c.WithModules(
             typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule)));
         return services;
+    }
+
+    /// <summary>The <c>Delivery</c> section, over the <c>CXR_*</c> environment variables the command line also reads.</summary>
+    private static Delivery.DeliveryOptions DeliveryOptionsFrom(IConfiguration configuration)
+    {
+        var options = Delivery.DeliveryOptions.FromEnvironment();
+        configuration.GetSection("Delivery").Bind(options);
+        return options;
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)

@@ -2,50 +2,63 @@ using Carter;
 using CxReports.Server.Evaluation;
 using CxReports.Server.Problems;
 using CxReports.Server.Security;
+using CxReports.Server.Serving;
 
 namespace CxReports.Server.Modules;
 
-/// <summary>
-/// Runs: the history of scheduled and manual runs with their deliveries, and run-now. The scheduler and delivery
-/// adapters are not part of this server yet, so the history is empty and run-now answers 501 saying so.
-/// </summary>
+/// <summary>Runs: the history of scheduled and manual runs with their deliveries, and run-now.</summary>
 public sealed class RunsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/runs").WithTags("Runs").RequiresScope(ApiScope.Read)
-            .MapGet("", (string? report, ReportService reports, HttpContext http) =>
+            .MapGet("", async (string? report, ReportService reports, RunService runs, HttpContext http) =>
             {
                 if (report is not null && reports.Find(report).Problem is { } problem) return problem.Send(http);
-                return TypedResults.Ok(new RunHistory([]));
+                var history = await Task.Run(() => runs.Log.RecentRuns(report)
+                    .Select(run => RunRecord.Of(run, runs.Log.DeliveriesOf(run.RunId))).ToArray());
+                return TypedResults.Ok(new RunHistory(history));
             })
             .WithName("listRuns")
             .WithSummary("List report runs")
-            .WithDescription("Runs with their delivery outcomes, newest first; ?report=NAME for one report. Empty until the scheduler records runs.")
+            .WithDescription("Runs with their delivery outcomes, newest first (at most 100); ?report=NAME for one report.")
             .Produces<RunHistory>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGroup("/api/reports").WithTags("Runs").RequiresScope(ApiScope.Run)
-            .MapPost("/{name}/run", (string name, ReportService reports, HttpContext http) =>
-                (reports.Find(name).Problem ?? ServerProblem.NotImplemented("Run-now not available yet",
-                    $"running and delivering '{name}' needs the scheduler and the delivery adapters (email, folder, webhook), which this server does not have yet; GET /api/reports/{name} evaluates it without delivering"))
-                .Send(http))
+            .MapPost("/{name}/run", async (string name, ReportService reports, RunService runs, TimeProvider time, HttpContext http) =>
+            {
+                var found = reports.Find(name);
+                if (found.Problem is { } problem) return problem.Send(http);
+                var now = time.GetUtcNow();
+                var slot = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
+                var outcome = await Task.Run(() => runs.Runner.RunAsync(found.Value!, slot, "manual", http.RequestAborted));
+                var run = runs.Log.RecentRuns(name).First(r => r.RunId == outcome.RunId);
+                return TypedResults.Ok(RunRecord.Of(run, outcome.Deliveries));
+            })
             .WithName("runReport")
             .WithSummary("Run a report and deliver it now")
-            .WithDescription("Starts a run of the report with its deliveries and answers 202 with the run. Until the scheduler and delivery adapters are part of the server it answers 501.")
-            .Produces<RunRecord>(StatusCodes.Status202Accepted)
+            .WithDescription("Evaluates the report and delivers it to every target of its schedule; answers when the run has ended, with each delivery's outcome.")
+            .Produces<RunRecord>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
 
 /// <summary>The run history: each run of a report, newest first.</summary>
 public sealed record RunHistory(IReadOnlyList<RunRecord> Runs);
 
-/// <summary>One run: which report, why it ran (schedule or manual), when, how it ended and what each delivery did.</summary>
-public sealed record RunRecord(string Report, string Trigger, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Outcome, IReadOnlyList<DeliveryRecord> Deliveries);
+/// <summary>One run: which report, why it ran (schedule or manual), for which slot, how it ended and what each delivery did.</summary>
+public sealed record RunRecord(string Id, string Report, string Trigger, DateTimeOffset ScheduledFor, DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt, string Outcome, string? Error, IReadOnlyList<DeliveryRecord> Deliveries)
+{
+    public static RunRecord Of(Engine.Scheduling.RunRecord run, IReadOnlyList<Engine.Scheduling.DeliveryRecord> attempts) => new(
+        run.RunId, run.Report, run.Trigger, run.ScheduledFor, run.Started, run.Finished, run.Status, run.Error,
+        attempts.GroupBy(a => a.IdempotencyKey)
+            .Select(g => new DeliveryRecord(g.Last().Kind, g.Last().Target, g.Last().Status, g.Last().Error, g.Max(a => a.Attempt)))
+            .ToArray());
+}
 
-/// <summary>One delivery of a run: channel (email, folder, webhook), target and outcome.</summary>
-public sealed record DeliveryRecord(string Channel, string Target, string Outcome, string? Error);
+/// <summary>One delivery of a run: channel (email, folder, webhook), target, outcome and how many attempts it took.</summary>
+public sealed record DeliveryRecord(string Channel, string Target, string Outcome, string? Error, int Attempts);

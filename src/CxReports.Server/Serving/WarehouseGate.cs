@@ -8,7 +8,7 @@ namespace CxReports.Server.Serving;
 /// a second connection cannot be opened alongside it; DuckDB already spreads one statement over every core. Work
 /// runs on the thread pool so request threads never block on DuckDB.
 /// </summary>
-public sealed class WarehouseGate : IDisposable
+public sealed class WarehouseGate : IWarehouseAccess, IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private DuckDbWarehouse? _warehouse;
@@ -24,6 +24,21 @@ public sealed class WarehouseGate : IDisposable
         try
         {
             return await Task.Run(() => work(warehouse), CancellationToken.None);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>The same turn-taking for synchronous callers on background threads (the scheduler's run log).</summary>
+    public T Use<T>(Func<DuckDbWarehouse, T> work)
+    {
+        var warehouse = _warehouse ?? throw new InvalidOperationException("the warehouse is not open yet");
+        _turn.Wait();
+        try
+        {
+            return work(warehouse);
         }
         finally
         {

@@ -35,10 +35,14 @@ public sealed class AdminEndpointTests(SharedServer shared)
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     [Fact]
-    public async Task Run_history_is_an_empty_list_until_the_scheduler_records_runs()
+    public async Task Run_now_delivers_to_the_schedule_targets_and_the_run_shows_in_the_history()
     {
-        var history = await (await Server.Client(ApiScope.Read).GetAsync("/api/runs?report=advocacy")).Json();
-        Assert.Empty(history.GetProperty("runs").EnumerateArray());
+        var run = await (await Server.Client(ApiScope.Run).PostAsync("/api/reports/experience/run", null)).Json();
+        var delivery = run.GetProperty("deliveries").EnumerateArray().Single();
+        Assert.Equal(("folder", "experience"), (delivery.GetProperty("channel").GetString(), delivery.GetProperty("target").GetString()));
+
+        var history = await (await Server.Client(ApiScope.Read).GetAsync("/api/runs?report=experience")).Json();
+        Assert.Contains(history.GetProperty("runs").EnumerateArray(), r => r.GetProperty("id").GetString() == run.GetProperty("id").GetString());
         await (await Server.Client(ApiScope.Read).GetAsync("/api/runs?report=advocasy")).Problem(HttpStatusCode.NotFound);
     }
 

@@ -59,6 +59,7 @@ public sealed class TestServer : IAsyncDisposable
             ["Cxr:ReportsDirectory"] = Path.Combine(root, "reports"),
             ["Cxr:DataDirectory"] = Path.Combine(root, "data"),
             ["Cxr:ReloadDebounceMilliseconds"] = "100",
+            ["Delivery:OutputRoot"] = Path.Combine(root, "out"),
             ["urls"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in settings ?? []) all[key] = value;

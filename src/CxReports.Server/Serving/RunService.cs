@@ -1,0 +1,52 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
+using CxReports.Engine.Scheduling;
+using CxReports.Server.Delivery;
+using CxReports.Server.Host;
+using CxReports.Rendering.Formats;
+using Microsoft.Extensions.Options;
+
+namespace CxReports.Server.Serving;
+
+/// <summary>
+/// Runs and delivers reports for the server: the scheduler's runs and run-now share one runner, so one run of a
+/// report happens at a time and every attempt lands in the same run log. The warehouse is used in turns.
+/// </summary>
+public sealed class RunService
+{
+    private readonly ServingStore _store;
+    private readonly WarehouseGate _gate;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
+
+    public RunService(ServingStore store, WarehouseGate gate, IOptions<CxrServerOptions> options, DeliveryOptions delivery,
+        IHttpClientFactory http, TimeProvider time)
+    {
+        _store = store;
+        _gate = gate;
+        _time = time;
+        _timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
+        Log = new RunLog(gate);
+        Runner = new ReportRunner(Log, Evaluate, DeliveryFormats.All, DeliveryChannels.All(delivery, http.CreateClient("webhooks"), time), time);
+    }
+
+    public RunLog Log { get; }
+    public ReportRunner Runner { get; }
+
+    public Scheduler Scheduler() => new(() => _gate.IsOpen ? _store.State.Model : null, Log, Runner, _time);
+
+    /// <summary>A run for a slot evaluates the report as of that slot, so a late run still reports on its own period.</summary>
+    private EvaluatedReport Evaluate(ReportModel report, DateTimeOffset slot)
+    {
+        var model = _store.State.Model;
+        return _gate.Use(warehouse => new ReportEvaluator(model, warehouse, DuckDbDialect.Instance, new SlotTime(slot), _timeout)
+            .Evaluate(report, new ReportRequest()));
+    }
+
+    /// <summary>Time fixed at the slot, for the report's relative period.</summary>
+    private sealed class SlotTime(DateTimeOffset slot) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => slot;
+    }
+}

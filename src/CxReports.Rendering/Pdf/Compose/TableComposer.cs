@@ -1,0 +1,26 @@
+using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
+using CxReports.Rendering.Pdf.Blocks;
+using CxReports.Rendering.Pdf.Formatting;
+
+namespace CxReports.Rendering.Pdf.Compose;
+
+/// <summary>A result table as printed: humanized headers, dates as time buckets, numbers right-aligned with per-column decimals.</summary>
+public static class TableComposer
+{
+    public static TableData Compose(ResultTable table, ValueFormatter format, string? title)
+    {
+        var columns = table.Columns.Select(c => new TableColumn(Labels.Humanize(c.Name), IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
+        var decimals = Decimals(table);
+        var grains = table.Columns.Select(c => TimeGrains.FromColumn(c.Name)).ToArray();
+        var rows = table.Rows
+            .Select(row => table.Columns.Select((c, i) => new TableCell(format.Cell(row[i], c, decimals[i], grains[i]))).ToArray())
+            .ToList();
+        return new TableData(columns, rows, title, format.Text.Continued);
+    }
+
+    public static bool IsNumeric(ResultColumn column) => column.Type is ColumnType.Number or ColumnType.Integer;
+
+    public static int[] Decimals(ResultTable table) =>
+        table.Columns.Select((c, i) => ValueFormatter.Decimals(c.Unit, c.Type, table.Rows.Select(r => r[i]).OfType<double>())).ToArray();
+}

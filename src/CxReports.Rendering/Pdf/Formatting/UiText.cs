@@ -1,0 +1,87 @@
+namespace CxReports.Rendering.Pdf.Formatting;
+
+/// <summary>The renderer's own words (footer, "no data", scenario headings) in the report's language; English otherwise.</summary>
+public sealed record UiText(
+    string PageOf,
+    string Generated,
+    string DataVersion,
+    string Period,
+    string Parameters,
+    string NoData,
+    string Previous,
+    string Continued,
+    string Cohort,
+    string CohortSize,
+    string MonthsSinceStart,
+    string RetainPerMonth,
+    string HorizonMonths,
+    string Cost,
+    string Roi,
+    string CustomersKept,
+    string ScenarioNote,
+    string QuarterFormat,
+    string HoursSuffix,
+    string DaysSuffix,
+    string PercentPoints,
+    string NotObservable,
+    string Thousands,
+    string Millions)
+{
+    public static readonly UiText English = new(
+        PageOf: "Page {0} of {1}",
+        Generated: "Generated",
+        DataVersion: "data version",
+        Period: "Period",
+        Parameters: "Parameters",
+        NoData: "no data",
+        Previous: "previous period",
+        Continued: "continued",
+        Cohort: "Cohort",
+        CohortSize: "Customers",
+        MonthsSinceStart: "Months since the cohort started",
+        RetainPerMonth: "Retain {0} more a month",
+        HorizonMonths: "{0} months",
+        Cost: "cost",
+        Roi: "ROI",
+        CustomersKept: "customers kept",
+        ScenarioNote: "Net = gain from retained customers − programme cost over the horizon; ROI = net / cost.",
+        QuarterFormat: "Q{0} {1}",
+        HoursSuffix: " h",
+        DaysSuffix: " d",
+        PercentPoints: " pp",
+        NotObservable: "blank: not yet observable",
+        Thousands: "k",
+        Millions: "M");
+
+    public static readonly UiText Turkish = new(
+        PageOf: "Sayfa {0} / {1}",
+        Generated: "Oluşturulma",
+        DataVersion: "veri sürümü",
+        Period: "Dönem",
+        Parameters: "Parametreler",
+        NoData: "veri yok",
+        Previous: "önceki dönem",
+        Continued: "devam",
+        Cohort: "Kohort",
+        CohortSize: "Müşteri",
+        MonthsSinceStart: "Kohortun başlangıcından bu yana geçen ay",
+        RetainPerMonth: "Ayda {0} müşteri daha tutmak",
+        HorizonMonths: "{0} ay",
+        Cost: "maliyet",
+        Roi: "YG",
+        CustomersKept: "tutulan müşteri",
+        ScenarioNote: "Net = tutulan müşterilerden kazanç − dönem boyunca program maliyeti; YG (yatırım getirisi) = net / maliyet.",
+        QuarterFormat: "Ç{0} {1}",
+        HoursSuffix: " sa",
+        DaysSuffix: " gün",
+        PercentPoints: " puan",
+        NotObservable: "boş: henüz gözlenemez",
+        Thousands: " B",
+        Millions: " Mn");
+
+    public static UiText For(string language) => language switch
+    {
+        "tr" => Turkish,
+        _ => English,
+    };
+}

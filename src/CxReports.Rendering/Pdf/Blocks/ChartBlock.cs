@@ -7,27 +7,35 @@ using SkiaSharp;
 
 namespace CxReports.Rendering.Pdf.Blocks;
 
-/// <summary>A ScottPlot chart drawn as vectors straight onto the page canvas; a framed "no data" note when there is nothing to plot.</summary>
+/// <summary>
+/// A chart: its legend, then the ScottPlot plot drawn as vectors straight onto the page canvas; a framed "no data"
+/// note when there is nothing to plot.
+/// </summary>
 public sealed class ChartBlock(ChartData data, string kind, ValueFormatter format) : IBlock
 {
     private static readonly TextStyle EmptyStyle = TextStyle.Regular(Theme.Body, Theme.Neutral);
+    private readonly ChartLegend _legend = new(data.Series.Select(s => s.Name).ToList(), lines: kind is "line" or "area");
 
-    public float Measure(float width) => data.IsEmpty ? 40f : Math.Clamp(width * 0.4f, 150f, 235f) + (data.Series.Count > 1 ? 16f : 0f);
+    public float Measure(float width) => data.IsEmpty ? 40f : _legend.Measure(width) + PlotHeight(width);
 
     public void Draw(SKCanvas canvas, float x, float y, float width)
     {
-        var height = Measure(width);
         if (data.IsEmpty)
         {
             using var border = new SKPaint { Color = Theme.Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
-            canvas.DrawRoundRect(SKRect.Create(x, y, width, height), 4f, 4f, border);
-            EmptyStyle.Draw(canvas, format.Text.NoData, x + width / 2, y + (height - EmptyStyle.LineHeight) / 2, SKTextAlign.Center);
+            canvas.DrawRoundRect(SKRect.Create(x, y, width, 40f), 4f, 4f, border);
+            EmptyStyle.Draw(canvas, format.Text.NoData, x + width / 2, y + (40f - EmptyStyle.LineHeight) / 2, SKTextAlign.Center);
             return;
         }
+        _legend.Draw(canvas, x, y, width);
+        y += _legend.Measure(width);
+        var height = PlotHeight(width);
         var plot = ChartPlot.Build(data, kind, format, width);
         canvas.Save();
         canvas.ClipRect(SKRect.Create(x, y, width, height));
         plot.Render(canvas, new PixelRect(x, x + width, y + height, y));
         canvas.Restore();
     }
+
+    private static float PlotHeight(float width) => Math.Clamp(width * 0.36f, 140f, 220f);
 }

@@ -21,35 +21,49 @@ public sealed class KpiTilesBlock(IReadOnlyList<KpiTile> tiles) : IBlock
     public float Measure(float width)
     {
         var rows = (tiles.Count + PerRow(width) - 1) / PerRow(width);
-        return rows * TileHeight + Math.Max(0, rows - 1) * Gap;
+        return rows * TileHeight(width) + Math.Max(0, rows - 1) * Gap;
     }
 
     public void Draw(SKCanvas canvas, float x, float y, float width)
     {
         var perRow = PerRow(width);
-        var tileWidth = (width - (perRow - 1) * Gap) / perRow;
+        var tileWidth = TileWidth(width);
+        var height = TileHeight(width);
+        var labelLines = LabelLines(width);
         for (var i = 0; i < tiles.Count; i++)
         {
             var tx = x + i % perRow * (tileWidth + Gap);
-            var ty = y + i / perRow * (TileHeight + Gap);
-            DrawTile(canvas, tiles[i], tx, ty, tileWidth);
+            var ty = y + i / perRow * (height + Gap);
+            DrawTile(canvas, tiles[i], tx, ty, tileWidth, height, labelLines);
         }
     }
 
-    private static float TileHeight => 2 * Pad + LabelStyle.LineHeight + 3f + ValueStyle.LineHeight + 2f + ChangeStyle.LineHeight + ComparisonStyle.LineHeight;
+    private float TileHeight(float width) =>
+        2 * Pad + LabelLines(width) * LabelStyle.LineHeight + 3f + ValueStyle.LineHeight + 2f + ChangeStyle.LineHeight + ComparisonStyle.LineHeight;
 
-    private int PerRow(float width) => Math.Max(1, Math.Min(tiles.Count, width > 700 ? 5 : 4));
+    /// <summary>Labels may take two lines; every tile of the block gets the same height.</summary>
+    private int LabelLines(float width) =>
+        tiles.Select(t => Math.Min(2, TextWrap.Lines(t.Label, LabelStyle, TileWidth(width) - 2 * Pad).Count)).DefaultIfEmpty(1).Max();
 
-    private static void DrawTile(SKCanvas canvas, KpiTile tile, float x, float y, float width)
+    /// <summary>Tiles keep one width (four to a row, five on wide pages) however many a block has.</summary>
+    private static int PerRow(float width) => width > 700 ? 5 : 4;
+
+    private static float TileWidth(float width) => (width - (PerRow(width) - 1) * Gap) / PerRow(width);
+
+    private static void DrawTile(SKCanvas canvas, KpiTile tile, float x, float y, float width, float height, int labelLines)
     {
-        canvas.DrawRoundRect(SKRect.Create(x, y, width, TileHeight), 4f, 4f, TextStyle.PaintFor(Theme.TileBackground));
-        canvas.DrawRect(x, y + 4f, 2.5f, TileHeight - 8f, TextStyle.PaintFor(Theme.Accent));
+        canvas.DrawRoundRect(SKRect.Create(x, y, width, height), 4f, 4f, TextStyle.PaintFor(Theme.TileBackground));
+        canvas.DrawRect(x, y + 4f, 2.5f, height - 8f, TextStyle.PaintFor(Theme.Accent));
         var inner = width - 2 * Pad;
         var left = x + Pad;
         var ty = y + Pad;
-        foreach (var line in TextWrap.Lines(tile.Label, LabelStyle, inner).Take(1))
-            LabelStyle.Draw(canvas, LabelStyle.Fit(line == tile.Label ? line : tile.Label, inner), left, ty);
-        ty += LabelStyle.LineHeight + 3f;
+        var label = TextWrap.Lines(tile.Label, LabelStyle, inner);
+        for (var i = 0; i < Math.Min(labelLines, label.Count); i++)
+        {
+            var line = i == labelLines - 1 && label.Count > labelLines ? string.Join(" ", label.Skip(i)) : label[i];
+            LabelStyle.Draw(canvas, LabelStyle.Fit(line, inner), left, ty + i * LabelStyle.LineHeight);
+        }
+        ty += labelLines * LabelStyle.LineHeight + 3f;
         if (tile.HasValue)
         {
             var style = ValueStyle;

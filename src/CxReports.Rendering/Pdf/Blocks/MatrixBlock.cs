@@ -21,11 +21,12 @@ public sealed class MatrixBlock(IReadOnlyList<MatrixHeading> columns, IReadOnlyL
     private static readonly TextStyle HeadlineStyle = TextStyle.Strong(Theme.TableText + 0.5f);
     private const float Pad = 5f;
 
-    public float Measure(float width) => HeaderHeight + rows.Count * RowHeight + 1f;
+    public float Measure(float width) => HeaderHeight + rows.Count * RowHeight(width) + 1f;
 
     public void Draw(SKCanvas canvas, float x, float y, float width)
     {
-        var labelWidth = Math.Min(width * 0.3f, rows.Max(r => Math.Max(HeadingStyle.Measure(r.Title), r.Detail is null ? 0 : DetailStyle.Measure(r.Detail))) + 2 * Pad);
+        var labelWidth = LabelWidth(width);
+        var rowHeight = RowHeight(width);
         var cellWidth = (width - labelWidth) / Math.Max(1, columns.Count);
         canvas.DrawRect(x, y, width, HeaderHeight, TextStyle.PaintFor(Theme.AccentLight));
         for (var c = 0; c < columns.Count; c++)
@@ -39,9 +40,14 @@ public sealed class MatrixBlock(IReadOnlyList<MatrixHeading> columns, IReadOnlyL
         canvas.DrawRect(x, y - 0.8f, width, 0.8f, TextStyle.PaintFor(Theme.Accent));
         for (var r = 0; r < rows.Count; r++)
         {
-            if (r % 2 == 1) canvas.DrawRect(x, y, width, RowHeight, TextStyle.PaintFor(Theme.Zebra));
-            HeadingStyle.With(Theme.Ink).Draw(canvas, HeadingStyle.Fit(rows[r].Title, labelWidth - 2 * Pad), x + Pad, y + Pad);
-            if (rows[r].Detail is { } detail) DetailStyle.Draw(canvas, DetailStyle.Fit(detail, labelWidth - 2 * Pad), x + Pad, y + Pad + HeadingStyle.LineHeight);
+            if (r % 2 == 1) canvas.DrawRect(x, y, width, rowHeight, TextStyle.PaintFor(Theme.Zebra));
+            var ly0 = y + Pad;
+            foreach (var line in TextWrap.Lines(rows[r].Title, HeadingStyle, labelWidth - 2 * Pad))
+            {
+                HeadingStyle.With(Theme.Ink).Draw(canvas, HeadingStyle.Fit(line, labelWidth - 2 * Pad), x + Pad, ly0);
+                ly0 += HeadingStyle.LineHeight;
+            }
+            if (rows[r].Detail is { } detail) DetailStyle.Draw(canvas, DetailStyle.Fit(detail, labelWidth - 2 * Pad), x + Pad, ly0);
             for (var c = 0; c < columns.Count; c++)
             {
                 if (cells[r, c] is not { } cell) continue;
@@ -54,20 +60,25 @@ public sealed class MatrixBlock(IReadOnlyList<MatrixHeading> columns, IReadOnlyL
                     ly += DetailStyle.LineHeight;
                 }
             }
-            y += RowHeight;
+            y += rowHeight;
         }
         canvas.DrawRect(x, y, width, 0.6f, TextStyle.PaintFor(Theme.Rule));
     }
 
     private float HeaderHeight => 2 * Pad + HeadingStyle.LineHeight + (columns.Any(c => c.Detail is not null) ? DetailStyle.LineHeight : 0);
 
-    private float RowHeight
+    /// <summary>Row headings wrap in a column of at most a fifth of the width, so the figures get the room.</summary>
+    private float LabelWidth(float width) =>
+        Math.Min(width * 0.2f, rows.Max(r => Math.Max(HeadingStyle.Measure(r.Title), r.Detail is null ? 0 : DetailStyle.Measure(r.Detail))) + 2 * Pad);
+
+    private float RowHeight(float width)
     {
-        get
-        {
-            var details = 0;
-            foreach (var cell in cells) if (cell is not null) details = Math.Max(details, cell.Details.Count);
-            return 2 * Pad + HeadlineStyle.LineHeight + details * DetailStyle.LineHeight;
-        }
+        var details = 0;
+        foreach (var cell in cells) if (cell is not null) details = Math.Max(details, cell.Details.Count);
+        var cellHeight = HeadlineStyle.LineHeight + details * DetailStyle.LineHeight;
+        var labelWidth = LabelWidth(width) - 2 * Pad;
+        var headingHeight = rows.Max(r => TextWrap.Lines(r.Title, HeadingStyle, labelWidth).Count * HeadingStyle.LineHeight
+            + (r.Detail is null ? 0 : DetailStyle.LineHeight));
+        return 2 * Pad + Math.Max(cellHeight, headingHeight);
     }
 }

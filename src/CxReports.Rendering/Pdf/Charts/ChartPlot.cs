@@ -37,11 +37,7 @@ public static class ChartPlot
         plot.Axes.Bottom.Label.Text = data.XName.Length == 0 ? "" : Labels.Humanize(data.XName);
         plot.Axes.Left.Label.Text = YLabel(data, unit);
         if (kind is "bar" or "stacked" or "area") plot.Axes.Rules.Add(new ScottPlot.AxisRules.LockedBottom(plot.Axes.Left, ZeroFloor(data)));
-        if (data.Series.Count > 1)
-        {
-            plot.Legend.DisplayPlottableLegendItems = false;
-            plot.ShowLegend(Edge.Bottom);
-        }
+        plot.HideLegend();
         return plot;
     }
 
@@ -72,12 +68,9 @@ public static class ChartPlot
         plot.Grid.MajorLineColor = rule;
         plot.Grid.MajorLineWidth = 0.5f;
         plot.Grid.XAxisStyle.IsVisible = false;
-        plot.Legend.FontSize = Theme.ChartTick;
-        plot.Legend.FontColor = ink;
-        plot.Legend.OutlineWidth = 0;
-        plot.Legend.BackgroundColor = Colors.Transparent;
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.SymbolWidth = 14;
+        // No title and nothing on the top or right axes: keep their empty bands thin.
+        if (plot.Axes.Top is ScottPlot.AxisPanels.AxisBase top) top.SizeWhenNoData = 6;
+        if (plot.Axes.Right is ScottPlot.AxisPanels.AxisBase right) right.SizeWhenNoData = 12;
     }
 
     private static void XTicks(Plot plot, ChartData data, ValueFormatter format, float width, bool bars)
@@ -111,7 +104,16 @@ public static class ChartPlot
     private static string YLabel(ChartData data, Unit unit)
     {
         var metrics = data.Series.Select(s => s.Metric).Distinct().ToList();
-        var name = metrics.Count == 1 && metrics[0].Length > 0 ? Labels.Humanize(metrics[0]) : "";
+        var name = metrics.Count == 1 && metrics[0].Length > 0 ? Labels.Humanize(metrics[0]) : unit switch
+        {
+            Unit.Count => "Count",
+            Unit.Score => "Score",
+            Unit.Currency => "Amount",
+            Unit.Ratio => "Ratio",
+            Unit.Hours => "Hours",
+            Unit.Days => "Days",
+            _ => "",
+        };
         return unit == Unit.Percent && !name.EndsWith('%') ? (name.Length == 0 ? "%" : name + " (%)") : name;
     }
 }

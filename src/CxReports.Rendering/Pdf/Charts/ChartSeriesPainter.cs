@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace CxReports.Rendering.Pdf.Charts;
 
-/// <summary>Adds a chart's series to a plot as lines (optionally filled) or as grouped or stacked bars, with legend items.</summary>
+/// <summary>Adds a chart's series to a plot as lines (optionally filled) or as grouped or stacked bars, coloured by series index.</summary>
 public static class ChartSeriesPainter
 {
     public static Color ColorOf(int index) => Color.FromSKColor(Theme.Series[index % Theme.Series.Length]);
@@ -29,7 +29,6 @@ public static class ChartSeriesPainter
                     line.FillYColor = color.WithAlpha(0.22);
                 }
             }
-            Legend(plot, data.Series[s].Name, color, line: true);
         }
     }
 
@@ -60,25 +59,10 @@ public static class ChartSeriesPainter
                     bars.Add(new Bar { Position = position, Value = value, Size = size * 0.9, FillColor = color, LineWidth = 0 });
                 }
             }
-            Legend(plot, data.Series[s].Name, color, line: false);
         }
         if (bars.Count > 0) plot.Add.Bars(bars);
     }
 
-    private static void Legend(Plot plot, string name, Color color, bool line)
-    {
-        var item = new LegendItem { LabelText = name, LabelFontSize = Theme.ChartTick };
-        if (line)
-        {
-            item.LineColor = color;
-            item.LineWidth = 2f;
-        }
-        else
-        {
-            item.FillColor = color;
-        }
-        plot.Legend.ManualItems.Add(item);
-    }
 
     private static IEnumerable<List<(int Index, double Value)>> Segments(double?[] values)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Pdf.Blocks;
 using CxReports.Rendering.Pdf.Formatting;
@@ -22,10 +21,6 @@ public static class ScenarioComposer
         if (retain < 0 || horizon < 0 || net < 0) return null;
         var retains = table.Rows.Select(r => Number(r[retain])).Where(v => v.HasValue).Select(v => v!.Value).Distinct().Order().ToList();
         var horizons = table.Rows.Select(r => Number(r[horizon])).Where(v => v.HasValue).Select(v => v!.Value).Distinct().Order().ToList();
-        int Decimals(int column) => column < 0 ? 0
-            : ValueFormatter.Decimals(Unit.Currency, ColumnType.Number, table.Rows.Select(r => Number(r[column]) ?? 0));
-        int netDecimals = Decimals(net), gainDecimals = Decimals(gain), costDecimals = Decimals(cost);
-
         var cells = new MatrixCell?[retains.Count, horizons.Count];
         var costs = new double?[horizons.Count];
         foreach (var row in table.Rows)
@@ -35,15 +30,15 @@ public static class ScenarioComposer
             costs[c] ??= cost >= 0 ? Number(row[cost]) : null;
             if (Number(row[net]) is not { } value) { cells[r, c] = new MatrixCell(format.Text.NoData, Theme.Neutral, []); continue; }
             var details = new List<string>();
-            if (gain >= 0 && Number(row[gain]) is { } g) details.Add($"+{format.Number(g, Unit.Currency, gainDecimals)}");
+            if (gain >= 0 && Number(row[gain]) is { } g) details.Add($"+{format.Compact(g)}");
             if (roi >= 0 && Number(row[roi]) is { } rate) details.Add($"{format.Text.Roi} {format.Number(rate, Unit.Percent, 1)}");
             if (kept >= 0 && Number(row[kept]) is { } k) details.Add($"{format.Number(k, Unit.None, 1)} {format.Text.CustomersKept}");
-            var color = Math.Round(value, netDecimals) > 0 ? Theme.Good : Math.Round(value, netDecimals) < 0 ? Theme.Bad : Theme.Neutral;
-            cells[r, c] = new MatrixCell(format.Change(value, Unit.Currency, netDecimals).Replace("+", ""), color, details);
+            var color = Math.Round(value) > 0 ? Theme.Good : Math.Round(value) < 0 ? Theme.Bad : Theme.Neutral;
+            cells[r, c] = new MatrixCell(format.Compact(value), color, details);
         }
         var columns = horizons.Select((h, i) => new MatrixHeading(
             string.Format(format.Culture, format.Text.HorizonMonths, h.ToString("0", CultureInfo.InvariantCulture)),
-            costs[i] is { } c ? $"{format.Text.Cost} {format.Number(c, Unit.Currency, costDecimals)}" : null)).ToList();
+            costs[i] is { } c ? $"{format.Text.Cost} {format.Compact(c)}" : null)).ToList();
         var rows = retains.Select(n => new MatrixHeading(
             string.Format(format.Culture, format.Text.RetainPerMonth, n.ToString("0", CultureInfo.InvariantCulture)))).ToList();
         return new MatrixBlock(columns, rows, cells);

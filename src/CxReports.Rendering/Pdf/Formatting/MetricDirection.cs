@@ -8,7 +8,7 @@ public static class MetricDirection
 {
     private static readonly string[] LowerIsBetter =
     [
-        "churn", "cost", "cancel", "detractor", "ticket", "complaint", "response", "resolution", "wait",
+        "churn", "cost", "cancel", "detractor", "ticket", "complaint", "response_time", "first_response", "resolution", "wait",
         "lost", "refund", "backlog", "escalation", "effort",
     ];
 

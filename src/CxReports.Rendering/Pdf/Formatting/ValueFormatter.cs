@@ -70,6 +70,16 @@ public sealed class ValueFormatter
         return ratio > 0.0005 ? "+" + text : ratio < -0.0005 ? "−" + text : text;
     }
 
+    /// <summary>A money-sized figure for dense grids: "−12.9M", "−504k", "7,504" ("−12,9 Mn", "−504 B" in Turkish).</summary>
+    public string Compact(double value)
+    {
+        var abs = Math.Abs(value);
+        var text = abs >= 1e6 ? (abs / 1e6).ToString("N1", Culture) + Text.Millions
+            : abs >= 1e4 ? (abs / 1e3).ToString("N0", Culture) + Text.Thousands
+            : abs.ToString("N0", Culture);
+        return Math.Round(value) < 0 ? "−" + text : text;
+    }
+
     /// <summary>An axis tick: short ("12k", "1.5M"; "12 B", "1,5 Mn" in Turkish), percent signs where the culture puts them.</summary>
     public string Axis(double value, Unit unit)
     {

@@ -31,9 +31,14 @@ public sealed class ChartBlock(ChartData data, string kind, ValueFormatter forma
         y += _legend.Measure(width);
         var height = PlotHeight(width);
         var plot = ChartPlot.Build(data, kind, format, width);
+        var rect = new PixelRect(x, x + width, y + height, y);
+        // ScottPlot renders a fresh plot twice (the second pass with the settled layout). Without its ClearCanvas step
+        // both passes would land on the page, so the settling pass goes to a canvas that draws nothing.
+        using (var settle = new SKNoDrawCanvas((int)Math.Ceiling(x + width), (int)Math.Ceiling(y + height)))
+            plot.Render(settle, rect);
         canvas.Save();
         canvas.ClipRect(SKRect.Create(x, y, width, height));
-        plot.Render(canvas, new PixelRect(x, x + width, y + height, y));
+        plot.Render(canvas, rect);
         canvas.Restore();
     }
 

@@ -67,9 +67,9 @@ public sealed class MatrixBlock(IReadOnlyList<MatrixHeading> columns, IReadOnlyL
 
     private float HeaderHeight => 2 * Pad + HeadingStyle.LineHeight + (columns.Any(c => c.Detail is not null) ? DetailStyle.LineHeight : 0);
 
-    /// <summary>Row headings wrap in a column of at most a fifth of the width, so the figures get the room.</summary>
+    /// <summary>Row headings wrap in a column of at most a quarter of the width, so the figures get the room.</summary>
     private float LabelWidth(float width) =>
-        Math.Min(width * 0.2f, rows.Max(r => Math.Max(HeadingStyle.Measure(r.Title), r.Detail is null ? 0 : DetailStyle.Measure(r.Detail))) + 2 * Pad);
+        Math.Min(width * 0.25f, rows.Max(r => Math.Max(HeadingStyle.Measure(r.Title), r.Detail is null ? 0 : DetailStyle.Measure(r.Detail))) + 2 * Pad);
 
     private float RowHeight(float width)
     {

@@ -145,9 +145,12 @@ public sealed class ValueFormatter
     private string Capitalize(string text) =>
         text.Length == 0 ? text : Culture.TextInfo.ToUpper(text[0]) + text[1..];
 
-    private static CultureInfo Resolve(string? locale)
-    {
-        try { return string.IsNullOrWhiteSpace(locale) ? CultureInfo.GetCultureInfo("en-US") : CultureInfo.GetCultureInfo(locale); }
-        catch (CultureNotFoundException) { return CultureInfo.GetCultureInfo("en-US"); }
-    }
+    // ICU makes up a culture for any well-formed name; only the ones it really knows have month names and separators.
+    private static readonly Lazy<HashSet<string>> Known = new(() =>
+        CultureInfo.GetCultures(CultureTypes.AllCultures).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    private static CultureInfo Resolve(string? locale) =>
+        string.IsNullOrWhiteSpace(locale) || !Known.Value.Contains(locale)
+            ? CultureInfo.GetCultureInfo("en-US")
+            : CultureInfo.GetCultureInfo(locale);
 }

@@ -10,11 +10,12 @@ namespace CxReports.Rendering.Pdf.Compose;
 
 /// <summary>
 /// KPI tables (metric, value, previous, change) as tiles. A metric's unit comes from an optional <c>unit</c> text
-/// column (one per row), else from the value column's unit.
+/// column (one per row), else from the value column's unit, else from a column of the same name elsewhere in the
+/// report (the engine does not put units on KPI rows yet).
 /// </summary>
 public static class KpiComposer
 {
-    public static KpiTilesBlock Compose(ResultTable table, ValueFormatter format)
+    public static KpiTilesBlock Compose(ResultTable table, ValueFormatter format, IReadOnlyDictionary<string, Unit>? knownUnits = null)
     {
         int metric = table.IndexOf("metric"), value = table.IndexOf("value"), previous = table.IndexOf("previous"),
             change = table.IndexOf("change"), unitColumn = table.IndexOf("unit");
@@ -22,7 +23,9 @@ public static class KpiComposer
         var tiles = table.Rows.Select(row =>
         {
             var name = metric >= 0 ? Convert.ToString(row[metric], format.Culture) ?? "" : "";
-            var unit = unitColumn >= 0 && Enum.TryParse<Unit>(row[unitColumn] as string, ignoreCase: true, out var u) ? u : columnUnit;
+            var unit = unitColumn >= 0 && Enum.TryParse<Unit>(row[unitColumn] as string, ignoreCase: true, out var u) ? u
+                : columnUnit != Unit.None ? columnUnit
+                : knownUnits?.GetValueOrDefault(name) ?? Unit.None;
             return Tile(Labels.Humanize(name), name, At(row, value), At(row, previous), At(row, change), unit, format);
         }).ToList();
         return new KpiTilesBlock(tiles);

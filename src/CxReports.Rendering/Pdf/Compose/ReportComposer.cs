@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Reports;
 using CxReports.Rendering.Pdf.Blocks;
 using CxReports.Rendering.Pdf.Charts;
@@ -20,9 +21,10 @@ public static class ReportComposer
     public static IReadOnlyList<IBlock> Compose(EvaluatedReport report, ValueFormatter format)
     {
         var blocks = new List<IBlock> { new TitleBlock(report.Title, report.Description, Meta(report, format)) };
+        var units = Units(report);
         foreach (var section in report.Sections)
         {
-            var content = section.Blocks.Select(b => Block(b, format)).ToList();
+            var content = section.Blocks.Select(b => Block(b, format, units)).ToList();
             var heading = new HeadingBlock(section.Title);
             if (content.Count == 0) { blocks.Add(heading); continue; }
             blocks.Add(new StackBlock([heading, content[0]], gap: 10f, spaceBefore: Theme.SectionGap));
@@ -40,13 +42,22 @@ public static class ReportComposer
         return meta;
     }
 
-    public static IBlock Block(EvaluatedBlock block, ValueFormatter format)
+    /// <summary>The unit of each metric that some block of the report carries as a column (churn → percent).</summary>
+    public static IReadOnlyDictionary<string, Unit> Units(EvaluatedReport report)
+    {
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        foreach (var column in report.Sections.SelectMany(s => s.Blocks).SelectMany(b => b.Table?.Columns ?? []))
+            if (column.Unit != Unit.None) units.TryAdd(column.Name, column.Unit);
+        return units;
+    }
+
+    public static IBlock Block(EvaluatedBlock block, ValueFormatter format, IReadOnlyDictionary<string, Unit>? units = null)
     {
         IBlock body = (block.Type, block.Table) switch
         {
             ("text", _) => new ParagraphBlock(block.Text ?? "", BodyStyle),
             (_, null) => new ParagraphBlock(format.Text.NoData, NoteStyle),
-            ("kpi", var t) => KpiComposer.Compose(t, format),
+            ("kpi", var t) => KpiComposer.Compose(t, format, units),
             ("chart", var t) => new ChartBlock(ChartData.From(t), block.Chart ?? "line", format),
             ("cohort", var t) => CohortComposer.Compose(t, format),
             ("scores", var t) => Rows(TableComposer.Compose(t, format, block.Title), format) ?? new TableBlock(ScoresComposer.Compose(t, format, block.Title)),

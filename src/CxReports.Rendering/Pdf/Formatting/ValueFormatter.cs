@@ -40,13 +40,17 @@ public sealed class ValueFormatter
     public string Number(double value, Unit unit, int decimals)
     {
         if (!double.IsFinite(value)) return Text.NoData;
-        return unit switch
+        var text = unit switch
         {
             Unit.Percent => (value / 100).ToString("P" + decimals, Culture),
             Unit.Hours => value.ToString("N" + decimals, Culture) + Text.HoursSuffix,
             Unit.Days => value.ToString("N" + decimals, Culture) + Text.DaysSuffix,
             _ => value.ToString("N" + decimals, Culture),
         };
+        // A true minus sign, as in changes and compact figures, rather than the culture's hyphen.
+        var hyphen = Culture.NumberFormat.NegativeSign;
+        var at = text.IndexOf(hyphen, StringComparison.Ordinal);
+        return hyphen == "-" && at >= 0 && at <= 1 ? text.Remove(at, 1).Insert(at, "−") : text;
     }
 
     /// <summary>A difference with its sign: "+3.5", "−0.9 pp" (percent metrics change in percentage points).</summary>

@@ -7,9 +7,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Debian packages the product and its tests use: time zone data and ICU for IANA zones and locales.
+# Debian packages the product and its tests use: time zone data and ICU for IANA zones and locales; poppler-utils
+# (pdffonts, pdftoppm) for the PDF tests and scripts/render-samples.sh. Regenerating the shipped subset fonts
+# (scripts/make-fonts.sh) also needs fonts-dejavu-core and fonttools: install those by hand, they are dev-time only.
 missing=()
-for package in tzdata libicu72; do
+for package in tzdata libicu72 poppler-utils; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,4 +1,5 @@
 using CxReports.Engine.Reports;
+using CxReports.Rendering.Pdf.Blocks;
 using CxReports.Rendering.Pdf.Compose;
 using CxReports.Rendering.Pdf.Fonts;
 using CxReports.Rendering.Pdf.Formatting;
@@ -20,7 +21,9 @@ public static class PdfRenderer
         var format = new ValueFormatter(report.Locale);
         var setup = PageSetup.From(options);
         var content = setup.Content;
-        var pages = Paginator.Paginate(ReportComposer.Compose(report, format), content.Width, content.Height);
+        // Charts take at most about a third of the page height, so a landscape page holds two of them.
+        var chartHeight = Math.Min(ChartBlock.MaxHeight, content.Height * 0.36f);
+        var pages = Paginator.Paginate(ReportComposer.Compose(report, format, chartHeight), content.Width, content.Height);
         var frame = new PageFrame(
             report.Title,
             ReportComposer.Meta(report, format),

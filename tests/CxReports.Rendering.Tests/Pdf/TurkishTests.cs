@@ -1,4 +1,6 @@
 using CxReports.Rendering.Pdf;
+using CxReports.Rendering.Pdf.Charts;
+using CxReports.Rendering.Pdf.Formatting;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -45,5 +47,21 @@ public class TurkishTests
         Assert.Contains("Haz", text);
         Assert.Contains("Oca 2025", text);          // a cohort row
         Assert.Contains("%97,5", text);
+    }
+}
+
+public class TurkishAxisTests
+{
+    [Fact]
+    public void Time_dimensions_and_axis_words_are_Turkish_in_Turkish_reports()
+    {
+        var chart = MonthlyChart("stacked", "promoters", "passives");
+        var text = Pdfs.AllText(PdfRenderer.Render(Report("Eğilimler", [Section("Yanıtlar", chart)], "tr-TR")));
+        var plot = ChartPlot.Build(ChartData.From(chart.Table!), "stacked", new ValueFormatter("tr-TR"), 500);
+
+        Assert.Contains("Ay", text.Split(' ', '\n'));
+        Assert.DoesNotContain("Month", text);
+        // The y axis label is vertical text, which PdfPig reads letter by letter: check the plot itself.
+        Assert.Equal("Puan", plot.Axes.Left.Label.Text);
     }
 }

@@ -11,7 +11,7 @@ namespace CxReports.Rendering.Pdf.Blocks;
 /// A chart: its legend, then the ScottPlot plot drawn as vectors straight onto the page canvas; a framed "no data"
 /// note when there is nothing to plot.
 /// </summary>
-public sealed class ChartBlock(ChartData data, string kind, ValueFormatter format) : IBlock
+public sealed class ChartBlock(ChartData data, string kind, ValueFormatter format, float maxHeight = ChartBlock.MaxHeight) : IBlock
 {
     private static readonly TextStyle EmptyStyle = TextStyle.Regular(Theme.Body, Theme.Neutral);
     private readonly ChartLegend _legend = new(data.Series.Select(s => s.Name).ToList(), lines: kind is "line" or "area");
@@ -42,5 +42,8 @@ public sealed class ChartBlock(ChartData data, string kind, ValueFormatter forma
         canvas.Restore();
     }
 
-    private static float PlotHeight(float width) => Math.Clamp(width * 0.36f, 140f, 220f);
+    public const float MaxHeight = 220f;
+
+    /// <summary>About a third of the width, no taller than <c>maxHeight</c> (less on landscape pages, so two charts share a page).</summary>
+    private float PlotHeight(float width) => Math.Clamp(width * 0.36f, 120f, Math.Max(120f, maxHeight));
 }

@@ -34,8 +34,8 @@ public static class ChartPlot
             LabelFormatter = v => format.Axis(v, unit),
             TickDensity = 0.8,
         };
-        plot.Axes.Bottom.Label.Text = data.XName.Length == 0 ? "" : Labels.Humanize(data.XName);
-        plot.Axes.Left.Label.Text = YLabel(data, unit);
+        plot.Axes.Bottom.Label.Text = data.XName.Length == 0 ? "" : format.Text.Name(data.XName);
+        plot.Axes.Left.Label.Text = YLabel(data, unit, format.Text);
         if (kind is "bar" or "stacked" or "area") plot.Axes.Rules.Add(new ScottPlot.AxisRules.LockedBottom(plot.Axes.Left, ZeroFloor(data)));
         plot.HideLegend();
         return plot;
@@ -101,17 +101,17 @@ public static class ChartPlot
     private static double ZeroFloor(ChartData data) =>
         Math.Min(0, data.Series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).Min());
 
-    private static string YLabel(ChartData data, Unit unit)
+    private static string YLabel(ChartData data, Unit unit, UiText text)
     {
         var metrics = data.Series.Select(s => s.Metric).Distinct().ToList();
         var name = metrics.Count == 1 && metrics[0].Length > 0 ? Labels.Humanize(metrics[0]) : unit switch
         {
-            Unit.Count => "Count",
-            Unit.Score => "Score",
-            Unit.Currency => "Amount",
-            Unit.Ratio => "Ratio",
-            Unit.Hours => "Hours",
-            Unit.Days => "Days",
+            Unit.Count => text.Name("count"),
+            Unit.Score => text.Name("score"),
+            Unit.Currency => text.Name("amount"),
+            Unit.Ratio => text.Name("ratio"),
+            Unit.Hours => text.Name("hours"),
+            Unit.Days => text.Name("days"),
             _ => "",
         };
         return unit == Unit.Percent && !name.EndsWith('%') ? (name.Length == 0 ? "%" : name + " (%)") : name;

@@ -18,13 +18,13 @@ public static class ReportComposer
     private static readonly TextStyle BodyStyle = TextStyle.Regular(Theme.Body);
     private static readonly TextStyle NoteStyle = TextStyle.Regular(Theme.Small + 0.5f, Theme.Muted);
 
-    public static IReadOnlyList<IBlock> Compose(EvaluatedReport report, ValueFormatter format)
+    public static IReadOnlyList<IBlock> Compose(EvaluatedReport report, ValueFormatter format, float chartHeight = ChartBlock.MaxHeight)
     {
         var blocks = new List<IBlock> { new TitleBlock(report.Title, report.Description, Meta(report, format)) };
         var units = Units(report);
         foreach (var section in report.Sections)
         {
-            var content = section.Blocks.Select(b => Block(b, format, units)).ToList();
+            var content = section.Blocks.Select(b => Block(b, format, units, chartHeight)).ToList();
             var heading = new HeadingBlock(section.Title);
             if (content.Count == 0) { blocks.Add(heading); continue; }
             blocks.Add(new StackBlock([heading, content[0]], gap: 10f, spaceBefore: Theme.SectionGap));
@@ -51,14 +51,15 @@ public static class ReportComposer
         return units;
     }
 
-    public static IBlock Block(EvaluatedBlock block, ValueFormatter format, IReadOnlyDictionary<string, Unit>? units = null)
+    public static IBlock Block(EvaluatedBlock block, ValueFormatter format, IReadOnlyDictionary<string, Unit>? units = null,
+        float chartHeight = ChartBlock.MaxHeight)
     {
         IBlock body = (block.Type, block.Table) switch
         {
             ("text", _) => new ParagraphBlock(block.Text ?? "", BodyStyle),
             (_, null) => new ParagraphBlock(format.Text.NoData, NoteStyle),
             ("kpi", var t) => KpiComposer.Compose(t, format, units),
-            ("chart", var t) => new ChartBlock(ChartData.From(t), block.Chart ?? "line", format),
+            ("chart", var t) => new ChartBlock(ChartData.From(t), block.Chart ?? "line", format, chartHeight),
             ("cohort", var t) => CohortComposer.Compose(t, format),
             ("scores", var t) => Rows(TableComposer.Compose(t, format, block.Title), format) ?? new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
             ("scenario", var t) => Scenario(t, format, block.Title),

@@ -10,7 +10,7 @@ public static class TableComposer
 {
     public static TableData Compose(ResultTable table, ValueFormatter format, string? title)
     {
-        var columns = table.Columns.Select(c => new TableColumn(Labels.Humanize(c.Name), IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
+        var columns = table.Columns.Select(c => new TableColumn(Header(c, format), IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
         var decimals = Decimals(table);
         var grains = table.Columns.Select(c => TimeGrains.FromColumn(c.Name)).ToArray();
         var rows = table.Rows
@@ -18,6 +18,10 @@ public static class TableComposer
             .ToList();
         return new TableData(columns, rows, title, format.Text.Continued);
     }
+
+    /// <summary>Time dimensions in the report's language ("Ay", "Çeyrek"), other columns as labels.</summary>
+    public static string Header(ResultColumn column, ValueFormatter format) =>
+        column.Type == ColumnType.Date ? format.Text.Name(column.Name) : Labels.Humanize(column.Name);
 
     public static bool IsNumeric(ResultColumn column) => column.Type is ColumnType.Number or ColumnType.Integer;
 

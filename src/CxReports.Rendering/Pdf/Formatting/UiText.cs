@@ -25,7 +25,8 @@ public sealed record UiText(
     string PercentPoints,
     string NotObservable,
     string Thousands,
-    string Millions)
+    string Millions,
+    IReadOnlyDictionary<string, string> Words)
 {
     public static readonly UiText English = new(
         PageOf: "Page {0} of {1}",
@@ -51,7 +52,12 @@ public sealed record UiText(
         PercentPoints: " pp",
         NotObservable: "blank: not yet observable",
         Thousands: "k",
-        Millions: "M");
+        Millions: "M",
+        Words: new Dictionary<string, string>
+        {
+            ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
+            ["count"] = "Count", ["score"] = "Score", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
+        });
 
     public static readonly UiText Turkish = new(
         PageOf: "Sayfa {0} / {1}",
@@ -77,7 +83,15 @@ public sealed record UiText(
         PercentPoints: " puan",
         NotObservable: "boş: henüz gözlenemez",
         Thousands: " B",
-        Millions: " Mn");
+        Millions: " Mn",
+        Words: new Dictionary<string, string>
+        {
+            ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
+            ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
+        });
+
+    /// <summary>A time dimension ("month") or an axis word ("count") in the report's language; other names as labels.</summary>
+    public string Name(string name) => Words.TryGetValue(name.ToLowerInvariant(), out var word) ? word : Labels.Humanize(name);
 
     public static UiText For(string language) => language switch
     {

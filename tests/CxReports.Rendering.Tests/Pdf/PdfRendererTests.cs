@@ -1,3 +1,4 @@
+using CxReports.Engine.Reports;
 using CxReports.Rendering.Pdf;
 using UglyToad.PdfPig;
 using static CxReports.Rendering.Tests.Pdf.Reports;
@@ -109,13 +110,14 @@ public class PdfRendererTests
     }
 
     [Fact]
-    public void An_empty_chart_and_an_empty_table_say_no_data()
+    public void Empty_charts_tables_KPIs_cohorts_and_scenarios_say_no_data()
     {
-        var chart = MonthlyChart("line", "nps") with { Table = new(MonthlyChart("line", "nps").Table!.Columns, []) };
-        var table = Table("By city", 0);
-        var text = Pdfs.AllText(PdfRenderer.Render(Report("Empty", [Section("Nothing yet", chart, table)])));
+        static EvaluatedBlock Empty(EvaluatedBlock block) => block with { Table = new(block.Table!.Columns, []) };
+        var blocks = new[] { Empty(MonthlyChart("line", "nps")), Table("By city", 0), Empty(Kpi(("nps", 1, 2))), Empty(Cohort()), Empty(Scenario()), Empty(Scores()) };
 
-        Assert.Equal(2, text.Split("no data").Length - 1);
+        var text = Pdfs.AllText(PdfRenderer.Render(Report("Empty", [Section("Nothing yet", blocks)])));
+
+        Assert.Equal(blocks.Length, text.Split("no data").Length - 1);
     }
 
     [Fact]

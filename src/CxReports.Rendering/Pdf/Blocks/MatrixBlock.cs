@@ -20,6 +20,7 @@ public sealed class MatrixBlock(IReadOnlyList<MatrixHeading> columns, IReadOnlyL
     private static readonly TextStyle DetailStyle = TextStyle.Regular(Theme.Small, Theme.Muted);
     private static readonly TextStyle HeadlineStyle = TextStyle.Strong(Theme.TableText + 0.5f);
     private const float Pad = 5f;
+    private const float MaxCellWidth = 120f;
 
     public float Measure(float width) => HeaderHeight + rows.Count * RowHeight(width) + 1f;
 
@@ -27,6 +28,8 @@ public sealed class MatrixBlock(IReadOnlyList<MatrixHeading> columns, IReadOnlyL
     {
         var labelWidth = LabelWidth(width);
         var rowHeight = RowHeight(width);
+        // Few columns keep their figures near the row headings rather than spread across the page.
+        width = Math.Min(width, labelWidth + columns.Count * MaxCellWidth);
         var cellWidth = (width - labelWidth) / Math.Max(1, columns.Count);
         canvas.DrawRect(x, y, width, HeaderHeight, TextStyle.PaintFor(Theme.AccentLight));
         for (var c = 0; c < columns.Count; c++)

@@ -58,21 +58,18 @@ public static class ReportComposer
         {
             ("text", _) => new ParagraphBlock(block.Text ?? "", BodyStyle),
             (_, null) => new ParagraphBlock(format.Text.NoData, NoteStyle),
+            (not "chart", { Rows.Count: 0 }) => new ParagraphBlock(format.Text.NoData, NoteStyle, 0),
             ("kpi", var t) => KpiComposer.Compose(t, format, units),
             ("chart", var t) => new ChartBlock(ChartData.From(t), block.Chart ?? "line", format, chartHeight),
             ("cohort", var t) => CohortComposer.Compose(t, format),
-            ("scores", var t) => Rows(TableComposer.Compose(t, format, block.Title), format) ?? new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
+            ("scores", var t) => new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
             ("scenario", var t) => Scenario(t, format, block.Title),
-            (_, var t) => Rows(TableComposer.Compose(t, format, block.Title), format) ?? new TableBlock(TableComposer.Compose(t, format, block.Title)),
+            (_, var t) => new TableBlock(TableComposer.Compose(t, format, block.Title)),
         };
         return block.Title is { Length: > 0 } title && block.Type != "text"
             ? new StackBlock([new CaptionBlock(title), body], gap: 6f)
             : body;
     }
-
-    /// <summary>An empty table prints "no data" instead of a lone header row.</summary>
-    private static IBlock? Rows(TableData data, ValueFormatter format) =>
-        data.Rows.Count == 0 ? new ParagraphBlock(format.Text.NoData, NoteStyle, 0) : null;
 
     private static IBlock Scenario(Engine.Results.ResultTable table, ValueFormatter format, string? title)
     {

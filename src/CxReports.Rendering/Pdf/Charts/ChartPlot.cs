@@ -3,7 +3,6 @@ using CxReports.Rendering.Pdf.Fonts;
 using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using ScottPlot;
-using SkiaSharp;
 
 namespace CxReports.Rendering.Pdf.Charts;
 

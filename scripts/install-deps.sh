@@ -8,9 +8,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the product and its tests use: time zone data and ICU for IANA zones and locales; a real SMTP
-# server for the delivery tests (aiosmtpd, run with Debian's own /usr/bin/python3).
+# server for the delivery tests (aiosmtpd, run with Debian's own /usr/bin/python3); poppler-utils (pdffonts,
+# pdftoppm) for the PDF tests and scripts/render-samples.sh. Regenerating the shipped subset fonts
+# (scripts/make-fonts.sh) also needs fonts-dejavu-core and fonttools: dev-time only, installed by that script's user.
 missing=()
-for package in tzdata libicu72 python3-aiosmtpd; do
+for package in tzdata libicu72 python3-aiosmtpd poppler-utils; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
+using CxReports.Engine.Results;
+
+namespace CxReports.Rendering.Json;
+
+/// <summary>
+/// Reads the evaluated-report document that <see cref="ReportJson"/> writes back into an <see cref="EvaluatedReport"/>
+/// (values typed by their column: dates, integers, numbers), so a stored or fetched JSON result can be rendered again.
+/// </summary>
+public static class ReportJsonReader
+{
+    public static EvaluatedReport Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var period = root.GetProperty("period");
+        var parameters = new Dictionary<string, object?>();
+        if (root.TryGetProperty("params", out var ps))
+            foreach (var p in ps.EnumerateObject()) parameters[p.Name] = Scalar(p.Value);
+        var sections = root.GetProperty("sections").EnumerateArray().Select(s => new EvaluatedSection(
+            s.GetProperty("title").GetString() ?? "",
+            s.GetProperty("blocks").EnumerateArray().Select(Block).ToList())).ToList();
+        return new EvaluatedReport(
+            root.GetProperty("report").GetString() ?? "",
+            root.GetProperty("title").GetString() ?? "",
+            Text(root, "description"),
+            DateTimeOffset.Parse(root.GetProperty("generatedAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            Date(period.GetProperty("from").GetString()!),
+            Date(period.GetProperty("to").GetString()!),
+            Text(period, "grain"),
+            Text(period, "timezone") ?? "UTC",
+            Text(root, "locale") ?? "en-US",
+            parameters,
+            Text(root, "dataVersion") ?? "",
+            sections);
+    }
+
+    private static EvaluatedBlock Block(JsonElement block)
+    {
+        ResultTable? table = null;
+        if (block.TryGetProperty("columns", out var columns))
+        {
+            var cols = columns.EnumerateArray().Select(c => new ResultColumn(
+                c.GetProperty("name").GetString() ?? "",
+                Enum.Parse<ColumnType>(Text(c, "type") ?? "text", ignoreCase: true),
+                Enum.TryParse<Unit>(Text(c, "unit"), ignoreCase: true, out var unit) ? unit : Unit.None)).ToList();
+            var rows = block.GetProperty("rows").EnumerateArray()
+                .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();
+            table = new ResultTable(cols, rows);
+        }
+        return new EvaluatedBlock(block.GetProperty("id").GetString() ?? "", block.GetProperty("type").GetString() ?? "",
+            Text(block, "title"), table, Text(block, "text"), Text(block, "chart"));
+    }
+
+    private static object? Value(JsonElement value, ColumnType type) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String when type == ColumnType.Date => Date(value.GetString()!),
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number when type == ColumnType.Integer && value.TryGetInt64(out var l) => l,
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => value.GetRawText(),
+    };
+
+    private static object? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number when value.TryGetInt64(out var l) => l,
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => value.GetRawText(),
+    };
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,67 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
+using CxReports.Rendering.Pdf.Formatting;
+
+namespace CxReports.Rendering.Pdf.Charts;
+
+/// <summary>One line, bar group or stack layer: a name and one value (or null) per category.</summary>
+public sealed record ChartSeries(string Name, string Metric, double?[] Values, Unit Unit);
+
+/// <summary>
+/// A result table shaped for plotting: the categories along x (time buckets or text values) and the series. A second
+/// text dimension ("by month, channel") becomes one series per value.
+/// </summary>
+public sealed record ChartData(string XName, bool IsTime, TimeGrain Grain, IReadOnlyList<object> Categories, IReadOnlyList<ChartSeries> Series)
+{
+    public bool IsEmpty => Categories.Count == 0 || Series.All(s => s.Values.All(v => v is null));
+
+    public static ChartData From(ResultTable table)
+    {
+        var dimensions = table.Columns.TakeWhile(c => c.Type is ColumnType.Date or ColumnType.Text or ColumnType.Boolean).ToList();
+        var metrics = table.Columns.Skip(dimensions.Count).Where(c => c.Type is ColumnType.Number or ColumnType.Integer).ToList();
+        if (dimensions.Count == 0)
+        {
+            // No dimension: one bar per metric.
+            var row = table.Rows.FirstOrDefault();
+            return new ChartData("", false, TimeGrain.Day, metrics.Select(m => (object)Labels.Humanize(m.Name)).ToList(),
+                [new ChartSeries("", "", metrics.Select(m => row is null ? null : ToDouble(row[table.IndexOf(m.Name)])).ToArray(), metrics.FirstOrDefault()?.Unit ?? Unit.None)]);
+        }
+        var x = dimensions[0];
+        var xi = table.IndexOf(x.Name);
+        var categories = table.Rows.Select(r => r[xi]).Where(v => v is not null).Distinct().Cast<object>().ToList();
+        if (x.Type == ColumnType.Date) categories.Sort((a, b) => Comparer<object>.Default.Compare(a, b));
+        var position = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        var split = dimensions.Count > 1 ? dimensions[1] : null;
+        var series = new List<ChartSeries>();
+        var groups = split is null
+            ? [(Key: (object?)null, Rows: table.Rows.ToList())]
+            : table.Rows.GroupBy(r => r[table.IndexOf(split.Name)]).Select(g => (Key: g.Key, Rows: g.ToList())).ToList();
+        foreach (var metric in metrics)
+        {
+            var mi = table.IndexOf(metric.Name);
+            foreach (var (key, rows) in groups)
+            {
+                var values = new double?[categories.Count];
+                foreach (var r in rows)
+                    if (r[xi] is { } c) values[position[c]] = ToDouble(r[mi]);
+                var name = key is null ? Labels.Humanize(metric.Name)
+                    : metrics.Count == 1 ? Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "–"
+                    : $"{key} · {Labels.Humanize(metric.Name)}";
+                series.Add(new ChartSeries(name, metric.Name, values, metric.Unit));
+            }
+        }
+        return new ChartData(x.Name, x.Type == ColumnType.Date, TimeGrains.FromColumn(x.Name), categories, series);
+    }
+
+    private static double? ToDouble(object? value) => value switch
+    {
+        null => null,
+        double d when double.IsFinite(d) => d,
+        double => null,
+        long l => l,
+        int i => i,
+        decimal m => (double)m,
+        _ => null,
+    };
+}

@@ -1,0 +1,118 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Rendering.Pdf.Fonts;
+using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Pdf.Style;
+using ScottPlot;
+
+namespace CxReports.Rendering.Pdf.Charts;
+
+/// <summary>
+/// Builds a ScottPlot plot for a chart block (line, area, bar, stacked), styled for print: the shared font, 8 pt ticks,
+/// light grid, no top or right frame, month names along time axes, the legend under the plot when there are series to tell apart.
+/// </summary>
+public static class ChartPlot
+{
+    public static Plot Build(ChartData data, string kind, ValueFormatter format, float width)
+    {
+        FontSet.EnsureRegistered();
+        var plot = new Plot();
+        // The page canvas is shared: ScottPlot must not clear it before drawing.
+        plot.RenderManager.RenderActions.RemoveAll(a => a is ScottPlot.Rendering.RenderActions.ClearCanvas);
+        Style(plot);
+        switch (kind)
+        {
+            case "bar": ChartSeriesPainter.Bars(plot, data, stacked: false); break;
+            case "stacked": ChartSeriesPainter.Bars(plot, data, stacked: true); break;
+            case "area": ChartSeriesPainter.Lines(plot, data, fill: true); break;
+            default: ChartSeriesPainter.Lines(plot, data, fill: false); break;
+        }
+        XTicks(plot, data, format, width, bars: kind is "bar" or "stacked");
+        var unit = data.Series.Select(s => s.Unit).Distinct().Count() == 1 ? data.Series[0].Unit : Unit.None;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => format.Axis(v, unit),
+            TickDensity = 0.8,
+        };
+        plot.Axes.Bottom.Label.Text = data.XName.Length == 0 ? "" : format.Text.Name(data.XName);
+        plot.Axes.Left.Label.Text = YLabel(data, unit, format.Text);
+        if (kind is "bar" or "stacked" or "area") plot.Axes.Rules.Add(new ScottPlot.AxisRules.LockedBottom(plot.Axes.Left, ZeroFloor(data)));
+        plot.HideLegend();
+        return plot;
+    }
+
+    private static void Style(Plot plot)
+    {
+        plot.Font.Set(FontSet.Family);
+        plot.Legend.SetBestFontOnEachRender = false;
+        plot.FigureBackground.Color = Colors.Transparent;
+        plot.DataBackground.Color = Colors.White;
+        var ink = Color.FromSKColor(Theme.Ink);
+        var muted = Color.FromSKColor(Theme.Muted);
+        var rule = Color.FromSKColor(Theme.Rule);
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.TickLabelStyle.FontSize = Theme.ChartTick;
+            axis.TickLabelStyle.ForeColor = ink;
+            axis.Label.FontSize = Theme.ChartLabel;
+            axis.Label.ForeColor = muted;
+            axis.Label.Bold = false;
+            axis.FrameLineStyle.Color = muted;
+            axis.FrameLineStyle.Width = 0.8f;
+            axis.MajorTickStyle.Color = muted;
+            axis.MajorTickStyle.Length = 3;
+            axis.MinorTickStyle.Length = 0;
+        }
+        plot.Axes.Top.FrameLineStyle.Width = 0;
+        plot.Axes.Right.FrameLineStyle.Width = 0;
+        plot.Grid.MajorLineColor = rule;
+        plot.Grid.MajorLineWidth = 0.5f;
+        plot.Grid.XAxisStyle.IsVisible = false;
+        // No title and nothing on the top or right axes: keep their empty bands thin.
+        if (plot.Axes.Top is ScottPlot.AxisPanels.AxisBase top) top.SizeWhenNoData = 6;
+        if (plot.Axes.Right is ScottPlot.AxisPanels.AxisBase right) right.SizeWhenNoData = 12;
+    }
+
+    private static void XTicks(Plot plot, ChartData data, ValueFormatter format, float width, bool bars)
+    {
+        var labels = data.Categories.Select((c, i) => c is DateOnly d
+            ? format.AxisBucket(d, data.Grain, first: i == 0)
+            : Convert.ToString(c, format.Culture) ?? "").ToList();
+        var style = TextStyle.Regular(Theme.ChartTick);
+        var widest = labels.Count == 0 ? 0 : labels.Max(l => l.Split('\n').Max(style.Measure));
+        var room = (width - 60f) / Math.Max(1, labels.Count);
+        var step = Math.Max(1, (int)Math.Ceiling((widest + 6f) / room));
+        if (!data.IsTime && step > 1)
+        {
+            // Category names do not thin out: tilt them instead, and cut the very long ones.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -40;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            labels = labels.Select(l => style.Fit(l, 90f)).ToList();
+            step = 1;
+        }
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var i = 0; i < labels.Count; i++)
+            if (i % step == 0) ticks.AddMajor(i, labels[i]);
+        plot.Axes.Bottom.TickGenerator = ticks;
+        var pad = bars ? 0.6 : 0.35;
+        plot.Axes.SetLimitsX(-pad, Math.Max(0, labels.Count - 1) + pad);
+    }
+
+    private static double ZeroFloor(ChartData data) =>
+        Math.Min(0, data.Series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).Min());
+
+    private static string YLabel(ChartData data, Unit unit, UiText text)
+    {
+        var metrics = data.Series.Select(s => s.Metric).Distinct().ToList();
+        var name = metrics.Count == 1 && metrics[0].Length > 0 ? Labels.Humanize(metrics[0]) : unit switch
+        {
+            Unit.Count => text.Name("count"),
+            Unit.Score => text.Name("score"),
+            Unit.Currency => text.Name("amount"),
+            Unit.Ratio => text.Name("ratio"),
+            Unit.Hours => text.Name("hours"),
+            Unit.Days => text.Name("days"),
+            _ => "",
+        };
+        return unit == Unit.Percent && !name.EndsWith('%') ? (name.Length == 0 ? "%" : name + " (%)") : name;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Reports;
+using CxReports.Rendering.Pdf.Blocks;
+using CxReports.Rendering.Pdf.Charts;
+using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Pdf.Layout;
+using CxReports.Rendering.Pdf.Style;
+
+namespace CxReports.Rendering.Pdf.Compose;
+
+/// <summary>
+/// Turns an evaluated report into the flow of blocks the paginator lays out: the title block, then per section a
+/// heading kept with its first block, then each block under its caption.
+/// </summary>
+public static class ReportComposer
+{
+    private static readonly TextStyle BodyStyle = TextStyle.Regular(Theme.Body);
+    private static readonly TextStyle NoteStyle = TextStyle.Regular(Theme.Small + 0.5f, Theme.Muted);
+
+    public static IReadOnlyList<IBlock> Compose(EvaluatedReport report, ValueFormatter format, float chartHeight = ChartBlock.MaxHeight)
+    {
+        var blocks = new List<IBlock> { new TitleBlock(report.Title, report.Description, Meta(report, format)) };
+        var units = Units(report);
+        foreach (var section in report.Sections)
+        {
+            var content = section.Blocks.Select(b => Block(b, format, units, chartHeight)).ToList();
+            var heading = new HeadingBlock(section.Title);
+            if (content.Count == 0) { blocks.Add(heading); continue; }
+            blocks.Add(new StackBlock([heading, content[0]], gap: 10f, spaceBefore: Theme.SectionGap));
+            blocks.AddRange(content.Skip(1));
+        }
+        return blocks;
+    }
+
+    /// <summary>"Period: 1 Nov 2025 – 31 Oct 2026 · Parameters: plan = all".</summary>
+    public static string Meta(EvaluatedReport report, ValueFormatter format)
+    {
+        var meta = $"{format.Text.Period}: {format.Period(report.From, report.To)}";
+        if (report.Params.Count > 0)
+            meta += $"  ·  {format.Text.Parameters}: " + string.Join(", ", report.Params.Select(p => $"{p.Key} = {Param(p.Value, format)}"));
+        return meta;
+    }
+
+    /// <summary>The unit of each metric that some block of the report carries as a column (churn → percent).</summary>
+    public static IReadOnlyDictionary<string, Unit> Units(EvaluatedReport report)
+    {
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        foreach (var column in report.Sections.SelectMany(s => s.Blocks).SelectMany(b => b.Table?.Columns ?? []))
+            if (column.Unit != Unit.None) units.TryAdd(column.Name, column.Unit);
+        return units;
+    }
+
+    public static IBlock Block(EvaluatedBlock block, ValueFormatter format, IReadOnlyDictionary<string, Unit>? units = null,
+        float chartHeight = ChartBlock.MaxHeight)
+    {
+        IBlock body = (block.Type, block.Table) switch
+        {
+            ("text", _) => new ParagraphBlock(block.Text ?? "", BodyStyle),
+            (_, null) => new ParagraphBlock(format.Text.NoData, NoteStyle),
+            (not "chart", { Rows.Count: 0 }) => new ParagraphBlock(format.Text.NoData, NoteStyle, 0),
+            ("kpi", var t) => KpiComposer.Compose(t, format, units),
+            ("chart", var t) => new ChartBlock(ChartData.From(t), block.Chart ?? "line", format, chartHeight),
+            ("cohort", var t) => CohortComposer.Compose(t, format),
+            ("scores", var t) => new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
+            ("scenario", var t) => Scenario(t, format, block.Title),
+            (_, var t) => new TableBlock(TableComposer.Compose(t, format, block.Title)),
+        };
+        return block.Title is { Length: > 0 } title && block.Type != "text"
+            ? new StackBlock([new CaptionBlock(title), body], gap: 6f)
+            : body;
+    }
+
+    private static IBlock Scenario(Engine.Results.ResultTable table, ValueFormatter format, string? title)
+    {
+        if (ScenarioComposer.Compose(table, format) is not { } matrix)
+            return new TableBlock(TableComposer.Compose(table, format, title));
+        return new StackBlock([matrix, new ParagraphBlock(format.Text.ScenarioNote, NoteStyle, 0)], gap: 5f);
+    }
+
+    private static string Param(object? value, ValueFormatter format) => value switch
+    {
+        null => "–",
+        DateOnly d => format.Date(d),
+        IFormattable f => f.ToString(null, format.Culture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

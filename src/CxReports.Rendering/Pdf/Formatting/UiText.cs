@@ -1,0 +1,101 @@
+namespace CxReports.Rendering.Pdf.Formatting;
+
+/// <summary>The renderer's own words (footer, "no data", scenario headings) in the report's language; English otherwise.</summary>
+public sealed record UiText(
+    string PageOf,
+    string Generated,
+    string DataVersion,
+    string Period,
+    string Parameters,
+    string NoData,
+    string Previous,
+    string Continued,
+    string Cohort,
+    string CohortSize,
+    string MonthsSinceStart,
+    string RetainPerMonth,
+    string HorizonMonths,
+    string Cost,
+    string Roi,
+    string CustomersKept,
+    string ScenarioNote,
+    string QuarterFormat,
+    string HoursSuffix,
+    string DaysSuffix,
+    string PercentPoints,
+    string NotObservable,
+    string Thousands,
+    string Millions,
+    IReadOnlyDictionary<string, string> Words)
+{
+    public static readonly UiText English = new(
+        PageOf: "Page {0} of {1}",
+        Generated: "Generated",
+        DataVersion: "data version",
+        Period: "Period",
+        Parameters: "Parameters",
+        NoData: "no data",
+        Previous: "previous period",
+        Continued: "continued",
+        Cohort: "Cohort",
+        CohortSize: "Customers",
+        MonthsSinceStart: "Months since the cohort started",
+        RetainPerMonth: "Retain {0} more a month",
+        HorizonMonths: "{0} months",
+        Cost: "cost",
+        Roi: "ROI",
+        CustomersKept: "kept",
+        ScenarioNote: "Each cell: net = gain from the customers kept − programme cost over the horizon; under it the gain, ROI = net / cost, and the customers kept.",
+        QuarterFormat: "Q{0} {1}",
+        HoursSuffix: " h",
+        DaysSuffix: " d",
+        PercentPoints: " pp",
+        NotObservable: "blank: not yet observable",
+        Thousands: "k",
+        Millions: "M",
+        Words: new Dictionary<string, string>
+        {
+            ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
+            ["count"] = "Count", ["score"] = "Score", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
+        });
+
+    public static readonly UiText Turkish = new(
+        PageOf: "Sayfa {0} / {1}",
+        Generated: "Oluşturulma",
+        DataVersion: "veri sürümü",
+        Period: "Dönem",
+        Parameters: "Parametreler",
+        NoData: "veri yok",
+        Previous: "önceki dönem",
+        Continued: "devam",
+        Cohort: "Kohort",
+        CohortSize: "Müşteri",
+        MonthsSinceStart: "Kohortun başlangıcından bu yana geçen ay",
+        RetainPerMonth: "Ayda {0} müşteri daha tutmak",
+        HorizonMonths: "{0} ay",
+        Cost: "maliyet",
+        Roi: "YG",
+        CustomersKept: "tutulan",
+        ScenarioNote: "Her hücre: net = tutulan müşterilerden kazanç − dönem boyunca program maliyeti; altında kazanç, YG (yatırım getirisi) = net / maliyet ve tutulan müşteri sayısı.",
+        QuarterFormat: "Ç{0} {1}",
+        HoursSuffix: " sa",
+        DaysSuffix: " gün",
+        PercentPoints: " puan",
+        NotObservable: "boş: henüz gözlenemez",
+        Thousands: " B",
+        Millions: " Mn",
+        Words: new Dictionary<string, string>
+        {
+            ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
+            ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
+        });
+
+    /// <summary>A time dimension ("month") or an axis word ("count") in the report's language; other names as labels.</summary>
+    public string Name(string name) => Words.TryGetValue(name.ToLowerInvariant(), out var word) ? word : Labels.Humanize(name);
+
+    public static UiText For(string language) => language switch
+    {
+        "tr" => Turkish,
+        _ => English,
+    };
+}

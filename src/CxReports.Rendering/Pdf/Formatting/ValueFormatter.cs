@@ -1,0 +1,160 @@
+using System.Globalization;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+
+namespace CxReports.Rendering.Pdf.Formatting;
+
+/// <summary>
+/// Turns values into the text a reader sees, in the report's locale (en-US by default; tr-TR gives decimal commas,
+/// "%12,5" and Turkish month names). The only place numbers are rounded.
+/// </summary>
+public sealed class ValueFormatter
+{
+    public ValueFormatter(string? locale)
+    {
+        Culture = Resolve(locale);
+        Text = UiText.For(Culture.TwoLetterISOLanguageName);
+    }
+
+    public CultureInfo Culture { get; }
+
+    public UiText Text { get; }
+
+    /// <summary>Decimals for a column of numbers: fixed per unit, fewer for large values, none when all are whole.</summary>
+    public static int Decimals(Unit unit, ColumnType type, IEnumerable<double> values)
+    {
+        if (type == ColumnType.Integer || unit == Unit.Count) return 0;
+        var finite = values.Where(double.IsFinite).ToList();
+        if (finite.Count > 0 && finite.All(v => Math.Abs(v - Math.Round(v)) < 1e-9)) return 0;
+        var max = finite.Count == 0 ? 0 : finite.Max(Math.Abs);
+        return unit switch
+        {
+            Unit.Percent or Unit.Score or Unit.Hours or Unit.Days => max >= 1000 ? 0 : 1,
+            Unit.Currency => max >= 1000 ? 0 : 2,
+            Unit.Ratio => 2,
+            _ => max >= 1000 ? 0 : max >= 10 ? 1 : 2,
+        };
+    }
+
+    /// <summary>A number with its unit: "12.5%" / "%12,5", "2.4 h", "1,204".</summary>
+    public string Number(double value, Unit unit, int decimals)
+    {
+        if (!double.IsFinite(value)) return Text.NoData;
+        var text = unit switch
+        {
+            Unit.Percent => (value / 100).ToString("P" + decimals, Culture),
+            Unit.Hours => value.ToString("N" + decimals, Culture) + Text.HoursSuffix,
+            Unit.Days => value.ToString("N" + decimals, Culture) + Text.DaysSuffix,
+            _ => value.ToString("N" + decimals, Culture),
+        };
+        // A true minus sign, as in changes and compact figures, rather than the culture's hyphen.
+        var hyphen = Culture.NumberFormat.NegativeSign;
+        var at = text.IndexOf(hyphen, StringComparison.Ordinal);
+        return hyphen == "-" && at >= 0 && at <= 1 ? text.Remove(at, 1).Insert(at, "−") : text;
+    }
+
+    /// <summary>A difference with its sign: "+3.5", "−0.9 pp" (percent metrics change in percentage points).</summary>
+    public string Change(double delta, Unit unit, int decimals)
+    {
+        var magnitude = unit switch
+        {
+            Unit.Percent => Math.Abs(delta).ToString("N" + decimals, Culture) + Text.PercentPoints,
+            _ => Number(Math.Abs(delta), unit, decimals),
+        };
+        var rounded = Math.Round(delta, decimals);
+        return rounded > 0 ? "+" + magnitude : rounded < 0 ? "−" + magnitude : magnitude;
+    }
+
+    /// <summary>A relative change against a base, "+54.6%", or null when the base is zero.</summary>
+    public string? Relative(double delta, double previous)
+    {
+        if (previous == 0 || !double.IsFinite(previous)) return null;
+        var ratio = delta / Math.Abs(previous);
+        var text = Math.Abs(ratio).ToString("P1", Culture);
+        return ratio > 0.0005 ? "+" + text : ratio < -0.0005 ? "−" + text : text;
+    }
+
+    /// <summary>A money-sized figure for dense grids: "−12.9M", "−504k", "7,504" ("−12,9 Mn", "−504 B" in Turkish).</summary>
+    public string Compact(double value)
+    {
+        var abs = Math.Abs(value);
+        var text = abs >= 1e6 ? (abs / 1e6).ToString("N1", Culture) + Text.Millions
+            : abs >= 1e4 ? (abs / 1e3).ToString("N0", Culture) + Text.Thousands
+            : abs.ToString("N0", Culture);
+        return Math.Round(value) < 0 ? "−" + text : text;
+    }
+
+    /// <summary>An axis tick: short ("12k", "1.5M"; "12 B", "1,5 Mn" in Turkish), percent signs where the culture puts them.</summary>
+    public string Axis(double value, Unit unit)
+    {
+        var abs = Math.Abs(value);
+        var text = abs >= 1e6 ? (value / 1e6).ToString("0.##", Culture) + Text.Millions
+            : abs >= 1e4 ? (value / 1e3).ToString("0.#", Culture) + Text.Thousands
+            : value.ToString(abs >= 1000 ? "N0" : "0.##", Culture);
+        if (value < 0) text = "−" + text.TrimStart('-', '−');
+        return unit switch
+        {
+            Unit.Percent => Culture.NumberFormat.PercentPositivePattern == 2 ? "%" + text : text + "%",
+            _ => text,
+        };
+    }
+
+    /// <summary>A time bucket as a reader names it: "Nov 2025", "Q4 2025", "3 Nov 2025", "2025".</summary>
+    public string Bucket(DateOnly date, TimeGrain grain) => grain switch
+    {
+        TimeGrain.Month => Capitalize(date.ToString("MMM yyyy", Culture)),
+        TimeGrain.Quarter => string.Format(Culture, Text.QuarterFormat, (date.Month - 1) / 3 + 1, date.Year),
+        TimeGrain.Year => date.Year.ToString(Culture),
+        _ => Date(date),
+    };
+
+    /// <summary>A short time-axis label: month name, with the year under January and the first tick.</summary>
+    public string AxisBucket(DateOnly date, TimeGrain grain, bool first) => grain switch
+    {
+        TimeGrain.Month => Capitalize(date.ToString("MMM", Culture)) + (first || date.Month == 1 ? "\n" + date.Year : ""),
+        TimeGrain.Quarter => string.Format(Culture, Text.QuarterFormat, (date.Month - 1) / 3 + 1, "").Trim()
+            + (first || date.Month == 1 ? "\n" + date.Year : ""),
+        TimeGrain.Year => date.Year.ToString(Culture),
+        _ => date.ToString("d MMM", Culture) + (first || date.DayOfYear <= 7 ? "\n" + date.Year : ""),
+    };
+
+    public string Date(DateOnly date) => date.ToString("d MMM yyyy", Culture);
+
+    /// <summary>The report's period, "1 Nov 2025 – 31 Oct 2026".</summary>
+    public string Period(DateOnly from, DateOnly to) => $"{Date(from)} – {Date(to)}";
+
+    /// <summary>A moment in the report's time zone: "5 Jan 2026 11:00 (Europe/Istanbul)".</summary>
+    public string Moment(DateTimeOffset at, string timeZone)
+    {
+        var local = at;
+        try { local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { timeZone = "UTC"; local = at.ToUniversalTime(); }
+        return $"{local.ToString("d MMM yyyy HH:mm", Culture)} ({timeZone})";
+    }
+
+    /// <summary>Any cell value, formatted for its column (numbers with the column's decimals).</summary>
+    public string Cell(object? value, ResultColumn column, int decimals, TimeGrain grain) => value switch
+    {
+        null => "–",
+        long l => Number(l, column.Unit, 0),
+        int i => Number(i, column.Unit, 0),
+        double d => Number(d, column.Unit, decimals),
+        decimal m => Number((double)m, column.Unit, decimals),
+        DateOnly date => Bucket(date, grain),
+        DateTime dt => Date(DateOnly.FromDateTime(dt)),
+        bool b => b ? "✓" : "–",
+        _ => Convert.ToString(value, Culture) ?? "",
+    };
+
+    private string Capitalize(string text) =>
+        text.Length == 0 ? text : Culture.TextInfo.ToUpper(text[0]) + text[1..];
+
+    // ICU makes up a culture for any well-formed name; only the ones it really knows have month names and separators.
+    private static readonly Lazy<HashSet<string>> Known = new(() =>
+        CultureInfo.GetCultures(CultureTypes.AllCultures).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    private static CultureInfo Resolve(string? locale) =>
+        string.IsNullOrWhiteSpace(locale) || !Known.Value.Contains(locale)
+            ? CultureInfo.GetCultureInfo("en-US")
+            : CultureInfo.GetCultureInfo(locale);
+}

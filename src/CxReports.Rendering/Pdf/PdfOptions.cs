@@ -1,0 +1,26 @@
+namespace CxReports.Rendering.Pdf;
+
+/// <summary>Paper sizes the renderer knows.</summary>
+public enum PaperSize { A4, Letter }
+
+/// <summary>How a report is laid out on paper. Defaults: A4 portrait, 40 pt side margins, author "CxReports".</summary>
+public sealed record PdfOptions
+{
+    public PaperSize Paper { get; init; } = PaperSize.A4;
+
+    public bool Landscape { get; init; }
+
+    /// <summary>Left and right margin in points (1/72 inch).</summary>
+    public float MarginX { get; init; } = 40f;
+
+    /// <summary>Space above the content, holding the running header, in points.</summary>
+    public float MarginTop { get; init; } = 54f;
+
+    /// <summary>Space below the content, holding the footer, in points.</summary>
+    public float MarginBottom { get; init; } = 50f;
+
+    /// <summary>PDF metadata author.</summary>
+    public string Author { get; init; } = "CxReports";
+
+    public static PdfOptions Default { get; } = new();
+}

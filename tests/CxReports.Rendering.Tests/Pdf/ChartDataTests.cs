@@ -1,0 +1,45 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
+using CxReports.Rendering.Pdf.Charts;
+using CxReports.Rendering.Pdf.Formatting;
+using static CxReports.Rendering.Tests.Pdf.Reports;
+
+namespace CxReports.Rendering.Tests.Pdf;
+
+public class ChartDataTests
+{
+    [Fact]
+    public void Metrics_by_month_become_one_series_each_over_sorted_months()
+    {
+        var table = new ResultTable([Col("month", ColumnType.Date), Col("promoters", ColumnType.Integer, Unit.Count), Col("detractors", ColumnType.Integer, Unit.Count)],
+            [[new DateOnly(2025, 2, 1), 5L, 1L], [new DateOnly(2025, 1, 1), 4L, null]]);
+
+        var data = ChartData.From(table);
+
+        Assert.True(data.IsTime);
+        Assert.Equal(TimeGrain.Month, data.Grain);
+        Assert.Equal([new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1)], data.Categories.Cast<DateOnly>());
+        Assert.Equal(["Promoters", "Detractors"], data.Series.Select(s => s.Name));
+        Assert.Equal([4.0, 5.0], data.Series[0].Values);
+        Assert.Equal([null, 1.0], data.Series[1].Values);
+    }
+
+    [Fact]
+    public void A_second_dimension_becomes_one_series_per_value()
+    {
+        var table = new ResultTable([Col("month", ColumnType.Date), Col("channel", ColumnType.Text), Col("nps", ColumnType.Number, Unit.Score)],
+            [[new DateOnly(2025, 1, 1), "chat", 50.0], [new DateOnly(2025, 1, 1), "phone", 20.0], [new DateOnly(2025, 2, 1), "chat", 52.0]]);
+
+        var data = ChartData.From(table);
+
+        Assert.Equal(["chat", "phone"], data.Series.Select(s => s.Name));
+        Assert.Equal([20.0, null], data.Series[1].Values);
+    }
+
+    [Fact]
+    public void A_table_without_rows_is_an_empty_chart()
+    {
+        Assert.True(ChartData.From(new ResultTable([Col("month", ColumnType.Date), Col("nps", ColumnType.Number)], [])).IsEmpty);
+    }
+}

@@ -1,0 +1,90 @@
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+using CxReports.Rendering.Pdf.Formatting;
+
+namespace CxReports.Rendering.Tests.Pdf;
+
+public class ValueFormatterTests
+{
+    private static readonly ValueFormatter English = new("en-US");
+    private static readonly ValueFormatter Turkish = new("tr-TR");
+
+    [Fact]
+    public void Numbers_round_only_for_display_with_the_locale_separators()
+    {
+        Assert.Equal("5,871", English.Number(5871.097761191531, Unit.Currency, 0));
+        Assert.Equal("5.871", Turkish.Number(5871.097761191531, Unit.Currency, 0));
+        Assert.Equal("41.7", English.Number(41.7142857142857, Unit.Score, 1));
+        Assert.Equal("41,7", Turkish.Number(41.7142857142857, Unit.Score, 1));
+    }
+
+    [Fact]
+    public void Percentages_put_the_sign_where_the_locale_does()
+    {
+        Assert.Equal("1.9%", English.Number(1.8718610878186184, Unit.Percent, 1));
+        Assert.Equal("%1,9", Turkish.Number(1.8718610878186184, Unit.Percent, 1));
+    }
+
+    [Fact]
+    public void Changes_carry_a_sign_and_percent_metrics_change_in_points()
+    {
+        Assert.Equal("+2,072", English.Change(2072.332374546512, Unit.Currency, 0));
+        Assert.Equal("−0.9 pp", English.Change(-0.8535081264680364, Unit.Percent, 1));
+        Assert.Equal("−0,9 puan", Turkish.Change(-0.8535081264680364, Unit.Percent, 1));
+        Assert.Equal("0.0", English.Change(0.01, Unit.Score, 1));
+        Assert.Equal("+54.6%", English.Relative(2072.33, 3798.77));
+        Assert.Null(English.Relative(5, 0));
+    }
+
+    [Fact]
+    public void Decimals_follow_the_unit_and_the_size_of_the_values()
+    {
+        Assert.Equal(0, ValueFormatter.Decimals(Unit.Count, ColumnType.Number, [1.5]));
+        Assert.Equal(0, ValueFormatter.Decimals(Unit.Currency, ColumnType.Number, [5871.1, 45180.2]));
+        Assert.Equal(2, ValueFormatter.Decimals(Unit.Currency, ColumnType.Number, [53.12, 458.29]));
+        Assert.Equal(1, ValueFormatter.Decimals(Unit.Percent, ColumnType.Number, [2.27]));
+        Assert.Equal(0, ValueFormatter.Decimals(Unit.Score, ColumnType.Number, [85, 100, 35]));
+        Assert.Equal(2, ValueFormatter.Decimals(Unit.None, ColumnType.Number, [1.87, 2.73]));
+        Assert.Equal(1, ValueFormatter.Decimals(Unit.None, ColumnType.Number, [41.71]));
+    }
+
+    [Fact]
+    public void Time_buckets_are_named_by_their_grain_and_locale()
+    {
+        var march = new DateOnly(2025, 3, 1);
+        Assert.Equal("Mar 2025", English.Bucket(march, TimeGrain.Month));
+        Assert.Equal("Mar 2025", Turkish.Bucket(march, TimeGrain.Month));
+        Assert.Equal("Şub 2025", Turkish.Bucket(new DateOnly(2025, 2, 1), TimeGrain.Month));
+        Assert.Equal("Q1 2025", English.Bucket(march, TimeGrain.Quarter));
+        Assert.Equal("Ç4 2025", Turkish.Bucket(new DateOnly(2025, 10, 1), TimeGrain.Quarter));
+        Assert.Equal("2025", English.Bucket(march, TimeGrain.Year));
+        Assert.Equal("3 Mar 2025", English.Bucket(new DateOnly(2025, 3, 3), TimeGrain.Week));
+        Assert.Equal("Jan\n2026", English.AxisBucket(new DateOnly(2026, 1, 1), TimeGrain.Month, first: false));
+        Assert.Equal("Feb", English.AxisBucket(new DateOnly(2026, 2, 1), TimeGrain.Month, first: false));
+        Assert.Equal("Kas\n2025", Turkish.AxisBucket(new DateOnly(2025, 11, 1), TimeGrain.Month, first: true));
+    }
+
+    [Fact]
+    public void Axis_and_compact_figures_shorten_large_numbers()
+    {
+        Assert.Equal("12.5k", English.Axis(12_500, Unit.None));
+        Assert.Equal("1.5M", English.Axis(1_500_000, Unit.None));
+        Assert.Equal("1,5 Mn", Turkish.Axis(1_500_000, Unit.None));
+        Assert.Equal("%20", Turkish.Axis(20, Unit.Percent));
+        Assert.Equal("20%", English.Axis(20, Unit.Percent));
+        Assert.Equal("−12.9M", English.Compact(-12_929_314.5));
+        Assert.Equal("−504k", English.Compact(-504_206.16));
+        Assert.Equal("7,504", English.Compact(7504.17));
+        Assert.Equal("−504 B", Turkish.Compact(-504_206.16));
+    }
+
+    [Fact]
+    public void Moments_are_shown_in_the_report_time_zone_and_unknown_locales_fall_back_to_English()
+    {
+        var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+        Assert.Equal("5 Jan 2026 11:00 (Europe/Istanbul)", English.Moment(at, "Europe/Istanbul"));
+        Assert.Equal("5 Jan 2026 08:00 (UTC)", English.Moment(at, "Not/AZone"));
+        Assert.Equal("en-US", new ValueFormatter("xx-nope-123").Culture.Name);
+        Assert.Equal("Page {0} of {1}", new ValueFormatter(null).Text.PageOf);
+    }
+}

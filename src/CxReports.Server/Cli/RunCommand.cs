@@ -5,6 +5,7 @@ using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Rendering.Csv;
 using CxReports.Rendering.Json;
+using CxReports.Rendering.Formats;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
@@ -19,8 +20,8 @@ public static class RunCommand
     {
         var name = new Argument<string>("report") { Description = "The report's name" };
         var request = new ReportOptions();
-        var format = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv");
+        var format = new Option<string>("--format") { Description = "json, csv or pdf (pdf needs -o FILE)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "pdf");
         var output = new Option<string?>("-o", "--output") { Description = "Write to this file instead of stdout" };
         var deliver = new Option<bool>("--deliver") { Description = "Also deliver it now to the targets of its schedule (recorded in the run log)" };
         var outRoot = new Option<string?>("--out") { Description = "Output root of folder deliveries (default: Delivery:OutputRoot, CXR_OUTPUT_ROOT or ./out)" };
@@ -50,6 +51,16 @@ public static class RunCommand
                 var evaluated = evaluator.Evaluate(report, asked);
                 if (parse.GetValue(deliver))
                     return Deliver(report, evaluated, warehouse, DeliveryOptions.FromEnvironment(parse.GetValue(outRoot)), stderr);
+                if (parse.GetValue(format) == "pdf")
+                {
+                    if (parse.GetValue(output) is not { } pdfFile)
+                    {
+                        stderr.WriteLine("cxr run: a PDF is binary; write it to a file with -o report.pdf");
+                        return ExitCodes.Usage;
+                    }
+                    File.WriteAllBytes(pdfFile, new PdfReportFormatter().Render(evaluated));
+                    return ExitCodes.Ok;
+                }
                 var text = new StringWriter();
                 if (parse.GetValue(format) == "csv")
                     ReportCsv.Write(text, evaluated);

@@ -21,7 +21,7 @@ public sealed class ReportService(
     WarehouseGate warehouse,
     ResultCache cache,
     EvaluationLimiter limiter,
-    IEnumerable<IReportDocumentRenderer> renderers,
+    IEnumerable<CxReports.Engine.Scheduling.IReportFormatter> renderers,
     IOptions<CxrServerOptions> options,
     TimeProvider time)
 {

@@ -28,7 +28,8 @@ public static class ServerServices
         services.AddSingleton<ReportService>();
         services.AddSingleton<QueryService>();
         services.AddSingleton<CheckService>();
-        services.AddSingleton<IReportDocumentRenderer, JsonReportRenderer>();
+        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, JsonReportRenderer>();
+        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.PdfReportFormatter>();
         services.AddHostedService<ServerStartup>();
         services.AddHostedService<ChangeWatcher>();
         services.AddSingleton(DeliveryOptionsFrom(configuration));

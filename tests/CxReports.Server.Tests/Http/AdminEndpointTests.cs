@@ -40,6 +40,9 @@ public sealed class AdminEndpointTests(SharedServer shared)
         var run = await (await Server.Client(ApiScope.Run).PostAsync("/api/reports/experience/run", null)).Json();
         var delivery = run.GetProperty("deliveries").EnumerateArray().Single();
         Assert.Equal(("folder", "experience"), (delivery.GetProperty("channel").GetString(), delivery.GetProperty("target").GetString()));
+        Assert.Equal("delivered", run.GetProperty("outcome").GetString());
+        // The experience report delivers a PDF and its tables as CSV into the output root's "experience" folder.
+        Assert.Equal([".csv", ".pdf"], Directory.GetFiles(Path.Combine(Server.Root, "out", "experience")).Select(Path.GetExtension).Order());
 
         var history = await (await Server.Client(ApiScope.Read).GetAsync("/api/runs?report=experience")).Json();
         Assert.Contains(history.GetProperty("runs").EnumerateArray(), r => r.GetProperty("id").GetString() == run.GetProperty("id").GetString());

@@ -119,10 +119,13 @@ public sealed class ReportsEndpointTests(SharedServer shared)
     }
 
     [Fact]
-    public async Task The_pdf_is_501_until_a_pdf_renderer_is_registered()
+    public async Task The_pdf_route_serves_the_rendered_report_and_an_unknown_name_is_still_404()
     {
-        var problem = await (await Server.Client(ApiScope.Read).GetAsync("/api/reports/advocacy.pdf")).Problem(HttpStatusCode.NotImplemented);
-        Assert.Equal("PDF rendering not available yet", problem.GetProperty("title").GetString());
+        var response = await Server.Client(ApiScope.Read).GetAsync("/api/reports/advocacy.pdf?from=2025-11-01&to=2026-10-31");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
         await (await Server.Client(ApiScope.Read).GetAsync("/api/reports/advocasy.pdf")).Problem(HttpStatusCode.NotFound);
     }
 }

@@ -30,6 +30,7 @@ public static class ReportJson
         if (report.Grain is { } grain) json.WriteString("grain", grain);
         json.WriteString("timezone", report.TimeZone);
         json.WriteEndObject();
+        json.WriteString("locale", report.Locale);
         json.WritePropertyName("params");
         json.WriteStartObject();
         foreach (var (name, value) in report.Params)

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs CxReports on the sample reports and the demo data. Arguments go to `cxr` (default: the sample tour).
+# Runs CxReports: the HTTP server with the sample reports over the demo data (written on first start), on
+# http://127.0.0.1:5080, without API keys because it only listens on this machine (the server says so in its log).
+# With arguments, runs that `cxr` command instead: ./scripts/run.sh query "nps by month" --format table
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,8 +10,4 @@ dotnet build src/CxReports.Server -c Release --nologo -v quiet
 cxr=src/CxReports.Server/bin/Release/net10.0/cxr
 
 if [ $# -gt 0 ]; then exec "$cxr" "$@"; fi
-
-[ -f demo-data/musteriler.csv ] || "$cxr" demo --out demo-data
-"$cxr" check reports
-"$cxr" load
-"$cxr" run customer_success --from 2025-11-01 --to 2026-10-31
+exec "$cxr" serve --no-auth --urls http://127.0.0.1:5080

@@ -10,7 +10,7 @@ public sealed class SampleReportsTests : IDisposable
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
     [Fact]
-    public void Every_sample_report_evaluates_to_a_json_document_with_a_table_for_each_numeric_block()
+    public void Every_sample_report_evaluates_to_json_with_a_table_for_each_numeric_block_and_renders_to_pdf()
     {
         var root = CliRunner.RepositoryRoot();
         var reports = Path.Combine(root, "reports");
@@ -35,6 +35,11 @@ public sealed class SampleReportsTests : IDisposable
                 var columns = block.GetProperty("columns").GetArrayLength();
                 Assert.All(block.GetProperty("rows").EnumerateArray(), row => Assert.Equal(columns, row.GetArrayLength()));
             }
+
+            var pdf = Path.Combine(_data, name + ".pdf");
+            var rendered = CliRunner.Run(root, "run", name, "--reports", reports, "--data", _data, "--from", "2025-11-01", "--to", "2026-10-31", "--format", "pdf", "-o", pdf);
+            Assert.True(rendered.Exit == 0, $"{name}: {rendered.Err}");
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 5));
         }
     }
 }

@@ -72,6 +72,27 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
                 $"not one of {string.Join(", ", choices.Select(c => c is string s ? $"\"{s}\"" : Show(c)))}");
     }
 
+    /// <summary>
+    /// One SQL condition, true when the row breaks any of <see cref="Checks"/> (null or false when it breaks none):
+    /// the staging pass's per-row flag. The same as OR-ing the checks, with one shortcut: when the field is
+    /// required and has no default, "blank" and "not a valid value" together are exactly "the converted value is
+    /// null" (a blank text converts to null, and a non-blank one that does not convert is null too), one test
+    /// instead of two. Which check failed, and where, is the error path's business (<see cref="LoadErrorFinder"/>).
+    /// </summary>
+    public string? Broken
+    {
+        get
+        {
+            var checks = Checks().ToList();
+            if (Field.Required && Field.Default is null && EffectiveType != ValueType.Text)
+            {
+                checks.RemoveAll(c => c.Code == LoadCodes.BadValue || c.Code == LoadCodes.Blank);
+                checks.Insert(0, (LoadCodes.Blank, $"{Converted} IS NULL", ""));
+            }
+            return checks.Count == 0 ? null : string.Join(" OR ", checks.Select(c => $"({c.Condition})"));
+        }
+    }
+
     private string Expected() => EffectiveType switch
     {
         ValueType.Integer => "whole number",

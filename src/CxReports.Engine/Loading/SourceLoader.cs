@@ -24,10 +24,19 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
         var unusable = files.Select(f => Unusable(source, f, dataRoot)).OfType<Diagnostic>().ToArray();
         if (unusable.Length > 0) return Fail(source, files, unusable, unusable.Length, watch);
 
-        var hash = ContentHash.Of(files, dataRoot);
         var bytes = files.Sum(f => new FileInfo(f).Length);
-        if (!force && warehouse.LoadLogHas(source.Name, hash) && warehouse.TableExists(source.Name))
-            return new LoadOutcome(source.Name, LoadStatus.Unchanged, warehouse.Log.LastLoaded(source.Name)!.Rows, files.Count, bytes, watch.Elapsed, [], 0);
+        // The hash decides whether to load only when a good load could be skipped; otherwise it is needed just for
+        // the log entry, and is computed on another thread while DuckDB reads the files.
+        var last = force ? null : warehouse.Log.LastLoaded(source.Name);
+        Task<string> hashing;
+        if (last is not null && warehouse.TableExists(source.Name))
+        {
+            var hash = ContentHash.Of(files, dataRoot);
+            if (hash == last.ContentHash)
+                return new LoadOutcome(source.Name, LoadStatus.Unchanged, last.Rows, files.Count, bytes, watch.Elapsed, [], 0);
+            hashing = Task.FromResult(hash);
+        }
+        else hashing = Task.Run(() => ContentHash.Of(files, dataRoot));
 
         try
         {
@@ -58,11 +67,12 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
                 rows = summary.Rows;
             }
 
+            var contentHash = hashing.GetAwaiter().GetResult();
             warehouse.InTransaction(() =>
             {
                 warehouse.Execute($"DROP TABLE IF EXISTS {Sql.Identifier(source.Name)}");
                 warehouse.Execute($"ALTER TABLE {Sql.Identifier(stage)} RENAME TO {Sql.Identifier(source.Name)}");
-                warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), hash, rows, time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
+                warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), contentHash, rows, time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
             });
             return new LoadOutcome(source.Name, LoadStatus.Loaded, rows, files.Count, bytes, watch.Elapsed, [], 0);
         }
@@ -72,6 +82,18 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
             var at = new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0);
             return Fail(source, files, [new Diagnostic(LoadCodes.Malformed, at, $"source '{source.Name}': {FirstLine(e.Message)}")], 1, watch);
         }
+        finally
+        {
+            Settle(hashing);
+        }
+    }
+
+    /// <summary>Waits for the hashing, so no read of the files goes on after the load returns. A failed load does
+    /// not log the hash, so a hashing error matters only to a good load, which has rethrown it already.</summary>
+    private static void Settle(Task hashing)
+    {
+        try { hashing.Wait(); }
+        catch (AggregateException) { }
     }
 
     /// <summary>A file that cannot be opened or has no bytes at all gets its own message, before DuckDB sees it.</summary>

@@ -54,10 +54,14 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
                 if (missing.Length > 0) return Fail(source, files, missing, missing.Length, watch);
 
                 warehouse.Execute(staging.CreateStage(files));
-                var summary = warehouse.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1), Duplicates: r.GetInt64(2))).Single();
+                var summary = warehouse.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1),
+                    Duplicates: r.IsDBNull(2) ? (long?)null : r.GetInt64(2), Lowest: r.IsDBNull(3) ? (long?)null : r.GetInt64(3),
+                    Highest: r.IsDBNull(4) ? (long?)null : r.GetInt64(4))).Single();
+                var duplicates = summary.Duplicates
+                    ?? (summary is { Lowest: { } lowest, Highest: { } highest } ? warehouse.Scalar<long>(staging.KeyDuplicates(lowest, highest)) : 0);
                 var linkMisses = staging.RequiredLinks(loadedKeys.ContainsKey)
                     .Sum(link => warehouse.Scalar<long>(staging.LinkMisses(link, loadedKeys[link.Field.LinkTarget!])));
-                if (summary.Bad + summary.Duplicates + linkMisses > 0)
+                if (summary.Bad + duplicates + linkMisses > 0)
                 {
                     DropStage(source);
                     var (diagnostics, total) = new LoadErrorFinder(warehouse, staging, files, dataRoot).Find(loadedKeys);

@@ -136,4 +136,23 @@ public sealed class StagingShortcutTests : IDisposable
         Assert.Equal(LoadStatus.Failed, outcome.Status);
         Assert.Equal(6, outcome.ErrorCount); // blank plan, gold, 11, x, blank score, duplicate 5
     }
+
+    [Theory]
+    [InlineData("key id: integer", "id\n3\n-2\n7\n3\n", 1)]                       // bitmap over -2 .. 7
+    [InlineData("key id: integer", "id\n1\n9000000000000000000\n1\n", 1)]              // range too wide: count(DISTINCT)
+    [InlineData("key id: integer", "id\n-9223372036854775808\n9223372036854775807\n", 0)]
+    [InlineData("key id: integer", "id\n5\n5\n5\n", 2)]
+    [InlineData("key id", "id\nA1\nA2\nA1\n", 1)]                                      // text key: count(DISTINCT)
+    public void Duplicate_keys_are_counted_exactly_whatever_the_keys_range(string key, string csv, int duplicates)
+    {
+        var model = ModelBinder.Compile([new SourceFile("m.cxr", $$"""
+            source s from "s.csv" {
+              {{key}}
+            }
+            """)]).Model!;
+        File.WriteAllText(Path.Combine(_dir, "s.csv"), csv);
+        var outcome = Assert.Single(new WarehouseLoader(_warehouse, TimeProvider.System).LoadAll(model, force: true));
+        Assert.Equal(duplicates == 0 ? LoadStatus.Loaded : LoadStatus.Failed, outcome.Status);
+        Assert.Equal(duplicates, outcome.ErrorCount);
+    }
 }

@@ -35,7 +35,8 @@ public sealed class StagingSql
     /// copies the result: a third of a load's time. A value that is all ASCII (<c>strlen = length</c>), starts with a
     /// character from '!' up (so not blank, no leading space or control character) and does not end in a space has
     /// nothing to trim (the only ASCII Zs is the space), so it is taken as it is; any other value goes through
-    /// <c>trim</c>. Measured on 10M survey rows: the guard costs about a third of what the <c>trim</c> did.
+    /// <c>trim</c>. Measured on 1M survey rows of 8 columns (bench/CxReports.Benchmarks): the <c>trim</c>s added 0.50 s
+    /// of CPU to the load over taking the text as it is, the guard adds 0.21 s.
     /// </summary>
     public static string Trimmed(string value) =>
         $"CASE WHEN {value} >= '!' AND NOT suffix({value}, ' ') AND strlen({value}) = length({value}) " +

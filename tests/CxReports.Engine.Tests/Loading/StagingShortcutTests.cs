@@ -27,7 +27,7 @@ public sealed class StagingShortcutTests : IDisposable
     [
         "", " ", "  ", "\t", "\n", "\r", "\u00A0", "\u1680", "\u2000", "\u2009", "\u200A", "\u202F", "\u205F", "\u3000",
         "\u0085", "\u200B", "\u0000", "\u007F", "!", "a", "Z", "5", "-3", "0", "10", "11", "1,5", "2.5", "1e3", "true", "no",
-        "ö", "ı", "İ", "日本", "😀", "basic", "pro", "2025-03-31", "31.03.2025", "2025-03-31T09:30:00+03:00", "2025-03-31 09:30:00",
+        "ö", "ı", "İ", "日本", "😀", "basic", "pro", "phone", "webinar", "a'b", "Phone", "2025-03-31", "31.03.2025", "2025-03-31T09:30:00+03:00", "2025-03-31 09:30:00",
         "Z", "+03:00", ":", "~", "\"", "'",
     ];
 
@@ -79,6 +79,8 @@ public sealed class StagingShortcutTests : IDisposable
               key id: integer
               column plan required in ("basic", "pro")
               column note
+              column channel in ("product", "phone", "email", "chat", "sales", "webinar", "a'b")
+              column kind required in ("product", "phone", "email", "chat", "sales", "webinar", "basic", "ö", "日本")
               column label required
               column score: integer required range 0 .. 10
               column csat: integer range 1 .. 5

@@ -90,9 +90,10 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
                 checks.RemoveAll(c => c.Code == LoadCodes.BadValue || c.Code == LoadCodes.Blank);
                 checks.Insert(0, (LoadCodes.Blank, $"{Converted} IS NULL"));
             }
-            // DuckDB turns `IN` with six or more values into a join against the list, which the staging pass pays
-            // for on every row; list_contains is a plain function. Text only, where both sides are VARCHAR and
-            // equality is the same (a null value gives null either way).
+            // DuckDB plans a longer `IN` list (six values already) as a join against the list, and with that join
+            // in the plan the CREATE TABLE loses its parallel, order-keeping batch insert (EXPLAIN shows
+            // CREATE_TABLE_AS, not BATCH_CREATE_TABLE_AS). list_contains is a plain function. Text only, where both
+            // sides are VARCHAR and equality is the same (a null value gives null either way).
             if (EffectiveType == ValueType.Text && Field.Choices is { Count: > 0 } choices)
             {
                 var at = checks.FindIndex(c => c.Code == LoadCodes.NotAllowed);

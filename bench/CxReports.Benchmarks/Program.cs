@@ -1,3 +1,19 @@
 using BenchmarkDotNet.Running;
+using CxReports.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// --rows N[,N...] picks the row counts of the load benchmark (passed on to its process as CXR_BENCH_ROWS);
+// `profile` times the loader's statements one by one instead of running BenchmarkDotNet.
+var rest = new List<string>();
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--rows" && i + 1 < args.Length) Environment.SetEnvironmentVariable(LoadBenchmark.RowsVariable, args[++i]);
+    else rest.Add(args[i]);
+}
+
+if (rest.FirstOrDefault() == "profile")
+{
+    foreach (var rows in LoadBenchmark.RowCounts()) LoadProfile.Run(rows);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray());

@@ -26,10 +26,19 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
 
         var staging = source.DeclaresColumns ? new StagingSql(source) : null;
         var recipe = staging?.CreateStage(files) ?? $"SELECT * FROM {ReaderSql.Detected(source, files)}";
-        var hash = ContentHash.Of(files, dataRoot, recipe);
         var bytes = files.Sum(f => new FileInfo(f).Length);
-        if (!force && warehouse.LoadLogHas(source.Name, hash) && warehouse.TableExists(source.Name))
-            return new LoadOutcome(source.Name, LoadStatus.Unchanged, warehouse.Log.LastLoaded(source.Name)!.Rows, files.Count, bytes, watch.Elapsed, [], 0);
+        // The hash decides whether to load only when a good load could be skipped; otherwise it is needed just for
+        // the log entry, and is computed on another thread while DuckDB reads the files.
+        var last = force ? null : warehouse.Log.LastLoaded(source.Name);
+        Task<string> hashing;
+        if (last is not null && warehouse.TableExists(source.Name))
+        {
+            var hash = ContentHash.Of(files, dataRoot, recipe);
+            if (hash == last.ContentHash)
+                return new LoadOutcome(source.Name, LoadStatus.Unchanged, last.Rows, files.Count, bytes, watch.Elapsed, [], 0);
+            hashing = Task.FromResult(hash);
+        }
+        else hashing = Task.Run(() => ContentHash.Of(files, dataRoot, recipe));
 
         try
         {
@@ -46,10 +55,14 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
                 if (missing.Length > 0) return Fail(source, files, missing, missing.Length, watch);
 
                 warehouse.Execute(recipe);
-                var summary = warehouse.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1), Duplicates: r.GetInt64(2))).Single();
+                var summary = warehouse.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1),
+                    Duplicates: r.IsDBNull(2) ? (long?)null : r.GetInt64(2), Lowest: r.IsDBNull(3) ? (long?)null : r.GetInt64(3),
+                    Highest: r.IsDBNull(4) ? (long?)null : r.GetInt64(4))).Single();
+                var duplicates = summary.Duplicates
+                    ?? (summary is { Lowest: { } lowest, Highest: { } highest } ? warehouse.Scalar<long>(staging.KeyDuplicates(lowest, highest)) : 0);
                 var linkMisses = staging.RequiredLinks(loadedKeys.ContainsKey)
                     .Sum(link => warehouse.Scalar<long>(staging.LinkMisses(link, loadedKeys[link.Field.LinkTarget!])));
-                if (summary.Bad + summary.Duplicates + linkMisses > 0)
+                if (summary.Bad + duplicates + linkMisses > 0)
                 {
                     DropStage(source);
                     var (diagnostics, total) = new LoadErrorFinder(warehouse, staging, files, dataRoot).Find(loadedKeys);
@@ -59,11 +72,12 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
                 rows = summary.Rows;
             }
 
+            var contentHash = hashing.GetAwaiter().GetResult();
             warehouse.InTransaction(() =>
             {
                 warehouse.Execute($"DROP TABLE IF EXISTS {Sql.Identifier(source.Name)}");
                 warehouse.Execute($"ALTER TABLE {Sql.Identifier(stage)} RENAME TO {Sql.Identifier(source.Name)}");
-                warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), hash, rows, time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
+                warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), contentHash, rows, time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
             });
             return new LoadOutcome(source.Name, LoadStatus.Loaded, rows, files.Count, bytes, watch.Elapsed, [], 0);
         }
@@ -72,6 +86,18 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
             DropStage(source);
             return Fail(source, files, [Unreadable(source, files, e, dataRoot)], 1, watch);
         }
+        finally
+        {
+            Settle(hashing);
+        }
+    }
+
+    /// <summary>Waits for the hashing, so no read of the files goes on after the load returns. A failed load does
+    /// not log the hash, so a hashing error matters only to a good load, which has rethrown it already.</summary>
+    private static void Settle(Task hashing)
+    {
+        try { hashing.Wait(); }
+        catch (AggregateException) { }
     }
 
     /// <summary>

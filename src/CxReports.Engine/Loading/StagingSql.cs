@@ -25,26 +25,70 @@ public sealed class StagingSql
 
     public static string StageTable(SourceModel source) => "_cxr_stage_" + source.Name;
 
-    /// <summary>The file columns, trimmed, blank as null: <c>nullif(trim("paket"), '') AS _cxr_t1</c>.</summary>
+    /// <summary>The file columns, trimmed, blank as null: <c>nullif(trim("paket"), '') AS _cxr_t1</c> in effect.</summary>
     public string TextColumns => string.Join(", ",
-        Fields.Select(f => $"nullif(trim(CAST({Sql.Identifier(f.Field.FileColumn)} AS VARCHAR)), '') AS {f.Text}"));
+        Fields.Select(f => $"{Trimmed($"CAST({Sql.Identifier(f.Field.FileColumn)} AS VARCHAR)")} AS {f.Text}"));
+
+    /// <summary>
+    /// <c>nullif(trim(value), '')</c>, exactly, without paying for <c>trim</c> on the values that need none. DuckDB's
+    /// <c>trim</c> decodes every character of every value (it removes Unicode space separators, category Zs) and
+    /// copies the result: a third of a load's time. A value that is all ASCII (<c>strlen = length</c>), starts with a
+    /// character from '!' up (so not blank, no leading space or control character) and does not end in a space has
+    /// nothing to trim (the only ASCII Zs is the space), so it is taken as it is; any other value goes through
+    /// <c>trim</c>. Measured on 1M survey rows of 8 columns (bench/CxReports.Benchmarks): the <c>trim</c>s added 0.50 s
+    /// of CPU to the load over taking the text as it is, the guard adds 0.21 s.
+    /// </summary>
+    public static string Trimmed(string value) =>
+        $"CASE WHEN {value} >= '!' AND NOT suffix({value}, ' ') AND strlen({value}) = length({value}) " +
+        $"THEN {value} ELSE nullif(trim({value}), '') END";
 
     /// <summary>Reads, converts and flags every row in one pass into the staging table.</summary>
     public string CreateStage(IReadOnlyList<string> files)
     {
         var loaded = string.Join(", ", Fields.Select(f => $"{f.Loaded} AS {Sql.Identifier(f.Field.Name)}"));
-        var checks = Fields.SelectMany(f => f.Checks()).Select(c => $"({c.Condition})").ToArray();
+        var checks = Fields.Select(f => f.Broken).OfType<string>().Select(c => $"({c})").ToArray();
         var bad = checks.Length == 0 ? "false" : $"coalesce({string.Join(" OR ", checks)}, false)";
         var reader = ReaderSql.AsText(Source, files, Fields.Select(f => f.Field.FileColumn).ToArray());
         return $"CREATE OR REPLACE TABLE {Sql.Identifier(StageTable(Source))} AS " +
                $"SELECT {loaded}, {bad} AS {BadColumn} FROM (SELECT {TextColumns} FROM {reader})";
     }
 
-    /// <summary>Rows, bad rows, and keys seen more than once, in one scan of the staging table.</summary>
+    /// <summary>The widest range of a whole-number key counted with a bitmap (2^27 bits, 16 MB a thread).</summary>
+    public const long MaxBitmapRange = 1L << 27;
+
+    private FieldConversion? Key => Fields.FirstOrDefault(f => f.Field.Kind == FieldKind.Key);
+
+    private bool WholeNumberKey => Key?.SqlType == "BIGINT";
+
+    /// <summary>
+    /// Rows and bad rows in one scan of the staging table, and for a key either the keys seen more than once
+    /// (<c>count - count(DISTINCT)</c>) or, for a whole-number key, its lowest and highest value, so that
+    /// <see cref="KeyDuplicates"/> can count them with a bitmap instead.
+    /// Columns: rows, bad rows, duplicates (or null), lowest key, highest key (or nulls).
+    /// </summary>
     public string Summary()
     {
-        var key = Source.Key is { } k ? $"count({Sql.Identifier(k.Name)}) - count(DISTINCT {Sql.Identifier(k.Name)})" : "0";
-        return $"SELECT count(*), count(*) FILTER (WHERE {BadColumn}), {key} FROM {Sql.Identifier(StageTable(Source))}";
+        var stage = Sql.Identifier(StageTable(Source));
+        const string none = "CAST(NULL AS BIGINT)";
+        if (Key is not { } key) return $"SELECT count(*), count(*) FILTER (WHERE {BadColumn}), CAST(0 AS BIGINT), {none}, {none} FROM {stage}";
+        var k = Sql.Identifier(key.Field.Name);
+        return WholeNumberKey
+            ? $"SELECT count(*), count(*) FILTER (WHERE {BadColumn}), {none}, min({k}), max({k}) FROM {stage}"
+            : $"SELECT count(*), count(*) FILTER (WHERE {BadColumn}), count({k}) - count(DISTINCT {k}), {none}, {none} FROM {stage}";
+    }
+
+    /// <summary>
+    /// Keys seen more than once, for a whole-number key whose lowest and highest value the summary found: one bit
+    /// per possible value (<c>bitstring_agg</c>) when the range is at most <see cref="MaxBitmapRange"/>, five times
+    /// faster than <c>count(DISTINCT)</c>'s hash table on 10M keys; <c>count(DISTINCT)</c> otherwise.
+    /// </summary>
+    public string KeyDuplicates(long lowest, long highest)
+    {
+        var k = Sql.Identifier(Key!.Field.Name);
+        var distinct = (decimal)highest - lowest < MaxBitmapRange
+            ? $"bit_count(bitstring_agg({k}, {lowest}, {highest}))"
+            : $"count(DISTINCT {k})";
+        return $"SELECT count({k}) - {distinct} FROM {Sql.Identifier(StageTable(Source))}";
     }
 
     /// <summary>Links declared <c>required</c> whose target table is loaded.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using DuckDB.NET.Data;
 
 namespace CxReports.Engine.Warehouse;
@@ -13,6 +14,9 @@ public sealed class DuckDbWarehouse : IDisposable
 
     public WarehouseOptions Options { get; }
     public LoadLog Log { get; }
+
+    /// <summary>Called after each statement with its SQL and how long it took (for profiling loads); null = off.</summary>
+    public Action<string, TimeSpan>? Trace { get; set; }
 
     private DuckDbWarehouse(WarehouseOptions options, DuckDBConnection connection)
     {
@@ -52,13 +56,18 @@ public sealed class DuckDbWarehouse : IDisposable
     public int Execute(string sql, params object?[] parameters)
     {
         using var command = Command(sql, parameters);
-        return command.ExecuteNonQuery();
+        var started = Stopwatch.GetTimestamp();
+        var result = command.ExecuteNonQuery();
+        Trace?.Invoke(sql, Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
     public T? Scalar<T>(string sql, params object?[] parameters)
     {
         using var command = Command(sql, parameters);
+        var started = Stopwatch.GetTimestamp();
         var value = command.ExecuteScalar();
+        Trace?.Invoke(sql, Stopwatch.GetElapsedTime(started));
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -66,9 +75,11 @@ public sealed class DuckDbWarehouse : IDisposable
     public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params object?[] parameters)
     {
         using var command = Command(sql, parameters);
+        var started = Stopwatch.GetTimestamp();
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read()) rows.Add(map(reader));
+        Trace?.Invoke(sql, Stopwatch.GetElapsedTime(started));
         return rows;
     }
 

@@ -79,7 +79,7 @@ public sealed class ScaleDataset : IDisposable
                       $"{summary.RowsPerFile.Values.Sum(v => (long)v):N0} rows in all, in {watch.Elapsed.TotalSeconds:F1} s");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CxReports.sln"))) return dir.FullName;

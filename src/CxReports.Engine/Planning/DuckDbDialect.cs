@@ -16,6 +16,9 @@ public sealed class DuckDbDialect : ISqlDialect
     public string LocalDate(string expression, bool isInstant, string timeZoneParameter) =>
         isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
 
+    public string LocalDayStart(string dateExpression, string timeZoneParameter) =>
+        $"timezone({timeZoneParameter}, CAST({dateExpression} AS TIMESTAMP))";
+
     public string AddUnits(string dateExpression, TimeUnit unit, int count) =>
         $"CAST({dateExpression} {(count < 0 ? "-" : "+")} INTERVAL {Math.Abs(count).ToString(CultureInfo.InvariantCulture)} {Word(unit)} AS DATE)";
 

@@ -16,7 +16,8 @@ public static class EventTable
         var joins = new JoinPlan(context.Model, source.Name, "r");
         var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
         var time = source.TimeAxis;
-        var day = time is null ? null : context.LocalDate(rows.Compile(new BoundField(source.Name, [], time, time.Span)), time);
+        var column = time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span));
+        var day = time is null ? null : context.LocalDate(column!, time);
 
         var columns = new List<string> { $"{Bucket(context, grain, day)} AS bucket" };
         columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => $"{rows.Compile(d.BySource[source.Name])} AS d{i}"));
@@ -32,7 +33,7 @@ public static class EventTable
         }
 
         var filters = new List<string>();
-        if (day is not null) filters.Add($"{day} BETWEEN {context.From} AND {context.To}");
+        if (time is not null) filters.Add(context.LocalDateWithin(column!, time, context.From, context.To));
         filters.AddRange(context.RowFilters(source.Name, rows, where));
         var sql = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {joins.From}" +
                   (filters.Count > 0 ? $"\n  WHERE {string.Join("\n    AND ", filters)}" : "") +

@@ -30,7 +30,7 @@ public sealed class DuckDbDialect : ISqlDialect
         $"quantile_cont({value}, {fraction}) FILTER (WHERE {filter})";
 
     public string ValueAt(string value, string order, bool last, string filter) =>
-        $"{(last ? "arg_max" : "arg_min")}({value}, {order}) FILTER (WHERE {filter})";
+        $"{(last ? "arg_max" : "arg_min")}({value}, {order})" + (filter == "TRUE" ? "" : $" FILTER (WHERE {filter})");
 
     public string SafeDivide(string numerator, string denominator) =>
         $"(CAST({numerator} AS DOUBLE) / NULLIF(CAST({denominator} AS DOUBLE), 0))";

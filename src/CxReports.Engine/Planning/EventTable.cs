@@ -28,7 +28,8 @@ public static class EventTable
                 aggregate.Arguments.Count > 0 ? rows.Compile(aggregate.Arguments[0]) : null,
                 aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
                 day is null ? null : rows.Compile(new BoundField(source.Name, [], time!, time!.Span)),
-                aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m);
+                aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m,
+                AggregateInputs.NeverNull(aggregate.Arguments.FirstOrDefault()));
             columns.Add($"{AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs)} AS {Sql.Identifier(atom.Column)}");
         }
 

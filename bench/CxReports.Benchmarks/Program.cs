@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using CxReports.Benchmarks;
 
 // --rows N[,N...] picks the row counts of the load benchmark (passed on to its process as CXR_BENCH_ROWS);
-// `profile` times the loader's statements one by one instead of running BenchmarkDotNet.
+// `profile` times the loader's statements one by one instead of running BenchmarkDotNet; `--sql` prints the engine's
+// and the hand-written statements of EngineBenchmark, parameters inlined, to read them or run them with EXPLAIN ANALYZE.
 var rest = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -10,6 +11,11 @@ for (var i = 0; i < args.Length; i++)
     else rest.Add(args[i]);
 }
 
+if (rest is ["--sql"])
+{
+    EngineSql.Print(Console.Out);
+    return;
+}
 if (rest.FirstOrDefault() == "profile")
 {
     foreach (var rows in LoadBenchmark.RowCounts()) LoadProfile.Run(rows);

@@ -60,7 +60,7 @@ public static partial class DemoDataGenerator
     /// A year file left by an earlier run with another period would be loaded with the new ones and double the
     /// revenue, so year files outside this run's years go. Only names the generator itself writes are touched.
     /// </summary>
-    private static void RemoveStaleInvoiceYears(string directory, DemoCalendar calendar)
+    internal static void RemoveStaleInvoiceYears(string directory, DemoCalendar calendar)
     {
         string folder = Path.Combine(directory, InvoiceFileWriter.Folder);
         if (!Directory.Exists(folder)) return;

@@ -6,7 +6,7 @@ namespace CxReports.Engine.Demo;
 /// </summary>
 internal static class SurveyComments
 {
-    private static readonly string[] Promoter =
+    internal static readonly string[] Promoter =
     [
         "Raporlar çok hızlı, ekip de ilgili.",
         "Harika bir ürün, herkese tavsiye ediyorum.",
@@ -17,7 +17,7 @@ internal static class SurveyComments
         "Ekibimiz her sabah ilk iş raporlara bakıyor",
     ];
 
-    private static readonly string[] Passive =
+    internal static readonly string[] Passive =
     [
         "Genel olarak memnunuz, ama dışa aktarma yavaş.",
         "İyi, fakat mobil uygulama eksik.",
@@ -27,7 +27,7 @@ internal static class SurveyComments
         "Destek iyi ama \"acil\" taleplerde daha hızlı olabilir.",
     ];
 
-    private static readonly string[] Detractor =
+    internal static readonly string[] Detractor =
     [
         "Fiyat çok yüksek, indirim bekliyoruz.",
         "Destek ekibi geç dönüyor.\nİki gündür yanıt yok.",
@@ -39,7 +39,7 @@ internal static class SurveyComments
     ];
 
     /// <summary>Comments that only make sense once the programme runs: customers notice the new team and follow-ups.</summary>
-    private static readonly string[] Programme =
+    internal static readonly string[] Programme =
     [
         "Yeni müşteri temsilcimiz çok ilgili, teşekkürler.",
         "Geri bildirimlerimizden sonra aranmak güzeldi.",

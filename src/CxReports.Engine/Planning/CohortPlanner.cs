@@ -6,7 +6,8 @@ namespace CxReports.Engine.Planning;
 /// <summary>
 /// The retention cohort matrix (metrics.md): cohort c = entities starting in month c within the period; cell
 /// (c, k) = percent of the cohort still a customer on the last day of month c+k; null where that day is after the
-/// as-of date. One scan of the entities, one column per k.
+/// as-of date. One scan of the entities, counted by (cohort, end date) before the cells are summed from those
+/// counts (a few thousand groups instead of every entity times every column), one column per k.
 /// </summary>
 public sealed class CohortPlanner(PlanContext context)
 {
@@ -24,10 +25,10 @@ public sealed class CohortPlanner(PlanContext context)
         var cells = Enumerable.Range(0, block.Months).Select(k =>
         {
             var lastDay = d.AddUnits(d.AddUnits("e.cohort", TimeUnit.Month, k + 1), TimeUnit.Day, -1);
-            return $"CASE WHEN {lastDay} <= CAST({asOf} AS DATE) THEN 100.0 * count(*) FILTER (WHERE e.ended IS NULL OR e.ended > {lastDay}) / count(*) END AS m{k}";
+            return $"CASE WHEN {lastDay} <= CAST({asOf} AS DATE) THEN 100.0 * CAST(coalesce(sum(e.n) FILTER (WHERE e.ended IS NULL OR e.ended > {lastDay}), 0) AS BIGINT) / CAST(sum(e.n) AS BIGINT) END AS m{k}";
         });
-        var sql = $"WITH entities AS (\n  SELECT {d.Truncate(TimeUnit.Month, start)} AS cohort, {end} AS ended\n  FROM {joins.From}{endJoin}\n  WHERE {string.Join(" AND ", filters)}\n)\n" +
-                  $"SELECT e.cohort, count(*) AS size,\n  {string.Join(",\n  ", cells)}\nFROM entities e\nGROUP BY e.cohort\nORDER BY e.cohort";
+        var sql = $"WITH entities AS (\n  SELECT {d.Truncate(TimeUnit.Month, start)} AS cohort, {end} AS ended, count(*) AS n\n  FROM {joins.From}{endJoin}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY ALL\n)\n" +
+                  $"SELECT e.cohort, CAST(sum(e.n) AS BIGINT) AS size,\n  {string.Join(",\n  ", cells)}\nFROM entities e\nGROUP BY e.cohort\nORDER BY e.cohort";
         var columns = new List<ResultColumn> { new("cohort", ColumnType.Date), new("size", ColumnType.Integer, Unit.Count) };
         columns.AddRange(Enumerable.Range(0, block.Months).Select(k => new ResultColumn($"m{k}", ColumnType.Number, Unit.Percent)));
         return new PlannedQuery(sql, context.Parameters.Values, columns);

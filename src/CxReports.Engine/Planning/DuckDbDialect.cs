@@ -16,6 +16,9 @@ public sealed class DuckDbDialect : ISqlDialect
     public string LocalDate(string expression, bool isInstant, string timeZoneParameter) =>
         isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
 
+    public string LocalDayStart(string dateExpression, string timeZoneParameter) =>
+        $"timezone({timeZoneParameter}, CAST({dateExpression} AS TIMESTAMP))";
+
     public string AddUnits(string dateExpression, TimeUnit unit, int count) =>
         $"CAST({dateExpression} {(count < 0 ? "-" : "+")} INTERVAL {Math.Abs(count).ToString(CultureInfo.InvariantCulture)} {Word(unit)} AS DATE)";
 
@@ -27,7 +30,7 @@ public sealed class DuckDbDialect : ISqlDialect
         $"quantile_cont({value}, {fraction}) FILTER (WHERE {filter})";
 
     public string ValueAt(string value, string order, bool last, string filter) =>
-        $"{(last ? "arg_max" : "arg_min")}({value}, {order}) FILTER (WHERE {filter})";
+        $"{(last ? "arg_max" : "arg_min")}({value}, {order})" + (filter == "TRUE" ? "" : $" FILTER (WHERE {filter})");
 
     public string SafeDivide(string numerator, string denominator) =>
         $"(CAST({numerator} AS DOUBLE) / NULLIF(CAST({denominator} AS DOUBLE), 0))";

@@ -16,7 +16,8 @@ public static class EventTable
         var joins = new JoinPlan(context.Model, source.Name, "r");
         var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
         var time = source.TimeAxis;
-        var day = time is null ? null : context.LocalDate(rows.Compile(new BoundField(source.Name, [], time, time.Span)), time);
+        var column = time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span));
+        var day = time is null ? null : context.LocalDate(column!, time);
 
         var columns = new List<string> { $"{Bucket(context, grain, day)} AS bucket" };
         columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => $"{rows.Compile(d.BySource[source.Name])} AS d{i}"));
@@ -27,12 +28,13 @@ public static class EventTable
                 aggregate.Arguments.Count > 0 ? rows.Compile(aggregate.Arguments[0]) : null,
                 aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
                 day is null ? null : rows.Compile(new BoundField(source.Name, [], time!, time!.Span)),
-                aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m);
+                aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m,
+                AggregateInputs.NeverNull(aggregate.Arguments.FirstOrDefault()));
             columns.Add($"{AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs)} AS {Sql.Identifier(atom.Column)}");
         }
 
         var filters = new List<string>();
-        if (day is not null) filters.Add($"{day} BETWEEN {context.From} AND {context.To}");
+        if (time is not null) filters.Add(context.LocalDateWithin(column!, time, context.From, context.To));
         filters.AddRange(context.RowFilters(source.Name, rows, where));
         var sql = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {joins.From}" +
                   (filters.Count > 0 ? $"\n  WHERE {string.Join("\n    AND ", filters)}" : "") +

@@ -16,6 +16,13 @@ public interface ISqlDialect
     /// <summary>A local calendar date from a value that may be a DATE or a TIMESTAMPTZ, in the given zone.</summary>
     string LocalDate(string expression, bool isInstant, string timeZoneParameter);
 
+    /// <summary>
+    /// The instant (a TIMESTAMPTZ) at which a local calendar day begins in the given zone, so that "the local date
+    /// lies in [a, b]" becomes a range of instants a stored timestamp is compared with as it is, row by row,
+    /// instead of converting every row to its local date first.
+    /// </summary>
+    string LocalDayStart(string dateExpression, string timeZoneParameter);
+
     /// <summary>A date plus a whole number of units.</summary>
     string AddUnits(string dateExpression, TimeUnit unit, int count);
 

@@ -40,6 +40,30 @@ public sealed class PlanContext
             ? Dialect.LocalDate(column, isInstant: true, Zone)
             : Dialect.LocalDate(column, isInstant: false, timeZoneParameter: ""); // dates carry no zone: no unused parameter
 
+    /// <summary>
+    /// "The local date of a row on a time field lies in [from, to]" (a bound may be null: open on that side).
+    /// Dates are compared as they are; a timestamp is compared with the instants at which the local days
+    /// <paramref name="from"/> and <paramref name="to"/> + 1 begin, which selects the same rows without
+    /// converting each one to the report's zone (the conversion costs more than the rest of a scan).
+    /// </summary>
+    public string LocalDateWithin(string column, FieldModel field, string? from, string? to)
+    {
+        var conditions = new List<string>();
+        if (field.Type == Dsl.Binding.Model.ValueType.Timestamp)
+        {
+            if (from is not null) conditions.Add($"{column} >= {Dialect.LocalDayStart($"CAST({from} AS DATE)", Zone)}");
+            if (to is not null) conditions.Add($"{column} < {Dialect.LocalDayStart(Dialect.AddUnits($"CAST({to} AS DATE)", TimeUnit.Day, 1), Zone)}");
+        }
+        else
+        {
+            var day = LocalDate(column, field);
+            if (from is not null && to is not null) conditions.Add($"{day} BETWEEN {from} AND {to}");
+            else if (from is not null) conditions.Add($"{day} >= {from}");
+            else if (to is not null) conditions.Add($"{day} <= {to}");
+        }
+        return conditions.Count == 0 ? "TRUE" : string.Join(" AND ", conditions);
+    }
+
     /// <summary>The row filters that apply to a source: the report's filters (unless switched off) and the query's where.</summary>
     public IEnumerable<string> RowFilters(string source, RowSql rows, IReadOnlyDictionary<string, BoundExpression>? where)
     {

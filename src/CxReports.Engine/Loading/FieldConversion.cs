@@ -36,7 +36,8 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
     /// </remarks>
     public string Converted => EffectiveType switch
     {
-        ValueType.Integer => $"CASE WHEN regexp_full_match({Text}, '[+-]?[0-9]+') THEN TRY_CAST({Text} AS BIGINT) END",
+        // Surrounding whitespace (a tab, say) is padding, as for the other types; 12.5, 1e3 and 0x10 are not whole numbers.
+        ValueType.Integer => $"CASE WHEN regexp_full_match({Text}, '[[:space:]]*[+-]?[0-9]+[[:space:]]*') THEN TRY_CAST({Text} AS BIGINT) END",
         ValueType.Decimal or ValueType.Number when Field.Format == "," =>
             $"CASE WHEN NOT contains({Text}, '.') THEN TRY_CAST(replace({Text}, ',', '.') AS DOUBLE) END",
         ValueType.Decimal or ValueType.Number => $"TRY_CAST({Text} AS DOUBLE)",

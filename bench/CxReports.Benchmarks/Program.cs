@@ -1,11 +1,17 @@
 using BenchmarkDotNet.Running;
 using CxReports.Benchmarks;
 
-// `--sql`: print the engine's and the hand-written statements of EngineBenchmark, parameters inlined, to read them
-// or to run them with EXPLAIN ANALYZE. Anything else goes to BenchmarkDotNet.
-if (args is ["--sql"])
+switch (args)
 {
-    EngineSql.Print(Console.Out);
-    return;
+    // The engine's and the hand-written statements of EngineBenchmark, parameters inlined (to read or EXPLAIN ANALYZE).
+    case ["--sql"]:
+        EngineSql.Print(Console.Out);
+        return;
+    // EngineBenchmark's pairs run alternately, medians of wall and CPU time (for a busy shared machine).
+    case ["--paired", ..]:
+        PairedRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

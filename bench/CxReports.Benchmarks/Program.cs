@@ -1,9 +1,7 @@
 using BenchmarkDotNet.Running;
 using CxReports.Benchmarks;
 
-// --rows N[,N...] picks the row counts of the load benchmark (passed on to its process as CXR_BENCH_ROWS);
-// `profile` times the loader's statements one by one instead of running BenchmarkDotNet; `--sql` prints the engine's
-// and the hand-written statements of EngineBenchmark, parameters inlined, to read them or run them with EXPLAIN ANALYZE.
+// --rows N[,N...] picks the row counts of the load benchmark (passed on to its process as CXR_BENCH_ROWS).
 var rest = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -11,15 +9,21 @@ for (var i = 0; i < args.Length; i++)
     else rest.Add(args[i]);
 }
 
-if (rest is ["--sql"])
+switch (rest.ToArray())
 {
-    EngineSql.Print(Console.Out);
-    return;
+    // The engine's and the hand-written statements of EngineBenchmark, parameters inlined (to read or EXPLAIN ANALYZE).
+    case ["--sql"]:
+        EngineSql.Print(Console.Out);
+        return;
+    // EngineBenchmark's pairs run alternately, medians of wall and CPU time (for a busy shared machine).
+    case ["--paired", ..] paired:
+        PairedRun.Run(Console.Out, paired.Length > 1 ? int.Parse(paired[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+        return;
+    // The loader's statements timed one by one instead of BenchmarkDotNet.
+    case ["profile", ..]:
+        foreach (var rows in LoadBenchmark.RowCounts()) LoadProfile.Run(rows);
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray());
+        return;
 }
-if (rest.FirstOrDefault() == "profile")
-{
-    foreach (var rows in LoadBenchmark.RowCounts()) LoadProfile.Run(rows);
-    return;
-}
-
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray());

@@ -44,7 +44,8 @@ public static class ScaleDemoGenerator
         var writer = new ScaleFileWriter(connection, directory, step);
         try
         {
-            writer.Run("setup", [$"SET temp_directory = {Sql.Literal(spill)}", .. ScaleSql.Macros(options.Seed), ScaleSql.Months(calendar)]);
+            // A bounded share of a machine others use too (1,000,000 customers need about 2.4 GB); sorts spill beyond it.
+            writer.Run("setup", [$"SET temp_directory = {Sql.Literal(spill)}", "SET memory_limit = '4GB'", .. ScaleSql.Macros(options.Seed), ScaleSql.Months(calendar)]);
             writer.Run("customers (table)", ScaleCustomerSql.Create(calendar, options.Customers), ScaleActivitySql.CustomerMonths(calendar));
 
             writer.RawLines(CustomerFileWriter.FileName, ScaleCustomerSql.CustomerLines(options.Customers));

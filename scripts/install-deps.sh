@@ -9,10 +9,11 @@ fi
 
 # Debian packages the product and its tests use: time zone data and ICU for IANA zones and locales; a real SMTP
 # server for the delivery tests (aiosmtpd, run with Debian's own /usr/bin/python3); poppler-utils (pdffonts,
-# pdftoppm) for the PDF tests and scripts/render-samples.sh. Regenerating the shipped subset fonts
+# pdftoppm) for the PDF tests and scripts/render-samples.sh; postgresql for the tests that run every metric on the
+# PostgreSQL warehouse too (they start their own server with initdb on a free port, never the system cluster). Regenerating the shipped subset fonts
 # (scripts/make-fonts.sh) also needs fonts-dejavu-core and fonttools: dev-time only, installed by that script's user.
 missing=()
-for package in tzdata libicu72 python3-aiosmtpd poppler-utils; do
+for package in tzdata libicu72 python3-aiosmtpd poppler-utils postgresql; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -5,11 +5,11 @@ using CxReports.Engine.Warehouse;
 namespace CxReports.Engine.Execution;
 
 /// <summary>Runs planned queries on the warehouse within the time limit and reads typed result tables.</summary>
-public sealed class QueryExecutor(DuckDbWarehouse warehouse, TimeSpan timeout)
+public sealed class QueryExecutor(IWarehouse warehouse, TimeSpan timeout)
 {
     public ResultTable Execute(PlannedQuery plan)
     {
-        var rows = warehouse.QueryWithTimeout(plan.Sql, plan.Parameters, timeout, reader =>
+        var rows = warehouse.QueryReport(plan.Sql, plan.Parameters, timeout, reader =>
         {
             var values = new object?[plan.Columns.Count];
             for (var i = 0; i < values.Length; i++)

@@ -9,11 +9,17 @@ namespace CxReports.Engine.Loading;
 
 /// <summary>
 /// Loads one source: finds its files, skips it when their content is unchanged, converts and checks every row in
-/// DuckDB into a staging table, and swaps that in for the live table in one transaction with its log entry. Any
-/// error leaves the live table as it was and records the failure.
+/// DuckDB into a staging table, and publishes that in place of the live table in one transaction with its log
+/// entry. Any error leaves the live table as it was and records the failure.
 /// </summary>
-public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
+/// <remarks>
+/// Files are always read and checked by DuckDB (the warehouse's <see cref="IWarehouse.Staging"/>); on PostgreSQL
+/// the staging DuckDB keeps its copy of each published table, so required links of later sources are checked there.
+/// </remarks>
+public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, TimeProvider time)
 {
+    private readonly DuckDbWarehouse _staging = warehouse.Staging;
+
     public LoadOutcome Load(SourceModel source, bool force, IReadOnlyDictionary<string, SemanticKey> loadedKeys)
     {
         var watch = Stopwatch.StartNew();
@@ -31,7 +37,7 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
         // the log entry, and is computed on another thread while DuckDB reads the files.
         var last = force ? null : warehouse.Log.LastLoaded(source.Name);
         Task<string> hashing;
-        if (last is not null && warehouse.TableExists(source.Name))
+        if (last is not null && warehouse.TableExists(source.Name) && _staging.TableExists(source.Name))
         {
             var hash = ContentHash.Of(files, dataRoot, recipe);
             if (hash == last.ContentHash)
@@ -46,39 +52,35 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
             long rows;
             if (staging is null)
             {
-                warehouse.Execute($"CREATE OR REPLACE TABLE {Sql.Identifier(stage)} AS {recipe}");
-                rows = warehouse.Scalar<long>($"SELECT count(*) FROM {Sql.Identifier(stage)}");
+                _staging.Execute($"CREATE OR REPLACE TABLE {Sql.Identifier(stage)} AS {recipe}");
+                rows = _staging.Scalar<long>($"SELECT count(*) FROM {Sql.Identifier(stage)}");
             }
             else
             {
                 var missing = files.SelectMany(f => MissingColumns(staging, f, dataRoot)).ToArray();
                 if (missing.Length > 0) return Fail(source, files, missing, missing.Length, watch);
 
-                warehouse.Execute(recipe);
-                var summary = warehouse.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1),
+                _staging.Execute(recipe);
+                var summary = _staging.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1),
                     Duplicates: r.IsDBNull(2) ? (long?)null : r.GetInt64(2), Lowest: r.IsDBNull(3) ? (long?)null : r.GetInt64(3),
                     Highest: r.IsDBNull(4) ? (long?)null : r.GetInt64(4))).Single();
                 var duplicates = summary.Duplicates
-                    ?? (summary is { Lowest: { } lowest, Highest: { } highest } ? warehouse.Scalar<long>(staging.KeyDuplicates(lowest, highest)) : 0);
+                    ?? (summary is { Lowest: { } lowest, Highest: { } highest } ? _staging.Scalar<long>(staging.KeyDuplicates(lowest, highest)) : 0);
                 var linkMisses = staging.RequiredLinks(loadedKeys.ContainsKey)
-                    .Sum(link => warehouse.Scalar<long>(staging.LinkMisses(link, loadedKeys[link.Field.LinkTarget!])));
+                    .Sum(link => _staging.Scalar<long>(staging.LinkMisses(link, loadedKeys[link.Field.LinkTarget!])));
                 if (summary.Bad + duplicates + linkMisses > 0)
                 {
                     DropStage(source);
-                    var (diagnostics, total) = new LoadErrorFinder(warehouse, staging, files, dataRoot).Find(loadedKeys);
+                    var (diagnostics, total) = new LoadErrorFinder(_staging, staging, files, dataRoot).Find(loadedKeys);
                     return Fail(source, files, diagnostics, total, watch);
                 }
-                warehouse.Execute($"ALTER TABLE {Sql.Identifier(stage)} DROP COLUMN {StagingSql.BadColumn}");
+                _staging.Execute($"ALTER TABLE {Sql.Identifier(stage)} DROP COLUMN {StagingSql.BadColumn}");
                 rows = summary.Rows;
             }
 
             var contentHash = hashing.GetAwaiter().GetResult();
-            warehouse.InTransaction(() =>
-            {
-                warehouse.Execute($"DROP TABLE IF EXISTS {Sql.Identifier(source.Name)}");
-                warehouse.Execute($"ALTER TABLE {Sql.Identifier(stage)} RENAME TO {Sql.Identifier(source.Name)}");
-                warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), contentHash, rows, time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
-            });
+            warehouse.Publish(stage, TablePlacement.Of(model, source), new LoadRecord(source.Name, FileList(files, dataRoot), contentHash, rows,
+                time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
             return new LoadOutcome(source.Name, LoadStatus.Loaded, rows, files.Count, bytes, watch.Elapsed, [], 0);
         }
         catch (DuckDBException e)
@@ -152,7 +154,7 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
     {
         // JSON objects may simply lack a key (it reads as blank); files with a header must name every declared column.
         if (staging.Source.Format is SourceFormat.Json or SourceFormat.Ndjson) yield break;
-        var columns = warehouse.Query($"DESCRIBE SELECT * FROM {ReaderSql.AsText(staging.Source, [file])}", r => r.GetString(0));
+        var columns = _staging.Query($"DESCRIBE SELECT * FROM {ReaderSql.AsText(staging.Source, [file])}", r => r.GetString(0));
         foreach (var field in staging.Fields.Where(f => !columns.Contains(f.Field.FileColumn)))
             yield return new Diagnostic(LoadCodes.MissingColumn, new SourceSpan(Path.GetRelativePath(dataRoot, file), 0, 1, 1, 0),
                 $"column '{field.Field.FileColumn}' (field '{field.Field.Name}' of source '{staging.Source.Name}') is not in the file; it has: {string.Join(", ", columns)}",
@@ -168,7 +170,7 @@ public sealed class SourceLoader(DuckDbWarehouse warehouse, TimeProvider time)
         return new LoadOutcome(source.Name, LoadStatus.Failed, 0, files.Count, files.Sum(f => new FileInfo(f).Length), watch.Elapsed, diagnostics, total);
     }
 
-    private void DropStage(SourceModel source) => warehouse.Execute($"DROP TABLE IF EXISTS {Sql.Identifier(StagingSql.StageTable(source))}");
+    private void DropStage(SourceModel source) => _staging.Execute($"DROP TABLE IF EXISTS {Sql.Identifier(StagingSql.StageTable(source))}");
 
     private static string FileList(IReadOnlyList<string> files, string dataRoot) =>
         string.Join("\n", files.Select(f => Path.GetRelativePath(dataRoot, f)));

@@ -7,17 +7,24 @@ namespace CxReports.Engine.Loading;
 /// Loads every source of a model, link targets before the sources that link to them (so required links are
 /// checked against fresh keys). A source that fails does not stop the others.
 /// </summary>
-public sealed class WarehouseLoader(DuckDbWarehouse warehouse, TimeProvider time)
+public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
 {
-    public IEnumerable<LoadOutcome> LoadAll(SemanticModel model, bool force, Action<SourceModel>? starting = null)
+    /// <summary>Loads the sources of <paramref name="model"/> (only those named in <paramref name="only"/>, when given).</summary>
+    public IEnumerable<LoadOutcome> LoadAll(SemanticModel model, bool force, Action<SourceModel>? starting = null, IReadOnlySet<string>? only = null)
     {
-        var loader = new SourceLoader(warehouse, time);
+        var loader = new SourceLoader(warehouse, model, time);
         var keys = new Dictionary<string, SemanticKey>();
         foreach (var source in InDependencyOrder(model))
         {
+            if (only is not null && !only.Contains(source.Name))
+            {
+                if (source.Key is { } loadedKey && warehouse.Staging.TableExists(source.Name))
+                    keys[source.Name] = new SemanticKey(source.Name, loadedKey.Name);
+                continue;
+            }
             starting?.Invoke(source);
             var outcome = loader.Load(source, force, keys);
-            if (source.Key is { } key && warehouse.TableExists(source.Name))
+            if (source.Key is { } key && warehouse.Staging.TableExists(source.Name))
                 keys[source.Name] = new SemanticKey(source.Name, key.Name);
             yield return outcome;
         }

@@ -41,7 +41,7 @@ public static class AggregateLowering
         // 95% margin of error of NPS in points; null below two answers.
         ["nps_margin"] = (d, a) =>
         {
-            var n = $"CAST({Answers(a, 0, 10)} AS DOUBLE)";
+            var n = $"CAST({Answers(a, 0, 10)} AS DOUBLE PRECISION)";
             var p = $"(count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 9 AND 10) / {n})";
             var q = $"(count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 0 AND 6) / {n})";
             return $"(CASE WHEN {n} >= 2 THEN 100 * 1.96 * sqrt(({p} + {q} - ({p} - {q}) * ({p} - {q})) / {n}) END)";

@@ -27,7 +27,7 @@ public sealed class CohortPlanner(PlanContext context)
             var lastDay = d.AddUnits(d.AddUnits("e.cohort", TimeUnit.Month, k + 1), TimeUnit.Day, -1);
             return $"CASE WHEN {lastDay} <= CAST({asOf} AS DATE) THEN 100.0 * CAST(coalesce(sum(e.n) FILTER (WHERE e.ended IS NULL OR e.ended > {lastDay}), 0) AS BIGINT) / CAST(sum(e.n) AS BIGINT) END AS m{k}";
         });
-        var sql = $"WITH entities AS (\n  SELECT {d.Truncate(TimeUnit.Month, start)} AS cohort, {end} AS ended, count(*) AS n\n  FROM {joins.From}{endJoin}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY ALL\n)\n" +
+        var sql = $"WITH entities AS (\n  SELECT {d.Truncate(TimeUnit.Month, start)} AS cohort, {end} AS ended, count(*) AS n\n  FROM {joins.From}{endJoin}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY 1, 2\n)\n" +
                   $"SELECT e.cohort, CAST(sum(e.n) AS BIGINT) AS size,\n  {string.Join(",\n  ", cells)}\nFROM entities e\nGROUP BY e.cohort\nORDER BY e.cohort";
         var columns = new List<ResultColumn> { new("cohort", ColumnType.Date), new("size", ColumnType.Integer, Unit.Count) };
         columns.AddRange(Enumerable.Range(0, block.Months).Select(k => new ResultColumn($"m{k}", ColumnType.Number, Unit.Percent)));

@@ -38,7 +38,7 @@ public static class EventTable
         filters.AddRange(context.RowFilters(source.Name, rows, where));
         var sql = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {joins.From}" +
                   (filters.Count > 0 ? $"\n  WHERE {string.Join("\n    AND ", filters)}" : "") +
-                  "\n  GROUP BY ALL";
+                  $"\n  {Sql.GroupByFirst(1 + dimensions.Count(d => d.Grain is null))}";
         return new TableSql(PlanContext.TableName(source.Name, "by", grain), sql, dimensions.Any(d => d.Grain is null));
     }
 

@@ -34,12 +34,12 @@ public static class LifecycleTable
                        ", count(*) AS n" +
                        $"\n  FROM {joins.From}{endJoin}" +
                        $"\n  WHERE {string.Join(" AND ", filters)}" +
-                       "\n  GROUP BY ALL";
+                       $"\n  {Sql.GroupByFirst(2 + dims.Length + flags.Length)}";
 
         var columns = new List<string> { "b.bucket" };
         columns.AddRange(dims.Select(d => $"x.{d.Name}"));
         columns.AddRange(atoms.Select((a, i) => $"{Count(context, a.Aggregate.Function.Name, $"x.f{i}")} AS {Sql.Identifier(a.Column)}"));
-        var counts = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {buckets} b CROSS JOIN {Sql.Identifier(entitiesName)} x\n  GROUP BY ALL";
+        var counts = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {buckets} b CROSS JOIN {Sql.Identifier(entitiesName)} x\n  {Sql.GroupByFirst(1 + dims.Length)}";
         return
         [
             new TableSql(entitiesName, entities, false),

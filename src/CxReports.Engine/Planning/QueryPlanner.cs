@@ -46,7 +46,7 @@ public sealed class QueryPlanner(PlanContext context)
             tables.Add(new TableSql(MetricCompiler.RollupTable,
                 $"SELECT {EventTable.Bucket(context, grain, "x.bucket")} AS bucket{Dims("x", fieldDimensions.Length)}" +
                 string.Concat(compiler.MonthlyColumns.Select(c => $",\n    avg(x.{Sql.Identifier(c.Column)}) AS {Sql.Identifier(c.Column)}")) +
-                $"\n  FROM {MetricCompiler.MonthlyTable} x GROUP BY ALL", true));
+                $"\n  FROM {MetricCompiler.MonthlyTable} x {Sql.GroupByFirst(1 + fieldDimensions.Length)}", true));
             queryLevel = [.. queryLevel, tables[^1]];
         }
         tables.Add(Frame("frame", grain, queryLevel, fieldDimensions.Length));
@@ -70,7 +70,7 @@ public sealed class QueryPlanner(PlanContext context)
         foreach (var (metric, (name, sql)) in query.Metrics.Zip(metrics))
         {
             var integer = IsCount(metric.Expression, grain);
-            select.Add($"{(integer ? $"CAST({sql} AS BIGINT)" : $"CAST({sql} AS DOUBLE)")} AS {Sql.Identifier(name)}");
+            select.Add($"{(integer ? $"CAST({sql} AS BIGINT)" : $"CAST({sql} AS DOUBLE PRECISION)")} AS {Sql.Identifier(name)}");
             columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Unit));
         }
 

@@ -34,7 +34,7 @@ public static class RevenueTable
         var allMonths = $"SELECT {entity} AS entity, {month} AS m" + string.Concat(dims.Select(d => $", {d.Sql} AS {d.Name}")) +
                         string.Concat(slices.Select((f, k) => $", sum({amount}) FILTER (WHERE {f}) AS q{k}")) +
                         $"\n  FROM {joins.From}\n  WHERE {entity} IS NOT NULL" +
-                        string.Concat(filters.Select(f => $" AND {f}")) + "\n  GROUP BY ALL";
+                        string.Concat(filters.Select(f => $" AND {f}")) + $"\n  {Sql.GroupByFirst(2 + dims.Length)}";
 
         var perEntity = PlanContext.TableName(source.Name, "mrr", null);
         var firstPaid = PlanContext.TableName(source.Name, "first_paid", null);
@@ -51,7 +51,7 @@ public static class RevenueTable
         columns.AddRange(atoms.Select((a, i) => $"{Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i]))} AS {Sql.Identifier(a.Column)}"));
         var monthly = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {Sql.Identifier(pairsName)} x LEFT JOIN {Sql.Identifier(firstPaid)} f ON f.entity = x.entity" +
                       $"\n  WHERE x.m BETWEEN {context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)")} AND CAST({context.To} AS DATE)" +
-                      "\n  GROUP BY ALL";
+                      $"\n  {Sql.GroupByFirst(1 + dims.Length)}";
         return
         [
             new TableSql(perEntity, allMonths, false),

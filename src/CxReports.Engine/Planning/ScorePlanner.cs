@@ -118,7 +118,7 @@ public sealed class ScorePlanner(PlanContext context)
     {
         var x = zeroWhenEmpty ? $"coalesce({value}, 0)" : value;
         var whole = component.ScaleFrom == decimal.Truncate(component.ScaleFrom) && component.ScaleTo == decimal.Truncate(component.ScaleTo);
-        var operand = whole ? $"CAST({x} AS DOUBLE)" : x;
+        var operand = whole ? $"CAST({x} AS DOUBLE PRECISION)" : x;
         var raw = $"(100.0 * ({operand} - {Number(component.ScaleFrom)}) / ({Number(component.ScaleTo)} - {Number(component.ScaleFrom)}))";
         var clamped = $"least(greatest({raw}, 0), 100)";
         return zeroWhenEmpty ? clamped : $"(CASE WHEN {x} IS NOT NULL THEN {clamped} END)";

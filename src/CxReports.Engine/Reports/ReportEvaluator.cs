@@ -13,9 +13,9 @@ namespace CxReports.Engine.Reports;
 /// previous period, turns scenario inputs into the retain-N table, and returns the evaluated document.
 /// Renderers only read it.
 /// </summary>
-public sealed class ReportEvaluator(SemanticModel model, DuckDbWarehouse warehouse, ISqlDialect dialect, TimeProvider time, TimeSpan timeout)
+public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, TimeProvider time, TimeSpan timeout)
 {
-    private readonly ReportPlanner _planner = new(model, dialect, time);
+    private readonly ReportPlanner _planner = new(model, warehouse.Dialect, time);
 
     public EvaluatedReport Evaluate(ReportModel report, ReportRequest request)
     {

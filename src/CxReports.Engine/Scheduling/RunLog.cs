@@ -16,7 +16,7 @@ public sealed record RunRecord(string RunId, string Report, DateTimeOffset Sched
 /// </summary>
 public sealed class RunLog(IWarehouseAccess access)
 {
-    public RunLog(DuckDbWarehouse warehouse) : this(new DirectWarehouseAccess(warehouse))
+    public RunLog(IWarehouse warehouse) : this(new DirectWarehouseAccess(warehouse))
     {
     }
 
@@ -24,14 +24,18 @@ public sealed class RunLog(IWarehouseAccess access)
     public const string Deliveries = "_cxr_deliveries";
     public const string Schedules = "_cxr_schedules";
 
+    /// <summary>Numbers delivery records in insertion order (timestamps can tie; no engine-neutral row id exists).</summary>
+    private const string DeliverySequence = "_cxr_delivery_seq";
+
     public RunLog EnsureCreated()
     {
         Execute($"""
             CREATE TABLE IF NOT EXISTS {Runs} (run_id VARCHAR PRIMARY KEY, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
                 trigger VARCHAR NOT NULL, started TIMESTAMP NOT NULL, finished TIMESTAMP, status VARCHAR NOT NULL, error VARCHAR)
             """);
+        Execute($"CREATE SEQUENCE IF NOT EXISTS {DeliverySequence}");
         Execute($"""
-            CREATE TABLE IF NOT EXISTS {Deliveries} (run_id VARCHAR NOT NULL, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
+            CREATE TABLE IF NOT EXISTS {Deliveries} (seq BIGINT NOT NULL DEFAULT nextval('{DeliverySequence}'), run_id VARCHAR NOT NULL, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
                 kind VARCHAR NOT NULL, target VARCHAR NOT NULL, attempt INTEGER NOT NULL, status VARCHAR NOT NULL, error VARCHAR,
                 attempted_at TIMESTAMP NOT NULL, idempotency_key VARCHAR NOT NULL)
             """);
@@ -47,13 +51,14 @@ public sealed class RunLog(IWarehouseAccess access)
         $"UPDATE {Runs} SET finished = $2, status = $3, error = $4 WHERE run_id = $1", runId, Utc(finished), status, error);
 
     public void RecordDelivery(DeliveryRecord record) => Execute(
-        $"INSERT INTO {Deliveries} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        $"INSERT INTO {Deliveries} (run_id, report, scheduled_for, kind, target, attempt, status, error, attempted_at, idempotency_key) " +
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         record.RunId, record.Report, Utc(record.ScheduledFor), record.Kind, record.Target, record.Attempt, record.Status,
         record.Error, Utc(record.At), record.IdempotencyKey);
 
     /// <summary>The last recorded state of a delivery (by its idempotency key): delivered, sending, failed, or none.</summary>
     public string? DeliveryState(string idempotencyKey) => Query(
-        $"SELECT status FROM {Deliveries} WHERE idempotency_key = $1 ORDER BY rowid DESC LIMIT 1", // insertion order: timestamps can tie
+        $"SELECT status FROM {Deliveries} WHERE idempotency_key = $1 ORDER BY seq DESC LIMIT 1",
         r => r.GetString(0), idempotencyKey).FirstOrDefault();
 
     /// <summary>The latest slot of a report that a scheduled run was started for.</summary>
@@ -76,7 +81,7 @@ public sealed class RunLog(IWarehouseAccess access)
 
     public IReadOnlyList<DeliveryRecord> DeliveriesOf(string runId) => Query(
         $"SELECT run_id, report, scheduled_for, kind, target, attempt, status, error, attempted_at, idempotency_key FROM {Deliveries} " +
-        "WHERE run_id = $1 ORDER BY rowid",
+        "WHERE run_id = $1 ORDER BY seq",
         r => new DeliveryRecord(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3), r.GetString(4), r.GetInt32(5),
             r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), Utc(r.GetDateTime(8)), r.GetString(9)), runId);
 

@@ -1,19 +1,26 @@
 using System.Data.Common;
 using System.Diagnostics;
+using CxReports.Engine.Planning;
 using DuckDB.NET.Data;
 
 namespace CxReports.Engine.Warehouse;
 
 /// <summary>
 /// The embedded DuckDB warehouse: one database file holding each source as a table and the load log. One
-/// connection, used by one caller at a time; timestamps are UTC unless a query converts them.
+/// connection, used by one caller at a time; timestamps are UTC unless a query converts them. Report queries run
+/// in the sandbox every statement runs in (see <see cref="Sandbox"/>): the instance cannot touch files outside the
+/// data directory, whatever SQL it is given.
 /// </summary>
-public sealed class DuckDbWarehouse : IDisposable
+public sealed class DuckDbWarehouse : IWarehouse
 {
     private readonly DuckDBConnection _connection;
 
     public WarehouseOptions Options { get; }
     public LoadLog Log { get; }
+
+    public ISqlDialect Dialect => DuckDbDialect.Instance;
+
+    public DuckDbWarehouse Staging => this;
 
     /// <summary>Called after each statement with its SQL and how long it took (for profiling loads); null = off.</summary>
     public Action<string, TimeSpan>? Trace { get; set; }
@@ -87,7 +94,7 @@ public sealed class DuckDbWarehouse : IDisposable
     /// Runs a report query, cancelling it when it outlives <paramref name="timeout"/> (DuckDB has no statement
     /// timeout; cancelling the command stops it within about a second).
     /// </summary>
-    public List<T> QueryWithTimeout<T>(string sql, IReadOnlyList<object?> parameters, TimeSpan timeout, Func<DbDataReader, T> map)
+    public List<T> QueryReport<T>(string sql, IReadOnlyList<object?> parameters, TimeSpan timeout, Func<DbDataReader, T> map)
     {
         using var command = Command(sql, [.. parameters]);
         using var timer = new Timer(_ => command.Cancel(), null, timeout, Timeout.InfiniteTimeSpan);
@@ -113,8 +120,19 @@ public sealed class DuckDbWarehouse : IDisposable
         transaction.Commit();
     }
 
-    /// <summary>Whether the last successful load of the source read exactly these contents.</summary>
-    public bool LoadLogHas(string source, string contentHash) => Log.LastLoaded(source)?.ContentHash == contentHash;
+    /// <summary>The staging table is renamed in place of the live one.</summary>
+    public void Publish(string stage, PublishedTable table, LoadRecord record) => InTransaction(() =>
+    {
+        ReplaceWithStage(stage, table.Name);
+        Log.Record(record);
+    });
+
+    /// <summary>Drops the live table of a source and renames its staging table in its place (inside the caller's transaction).</summary>
+    public void ReplaceWithStage(string stage, string name)
+    {
+        Execute($"DROP TABLE IF EXISTS {Sql.Identifier(name)}");
+        Execute($"ALTER TABLE {Sql.Identifier(stage)} RENAME TO {Sql.Identifier(name)}");
+    }
 
     public bool TableExists(string name) =>
         Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1", name) > 0;

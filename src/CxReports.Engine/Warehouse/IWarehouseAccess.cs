@@ -6,11 +6,11 @@ namespace CxReports.Engine.Warehouse;
 /// </summary>
 public interface IWarehouseAccess
 {
-    T Use<T>(Func<DuckDbWarehouse, T> work);
+    T Use<T>(Func<IWarehouse, T> work);
 }
 
 /// <summary>Direct use by a single caller (the command line, tests).</summary>
-public sealed class DirectWarehouseAccess(DuckDbWarehouse warehouse) : IWarehouseAccess
+public sealed class DirectWarehouseAccess(IWarehouse warehouse) : IWarehouseAccess
 {
-    public T Use<T>(Func<DuckDbWarehouse, T> work) => work(warehouse);
+    public T Use<T>(Func<IWarehouse, T> work) => work(warehouse);
 }

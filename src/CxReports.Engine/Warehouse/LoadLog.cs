@@ -12,7 +12,7 @@ public sealed record LoadRecord(
     string? Error);
 
 /// <summary>The load log table: every load attempt, kept, so the latest good load of a source tells its version.</summary>
-public sealed class LoadLog(DuckDbWarehouse warehouse)
+public sealed class LoadLog(IWarehouse warehouse)
 {
     public const string Table = "_cxr_loads";
 

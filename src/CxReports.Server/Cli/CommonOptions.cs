@@ -1,8 +1,9 @@
 using System.CommandLine;
+using CxReports.Engine.Warehouse;
 
 namespace CxReports.Server.Cli;
 
-/// <summary>Options every command accepts: where the report files and the data live.</summary>
+/// <summary>Options every command accepts: where the report files and the data live, and which warehouse holds the data.</summary>
 public sealed class CommonOptions
 {
     public Option<string> Reports { get; } = new("--reports")
@@ -18,4 +19,31 @@ public sealed class CommonOptions
         DefaultValueFactory = _ => "demo-data",
         Recursive = true,
     };
+
+    public Option<string?> Warehouse { get; } = new("--warehouse")
+    {
+        Description = "duckdb (embedded, the default) or postgres; default: the environment variable Warehouse__Provider",
+        Recursive = true,
+    };
+
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "Npgsql connection string of the postgres warehouse; better in the environment variable Warehouse__ConnectionString (it may hold a password)",
+        Recursive = true,
+    };
+
+    public CommonOptions()
+    {
+        Warehouse.AcceptOnlyFromAmong("duckdb", "postgres");
+    }
+
+    /// <summary>The warehouse the command line chooses: flags first, then the same environment variables the server reads.</summary>
+    public WarehouseOptions WarehouseFor(ParseResult parse, string? databasePath = null) =>
+        new(parse.GetValue(Data)!, databasePath)
+        {
+            Provider = WarehouseOptions.ParseProvider(parse.GetValue(Warehouse) ?? Environment.GetEnvironmentVariable("Warehouse__Provider"))
+                       ?? throw new WarehouseException("Warehouse__Provider must be duckdb or postgres"),
+            ConnectionString = parse.GetValue(Connection) ?? Environment.GetEnvironmentVariable("Warehouse__ConnectionString"),
+            Schema = Environment.GetEnvironmentVariable("Warehouse__Schema") is { Length: > 0 } schema ? schema : "cxr",
+        };
 }

@@ -22,7 +22,7 @@ public static class ExplainCommand
             if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
             var text = parse.GetValue(target)!;
             if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
-            var planner = new ReportPlanner(model, DuckDbDialect.Instance, TimeProvider.System);
+            var planner = new ReportPlanner(model, options.WarehouseFor(parse).Dialect, TimeProvider.System);
             try
             {
                 if (model.Reports.TryGetValue(text, out var report))
@@ -36,7 +36,7 @@ public static class ExplainCommand
                 if (query is null) return ExitCodes.Errors;
                 var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), planner.Today);
                 var period = ResolvedPeriod.Of(asked.From ?? written.From, asked.To ?? written.To, planner.Today);
-                var planned = new QueryPlanner(new PlanContext(model, DuckDbDialect.Instance, period, "UTC", new Dictionary<string, object?>(), [])).Plan(query);
+                var planned = new QueryPlanner(new PlanContext(model, options.WarehouseFor(parse).Dialect, period, "UTC", new Dictionary<string, object?>(), [])).Plan(query);
                 stdout.WriteLine($"{planned.Sql};\n{Parameters(planned)}");
                 return ExitCodes.Ok;
             }

@@ -14,7 +14,7 @@ public static class KeysCommand
     {
         var scope = new Option<string>("--scope") { Description = "read (reports, queries, checks), run (also run-now) or admin (also reload)", Required = true };
         scope.AcceptOnlyFromAmong([.. ApiKeys.ScopeNames]);
-        var warehousePath = new Option<string?>("--warehouse") { Description = "The warehouse file, when the server's Cxr:WarehousePath moves it out of --data" };
+        var warehousePath = new Option<string?>("--warehouse-file") { Description = "The DuckDB warehouse file, when the server's Cxr:WarehousePath moves it out of --data" };
         var create = new Command("create", "Create an API key; it is printed once and only its hash is kept");
         create.Options.Add(scope);
         create.Options.Add(warehousePath);
@@ -24,11 +24,11 @@ public static class KeysCommand
             var key = ApiKeys.Generate();
             try
             {
-                using var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(parse.GetValue(options.Data)!, parse.GetValue(warehousePath)));
+                using var warehouse = Warehouses.Open(options.WarehouseFor(parse, parse.GetValue(warehousePath)));
                 var stored = ApiKeyTable.Add(warehouse, key, granted, DateTimeOffset.UtcNow);
-                stderr.WriteLine($"created {granted.Name()} key {stored.Id} (its hash is stored in {warehouse.Options.DatabaseFile}); it is shown once, keep it now");
+                stderr.WriteLine($"created {granted.Name()} key {stored.Id} (its hash is stored in the {warehouse.Dialect.Name} warehouse); it is shown once, keep it now");
             }
-            catch (DuckDB.NET.Data.DuckDBException e)
+            catch (Exception e) when (e is WarehouseException or System.Data.Common.DbException)
             {
                 stderr.WriteLine($"cxr keys: the warehouse could not be written ({e.Message.Split('\n')[0]}); if cxr serve is running on it, stop it first");
                 return ExitCodes.Errors;

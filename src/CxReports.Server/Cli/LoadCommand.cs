@@ -26,7 +26,17 @@ public static class LoadCommand
                 return ExitCodes.Usage;
             }
 
-            using var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(data));
+            IWarehouse warehouse;
+            try
+            {
+                warehouse = Warehouses.Open(options.WarehouseFor(parse));
+            }
+            catch (Exception e) when (e is WarehouseException or System.Data.Common.DbException)
+            {
+                stderr.WriteLine($"cxr load: the warehouse could not be opened: {e.Message.Split('\n')[0]}");
+                return ExitCodes.Errors;
+            }
+            using var _ = warehouse;
             var outcomes = new List<LoadOutcome>();
             foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System)
                          .LoadAll(model, parse.GetValue(force), s => stderr.Write($"loading {s.Name} ... ")))

@@ -31,16 +31,16 @@ public static class QueryCommand
             if (query is null) return ExitCodes.Errors;
             if (period.Resolve(parse, stderr) is not { } resolved) return ExitCodes.Usage;
 
-            using var warehouse = WarehouseSession.Open(model, parse.GetValue(options.Data)!, stderr);
+            using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), stderr);
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
-                var context = new PlanContext(model, DuckDbDialect.Instance, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), []);
+                var context = new PlanContext(model, warehouse.Dialect, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), []);
                 var table = new QueryExecutor(warehouse, TimeSpan.FromSeconds(60)).Execute(new QueryPlanner(context).Plan(query));
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is PlanningException or QueryTimeoutException or DuckDB.NET.Data.DuckDBException)
+            catch (Exception e) when (e is PlanningException or QueryTimeoutException or System.Data.Common.DbException)
             {
                 stderr.WriteLine($"cxr query: {e.Message}");
                 return ExitCodes.Errors;

@@ -43,11 +43,11 @@ public static class RunCommand
                 return ExitCodes.Usage;
             }
             if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
-            using var warehouse = WarehouseSession.Open(model, parse.GetValue(options.Data)!, stderr);
+            using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), stderr);
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
-                var evaluator = new ReportEvaluator(model, warehouse, DuckDbDialect.Instance, TimeProvider.System, TimeSpan.FromSeconds(60));
+                var evaluator = new ReportEvaluator(model, warehouse, TimeProvider.System, TimeSpan.FromSeconds(60));
                 var evaluated = evaluator.Evaluate(report, asked);
                 if (parse.GetValue(deliver))
                     return Deliver(report, evaluated, warehouse, DeliveryOptions.FromEnvironment(parse.GetValue(outRoot)), stderr);
@@ -75,7 +75,7 @@ public static class RunCommand
                 stderr.WriteLine($"cxr run: {e.Message}" + (e.Allowed.Count > 0 ? $" (allowed: {string.Join(", ", e.Allowed)})" : ""));
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is PlanningException or QueryTimeoutException or DuckDB.NET.Data.DuckDBException)
+            catch (Exception e) when (e is PlanningException or QueryTimeoutException or System.Data.Common.DbException)
             {
                 stderr.WriteLine($"cxr run: {e.Message}");
                 return ExitCodes.Errors;
@@ -85,7 +85,7 @@ public static class RunCommand
     }
 
     /// <summary>Delivers an evaluated report now to every target of its schedule, as a manual run in the run log.</summary>
-    private static int Deliver(ReportModel report, EvaluatedReport evaluated, DuckDbWarehouse warehouse, DeliveryOptions delivery, TextWriter stderr)
+    private static int Deliver(ReportModel report, EvaluatedReport evaluated, IWarehouse warehouse, DeliveryOptions delivery, TextWriter stderr)
     {
         if (report.Schedule is null)
         {

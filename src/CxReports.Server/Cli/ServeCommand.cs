@@ -25,6 +25,8 @@ public static class ServeCommand
             var settings = new Dictionary<string, string?>();
             if (parse.GetResult(options.Reports) is { Implicit: false }) settings["Cxr:ReportsDirectory"] = parse.GetValue(options.Reports);
             if (parse.GetResult(options.Data) is { Implicit: false }) settings["Cxr:DataDirectory"] = parse.GetValue(options.Data);
+            if (parse.GetValue(options.Warehouse) is { } provider) settings["Warehouse:Provider"] = provider;
+            if (parse.GetValue(options.Connection) is { } connection) settings["Warehouse:ConnectionString"] = connection;
             if (parse.GetValue(urls) is { } url) settings["urls"] = url;
             if (parse.GetValue(noAuth)) settings["Cxr:Auth:Enabled"] = "false";
             return Serve(settings, stdout, stderr);
@@ -56,7 +58,7 @@ public static class ServeCommand
             stderr.WriteLine($"cxr serve: {e.Message}");
             return ExitCodes.Errors;
         }
-        catch (DuckDB.NET.Data.DuckDBException e)
+        catch (Exception e) when (e is Engine.Warehouse.WarehouseException or System.Data.Common.DbException)
         {
             stderr.WriteLine($"cxr serve: the warehouse could not be opened ({e.Message.Split('\n')[0]}); is another cxr using it?");
             return ExitCodes.Errors;

@@ -10,19 +10,28 @@ namespace CxReports.Server.Cli;
 /// </summary>
 public static class WarehouseSession
 {
-    public static DuckDbWarehouse? Open(SemanticModel model, string dataDirectory, TextWriter stderr)
+    public static IWarehouse? Open(SemanticModel model, WarehouseOptions options, TextWriter stderr)
     {
+        var dataDirectory = options.DataDirectory;
         if (!Directory.Exists(dataDirectory))
         {
             stderr.WriteLine($"cxr: data directory '{dataDirectory}' not found (use --data DIR, or cxr demo to write the demo data)");
             return null;
         }
-        var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(dataDirectory));
+        IWarehouse warehouse;
+        try
+        {
+            warehouse = Warehouses.Open(options);
+        }
+        catch (Exception e) when (e is WarehouseException or System.Data.Common.DbException)
+        {
+            stderr.WriteLine($"cxr: the warehouse could not be opened: {e.Message.Split('\n')[0]}");
+            return null;
+        }
         var neverLoaded = model.Sources.Values.Where(s => !warehouse.TableExists(s.Name)).Select(s => s.Name).ToHashSet();
         if (neverLoaded.Count == 0) return warehouse;
 
-        var partial = model with { Sources = model.Sources.Where(s => neverLoaded.Contains(s.Key)).ToDictionary() };
-        foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(partial, force: false))
+        foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(model, force: false, only: neverLoaded))
         {
             stderr.WriteLine($"loaded {outcome.Source}: {outcome.Status.ToString().ToLowerInvariant()}, {outcome.Rows:N0} rows");
             foreach (var diagnostic in outcome.Diagnostics) stderr.WriteLine(diagnostic.Headline);

@@ -56,7 +56,7 @@ public sealed class QueryService(
                 var (bound, diagnostics) = ModelBinder.BindQuery(state.Model, text);
                 if (bound is null) throw new InvalidQueryException(diagnostics);
                 using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
-                var context = new PlanContext(state.Model, DuckDbDialect.Instance, period, zone, new Dictionary<string, object?>(), []);
+                var context = new PlanContext(state.Model, warehouse.Dialect, period, zone, new Dictionary<string, object?>(), []);
                 var plan = new QueryPlanner(context).Plan(bound);
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
                 var table = await warehouse.Run(w => new QueryExecutor(w, timeout).Execute(plan), token);

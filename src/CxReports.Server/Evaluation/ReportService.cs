@@ -52,7 +52,7 @@ public sealed class ReportService(
 
         try
         {
-            var (period, values) = new ReportPlanner(state.Model, DuckDbDialect.Instance, time).Resolve(report, request);
+            var (period, values) = new ReportPlanner(state.Model, warehouse.Dialect, time).Resolve(report, request);
             var key = string.Join("|", name, state.ReportVersions[name], $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}",
                 string.Join("&", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={ParamValues.Show(v.Value)}")));
             var tag = ResultCache.ReportTag(name);
@@ -79,7 +79,7 @@ public sealed class ReportService(
         using var lease = await limiter.Enter(cancellation) ?? throw new ServerBusyException();
         var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
         return await warehouse.Run(w => new EvaluationEntry(
-            new ReportEvaluator(state.Model, w, DuckDbDialect.Instance, time, timeout).Evaluate(report, request)), cancellation);
+            new ReportEvaluator(state.Model, w, time, timeout).Evaluate(report, request)), cancellation);
     }
 }
 
@@ -91,7 +91,7 @@ public static class EvaluationProblems
         ServerBusyException => ServerProblem.Busy(e.Message),
         QueryTimeoutException => ServerProblem.Of(StatusCodes.Status504GatewayTimeout, "Evaluation timed out", e.Message),
         PlanningException => ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Cannot be planned", e.Message),
-        DuckDB.NET.Data.DuckDBException => ServerProblem.Of(StatusCodes.Status500InternalServerError, "Warehouse error", e.Message),
+        System.Data.Common.DbException => ServerProblem.Of(StatusCodes.Status500InternalServerError, "Warehouse error", e.Message),
         _ => null,
     };
 }

@@ -17,6 +17,8 @@ public static class ServerServices
     {
         services.AddOptions<CxrServerOptions>().Bind(configuration.GetSection(CxrServerOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CxrServerOptions>, CxrServerOptionsValidator>();
+        services.AddOptions<WarehouseSettings>().Bind(configuration.GetSection(WarehouseSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WarehouseSettings>, WarehouseSettingsValidator>();
         services.TryAddSingletonTimeProvider();
 
         services.AddSingleton<WarehouseGate>();

@@ -13,6 +13,7 @@ namespace CxReports.Server.Host;
 /// </summary>
 public sealed class ServerStartup(
     IOptions<CxrServerOptions> options,
+    IOptions<WarehouseSettings> warehouseSettings,
     WarehouseGate warehouse,
     ModelReloader reloader,
     ApiKeyRegistry keys,
@@ -26,7 +27,7 @@ public sealed class ServerStartup(
             log.LogInformation("no data in '{Directory}': writing the demo dataset ({Customers} customers)", settings.DataDirectory, settings.DemoCustomers);
             DemoDataGenerator.Generate(new DemoOptions(settings.DataDirectory, settings.DemoCustomers));
         }
-        warehouse.Open(new WarehouseOptions(settings.DataDirectory, settings.WarehousePath));
+        warehouse.Open(warehouseSettings.Value.For(settings));
 
         var outcome = await reloader.Reload("start", cancellationToken);
         if (!outcome.Accepted)

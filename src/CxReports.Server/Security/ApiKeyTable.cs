@@ -10,7 +10,7 @@ public static class ApiKeyTable
 {
     public const string Table = "_cxr_api_keys";
 
-    public static void EnsureCreated(DuckDbWarehouse warehouse) => warehouse.Execute($"""
+    public static void EnsureCreated(IWarehouse warehouse) => warehouse.Execute($"""
         CREATE TABLE IF NOT EXISTS {Table} (
             id VARCHAR NOT NULL,
             hash VARCHAR NOT NULL PRIMARY KEY,
@@ -19,7 +19,7 @@ public static class ApiKeyTable
         )
         """);
 
-    public static StoredApiKey Add(DuckDbWarehouse warehouse, string key, ApiScope scope, DateTimeOffset now)
+    public static StoredApiKey Add(IWarehouse warehouse, string key, ApiScope scope, DateTimeOffset now)
     {
         EnsureCreated(warehouse);
         var hash = ApiKeys.Hash(key);
@@ -28,7 +28,7 @@ public static class ApiKeyTable
         return stored;
     }
 
-    public static IReadOnlyList<StoredApiKey> All(DuckDbWarehouse warehouse)
+    public static IReadOnlyList<StoredApiKey> All(IWarehouse warehouse)
     {
         EnsureCreated(warehouse);
         return warehouse.Query($"SELECT id, hash, scope, created_at FROM {Table}",

@@ -40,7 +40,7 @@ public sealed class RunService
     private EvaluatedReport Evaluate(ReportModel report, DateTimeOffset slot)
     {
         var model = _store.State.Model;
-        return _gate.Use(warehouse => new ReportEvaluator(model, warehouse, DuckDbDialect.Instance, new SlotTime(slot), _timeout)
+        return _gate.Use(warehouse => new ReportEvaluator(model, warehouse, new SlotTime(slot), _timeout)
             .Evaluate(report, new ReportRequest()));
     }
 

@@ -5,19 +5,23 @@ namespace CxReports.Server.Serving;
 /// <summary>
 /// The one warehouse of the server, used by one caller at a time. <see cref="DuckDbWarehouse"/> wraps a single
 /// DuckDB connection, which is not safe for concurrent use, and its sandbox locks the instance's configuration, so
-/// a second connection cannot be opened alongside it; DuckDB already spreads one statement over every core. Work
+/// a second connection cannot be opened alongside it; DuckDB already spreads one statement over every core. The
+/// PostgreSQL warehouse keeps the same one connection (PostgreSQL parallelises a statement over its workers). Work
 /// runs on the thread pool so request threads never block on DuckDB.
 /// </summary>
 public sealed class WarehouseGate : IWarehouseAccess, IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private DuckDbWarehouse? _warehouse;
+    private IWarehouse? _warehouse;
 
     public bool IsOpen => _warehouse is not null;
 
-    public void Open(WarehouseOptions options) => _warehouse ??= DuckDbWarehouse.Open(options);
+    public void Open(WarehouseOptions options) => _warehouse ??= Warehouses.Open(options);
 
-    public async Task<T> Run<T>(Func<DuckDbWarehouse, T> work, CancellationToken cancellation = default)
+    /// <summary>The SQL of the open warehouse (planning needs it before taking a turn).</summary>
+    public Engine.Planning.ISqlDialect Dialect => (_warehouse ?? throw new InvalidOperationException("the warehouse is not open yet")).Dialect;
+
+    public async Task<T> Run<T>(Func<IWarehouse, T> work, CancellationToken cancellation = default)
     {
         var warehouse = _warehouse ?? throw new InvalidOperationException("the warehouse is not open yet");
         await _turn.WaitAsync(cancellation);
@@ -32,7 +36,7 @@ public sealed class WarehouseGate : IWarehouseAccess, IDisposable
     }
 
     /// <summary>The same turn-taking for synchronous callers on background threads (the scheduler's run log).</summary>
-    public T Use<T>(Func<DuckDbWarehouse, T> work)
+    public T Use<T>(Func<IWarehouse, T> work)
     {
         var warehouse = _warehouse ?? throw new InvalidOperationException("the warehouse is not open yet");
         _turn.Wait();

@@ -1,6 +1,7 @@
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
+using CxReports.Engine.Tests.Engines;
 
 namespace CxReports.Engine.Tests.Metrics;
 
@@ -8,7 +9,7 @@ namespace CxReports.Engine.Tests.Metrics;
 /// The row aggregates (dsl.md "Aggregates", metrics.md "Conventions"): count, distinct, sum, mean, median,
 /// percentile with linear interpolation, min, max, share, first, last, and what each is in an empty bucket.
 /// </summary>
-public sealed class AggregateMetricsTests : IDisposable
+public abstract class AggregateMetricsTests(TestEngine engine) : EngineTests(engine), IDisposable
 {
     private const string Model = """
         source orders from "orders.csv" {
@@ -34,7 +35,7 @@ public sealed class AggregateMetricsTests : IDisposable
 
     // January: amounts 4, 1, 10, 3, 2 and one blank (written out of time order); February: nothing;
     // March: 7 then 8. A December row lies outside the period.
-    private readonly MetricWarehouse _w = Load(Model, ("orders.csv", Csv(
+    private readonly MetricWarehouse _w = MetricWarehouse.Load(engine, Model, ("orders.csv", Csv(
         "id,at,region,amount",
         "o0,2024-12-31,north,1000",
         "o1,2025-01-05,north,4",
@@ -165,3 +166,7 @@ public sealed class AggregateMetricsTests : IDisposable
 
     public void Dispose() => _w.Dispose();
 }
+
+public sealed class AggregateMetricsTestsOnDuckDb() : AggregateMetricsTests(TestEngine.DuckDb);
+
+public sealed class AggregateMetricsTestsOnPostgres() : AggregateMetricsTests(TestEngine.Postgres);

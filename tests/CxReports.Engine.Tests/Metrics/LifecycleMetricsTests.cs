@@ -1,5 +1,6 @@
 using CxReports.Engine.Results;
 using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
+using CxReports.Engine.Tests.Engines;
 
 namespace CxReports.Engine.Tests.Metrics;
 
@@ -8,7 +9,7 @@ namespace CxReports.Engine.Tests.Metrics;
 /// s &lt;= d &lt; e, e the earliest linked churn event. Checked against numbers worked out by hand and against an
 /// independent count over the same customers.
 /// </summary>
-public sealed class LifecycleMetricsTests : IDisposable
+public abstract class LifecycleMetricsTests(TestEngine engine) : EngineTests(engine), IDisposable
 {
     private const string Model = """
         source customers from "customers.csv" {
@@ -49,7 +50,7 @@ public sealed class LifecycleMetricsTests : IDisposable
         new("c9", "basic", "2024-01-01", "2024-12-31"), // left before the period
     ];
 
-    private readonly MetricWarehouse _w = Load(Model,
+    private readonly MetricWarehouse _w = MetricWarehouse.Load(engine, Model,
         ("customers.csv", Csv(["id,plan,signup", .. People.Select(p => $"{p.Id},{p.Plan},{p.Signup:yyyy-MM-dd}")])),
         ("churns.csv", Csv("customer_id,left_at", "c2,2025-02-10", "c3,2025-01-25", "c4,2025-03-01", "c5,2025-04-05",
             "c5,2025-02-20", "c7,2025-04-30", "c9,2024-12-31")),
@@ -264,3 +265,7 @@ public sealed class LifecycleMetricsTests : IDisposable
         }
     }
 }
+
+public sealed class LifecycleMetricsTestsOnDuckDb() : LifecycleMetricsTests(TestEngine.DuckDb);
+
+public sealed class LifecycleMetricsTestsOnPostgres() : LifecycleMetricsTests(TestEngine.Postgres);

@@ -6,6 +6,7 @@ using CxReports.Engine.Execution;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
+using CxReports.Engine.Tests.Engines;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Tests.Metrics;
@@ -19,11 +20,13 @@ public sealed class MetricWarehouse : IDisposable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly string _directory;
-    private readonly DuckDbWarehouse _warehouse;
+    private readonly TestEngine _engine;
+    private readonly IWarehouse _warehouse;
 
-    private MetricWarehouse(string directory, SemanticModel model, DuckDbWarehouse warehouse, IReadOnlyList<LoadOutcome> outcomes)
+    private MetricWarehouse(string directory, TestEngine engine, SemanticModel model, IWarehouse warehouse, IReadOnlyList<LoadOutcome> outcomes)
     {
         _directory = directory;
+        _engine = engine;
         Model = model;
         _warehouse = warehouse;
         Outcomes = outcomes;
@@ -34,12 +37,12 @@ public sealed class MetricWarehouse : IDisposable
     public IReadOnlyList<LoadOutcome> Outcomes { get; }
 
     /// <summary>Writes the files (relative path, text), compiles <paramref name="cxr"/> and loads every source; a failed load fails the test.</summary>
-    public static MetricWarehouse Load(string cxr, params (string Path, string Text)[] files) => Open(cxr, files, requireLoaded: true);
+    public static MetricWarehouse Load(TestEngine engine, string cxr, params (string Path, string Text)[] files) => Open(engine, cxr, files, requireLoaded: true);
 
     /// <summary>As <see cref="Load"/>, but leaves failed loads in <see cref="Outcomes"/> for the test to inspect.</summary>
-    public static MetricWarehouse TryLoad(string cxr, params (string Path, string Text)[] files) => Open(cxr, files, requireLoaded: false);
+    public static MetricWarehouse TryLoad(TestEngine engine, string cxr, params (string Path, string Text)[] files) => Open(engine, cxr, files, requireLoaded: false);
 
-    private static MetricWarehouse Open(string cxr, (string Path, string Text)[] files, bool requireLoaded)
+    private static MetricWarehouse Open(TestEngine engine, string cxr, (string Path, string Text)[] files, bool requireLoaded)
     {
         string directory = Path.Combine(Path.GetTempPath(), "cxr-metrics-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -53,9 +56,9 @@ public sealed class MetricWarehouse : IDisposable
         BindResult bound = ModelBinder.Compile([new SourceFile("m.cxr", cxr)]);
         if (bound.Model is null)
             throw new InvalidOperationException("model does not compile:\n" + string.Join("\n", bound.Diagnostics));
-        DuckDbWarehouse warehouse = DuckDbWarehouse.Open(new WarehouseOptions(directory, MemoryLimit: "512MB"));
+        IWarehouse warehouse = engine.Open(directory);
         List<LoadOutcome> outcomes = new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(bound.Model, force: true).ToList();
-        MetricWarehouse result = new(directory, bound.Model, warehouse, outcomes);
+        MetricWarehouse result = new(directory, engine, bound.Model, warehouse, outcomes);
         LoadOutcome? failed = outcomes.FirstOrDefault(o => o.Status == LoadStatus.Failed);
         if (requireLoaded && failed is not null)
         {
@@ -72,12 +75,12 @@ public sealed class MetricWarehouse : IDisposable
         if (bound is null)
             throw new InvalidOperationException($"query '{query}' does not bind:\n" + string.Join("\n", diagnostics));
         DateOnly end = Day(to);
-        PlanContext context = new(Model, DuckDbDialect.Instance, ResolvedPeriod.Of(Day(from), end, today is null ? end : Day(today)),
+        PlanContext context = new(Model, _warehouse.Dialect, ResolvedPeriod.Of(Day(from), end, today is null ? end : Day(today)),
             timeZone, new Dictionary<string, object?>(), []);
         return new QueryPlanner(context).Plan(bound);
     }
 
-    /// <summary>Runs a query; the SQL is in the message when DuckDB rejects it.</summary>
+    /// <summary>Runs a query; the SQL is in the message when the engine rejects it.</summary>
     public ResultTable Query(string query, string from, string to, string timeZone = "UTC", string? today = null)
     {
         PlannedQuery plan = Plan(query, from, to, timeZone, today);
@@ -85,7 +88,7 @@ public sealed class MetricWarehouse : IDisposable
         {
             return new QueryExecutor(_warehouse, TimeSpan.FromSeconds(30)).Execute(plan);
         }
-        catch (DuckDB.NET.Data.DuckDBException e)
+        catch (System.Data.Common.DbException e)
         {
             throw new InvalidOperationException($"{e.Message}\n--- SQL of '{query}':\n{plan.Sql}", e);
         }
@@ -98,7 +101,7 @@ public sealed class MetricWarehouse : IDisposable
 
     public void Dispose()
     {
-        _warehouse.Dispose();
+        _engine.Release(_warehouse);
         try { Directory.Delete(_directory, recursive: true); }
         catch (IOException) { } // a leftover temp directory must not fail the run
     }

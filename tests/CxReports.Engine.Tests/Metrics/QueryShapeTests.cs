@@ -1,6 +1,7 @@
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
+using CxReports.Engine.Tests.Engines;
 
 namespace CxReports.Engine.Tests.Metrics;
 
@@ -8,7 +9,7 @@ namespace CxReports.Engine.Tests.Metrics;
 /// The shape of a query's result (dsl.md "Queries", metrics.md "Conventions"): every bucket × every field value
 /// seen, blank links as their own group, filters through links, time zones, grains, top N, composed metrics.
 /// </summary>
-public sealed class QueryShapeTests : IDisposable
+public abstract class QueryShapeTests(TestEngine engine) : EngineTests(engine), IDisposable
 {
     private const string Model = """
         source customers from "customers.csv" {
@@ -40,7 +41,7 @@ public sealed class QueryShapeTests : IDisposable
 
     // January: 10 and 9 (web, c1 pro / c2 basic), 3 (web, no customer), 7 (phone, c9: no such customer).
     // February: nothing. March: 10 (phone, c1) and 0 (blank channel, c2). December's email answer is outside the period.
-    private readonly MetricWarehouse _w = Load(Model, Customers,
+    private readonly MetricWarehouse _w = MetricWarehouse.Load(engine, Model, Customers,
         ("responses.csv", Csv("id,customer_id,at,channel,score",
             "r0,c1,2024-12-20T10:00:00Z,email,10",
             "r1,c1,2025-01-05T10:00:00Z,web,10",
@@ -241,3 +242,7 @@ public sealed class QueryShapeTests : IDisposable
 
     public void Dispose() => _w.Dispose();
 }
+
+public sealed class QueryShapeTestsOnDuckDb() : QueryShapeTests(TestEngine.DuckDb);
+
+public sealed class QueryShapeTestsOnPostgres() : QueryShapeTests(TestEngine.Postgres);

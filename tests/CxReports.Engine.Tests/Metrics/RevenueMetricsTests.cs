@@ -1,6 +1,7 @@
 using System.Globalization;
 using CxReports.Engine.Results;
 using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
+using CxReports.Engine.Tests.Engines;
 
 namespace CxReports.Engine.Tests.Metrics;
 
@@ -8,7 +9,7 @@ namespace CxReports.Engine.Tests.Metrics;
 /// Recurring revenue (metrics.md "Revenue metrics", ChartMogul/Stripe definitions): MRR per entity and month from
 /// the recurring rows only, paired with the month before, the five movements and the ratios built on them.
 /// </summary>
-public sealed class RevenueMetricsTests : IDisposable
+public abstract class RevenueMetricsTests(TestEngine engine) : EngineTests(engine), IDisposable
 {
     private const string Model = """
         source customers from "customers.csv" {
@@ -44,7 +45,7 @@ public sealed class RevenueMetricsTests : IDisposable
         ("F", "2025-04-18", "sub", 90),
     ];
 
-    private readonly MetricWarehouse _w = Load(Model,
+    private readonly MetricWarehouse _w = MetricWarehouse.Load(engine, Model,
         ("customers.csv", Csv("id,plan,signup", "A,pro,2024-01-01", "B,basic,2024-01-01", "C,pro,2024-01-01", "D,basic,2024-01-01",
             "E,pro,2024-01-01", "F,basic,2024-01-01")),
         ("invoices.csv", Csv(["id,customer_id,issued,kind,amount",
@@ -250,3 +251,7 @@ public sealed class RevenueMetricsTests : IDisposable
         private static DateOnly Start(DateOnly day) => new(day.Year, day.Month, 1);
     }
 }
+
+public sealed class RevenueMetricsTestsOnDuckDb() : RevenueMetricsTests(TestEngine.DuckDb);
+
+public sealed class RevenueMetricsTestsOnPostgres() : RevenueMetricsTests(TestEngine.Postgres);

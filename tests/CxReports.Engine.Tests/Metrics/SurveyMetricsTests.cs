@@ -1,10 +1,11 @@
 using CxReports.Engine.Loading;
 using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
+using CxReports.Engine.Tests.Engines;
 
 namespace CxReports.Engine.Tests.Metrics;
 
 /// <summary>nps, nps_margin, csat and ces (metrics.md, "Survey metrics"), each against a value worked out by hand.</summary>
-public sealed class SurveyMetricsTests
+public abstract class SurveyMetricsTests(TestEngine engine) : EngineTests(engine)
 {
     // No declared ranges: out-of-range answers must be left out by the metrics, never clamped.
     private const string Model = """
@@ -33,11 +34,11 @@ public sealed class SurveyMetricsTests
     private static readonly (string, string) Customers = ("customers.csv", Csv("id,plan,signup", "c1,pro,2024-01-01", "c2,basic,2024-01-01"));
 
     /// <summary>Responses as (timestamp, channel, score, csat, ces); blanks are written as empty cells.</summary>
-    private static MetricWarehouse Survey(params (string At, string Channel, string Score, string Csat, string Ces)[] rows) =>
+    private MetricWarehouse Survey(params (string At, string Channel, string Score, string Csat, string Ces)[] rows) =>
         Load(Model, Customers, ("responses.csv", Csv(
             ["id,customer_id,at,channel,score,csat,ces", .. rows.Select((r, i) => $"r{i},c{i % 2 + 1},{r.At},{r.Channel},{r.Score},{r.Csat},{r.Ces}")])));
 
-    private static MetricWarehouse Scores(params int[] scores) =>
+    private MetricWarehouse Scores(params int[] scores) =>
         Survey(scores.Select((s, i) => ($"2025-01-{i + 1:00}T10:00:00Z", "web", s.ToString(Inv), "", "")).ToArray());
 
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -209,3 +210,7 @@ public sealed class SurveyMetricsTests
         Assert.Contains(outcome.Diagnostics, d => d.Span.Line == 5 && d.Message.Contains("'-1'", StringComparison.Ordinal));
     }
 }
+
+public sealed class SurveyMetricsTestsOnDuckDb() : SurveyMetricsTests(TestEngine.DuckDb);
+
+public sealed class SurveyMetricsTestsOnPostgres() : SurveyMetricsTests(TestEngine.Postgres);

@@ -1,6 +1,7 @@
 using CxReports.Dsl.Binding;
 using CxReports.Engine.Results;
 using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
+using CxReports.Engine.Tests.Engines;
 
 namespace CxReports.Engine.Tests.Metrics;
 
@@ -8,7 +9,7 @@ namespace CxReports.Engine.Tests.Metrics;
 /// Value metrics (metrics.md "Value metrics"): ltv simple and discounted, average transaction size without refunds,
 /// average contract value dated by signup, and support cost per customer as a composed monthly quantity.
 /// </summary>
-public sealed class ValueMetricsTests : IDisposable
+public abstract class ValueMetricsTests(TestEngine engine) : EngineTests(engine), IDisposable
 {
     private const string Model = """
         source customers from "customers.csv" {
@@ -45,7 +46,7 @@ public sealed class ValueMetricsTests : IDisposable
         metric support_per_customer = sum(costs.support) / active(customers) per month
         """;
 
-    private readonly MetricWarehouse _w = Load(Model,
+    private readonly MetricWarehouse _w = MetricWarehouse.Load(engine, Model,
         ("customers.csv", Csv("id,contract_value,signup,left",
             "c0,,2024-06-01,",
             "c3,5000,2024-12-01,",
@@ -172,3 +173,7 @@ public sealed class ValueMetricsTests : IDisposable
 
     public void Dispose() => _w.Dispose();
 }
+
+public sealed class ValueMetricsTestsOnDuckDb() : ValueMetricsTests(TestEngine.DuckDb);
+
+public sealed class ValueMetricsTestsOnPostgres() : ValueMetricsTests(TestEngine.Postgres);

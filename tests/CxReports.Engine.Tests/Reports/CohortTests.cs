@@ -1,8 +1,9 @@
+using CxReports.Engine.Tests.Engines;
 namespace CxReports.Engine.Tests.Reports;
 
-public sealed class CohortTests : IDisposable
+public abstract class CohortTests(TestEngine engine) : IDisposable
 {
-    private readonly ReportFixture _fixture = new();
+    private readonly ReportFixture _fixture = new(engine);
 
     public void Dispose() => _fixture.Dispose();
 
@@ -58,3 +59,7 @@ public sealed class CohortTests : IDisposable
         Assert.Equal([new DateOnly(2025, 3, 1), 1L, null, null, null], table.Rows[1]);
     }
 }
+
+public sealed class CohortTestsOnDuckDb() : CohortTests(TestEngine.DuckDb);
+
+public sealed class CohortTestsOnPostgres() : CohortTests(TestEngine.Postgres);

@@ -1,10 +1,11 @@
 using CxReports.Engine.Reports;
+using CxReports.Engine.Tests.Engines;
 
 namespace CxReports.Engine.Tests.Reports;
 
-public sealed class KpiAndFilterTests : IDisposable
+public abstract class KpiAndFilterTests(TestEngine engine) : IDisposable
 {
-    private readonly ReportFixture _fixture = new();
+    private readonly ReportFixture _fixture = new(engine);
 
     public void Dispose() => _fixture.Dispose();
 
@@ -69,3 +70,7 @@ public sealed class KpiAndFilterTests : IDisposable
         Assert.Equal(["all", "basic", "pro"], error.Allowed);
     }
 }
+
+public sealed class KpiAndFilterTestsOnDuckDb() : KpiAndFilterTests(TestEngine.DuckDb);
+
+public sealed class KpiAndFilterTestsOnPostgres() : KpiAndFilterTests(TestEngine.Postgres);

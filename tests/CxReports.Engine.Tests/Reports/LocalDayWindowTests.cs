@@ -1,3 +1,4 @@
+using CxReports.Engine.Tests.Engines;
 namespace CxReports.Engine.Tests.Reports;
 
 /// <summary>
@@ -5,9 +6,9 @@ namespace CxReports.Engine.Tests.Reports;
 /// instants (the planner does not convert every row): the days must begin at the right instant even where the clocks
 /// go back across midnight, so that the hour 00:00-01:00 happens twice on the same day.
 /// </summary>
-public sealed class LocalDayWindowTests : IDisposable
+public abstract class LocalDayWindowTests(TestEngine engine) : IDisposable
 {
-    private readonly ReportFixture _fixture = new();
+    private readonly ReportFixture _fixture = new(engine);
 
     public void Dispose() => _fixture.Dispose();
 
@@ -41,3 +42,7 @@ public sealed class LocalDayWindowTests : IDisposable
         Assert.Equal(3L, Convert.ToInt64(rows[0][1]));
     }
 }
+
+public sealed class LocalDayWindowTestsOnDuckDb() : LocalDayWindowTests(TestEngine.DuckDb);
+
+public sealed class LocalDayWindowTestsOnPostgres() : LocalDayWindowTests(TestEngine.Postgres);

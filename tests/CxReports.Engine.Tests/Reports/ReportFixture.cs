@@ -4,15 +4,16 @@ using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
+using CxReports.Engine.Tests.Engines;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Tests.Reports;
 
 /// <summary>A temporary data directory with CSV files, a model over them, loaded, and a report evaluated on a fixed day.</summary>
-internal sealed class ReportFixture : IDisposable
+internal sealed class ReportFixture(TestEngine engine) : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("cxr-report-").FullName;
-    private DuckDbWarehouse? _warehouse;
+    private IWarehouse? _warehouse;
 
     public SemanticModel Model { get; private set; } = null!;
 
@@ -27,14 +28,14 @@ internal sealed class ReportFixture : IDisposable
         var result = ModelBinder.Compile([new SourceFile("m.cxr", cxr)]);
         Assert.True(result.Model is not null, string.Join("\n", result.Diagnostics));
         Model = result.Model!;
-        _warehouse = DuckDbWarehouse.Open(new WarehouseOptions(_data));
+        _warehouse = engine.Open(_data);
         var outcomes = new WarehouseLoader(_warehouse, TimeProvider.System).LoadAll(Model, force: true).ToList();
         Assert.All(outcomes, o => Assert.True(o.Status == LoadStatus.Loaded, string.Join("\n", o.Diagnostics)));
         return this;
     }
 
     public EvaluatedReport Evaluate(string report, DateOnly today, ReportRequest? request = null) =>
-        new ReportEvaluator(Model, _warehouse!, DuckDbDialect.Instance, new FixedTime(today), TimeSpan.FromSeconds(30))
+        new ReportEvaluator(Model, _warehouse!, new FixedTime(today), TimeSpan.FromSeconds(30))
             .Evaluate(Model.Reports[report], request ?? new ReportRequest());
 
     public static EvaluatedBlock Block(EvaluatedReport report, string id) =>
@@ -42,7 +43,7 @@ internal sealed class ReportFixture : IDisposable
 
     public void Dispose()
     {
-        _warehouse?.Dispose();
+        if (_warehouse is not null) engine.Release(_warehouse);
         Directory.Delete(_data, recursive: true);
     }
 

@@ -1,8 +1,9 @@
+using CxReports.Engine.Tests.Engines;
 namespace CxReports.Engine.Tests.Reports;
 
-public sealed class ScoreTests : IDisposable
+public abstract class ScoreTests(TestEngine engine) : IDisposable
 {
-    private readonly ReportFixture _fixture = new();
+    private readonly ReportFixture _fixture = new(engine);
 
     public void Dispose() => _fixture.Dispose();
 
@@ -67,3 +68,7 @@ public sealed class ScoreTests : IDisposable
         Assert.Equal(["b", "c", "a"], table.Rows.Select(r => (string)r[0]!));
     }
 }
+
+public sealed class ScoreTestsOnDuckDb() : ScoreTests(TestEngine.DuckDb);
+
+public sealed class ScoreTestsOnPostgres() : ScoreTests(TestEngine.Postgres);

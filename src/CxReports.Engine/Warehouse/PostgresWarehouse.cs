@@ -1,0 +1,209 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using CxReports.Engine.Execution;
+using CxReports.Engine.Planning;
+using Npgsql;
+
+namespace CxReports.Engine.Warehouse;
+
+/// <summary>
+/// The warehouse on PostgreSQL (and so on a Citus cluster): every source table and log in one schema. Report
+/// queries run in read-only transactions as a role that may only read that schema's source tables, with a statement
+/// timeout. Files are read and checked by a local DuckDB (<see cref="Staging"/>) and copied in with
+/// <c>COPY ... FROM STDIN</c>, into a staging table swapped in by one transaction.
+/// </summary>
+public sealed class PostgresWarehouse : IWarehouse
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly PostgresCopy _copy;
+    private NpgsqlTransaction? _transaction;
+
+    public WarehouseOptions Options { get; }
+    public LoadLog Log { get; }
+    public ISqlDialect Dialect => PostgresDialect.Instance;
+    public DuckDbWarehouse Staging { get; }
+
+    /// <summary>The role report queries run as: usage of the schema and SELECT on its source tables, nothing else.</summary>
+    public string ReaderRole { get; }
+
+    /// <summary>Whether the server has the <c>citus</c> extension, so source tables are distributed.</summary>
+    public bool HasCitus { get; }
+
+    private PostgresWarehouse(WarehouseOptions options, NpgsqlConnection connection, DuckDbWarehouse staging)
+    {
+        Options = options;
+        _connection = connection;
+        Staging = staging;
+        ReaderRole = options.Schema + "_reader";
+        Log = new LoadLog(this);
+        _copy = new PostgresCopy(this, connection);
+        HasCitus = Scalar<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')");
+    }
+
+    public static PostgresWarehouse Open(WarehouseOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new WarehouseException("the postgres warehouse needs a connection string (Warehouse:ConnectionString, or --connection)");
+        var connection = new NpgsqlConnection(options.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException)
+        {
+            connection.Dispose();
+            throw new WarehouseException($"cannot connect to PostgreSQL: {e.Message}");
+        }
+
+        DuckDbWarehouse? staging = null;
+        try
+        {
+            staging = DuckDbWarehouse.Open(options with { DatabasePath = options.StagingFile });
+            var warehouse = new PostgresWarehouse(options, connection, staging);
+            warehouse.Prepare();
+            return warehouse;
+        }
+        catch
+        {
+            staging?.Dispose();
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The schema, the reader role and the logs, created when missing; the session set to UTC and the schema.</summary>
+    private void Prepare()
+    {
+        var schema = Sql.Identifier(Options.Schema);
+        var role = Sql.Identifier(ReaderRole);
+        Execute("SET TimeZone = 'UTC'");
+        Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
+        Execute($"SET search_path = {schema}");
+        // Roles are per cluster, so two servers may race to create it: the second one's error is harmless.
+        Execute($"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {Sql.Literal(ReaderRole)}) THEN
+                CREATE ROLE {role} NOLOGIN;
+              END IF;
+            EXCEPTION WHEN duplicate_object THEN NULL;
+            END $$
+            """);
+        Execute($"GRANT USAGE ON SCHEMA {schema} TO {role}");
+        // So that SET ROLE works for a connecting user who is not a superuser.
+        if (!Scalar<bool>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+            Execute($"GRANT {role} TO CURRENT_USER");
+        Log.EnsureCreated();
+    }
+
+    public int Execute(string sql, params object?[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public T? Scalar<T>(string sql, params object?[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params object?[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
+
+    /// <summary>
+    /// In a read-only transaction, as the reader role, with <c>statement_timeout</c>: the query can neither write
+    /// nor read outside the schema's source tables, and PostgreSQL itself stops it when time is up.
+    /// </summary>
+    public List<T> QueryReport<T>(string sql, IReadOnlyList<object?> parameters, TimeSpan timeout, Func<DbDataReader, T> map)
+    {
+        using var transaction = _connection.BeginTransaction();
+        _transaction = transaction;
+        try
+        {
+            var milliseconds = Math.Max(1, (long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            Execute($"SET TRANSACTION READ ONLY; SET LOCAL ROLE {Sql.Identifier(ReaderRole)}; SET LOCAL statement_timeout = {milliseconds}");
+            return Query(sql, map, [.. parameters]);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled)
+        {
+            throw new QueryTimeoutException(timeout);
+        }
+        finally
+        {
+            _transaction = null;
+            transaction.Rollback();
+        }
+    }
+
+    public void InTransaction(Action work)
+    {
+        if (_transaction is not null)
+        {
+            work();
+            return;
+        }
+        using var transaction = _connection.BeginTransaction();
+        _transaction = transaction;
+        try
+        {
+            work();
+            transaction.Commit();
+        }
+        finally
+        {
+            _transaction = null;
+        }
+    }
+
+    public bool TableExists(string name) =>
+        Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2", Options.Schema, name) > 0;
+
+    /// <summary>
+    /// Copies the checked staging table into a new PostgreSQL table (distributed first on Citus, so COPY routes rows
+    /// straight to their workers), then in the same transaction drops the live table, renames the new one in its
+    /// place, lets the reader role read it and records the load. The staging DuckDB keeps its copy for link checks.
+    /// </summary>
+    public void Publish(string stage, PublishedTable table, LoadRecord record)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            InTransaction(() =>
+            {
+                _copy.CopyIn(stage, table);
+                Execute($"DROP TABLE IF EXISTS {Sql.Identifier(table.Name)}");
+                Execute($"ALTER TABLE {Sql.Identifier(stage)} RENAME TO {Sql.Identifier(table.Name)}");
+                Execute($"GRANT SELECT ON {Sql.Identifier(table.Name)} TO {Sql.Identifier(ReaderRole)}");
+                Log.Record(record with { DurationMs = record.DurationMs + watch.ElapsedMilliseconds });
+            });
+        }
+        catch
+        {
+            Staging.Execute($"DROP TABLE IF EXISTS {Sql.Identifier(stage)}");
+            throw;
+        }
+        Staging.InTransaction(() => Staging.ReplaceWithStage(stage, table.Name));
+    }
+
+    private NpgsqlCommand Command(string sql, object?[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, _connection, _transaction);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        Staging.Dispose();
+    }
+}

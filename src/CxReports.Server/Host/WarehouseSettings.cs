@@ -1,0 +1,46 @@
+using CxReports.Engine.Warehouse;
+using Microsoft.Extensions.Options;
+
+namespace CxReports.Server.Host;
+
+/// <summary>
+/// The <c>Warehouse</c> section of configuration: which engine holds the data (<c>Warehouse:Provider</c>, flag
+/// <c>--warehouse</c>) and, for PostgreSQL, where (<c>Warehouse:ConnectionString</c>, flag <c>--connection</c>; best
+/// given as the environment variable <c>Warehouse__ConnectionString</c>, since it may hold a password).
+/// </summary>
+public sealed class WarehouseSettings
+{
+    public const string Section = "Warehouse";
+
+    /// <summary><c>duckdb</c> (embedded, the default) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = "duckdb";
+
+    /// <summary>Npgsql connection string of the PostgreSQL (or Citus coordinator) database.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The PostgreSQL schema of the sources and logs.</summary>
+    public string Schema { get; set; } = "cxr";
+
+    public WarehouseOptions For(CxrServerOptions server) => new(server.DataDirectory, server.WarehousePath)
+    {
+        Provider = WarehouseOptions.ParseProvider(Provider) ?? WarehouseProvider.DuckDb,
+        ConnectionString = ConnectionString,
+        Schema = Schema,
+    };
+}
+
+/// <summary>Checks the warehouse settings before the server starts (never echoing the connection string).</summary>
+public sealed class WarehouseSettingsValidator : IValidateOptions<WarehouseSettings>
+{
+    public ValidateOptionsResult Validate(string? name, WarehouseSettings options)
+    {
+        var provider = WarehouseOptions.ParseProvider(options.Provider);
+        if (provider is null)
+            return ValidateOptionsResult.Fail($"Warehouse:Provider must be duckdb or postgres (got '{options.Provider}')");
+        if (provider == WarehouseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+            return ValidateOptionsResult.Fail("Warehouse:ConnectionString is empty: the postgres warehouse needs one (environment variable Warehouse__ConnectionString)");
+        if (string.IsNullOrWhiteSpace(options.Schema) || options.Schema.Length > 50)
+            return ValidateOptionsResult.Fail("Warehouse:Schema must be a name of 1 to 50 characters");
+        return ValidateOptionsResult.Success;
+    }
+}

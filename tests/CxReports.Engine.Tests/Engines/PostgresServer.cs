@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CxReports.Engine.Tests.Engines;
+
+/// <summary>
+/// A real PostgreSQL server for the tests, started once per test run: <c>initdb</c> into a temporary directory, on a
+/// free port on 127.0.0.1, stopped and deleted when the run ends. Debian's <c>postgresql</c> package provides the
+/// binaries (scripts/install-deps.sh installs it). As root, the server runs as the <c>postgres</c> user, since
+/// PostgreSQL refuses to run as root.
+/// </summary>
+public sealed class PostgresServer
+{
+    private static readonly Lazy<PostgresServer> Instance = new(Start);
+
+    public static PostgresServer Shared => Instance.Value;
+
+    private readonly string _bin;
+    private readonly string _directory;
+
+    public int Port { get; }
+
+    /// <summary>Superuser connection string (trust authentication, local to this machine).</summary>
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;Timeout=30";
+
+    private PostgresServer(string bin, string directory, int port)
+    {
+        _bin = bin;
+        _directory = directory;
+        Port = port;
+    }
+
+    private static PostgresServer Start()
+    {
+        var bin = FindBin();
+        var directory = Directory.CreateTempSubdirectory("cxr-pg-").FullName;
+        var data = Path.Combine(directory, "data");
+        if (AsRoot) Run("chown", "-R", "postgres:postgres", directory);
+        Pg(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
+        var port = FreePort();
+        // Durability is not under test: fsync off makes each test's DDL cheap.
+        var settings = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        Pg(Path.Combine(bin, "pg_ctl"), "-D", data, "-o", settings, "-l", Path.Combine(directory, "log"), "-w", "-t", "60", "start");
+        var server = new PostgresServer(bin, directory, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            Pg(Path.Combine(_bin, "pg_ctl"), "-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop");
+        }
+        finally
+        {
+            try { Directory.Delete(_directory, recursive: true); }
+            catch (IOException) { } // a leftover temp directory must not fail the run
+        }
+    }
+
+    private static bool AsRoot => Environment.UserName == "root";
+
+    /// <summary>Debian keeps the server binaries off the PATH, one directory per major version: the newest wins.</summary>
+    private static string FindBin()
+    {
+        var debian = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0).FirstOrDefault()
+            : null;
+        return debian ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: run scripts/install-deps.sh (Debian package postgresql)");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Pg(string program, params string[] arguments)
+    {
+        if (AsRoot) Run("runuser", ["-u", "postgres", "--", program, .. arguments]);
+        else Run(program, arguments);
+    }
+
+    private static void Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/tmp" };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{output.Result}\n{error.Result}");
+    }
+}

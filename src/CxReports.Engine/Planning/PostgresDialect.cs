@@ -33,11 +33,11 @@ public sealed class PostgresDialect : ISqlDialect
     }
 
     public string AddUnits(string dateExpression, TimeUnit unit, int count) =>
-        $"CAST({dateExpression} {(count < 0 ? "-" : "+")} INTERVAL '{Math.Abs(count).ToString(CultureInfo.InvariantCulture)} {Word(unit)}' AS DATE)";
+        $"CAST({dateExpression} {(count < 0 ? "-" : "+")} {Interval(unit, Math.Abs(count))} AS DATE)";
 
     public string BucketSeries(TimeUnit unit, string fromParameter, string toParameter) =>
         $"SELECT CAST(bucket AS DATE) AS bucket FROM generate_series(CAST({Truncate(unit, $"CAST({fromParameter} AS DATE)")} AS TIMESTAMP), " +
-        $"CAST(CAST({toParameter} AS DATE) AS TIMESTAMP), INTERVAL '1 {Word(unit)}') AS t(bucket)";
+        $"CAST(CAST({toParameter} AS DATE) AS TIMESTAMP), {Interval(unit, 1)}) AS t(bucket)";
 
     public string Quantile(string value, string fraction, string filter) =>
         $"percentile_cont({fraction}) WITHIN GROUP (ORDER BY {value}) FILTER (WHERE {filter})";
@@ -57,4 +57,9 @@ public sealed class PostgresDialect : ISqlDialect
     public string SameValue(string left, string right) => $"{left} IS NOT DISTINCT FROM {right}";
 
     private static string Word(TimeUnit unit) => unit.ToString().ToLowerInvariant();
+
+    /// <summary>An interval literal; PostgreSQL's intervals have no quarters, so a quarter is three months.</summary>
+    private static string Interval(TimeUnit unit, int count) => unit == TimeUnit.Quarter
+        ? $"INTERVAL '{(3 * count).ToString(CultureInfo.InvariantCulture)} months'"
+        : $"INTERVAL '{count.ToString(CultureInfo.InvariantCulture)} {Word(unit)}s'";
 }

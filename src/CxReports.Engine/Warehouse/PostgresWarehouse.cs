@@ -9,14 +9,16 @@ namespace CxReports.Engine.Warehouse;
 
 /// <summary>
 /// The warehouse on PostgreSQL (and so on a Citus cluster): every source table and log in one schema. Report
-/// queries run in read-only transactions as a role that may only read that schema's source tables, with a statement
-/// timeout. Files are read and checked by a local DuckDB (<see cref="Staging"/>) and copied in with
-/// <c>COPY ... FROM STDIN</c>, into a staging table swapped in by one transaction.
+/// queries run on a second connection, logged in as a role that may only read that schema's source tables, in
+/// read-only transactions with a statement timeout. Files are read and checked by a local DuckDB
+/// (<see cref="Staging"/>) and copied in with <c>COPY ... FROM STDIN</c>, into a staging table swapped in by one
+/// transaction.
 /// </summary>
 public sealed class PostgresWarehouse : IWarehouse
 {
     private readonly NpgsqlConnection _connection;
     private readonly PostgresCopy _copy;
+    private NpgsqlConnection? _reader;
     private NpgsqlTransaction? _transaction;
 
     public WarehouseOptions Options { get; }
@@ -26,6 +28,14 @@ public sealed class PostgresWarehouse : IWarehouse
 
     /// <summary>The role report queries run as: usage of the schema and SELECT on its source tables, nothing else.</summary>
     public string ReaderRole { get; }
+
+    /// <summary>
+    /// How report queries are confined: <c>login</c> (their own connection as <see cref="ReaderRole"/>), or, when
+    /// that role cannot log in here, <c>set role</c> on the owner's connection, with the reason. SET ROLE keeps
+    /// the planner's SQL from writing or reading elsewhere, but is no wall against arbitrary SQL (which could set
+    /// the role back); the planner only ever writes bound parameters and catalogue functions.
+    /// </summary>
+    public string ReaderIsolation { get; private set; } = "login";
 
     /// <summary>Whether the server has the <c>citus</c> extension, so source tables are distributed.</summary>
     public bool HasCitus { get; }
@@ -94,6 +104,43 @@ public sealed class PostgresWarehouse : IWarehouse
         if (!Scalar<bool>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
             Execute($"GRANT {role} TO CURRENT_USER");
         Log.EnsureCreated();
+        _reader = OpenReader();
+    }
+
+    /// <summary>
+    /// The report queries' own connection. With a configured reader connection string, that; otherwise the reader
+    /// role is given a fresh random password (sent as a SCRAM verifier, so the password never reaches the server or
+    /// its log) and logs in with the owner's host and database. Null, falling back to SET ROLE, when the server's
+    /// authentication rules do not let it in.
+    /// </summary>
+    private NpgsqlConnection? OpenReader()
+    {
+        NpgsqlConnectionStringBuilder builder;
+        if (Options.ReaderConnectionString is { Length: > 0 } configured)
+            builder = new NpgsqlConnectionStringBuilder(configured);
+        else
+        {
+            var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+            var verifier = ScramVerifier.For(password, System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            Execute($"ALTER ROLE {Sql.Identifier(ReaderRole)} WITH LOGIN PASSWORD {Sql.Literal(verifier)}");
+            builder = new NpgsqlConnectionStringBuilder(Options.ConnectionString) { Username = ReaderRole, Password = password, Passfile = null };
+        }
+        builder.SearchPath = Options.Schema;
+        builder.Timezone = "UTC";
+        var reader = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            reader.Open();
+            return reader;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            reader.Dispose();
+            if (Options.ReaderConnectionString is { Length: > 0 })
+                throw new WarehouseException($"the reader connection (Warehouse:ReaderConnectionString) cannot connect: {e.Message}");
+            ReaderIsolation = $"set role (the role {ReaderRole} cannot log in here: {e.Message.Split('\n')[0]})";
+            return null;
+        }
     }
 
     public int Execute(string sql, params object?[] parameters)
@@ -109,9 +156,12 @@ public sealed class PostgresWarehouse : IWarehouse
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
     }
 
-    public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params object?[] parameters)
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params object?[] parameters) =>
+        Query(_connection, sql, map, parameters);
+
+    private List<T> Query<T>(NpgsqlConnection connection, string sql, Func<DbDataReader, T> map, params object?[] parameters)
     {
-        using var command = Command(sql, parameters);
+        using var command = Command(connection, sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read()) rows.Add(map(reader));
@@ -124,13 +174,16 @@ public sealed class PostgresWarehouse : IWarehouse
     /// </summary>
     public List<T> QueryReport<T>(string sql, IReadOnlyList<object?> parameters, TimeSpan timeout, Func<DbDataReader, T> map)
     {
-        using var transaction = _connection.BeginTransaction();
+        var connection = _reader ?? _connection;
+        using var transaction = connection.BeginTransaction();
         _transaction = transaction;
         try
         {
             var milliseconds = Math.Max(1, (long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-            Execute($"SET TRANSACTION READ ONLY; SET LOCAL ROLE {Sql.Identifier(ReaderRole)}; SET LOCAL statement_timeout = {milliseconds}");
-            return Query(sql, map, [.. parameters]);
+            var role = _reader is null ? $"; SET LOCAL ROLE {Sql.Identifier(ReaderRole)}" : "";
+            using (var setup = Command(connection, $"SET TRANSACTION READ ONLY{role}; SET LOCAL statement_timeout = {milliseconds}", []))
+                setup.ExecuteNonQuery();
+            return Query(connection, sql, map, [.. parameters]);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled)
         {
@@ -193,9 +246,11 @@ public sealed class PostgresWarehouse : IWarehouse
         Staging.InTransaction(() => Staging.ReplaceWithStage(stage, table.Name));
     }
 
-    private NpgsqlCommand Command(string sql, object?[] parameters)
+    private NpgsqlCommand Command(string sql, object?[] parameters) => Command(_connection, sql, parameters);
+
+    private NpgsqlCommand Command(NpgsqlConnection connection, string sql, object?[] parameters)
     {
-        var command = new NpgsqlCommand(sql, _connection, _transaction);
+        var command = new NpgsqlCommand(sql, connection, _transaction);
         foreach (var parameter in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
         return command;
@@ -203,6 +258,7 @@ public sealed class PostgresWarehouse : IWarehouse
 
     public void Dispose()
     {
+        _reader?.Dispose();
         _connection.Dispose();
         Staging.Dispose();
     }

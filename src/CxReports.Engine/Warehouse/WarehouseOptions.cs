@@ -14,6 +14,12 @@ public sealed record WarehouseOptions(string DataDirectory, string? DatabasePath
     /// <summary>The Npgsql connection string (PostgreSQL only).</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>
+    /// Optional: how report queries connect (PostgreSQL only), as a login role granted the schema's reader role.
+    /// Without it the reader role itself logs in with a password made at start.
+    /// </summary>
+    public string? ReaderConnectionString { get; init; }
+
     /// <summary>The PostgreSQL schema holding the sources and logs; report queries can read nothing else.</summary>
     public string Schema { get; init; } = "cxr";
 

@@ -8,7 +8,8 @@ namespace CxReports.Engine.Tests.Engines;
 /// A real PostgreSQL server for the tests, started once per test run: <c>initdb</c> into a temporary directory, on a
 /// free port on 127.0.0.1, stopped and deleted when the run ends. Debian's <c>postgresql</c> package provides the
 /// binaries (scripts/install-deps.sh installs it). As root, the server runs as the <c>postgres</c> user, since
-/// PostgreSQL refuses to run as root.
+/// PostgreSQL refuses to run as root. TCP connections authenticate with SCRAM passwords, as on a real server, so
+/// the reader role's login is tested for real.
 /// </summary>
 public sealed class PostgresServer
 {
@@ -21,14 +22,17 @@ public sealed class PostgresServer
 
     public int Port { get; }
 
-    /// <summary>Superuser connection string (trust authentication, local to this machine).</summary>
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;Timeout=30";
+    private readonly string _password;
 
-    private PostgresServer(string bin, string directory, int port)
+    /// <summary>Superuser connection string.</summary>
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password={_password};Database=postgres;Pooling=false;Timeout=30";
+
+    private PostgresServer(string bin, string directory, int port, string password)
     {
         _bin = bin;
         _directory = directory;
         Port = port;
+        _password = password;
     }
 
     private static PostgresServer Start()
@@ -36,13 +40,17 @@ public sealed class PostgresServer
         var bin = FindBin();
         var directory = Directory.CreateTempSubdirectory("cxr-pg-").FullName;
         var data = Path.Combine(directory, "data");
+        var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var passwordFile = Path.Combine(directory, "password");
+        File.WriteAllText(passwordFile, password + "\n");
         if (AsRoot) Run("chown", "-R", "postgres:postgres", directory);
-        Pg(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
+        Pg(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--pwfile", passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256",
+            "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
         var port = FreePort();
         // Durability is not under test: fsync off makes each test's DDL cheap.
         var settings = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         Pg(Path.Combine(bin, "pg_ctl"), "-D", data, "-o", settings, "-l", Path.Combine(directory, "log"), "-w", "-t", "60", "start");
-        var server = new PostgresServer(bin, directory, port);
+        var server = new PostgresServer(bin, directory, port, password);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }

@@ -20,7 +20,7 @@ public abstract class TestEngine
 
     private sealed class DuckDbEngine : TestEngine
     {
-        public override IWarehouse Open(string dataDirectory) => DuckDbWarehouse.Open(new WarehouseOptions(dataDirectory, MemoryLimit: "512MB"));
+        public override IWarehouse Open(string dataDirectory) => DuckDbWarehouse.Open(new WarehouseOptions(dataDirectory, MemoryLimit: "1GB"));
 
         public override void Release(IWarehouse warehouse) => warehouse.Dispose();
 

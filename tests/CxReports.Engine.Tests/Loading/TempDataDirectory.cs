@@ -10,17 +10,18 @@ namespace CxReports.Engine.Tests.Loading;
 
 /// <summary>
 /// A fresh data directory with its own warehouse for one test: write fixture files into it, load a CXR model,
-/// query the tables. Deleted, warehouse and all, when the test ends.
+/// query the tables. Deleted, warehouse and all, when the test ends. DuckDB unless another engine is given.
 /// </summary>
-public sealed class TempDataDirectory : IDisposable
+public sealed class TempDataDirectory(Engines.TestEngine? engine = null) : IDisposable
 {
-    private DuckDbWarehouse? _warehouse;
+    private readonly Engines.TestEngine _engine = engine ?? Engines.TestEngine.DuckDb;
+    private IWarehouse? _warehouse;
 
     public string Root { get; } = Directory.CreateDirectory(
         Path.Combine(Path.GetTempPath(), "cxr-load-" + Guid.NewGuid().ToString("N"))).FullName;
 
-    /// <summary>The warehouse of this directory (<c>cxreports.duckdb</c> inside it), opened on first use.</summary>
-    public DuckDbWarehouse Warehouse => _warehouse ??= DuckDbWarehouse.Open(new WarehouseOptions(Root));
+    /// <summary>The warehouse of this directory (for DuckDB, <c>cxreports.duckdb</c> inside it), opened on first use.</summary>
+    public IWarehouse Warehouse => _warehouse ??= _engine.Open(Root);
 
     /// <summary>Writes UTF-8 text (no byte order mark) exactly as given: line endings are the test's choice.</summary>
     public string Write(string relative, string text) => WriteBytes(relative, new UTF8Encoding(false).GetBytes(text));
@@ -79,7 +80,7 @@ public sealed class TempDataDirectory : IDisposable
 
     public void Dispose()
     {
-        _warehouse?.Dispose();
+        if (_warehouse is not null) _engine.Release(_warehouse);
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { } // a leftover temp directory must not fail the run
     }

@@ -1,0 +1,153 @@
+using CxReports.Engine.Execution;
+using CxReports.Engine.Loading;
+using CxReports.Engine.Scheduling;
+using CxReports.Engine.Tests.Loading;
+using CxReports.Engine.Warehouse;
+using Npgsql;
+
+namespace CxReports.Engine.Tests.Engines;
+
+/// <summary>
+/// What only the PostgreSQL warehouse does: copying checked rows in through COPY without changing a value, swapping
+/// them in atomically, and running report queries read-only, as a role that sees nothing but the source tables,
+/// within a statement timeout. (Every metric and report case runs on it too: the <c>...OnPostgres</c> classes.)
+/// </summary>
+public sealed class PostgresWarehouseTests : IDisposable
+{
+    private readonly TempDataDirectory _data = new(TestEngine.Postgres);
+
+    public void Dispose() => _data.Dispose();
+
+    private PostgresWarehouse Postgres => (PostgresWarehouse)_data.Warehouse;
+
+    private const string Model = """
+        source customers from "customers.csv" {
+          key id
+          column plan
+          column note
+          column seats: integer
+          column arr: decimal
+          column trial: boolean
+          time signup: date
+          column seen: timestamp
+          lifecycle signup
+        }
+        source responses from "responses.csv" {
+          key id: integer
+          link customer = customer_id -> customers required
+          column score: integer
+        }
+        """;
+
+    // Quotes, commas, a line break, an empty text ("" is not blank here: it is a quoted empty cell, read as blank by
+    // the loader like any blank), a text that reads like COPY's null marker, non-ASCII, a decimal with many digits.
+    private const string Customers = """
+        id,plan,note,seats,arr,trial,signup,seen
+        c1,pro,"said ""great"", twice",12,1234.5678901234,true,2024-01-31,2025-03-30T23:30:00+03:00
+        c2,basic,"two
+        lines",,0.1,false,2024-02-29,2025-03-31T01:00:00Z
+        c3,başlangıç,\N,3,,,2024-03-01,
+        """;
+
+    private const string Responses = "id,customer_id,score\n1,c1,10\n2,c2,6\n3,c1,9\n";
+
+    [Fact]
+    public void Every_value_arrives_in_postgres_as_the_loader_converted_it()
+    {
+        _data.Write("customers.csv", Customers);
+        _data.Write("responses.csv", Responses);
+        Assert.All(_data.LoadAll(Model), o => Assert.Equal(LoadStatus.Loaded, o.Status));
+
+        Assert.Equal([
+            "c1|pro|said \"great\", twice|12|1234.5678901234|true|2024-01-31|2025-03-30 20:30:00",
+            "c2|basic|two\nlines|null|0.1|false|2024-02-29|2025-03-31 01:00:00",
+            @"c3|başlangıç|\N|3|null|null|2024-03-01|null",
+        ], _data.Rows("SELECT id, plan, note, seats, arr, trial, signup, seen FROM customers ORDER BY id"));
+        Assert.Equal(["1|c1|10", "2|c2|6", "3|c1|9"], _data.Rows("SELECT * FROM responses ORDER BY id"));
+        Assert.Equal(["seats|bigint", "arr|double precision", "trial|boolean", "signup|date", "seen|timestamp with time zone", "note|text"],
+            _data.Rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'customers' " +
+                       "AND column_name IN ('seats', 'arr', 'trial', 'signup', 'seen', 'note') ORDER BY array_position(ARRAY['seats', 'arr', 'trial', 'signup', 'seen', 'note'], column_name::text)"));
+    }
+
+    [Fact]
+    public void A_failed_reload_keeps_the_previous_rows_in_postgres_and_logs_the_failure_there()
+    {
+        _data.Write("customers.csv", Customers);
+        _data.Write("responses.csv", Responses);
+        Assert.All(_data.LoadAll(Model), o => Assert.Equal(LoadStatus.Loaded, o.Status));
+
+        _data.Write("responses.csv", "id,customer_id,score\n1,c1,10\n4,c9,7\n");
+        var outcome = _data.LoadAll(Model).Single(o => o.Source == "responses");
+
+        Assert.Equal(LoadStatus.Failed, outcome.Status);
+        Assert.Contains("c9", outcome.Diagnostics[0].Headline);
+        Assert.Equal(["1|c1|10", "2|c2|6", "3|c1|9"], _data.Rows("SELECT * FROM responses ORDER BY id"));
+        Assert.Equal(["ok", "failed"], _data.Rows($"SELECT status FROM {LoadLog.Table} WHERE source = 'responses' ORDER BY loaded_at"));
+        Assert.Equal(0, Postgres.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE '\\_cxr\\_stage%'"));
+    }
+
+    [Fact]
+    public void Unchanged_files_are_not_copied_again()
+    {
+        _data.Write("customers.csv", Customers);
+        _data.Write("responses.csv", Responses);
+        _data.LoadAll(Model);
+
+        Assert.All(_data.LoadAll(Model), o => Assert.Equal(LoadStatus.Unchanged, o.Status));
+        Assert.Equal(["customers|ok|3", "responses|ok|3"], _data.Rows($"SELECT source, status, rows FROM {LoadLog.Table} ORDER BY source, loaded_at"));
+    }
+
+    [Fact]
+    public void A_report_query_reads_the_source_tables_and_nothing_else()
+    {
+        _data.Write("customers.csv", Customers);
+        _data.Write("responses.csv", Responses);
+        _data.LoadAll(Model);
+        using (var admin = new NpgsqlConnection(PostgresServer.Shared.ConnectionString))
+        {
+            admin.Open();
+            new NpgsqlCommand("CREATE TABLE IF NOT EXISTS public.outside_secret (v text)", admin).ExecuteNonQuery();
+        }
+        Assert.Equal("login", Postgres.ReaderIsolation);
+
+        Assert.Equal([3L], Report("SELECT count(*) FROM responses"));
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, Refused("SELECT count(*) FROM public.outside_secret"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, Refused($"SELECT count(*) FROM {LoadLog.Table}"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, Refused("SELECT count(*) FROM pg_read_file('/etc/hostname')"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, Refused("SELECT count(*) FROM (SELECT set_config('role', 'postgres', true)) x"));
+        Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, Refused("CREATE TABLE sneaky (v int)"));
+        Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, Refused("DELETE FROM responses"));
+        Assert.Equal([3L], Report("SELECT count(*) FROM responses")); // nothing was deleted
+    }
+
+    [Fact]
+    public void A_report_query_that_outlives_its_timeout_is_stopped_by_postgres()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Throws<QueryTimeoutException>(() =>
+            Postgres.QueryReport("SELECT pg_sleep(30)", [], TimeSpan.FromMilliseconds(300), r => r.GetValue(0)));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"stopped after {started.Elapsed}");
+        Assert.Equal(1, Postgres.Scalar<int>("SELECT 1")); // the connection is usable afterwards
+    }
+
+    [Fact]
+    public void The_run_log_keeps_deliveries_in_the_order_they_were_recorded()
+    {
+        var log = new RunLog(Postgres).EnsureCreated();
+        var slot = new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        log.StartRun(new RunRecord("run1", "r", slot, "schedule", slot, null, "running", null));
+        // Same instant and attempt numbers that do not follow the order: only insertion order tells the last state.
+        foreach (var (attempt, status) in new[] { (1, "sending"), (1, "failed"), (2, "sending"), (0, "in_doubt") })
+            log.RecordDelivery(new DeliveryRecord("run1", "r", slot, "email", "a@example.com", attempt, status, null, slot, "key1"));
+
+        Assert.Equal("in_doubt", log.DeliveryState("key1"));
+        Assert.Equal(["sending", "failed", "sending", "in_doubt"], log.DeliveriesOf("run1").Select(d => d.Status));
+        Assert.Equal(slot, log.LastScheduledSlot("r"));
+    }
+
+    private List<long> Report(string sql) => Postgres.QueryReport(sql, [], TimeSpan.FromSeconds(10), r => r.GetInt64(0));
+
+    private string? Refused(string sql) =>
+        Assert.IsType<PostgresException>(Record.Exception(() => Report(sql)), exactMatch: false).SqlState;
+}

@@ -14,6 +14,8 @@ public static class CxrCommandLine
         var root = new RootCommand("CxReports: customer-experience reports from CXR files over your data.");
         root.Options.Add(options.Reports);
         root.Options.Add(options.Data);
+        root.Options.Add(options.Warehouse);
+        root.Options.Add(options.Connection);
         root.Subcommands.Add(CheckCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(FmtCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(options, stdout, stderr));

@@ -75,7 +75,7 @@ public sealed class RunLog(IWarehouseAccess access)
 
     public IReadOnlyList<RunRecord> RecentRuns(string? report, int limit = 100) => Query(
         $"SELECT run_id, report, scheduled_for, trigger, started, finished, status, error FROM {Runs} " +
-        $"WHERE $1 IS NULL OR report = $1 ORDER BY started DESC LIMIT {limit}",
+        $"WHERE CAST($1 AS VARCHAR) IS NULL OR report = CAST($1 AS VARCHAR) ORDER BY started DESC LIMIT {limit}",
         r => new RunRecord(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3), Utc(r.GetDateTime(4)),
             r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)), report);
 

@@ -41,7 +41,7 @@ public sealed class LoadLog(IWarehouse warehouse)
 
     private LoadRecord? Latest(string source, string? status) => warehouse.Query(
         $"SELECT source, files, content_hash, rows, loaded_at, duration_ms, status, error FROM {Table} " +
-        "WHERE source = $1 AND ($2 IS NULL OR status = $2) ORDER BY loaded_at DESC LIMIT 1",
+        "WHERE source = $1 AND (CAST($2 AS VARCHAR) IS NULL OR status = CAST($2 AS VARCHAR)) ORDER BY loaded_at DESC LIMIT 1", // typed: PostgreSQL cannot infer a null's type
         r => new LoadRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3),
             new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)), r.GetInt64(5), r.GetString(6),
             r.IsDBNull(7) ? null : r.GetString(7)),

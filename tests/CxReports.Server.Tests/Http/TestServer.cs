@@ -43,14 +43,20 @@ public sealed class TestServer : IAsyncDisposable
         _log = log;
     }
 
-    public static async Task<TestServer> Start(Dictionary<string, string?>? settings = null, bool kestrel = false)
+    /// <summary>Starts a server; on the PostgreSQL database of <paramref name="postgres"/> (a connection string) when given.</summary>
+    public static async Task<TestServer> Start(Dictionary<string, string?>? settings = null, bool kestrel = false, string? postgres = null)
     {
         var root = Directory.CreateTempSubdirectory("cxr-server-").FullName;
         CopyDirectory(Path.Combine(CliRunner.RepositoryRoot(), "reports"), Path.Combine(root, "reports"));
         CopyDirectory(DemoTemplate.Value, Path.Combine(root, "data"));
 
         var keys = new Dictionary<ApiScope, string>();
-        using (var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(Path.Combine(root, "data"))))
+        var warehouseOptions = new WarehouseOptions(Path.Combine(root, "data"))
+        {
+            Provider = postgres is null ? WarehouseProvider.DuckDb : WarehouseProvider.Postgres,
+            ConnectionString = postgres,
+        };
+        using (var warehouse = Warehouses.Open(warehouseOptions))
             foreach (var scope in Enum.GetValues<ApiScope>())
                 ApiKeyTable.Add(warehouse, keys[scope] = ApiKeys.Generate(), scope, DateTimeOffset.UtcNow);
 
@@ -62,6 +68,11 @@ public sealed class TestServer : IAsyncDisposable
             ["Delivery:OutputRoot"] = Path.Combine(root, "out"),
             ["urls"] = "http://127.0.0.1:0",
         };
+        if (postgres is not null)
+        {
+            all["Warehouse:Provider"] = "postgres";
+            all["Warehouse:ConnectionString"] = postgres;
+        }
         foreach (var (key, value) in settings ?? []) all[key] = value;
 
         var log = new ConcurrentQueue<(LogLevel, string, string)>();

@@ -9,14 +9,15 @@ namespace CxReports.Server.Tests.Postgres;
 /// </summary>
 internal static class JsonComparison
 {
-    public static IReadOnlyList<string> Differences(JsonElement left, JsonElement right, string path = "$")
+    /// <param name="ignore">Properties that may differ besides <c>generatedAt</c>.</param>
+    public static IReadOnlyList<string> Differences(JsonElement left, JsonElement right, params string[] ignore)
     {
         var differences = new List<string>();
-        Compare(left, right, path, differences);
+        Compare(left, right, "$", ["generatedAt", .. ignore], differences);
         return differences;
     }
 
-    private static void Compare(JsonElement left, JsonElement right, string path, List<string> differences)
+    private static void Compare(JsonElement left, JsonElement right, string path, string[] ignore, List<string> differences)
     {
         if (left.ValueKind != right.ValueKind)
         {
@@ -26,17 +27,17 @@ internal static class JsonComparison
         switch (left.ValueKind)
         {
             case JsonValueKind.Object:
-                var names = left.EnumerateObject().Select(p => p.Name).Union(right.EnumerateObject().Select(p => p.Name)).Where(n => n != "generatedAt");
+                var names = left.EnumerateObject().Select(p => p.Name).Union(right.EnumerateObject().Select(p => p.Name)).Where(n => !ignore.Contains(n));
                 foreach (var name in names)
                 {
                     if (!left.TryGetProperty(name, out var l) || !right.TryGetProperty(name, out var r)) differences.Add($"{path}.{name}: missing on one side");
-                    else Compare(l, r, $"{path}.{name}", differences);
+                    else Compare(l, r, $"{path}.{name}", ignore, differences);
                 }
                 break;
             case JsonValueKind.Array:
                 if (left.GetArrayLength() != right.GetArrayLength()) differences.Add($"{path}: {left.GetArrayLength()} vs {right.GetArrayLength()} items");
                 else foreach (var (l, r, i) in left.EnumerateArray().Zip(right.EnumerateArray()).Select((p, i) => (p.First, p.Second, i)))
-                    Compare(l, r, $"{path}[{i}]", differences);
+                    Compare(l, r, $"{path}[{i}]", ignore, differences);
                 break;
             case JsonValueKind.Number:
                 double a = left.GetDouble(), b = right.GetDouble();

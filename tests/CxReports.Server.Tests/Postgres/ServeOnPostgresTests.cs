@@ -1,0 +1,50 @@
+using System.Text.Json;
+using CxReports.Server.Security;
+using CxReports.Server.Tests.Http;
+
+namespace CxReports.Server.Tests.Postgres;
+
+/// <summary><c>cxr serve</c> on the PostgreSQL warehouse: the data, the API keys and the run log all live there.</summary>
+public sealed class ServeOnPostgresTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+    private TestServer _onPostgres = null!;
+    private TestServer _onDuckDb = null!;
+
+    public async Task InitializeAsync()
+    {
+        _onPostgres = await TestServer.Start(postgres: _database.ConnectionString);
+        _onDuckDb = await TestServer.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _onPostgres.DisposeAsync();
+        await _onDuckDb.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task A_report_served_from_postgres_is_the_one_served_from_duckdb()
+    {
+        const string url = "/api/reports/retention_value?from=2025-11-01&to=2026-10-31";
+        using var fromPostgres = JsonDocument.Parse(await (await _onPostgres.Client(ApiScope.Read).GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        using var fromDuckDb = JsonDocument.Parse(await (await _onDuckDb.Client(ApiScope.Read).GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+
+        // The data version hashes how each source is read, file paths included, and each server has its own copy.
+        Assert.Empty(JsonComparison.Differences(fromDuckDb.RootElement, fromPostgres.RootElement, "dataVersion"));
+        Assert.Equal(200L, _database.Scalar<long>("SELECT count(*) FROM cxr.customers"));
+    }
+
+    [Fact]
+    public async Task Run_now_on_postgres_is_recorded_in_its_run_log()
+    {
+        var run = await (await _onPostgres.Client(ApiScope.Run).PostAsync("/api/reports/experience/run", null)).Json();
+        Assert.Equal("delivered", run.GetProperty("outcome").GetString());
+
+        var history = await (await _onPostgres.Client(ApiScope.Read).GetAsync("/api/runs?report=experience")).Json();
+        Assert.Contains(history.GetProperty("runs").EnumerateArray(), r => r.GetProperty("id").GetString() == run.GetProperty("id").GetString());
+        Assert.Equal(1L, _database.Scalar<long>($"SELECT count(*) FROM cxr._cxr_runs WHERE run_id = '{run.GetProperty("id").GetString()}'"));
+        Assert.Equal(1L, _database.Scalar<long>("SELECT count(*) FROM cxr._cxr_deliveries WHERE report = 'experience' AND status = 'delivered'"));
+    }
+}

@@ -22,6 +22,8 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     public DuckDbWarehouse Staging => this;
 
+    public string Description => $"DuckDB file {Options.DatabaseFile}";
+
     /// <summary>Called after each statement with its SQL and how long it took (for profiling loads); null = off.</summary>
     public Action<string, TimeSpan>? Trace { get; set; }
 

@@ -17,6 +17,9 @@ public interface IWarehouse : IDisposable
 
     LoadLog Log { get; }
 
+    /// <summary>Where the data is, for logs and status (never a password).</summary>
+    string Description { get; }
+
     /// <summary>The DuckDB where source files are read, converted and checked into staging tables (this warehouse itself when it is DuckDB).</summary>
     DuckDbWarehouse Staging { get; }
 

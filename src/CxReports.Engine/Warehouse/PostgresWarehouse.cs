@@ -37,6 +37,16 @@ public sealed class PostgresWarehouse : IWarehouse
     /// </summary>
     public string ReaderIsolation { get; private set; } = "login";
 
+    public string Description
+    {
+        get
+        {
+            var where = new NpgsqlConnectionStringBuilder(Options.ConnectionString);
+            return $"PostgreSQL schema {Options.Schema} of database {where.Database} on {where.Host}:{where.Port}" +
+                   $"{(HasCitus ? " (Citus: tables distributed)" : "")}; report queries: {ReaderIsolation}";
+        }
+    }
+
     /// <summary>Whether the server has the <c>citus</c> extension, so source tables are distributed.</summary>
     public bool HasCitus { get; }
 

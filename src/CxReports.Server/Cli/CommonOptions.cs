@@ -44,6 +44,7 @@ public sealed class CommonOptions
             Provider = WarehouseOptions.ParseProvider(parse.GetValue(Warehouse) ?? Environment.GetEnvironmentVariable("Warehouse__Provider"))
                        ?? throw new WarehouseException("Warehouse__Provider must be duckdb or postgres"),
             ConnectionString = parse.GetValue(Connection) ?? Environment.GetEnvironmentVariable("Warehouse__ConnectionString"),
+            ReaderConnectionString = Environment.GetEnvironmentVariable("Warehouse__ReaderConnectionString"),
             Schema = Environment.GetEnvironmentVariable("Warehouse__Schema") is { Length: > 0 } schema ? schema : "cxr",
         };
 }

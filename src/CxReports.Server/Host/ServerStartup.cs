@@ -28,6 +28,7 @@ public sealed class ServerStartup(
             DemoDataGenerator.Generate(new DemoOptions(settings.DataDirectory, settings.DemoCustomers));
         }
         warehouse.Open(warehouseSettings.Value.For(settings));
+        log.LogInformation("warehouse: {Warehouse}", warehouse.Description);
 
         var outcome = await reloader.Reload("start", cancellationToken);
         if (!outcome.Accepted)

@@ -18,6 +18,12 @@ public sealed class WarehouseSettings
     /// <summary>Npgsql connection string of the PostgreSQL (or Citus coordinator) database.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Optional: the connection report queries use, as a login role granted the schema's reader role (for servers
+    /// whose authentication rules do not let the generated reader role log in with a password).
+    /// </summary>
+    public string? ReaderConnectionString { get; set; }
+
     /// <summary>The PostgreSQL schema of the sources and logs.</summary>
     public string Schema { get; set; } = "cxr";
 
@@ -25,6 +31,7 @@ public sealed class WarehouseSettings
     {
         Provider = WarehouseOptions.ParseProvider(Provider) ?? WarehouseProvider.DuckDb,
         ConnectionString = ConnectionString,
+        ReaderConnectionString = ReaderConnectionString,
         Schema = Schema,
     };
 }

@@ -18,6 +18,9 @@ public sealed class WarehouseGate : IWarehouseAccess, IDisposable
 
     public void Open(WarehouseOptions options) => _warehouse ??= Warehouses.Open(options);
 
+    /// <summary>Where the data is (for the log).</summary>
+    public string Description => _warehouse?.Description ?? "not open";
+
     /// <summary>The SQL of the open warehouse (planning needs it before taking a turn).</summary>
     public Engine.Planning.ISqlDialect Dialect => (_warehouse ?? throw new InvalidOperationException("the warehouse is not open yet")).Dialect;
 

@@ -18,7 +18,7 @@ public sealed class ScaleDemoFixture : IDisposable
         Directory = DemoDatasetFixture.NewTempDirectory();
         Summary = ScaleDemoGenerator.Generate(new DemoOptions(Directory, Customers, DemoDatasetFixture.Seed));
         Warehouse = DuckDbWarehouse.Open(new WarehouseOptions(Directory));
-        var model = ModelBinder.Compile(ReportFiles.Read([Path.Combine(RepositoryRoot(), "reports")], RepositoryRoot())).Model!;
+        var model = ModelBinder.Compile(ReportFiles.Read([Path.Combine(TestPaths.RepositoryRoot(), "reports")], TestPaths.RepositoryRoot())).Model!;
         Outcomes = new WarehouseLoader(Warehouse, TimeProvider.System).LoadAll(model, force: true).ToList();
     }
 
@@ -30,13 +30,6 @@ public sealed class ScaleDemoFixture : IDisposable
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
     public (string[] Header, List<string[]> Rows) Read(string relative, char delimiter) => Rfc4180Reader.ReadFile(PathOf(relative), delimiter);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CxReports.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("CxReports.sln not found above the test assembly");
-    }
 
     public void Dispose()
     {

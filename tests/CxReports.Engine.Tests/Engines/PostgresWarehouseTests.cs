@@ -146,6 +146,74 @@ public sealed class PostgresWarehouseTests : IDisposable
         Assert.Equal(slot, log.LastScheduledSlot("r"));
     }
 
+    [Fact]
+    public void A_configured_reader_connection_runs_the_report_queries_as_its_own_login()
+    {
+        var schema = "t" + Guid.NewGuid().ToString("N")[..16];
+        Admin($"CREATE ROLE {schema}_reader NOLOGIN; CREATE ROLE {schema}_login LOGIN PASSWORD 'reader-secret' IN ROLE {schema}_reader");
+        var reader = new NpgsqlConnectionStringBuilder(PostgresServer.Shared.ConnectionString) { Username = $"{schema}_login", Password = "reader-secret" };
+        var data = Directory.CreateTempSubdirectory("cxr-pg-reader-");
+        try
+        {
+            using var warehouse = PostgresWarehouse.Open(new WarehouseOptions(data.FullName)
+            {
+                Provider = WarehouseProvider.Postgres, ConnectionString = PostgresServer.Shared.ConnectionString,
+                ReaderConnectionString = reader.ConnectionString, Schema = schema,
+            });
+            warehouse.Execute("CREATE TABLE answers (v int); INSERT INTO answers VALUES (1), (2)");
+            warehouse.Execute($"GRANT SELECT ON answers TO {schema}_reader");
+
+            Assert.Equal("login", warehouse.ReaderIsolation);
+            Assert.Equal([$"{schema}_login"], warehouse.QueryReport("SELECT current_user", [], TimeSpan.FromSeconds(10), r => r.GetString(0)));
+            Assert.Equal([2L], warehouse.QueryReport("SELECT count(*) FROM answers", [], TimeSpan.FromSeconds(10), r => r.GetInt64(0)));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, Assert.Throws<PostgresException>(() =>
+                warehouse.QueryReport($"SELECT count(*) FROM {LoadLog.Table}", [], TimeSpan.FromSeconds(10), r => r.GetInt64(0))).SqlState);
+        }
+        finally
+        {
+            Admin($"DROP SCHEMA IF EXISTS {schema} CASCADE; DROP ROLE IF EXISTS {schema}_login; DROP ROLE IF EXISTS {schema}_reader");
+            data.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void When_the_reader_role_cannot_log_in_report_queries_fall_back_to_set_role_and_stay_read_only()
+    {
+        var schema = "t" + Guid.NewGuid().ToString("N")[..16];
+        Admin($"CREATE ROLE {schema}_reader NOLOGIN CONNECTION LIMIT 0"); // as a server whose rules refuse the login would
+        var data = Directory.CreateTempSubdirectory("cxr-pg-setrole-");
+        try
+        {
+            using var warehouse = PostgresWarehouse.Open(new WarehouseOptions(data.FullName)
+            {
+                Provider = WarehouseProvider.Postgres, ConnectionString = PostgresServer.Shared.ConnectionString, Schema = schema,
+            });
+            warehouse.Execute("CREATE TABLE answers (v int); INSERT INTO answers VALUES (1)");
+            warehouse.Execute($"GRANT SELECT ON answers TO {schema}_reader");
+
+            Assert.StartsWith("set role", warehouse.ReaderIsolation);
+            Assert.Equal([$"{schema}_reader"], warehouse.QueryReport("SELECT current_user", [], TimeSpan.FromSeconds(10), r => r.GetString(0)));
+            Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, Assert.Throws<PostgresException>(() =>
+                warehouse.QueryReport("DELETE FROM answers", [], TimeSpan.FromSeconds(10), r => 0)).SqlState);
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, Assert.Throws<PostgresException>(() =>
+                warehouse.QueryReport($"SELECT count(*) FROM {LoadLog.Table}", [], TimeSpan.FromSeconds(10), r => r.GetInt64(0))).SqlState);
+            Assert.Equal(1L, warehouse.Scalar<long>("SELECT count(*) FROM answers")); // the owner's connection is itself again
+        }
+        finally
+        {
+            Admin($"DROP SCHEMA IF EXISTS {schema} CASCADE; DROP ROLE IF EXISTS {schema}_reader");
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static void Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(PostgresServer.Shared.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     private List<long> Report(string sql) => Postgres.QueryReport(sql, [], TimeSpan.FromSeconds(10), r => r.GetInt64(0));
 
     private string? Refused(string sql) =>

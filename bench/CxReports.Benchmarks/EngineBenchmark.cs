@@ -104,10 +104,10 @@ public class EngineBenchmark
         }
 
         /// <summary>The statement of one block of engine_bench.cxr as the report evaluator would run it.</summary>
-        public static PlannedQuery Engine(SemanticModel model, string id)
+        public static PlannedQuery Engine(SemanticModel model, string id, ISqlDialect? dialect = null)
         {
             var report = model.Reports["engine_bench"];
-            var planner = new ReportPlanner(model, DuckDbDialect.Instance, new FixedTime(Today));
+            var planner = new ReportPlanner(model, dialect ?? DuckDbDialect.Instance, new FixedTime(Today));
             var (period, values) = planner.Resolve(report, new ReportRequest());
             return planner.Plan(report, report.Sections.SelectMany(s => s.Blocks).Single(b => b.Id == id), period, values)!;
         }
@@ -134,7 +134,7 @@ public class EngineBenchmark
         /// and the same values: equal text, dates and counts; numbers within 1e-9 relative (the two forms add
         /// the same terms in a different order).
         /// </summary>
-        private static void Check(string what, ResultTable engine, ResultTable hand, int keyColumns)
+        public static void Check(string what, ResultTable engine, ResultTable hand, int keyColumns)
         {
             if (engine.Rows.Count == 0) throw new InvalidOperationException($"{what}: the engine returned no rows");
             if (engine.Rows.Count != hand.Rows.Count)

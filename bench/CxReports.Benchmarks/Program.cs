@@ -19,6 +19,12 @@ switch (rest.ToArray())
     case ["--paired", ..] paired:
         PairedRun.Run(Console.Out, paired.Length > 1 ? int.Parse(paired[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
         return;
+    // DuckDB against PostgreSQL on the scale demo: loads and the standard report queries (EngineComparison.cs).
+    case ["engines", ..] engines:
+        var connection = Array.IndexOf(engines, "--connection") is var at and >= 0 && at + 1 < engines.Length ? engines[at + 1] : null;
+        var repeats = engines.Length > 1 && int.TryParse(engines[1], out var n) ? n : 3;
+        EngineComparison.Run(Console.Out, repeats, connection);
+        return;
     // The loader's statements timed one by one instead of BenchmarkDotNet.
     case ["profile", ..]:
         foreach (var rows in LoadBenchmark.RowCounts()) LoadProfile.Run(rows);

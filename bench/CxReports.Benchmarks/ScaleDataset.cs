@@ -41,6 +41,22 @@ public sealed class ScaleDataset : IDisposable
 
     public static ScaleDataset Open(TextWriter log)
     {
+        var (directory, model) = Prepare(log);
+        var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(directory, MemoryLimit: "8GB"));
+        var watch = Stopwatch.StartNew();
+        foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(model, force: false))
+        {
+            if (outcome.Status == LoadStatus.Failed)
+                throw new InvalidOperationException($"loading {outcome.Source} failed: {string.Join("\n", outcome.Diagnostics)}");
+            log.WriteLine($"// load {outcome.Source}: {outcome.Status}, {outcome.Rows:N0} rows, {outcome.Duration.TotalSeconds:F1} s");
+        }
+        log.WriteLine($"// warehouse ready in {watch.Elapsed.TotalSeconds:F1} s: {directory}");
+        return new ScaleDataset(directory, model, warehouse);
+    }
+
+    /// <summary>The generated files (made when missing) and the sample model with the benchmark report, not loaded.</summary>
+    public static (string Directory, SemanticModel Model) Prepare(TextWriter log)
+    {
         string root = RepositoryRoot();
         int customers = int.TryParse(Environment.GetEnvironmentVariable("CXR_BENCH_CUSTOMERS"), out int n) ? n : DefaultCustomers;
         string directory = Environment.GetEnvironmentVariable("CXR_BENCH_DATA") is { Length: > 0 } data
@@ -51,17 +67,7 @@ public sealed class ScaleDataset : IDisposable
         var files = ReportFiles.Read([Path.Combine(root, "reports"), Path.Combine(AppContext.BaseDirectory, "engine_bench.cxr")], root);
         var compiled = ModelBinder.Compile(files);
         if (compiled.Model is null) throw new InvalidOperationException(string.Join("\n", compiled.Diagnostics));
-
-        var warehouse = DuckDbWarehouse.Open(new WarehouseOptions(directory, MemoryLimit: "8GB"));
-        var watch = Stopwatch.StartNew();
-        foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(compiled.Model, force: false))
-        {
-            if (outcome.Status == LoadStatus.Failed)
-                throw new InvalidOperationException($"loading {outcome.Source} failed: {string.Join("\n", outcome.Diagnostics)}");
-            log.WriteLine($"// load {outcome.Source}: {outcome.Status}, {outcome.Rows:N0} rows, {outcome.Duration.TotalSeconds:F1} s");
-        }
-        log.WriteLine($"// warehouse ready in {watch.Elapsed.TotalSeconds:F1} s: {directory}");
-        return new ScaleDataset(directory, compiled.Model, warehouse);
+        return (directory, compiled.Model);
     }
 
     private static void EnsureGenerated(string directory, int customers, TextWriter log)

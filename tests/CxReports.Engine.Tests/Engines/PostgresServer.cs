@@ -13,7 +13,7 @@ namespace CxReports.Engine.Tests.Engines;
 /// </summary>
 public sealed class PostgresServer
 {
-    private static readonly Lazy<PostgresServer> Instance = new(Start);
+    private static readonly Lazy<PostgresServer> Instance = new(() => Start());
 
     public static PostgresServer Shared => Instance.Value;
 
@@ -35,7 +35,8 @@ public sealed class PostgresServer
         _password = password;
     }
 
-    private static PostgresServer Start()
+    /// <summary>Starts a server of its own (the benchmark's, with <paramref name="extraSettings"/> such as <c>-c shared_buffers=2GB</c>).</summary>
+    public static PostgresServer Start(string? extraSettings = null)
     {
         var bin = FindBin();
         var directory = Directory.CreateTempSubdirectory("cxr-pg-").FullName;
@@ -48,7 +49,7 @@ public sealed class PostgresServer
             "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
         var port = FreePort();
         // Durability is not under test: fsync off makes each test's DDL cheap.
-        var settings = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        var settings = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 {extraSettings}";
         Pg(Path.Combine(bin, "pg_ctl"), "-D", data, "-o", settings, "-l", Path.Combine(directory, "log"), "-w", "-t", "60", "start");
         var server = new PostgresServer(bin, directory, port, password);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();

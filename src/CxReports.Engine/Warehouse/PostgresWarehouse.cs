@@ -24,7 +24,10 @@ public sealed class PostgresWarehouse : IWarehouse
     public WarehouseOptions Options { get; }
     public LoadLog Log { get; }
     public ISqlDialect Dialect => PostgresDialect.Instance;
-    public DuckDbWarehouse Staging { get; }
+    /// <summary>Opened on first use (loading), so commands that only read or write keys never lock its file.</summary>
+    public DuckDbWarehouse Staging => _staging ??= DuckDbWarehouse.Open(Options with { DatabasePath = Options.StagingFile });
+
+    private DuckDbWarehouse? _staging;
 
     /// <summary>The role report queries run as: usage of the schema and SELECT on its source tables, nothing else.</summary>
     public string ReaderRole { get; }
@@ -48,17 +51,15 @@ public sealed class PostgresWarehouse : IWarehouse
     }
 
     /// <summary>Whether the server has the <c>citus</c> extension, so source tables are distributed.</summary>
-    public bool HasCitus { get; }
+    public bool HasCitus { get; private set; }
 
-    private PostgresWarehouse(WarehouseOptions options, NpgsqlConnection connection, DuckDbWarehouse staging)
+    private PostgresWarehouse(WarehouseOptions options, NpgsqlConnection connection)
     {
         Options = options;
         _connection = connection;
-        Staging = staging;
         ReaderRole = options.Schema + "_reader";
         Log = new LoadLog(this);
         _copy = new PostgresCopy(this, connection);
-        HasCitus = Scalar<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')");
     }
 
     public static PostgresWarehouse Open(WarehouseOptions options)
@@ -76,18 +77,15 @@ public sealed class PostgresWarehouse : IWarehouse
             throw new WarehouseException($"cannot connect to PostgreSQL: {e.Message}");
         }
 
-        DuckDbWarehouse? staging = null;
+        var warehouse = new PostgresWarehouse(options, connection);
         try
         {
-            staging = DuckDbWarehouse.Open(options with { DatabasePath = options.StagingFile });
-            var warehouse = new PostgresWarehouse(options, connection, staging);
             warehouse.Prepare();
             return warehouse;
         }
         catch
         {
-            staging?.Dispose();
-            connection.Dispose();
+            warehouse.Dispose();
             throw;
         }
     }
@@ -98,6 +96,7 @@ public sealed class PostgresWarehouse : IWarehouse
         var schema = Sql.Identifier(Options.Schema);
         var role = Sql.Identifier(ReaderRole);
         Execute("SET TimeZone = 'UTC'");
+        HasCitus = Scalar<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')");
         Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
         Execute($"SET search_path = {schema}");
         // Roles are per cluster, so two servers may race to create it: the second one's error is harmless.
@@ -270,6 +269,6 @@ public sealed class PostgresWarehouse : IWarehouse
     {
         _reader?.Dispose();
         _connection.Dispose();
-        Staging.Dispose();
+        _staging?.Dispose();
     }
 }

@@ -37,6 +37,21 @@ public sealed class ServeOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_key_created_while_the_server_runs_works_after_a_reload()
+    {
+        var (exit, stdout, stderr) = Cli.CliRunner.Run(_onPostgres.Root, "keys", "create", "--scope", "read", "--data", _onPostgres.Data,
+            "--warehouse", "postgres", "--connection", _database.ConnectionString);
+        Assert.True(exit == 0, stderr);
+        var key = stdout.TrimEnd('\n').Split('\n').Last();
+
+        using var client = _onPostgres.Client();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/reports")).StatusCode);
+        (await _onPostgres.Client(ApiScope.Admin).PostAsync("/api/reload", null)).EnsureSuccessStatusCode();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/reports")).StatusCode);
+    }
+
+    [Fact]
     public async Task Run_now_on_postgres_is_recorded_in_its_run_log()
     {
         var run = await (await _onPostgres.Client(ApiScope.Run).PostAsync("/api/reports/experience/run", null)).Json();

@@ -37,7 +37,10 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
     public string Converted => EffectiveType switch
     {
         // Surrounding whitespace (a tab, say) is padding, as for the other types; 12.5, 1e3 and 0x10 are not whole numbers.
-        ValueType.Integer => $"CASE WHEN regexp_full_match({Text}, '[[:space:]]*[+-]?[0-9]+[[:space:]]*') THEN TRY_CAST({Text} AS BIGINT) END",
+        // Most cells are a number written the way it prints ("42", "-7"): that is checked by printing the cast back,
+        // cheaper than the pattern, which then sees only the rest ("007", "+5", " 12 ", "12.5"). Same result, per row.
+        ValueType.Integer => $"CASE WHEN CAST(TRY_CAST({Text} AS BIGINT) AS VARCHAR) = {Text} THEN TRY_CAST({Text} AS BIGINT) " +
+                             $"WHEN regexp_full_match({Text}, '[[:space:]]*[+-]?[0-9]+[[:space:]]*') THEN TRY_CAST({Text} AS BIGINT) END",
         ValueType.Decimal or ValueType.Number when Field.Format == "," =>
             $"CASE WHEN NOT contains({Text}, '.') THEN TRY_CAST(replace({Text}, ',', '.') AS DOUBLE) END",
         ValueType.Decimal or ValueType.Number => $"TRY_CAST({Text} AS DOUBLE)",

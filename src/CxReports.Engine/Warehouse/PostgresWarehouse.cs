@@ -241,6 +241,8 @@ public sealed class PostgresWarehouse : IWarehouse
             InTransaction(() =>
             {
                 _copy.CopyIn(stage, table);
+                // Statistics now, not whenever autovacuum gets to it: the first reports after a load are planned with them.
+                Execute($"ANALYZE {Sql.Identifier(stage)}");
                 Execute($"DROP TABLE IF EXISTS {Sql.Identifier(table.Name)}");
                 Execute($"ALTER TABLE {Sql.Identifier(stage)} RENAME TO {Sql.Identifier(table.Name)}");
                 Execute($"GRANT SELECT ON {Sql.Identifier(table.Name)} TO {Sql.Identifier(ReaderRole)}");
@@ -259,7 +261,9 @@ public sealed class PostgresWarehouse : IWarehouse
 
     private NpgsqlCommand Command(NpgsqlConnection connection, string sql, object?[] parameters)
     {
-        var command = new NpgsqlCommand(sql, connection, _transaction);
+        // No client-side limit (Npgsql's default is 30 s): loads take as long as they take, and report queries are
+        // stopped by the server's statement_timeout, which also cancels the work there.
+        var command = new NpgsqlCommand(sql, connection, _transaction) { CommandTimeout = 0 };
         foreach (var parameter in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
         return command;

@@ -1,27 +1,32 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace CxReports.Engine.Loading;
 
 /// <summary>
-/// SHA-256 over how a source is read (its recipe: the SQL that builds its table) and the names and
-/// bytes of its files: equal hashes mean nothing to reload.
+/// A 128-bit hash over how a source is read (its recipe: the SQL that builds its table) and the names and bytes
+/// of its files: equal hashes mean nothing to reload.
 /// </summary>
+/// <remarks>
+/// XXH128, not SHA-256: the hash only tells an unchanged export from a changed one (whoever can write the data
+/// files decides the data anyway, so there is nothing to forge), and it runs beside DuckDB's read of the same files
+/// on the same cores: on the 707 MB benchmark CSV, SHA-256 took 0.49 s of one of the two cores during a 7.7 s load.
+/// </remarks>
 public static class ContentHash
 {
     public static string Of(IReadOnlyList<string> files, string dataRoot, string recipe)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new XxHash128();
         // The recipe is part of the version: a new column, type or rule in the .cxr must reload unchanged files.
-        hash.AppendData(Encoding.UTF8.GetBytes(recipe + "\n"));
+        hash.Append(Encoding.UTF8.GetBytes(recipe + "\n"));
         var buffer = new byte[1 << 20];
         foreach (var file in files)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(dataRoot, file) + "\n"));
+            hash.Append(Encoding.UTF8.GetBytes(Path.GetRelativePath(dataRoot, file) + "\n"));
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, buffer.Length, FileOptions.SequentialScan);
             int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) hash.AppendData(buffer, 0, read);
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) hash.Append(buffer.AsSpan(0, read));
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 }

@@ -49,6 +49,9 @@ public sealed class DuckDbDialect : ISqlDialect
 
     public string Parameter(int index) => "$" + index.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>DuckDB compares text by bytes already.</summary>
+    public string Bytewise(string textExpression) => textExpression;
+
     public string SameValue(string left, string right) => $"{left} IS NOT DISTINCT FROM {right}";
 
     private static string Word(TimeUnit unit) => unit.ToString().ToLowerInvariant();

@@ -44,6 +44,12 @@ public interface ISqlDialect
     /// <summary>The n-th bound parameter placeholder (1-based).</summary>
     string Parameter(int index);
 
+    /// <summary>
+    /// A text expression compared and sorted by its bytes, for a grouping key whose order does not matter: equality
+    /// is the same, but a sort-based grouping needs no locale-aware comparison.
+    /// </summary>
+    string Bytewise(string textExpression);
+
     /// <summary>Equality that treats two nulls as equal (null dimension values form one group).</summary>
     string SameValue(string left, string right);
 }

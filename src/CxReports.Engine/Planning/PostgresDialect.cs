@@ -56,6 +56,12 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string Parameter(int index) => "$" + index.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The C collation: PostgreSQL groups by sorting when an aggregate orders its input (<c>last</c>), and sorting
+    /// a million customer ids with a locale's strcoll took 1.5 s where byte order took 0.7 s.
+    /// </summary>
+    public string Bytewise(string textExpression) => $"({textExpression} COLLATE \"C\")";
+
     public string SameValue(string left, string right) => $"{left} IS NOT DISTINCT FROM {right}";
 
     private static string Word(TimeUnit unit) => unit.ToString().ToLowerInvariant();

@@ -104,7 +104,9 @@ public sealed class ScorePlanner(PlanContext context)
             aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m,
             AggregateInputs.NeverNull(aggregate.Arguments.FirstOrDefault()));
         var value = AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs);
-        return $"SELECT r.{Sql.Identifier(link.Name)} AS entity, {value} AS v\n  FROM {joins.From}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY 1";
+        var key = $"r.{Sql.Identifier(link.Name)}";
+        if (link.Type is Dsl.Binding.Model.ValueType.Text or Dsl.Binding.Model.ValueType.Unknown) key = context.Dialect.Bytewise(key); // loaded as text
+        return $"SELECT {key} AS entity, {value} AS v\n  FROM {joins.From}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY 1";
     }
 
     /// <summary>

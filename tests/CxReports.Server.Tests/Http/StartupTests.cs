@@ -31,6 +31,41 @@ public sealed class StartupTests
         await app.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData("oracle", null, "Warehouse:Provider must be duckdb or postgres (got 'oracle')")]
+    [InlineData("postgres", null, "Warehouse:ConnectionString is empty: the postgres warehouse needs one (environment variable Warehouse__ConnectionString)")]
+    public async Task An_unusable_warehouse_setting_stops_the_start_naming_it(string provider, string? connection, string failure)
+    {
+        var app = CxrServer.Build(new Dictionary<string, string?>
+        {
+            ["Cxr:ReportsDirectory"] = Path.Combine(Cli.CliRunner.RepositoryRoot(), "reports"), // valid, so only the warehouse is at fault
+            ["Warehouse:Provider"] = provider,
+            ["Warehouse:ConnectionString"] = connection,
+        }, b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(b.WebHost));
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(failure, e.Failures);
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public void A_refused_postgres_connection_is_reported_without_the_password()
+    {
+        var data = Directory.CreateTempSubdirectory("cxr-pg-refused-").FullName;
+        try
+        {
+            var reports = Path.Combine(Cli.CliRunner.RepositoryRoot(), "reports");
+            var (exit, _, stderr) = Cli.CliRunner.Run(data, "query", "nps", "--reports", reports, "--data", data, "--warehouse", "postgres",
+                "--connection", "Host=127.0.0.1;Port=1;Username=cxr;Password=hunter2-secret;Database=cx;Timeout=3");
+            Assert.NotEqual(0, exit);
+            Assert.Contains("cannot connect to PostgreSQL", stderr);
+            Assert.DoesNotContain("hunter2-secret", stderr);
+        }
+        finally
+        {
+            Directory.Delete(data, true);
+        }
+    }
+
     [Fact]
     public async Task Report_files_with_errors_at_start_stop_the_server_with_their_diagnostics()
     {

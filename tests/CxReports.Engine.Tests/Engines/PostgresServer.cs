@@ -39,6 +39,7 @@ public sealed class PostgresServer
     public static PostgresServer Start(string? extraSettings = null)
     {
         var bin = FindBin();
+        RemoveStopped();
         var directory = Directory.CreateTempSubdirectory("cxr-pg-").FullName;
         var data = Path.Combine(directory, "data");
         var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
@@ -66,6 +67,21 @@ public sealed class PostgresServer
         {
             try { Directory.Delete(_directory, recursive: true); }
             catch (IOException) { } // a leftover temp directory must not fail the run
+        }
+    }
+
+    /// <summary>
+    /// Deletes the directories of earlier runs' servers that are no longer running: the test host may be ended
+    /// before its exit handler has removed them. Test assemblies run side by side, so a young directory is left alone.
+    /// </summary>
+    private static void RemoveStopped()
+    {
+        foreach (var old in Directory.EnumerateDirectories(Path.GetTempPath(), "cxr-pg-*"))
+        {
+            if (File.Exists(Path.Combine(old, "data", "postmaster.pid"))) continue; // running (or crashed: left for a look)
+            if (Directory.GetLastWriteTimeUtc(old) > DateTime.UtcNow.AddMinutes(-10)) continue; // maybe another run's, still in initdb
+            try { Directory.Delete(old, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
 

@@ -9,11 +9,13 @@ namespace CxReports.Benchmarks;
 /// <summary>
 /// Where a load's time goes, without BenchmarkDotNet: bare, typed bare and the loader, each once to warm up and
 /// once measured on a fresh DuckDB file, and the loader's statements timed one by one (hashing separately).
-/// Run: dotnet run -c Release --project bench/CxReports.Benchmarks -- profile --rows 10000000
+/// Then, with <c>--pairs K</c>, K pairs of bare and loader run back to back, and the median of the pairs' ratios:
+/// on a shared machine whose speed drifts by 20% within minutes, the steadiest figure.
+/// Run: dotnet run -c Release --project bench/CxReports.Benchmarks -- profile --rows 10000000 [--pairs 7]
 /// </summary>
 public static class LoadProfile
 {
-    public static void Run(int rows)
+    public static void Run(int rows, int pairs = 0)
     {
         var csv = SurveyCsv.Ensure(rows);
         Console.WriteLine($"{rows:N0} rows, {new FileInfo(csv).Length / 1e6:N0} MB: {csv}");
@@ -85,6 +87,23 @@ public static class LoadProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {time.TotalSeconds,8:F3} s  {Shorten(sql)}"));
         var statements = steps.Sum(s => s.Time.TotalSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {loader - statements,8:F3} s  outside SQL (file checks, waiting for the hash)"));
+
+        if (pairs == 0) return;
+        var ratios = new List<(double Wall, double Cpu)>();
+        for (var i = 0; i < pairs; i++)
+        {
+            var (b, bc) = (Bare(LoadBenchmark.BareSql(csv)), lastCpu);
+            var (l, lc) = (Loader(null), lastCpu);
+            ratios.Add((l / b, lc / bc));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pair {i + 1}: bare {b:F2} s (cpu {bc:F2}), loader {l:F2} s (cpu {lc:F2}): {l / b:F2}x, cpu {lc / bc:F2}x"));
+        }
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"loader / bare over {pairs} pairs: median {Median(ratios.Select(r => r.Wall)):F2}x wall, {Median(ratios.Select(r => r.Cpu)):F2}x cpu"));
     }
 
     private static string Shorten(string sql)

@@ -26,8 +26,9 @@ switch (rest.ToArray())
         EngineComparison.Run(Console.Out, repeats, connection);
         return;
     // The loader's statements timed one by one instead of BenchmarkDotNet.
-    case ["profile", ..]:
-        foreach (var rows in LoadBenchmark.RowCounts()) LoadProfile.Run(rows);
+    case ["profile", ..] profile:
+        var pairs = Array.IndexOf(profile, "--pairs") is var p and >= 0 && p + 1 < profile.Length ? int.Parse(profile[p + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        foreach (var rows in LoadBenchmark.RowCounts()) LoadProfile.Run(rows, pairs);
         return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray());

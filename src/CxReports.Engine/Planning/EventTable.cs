@@ -24,12 +24,7 @@ public static class EventTable
         foreach (var atom in atoms)
         {
             var aggregate = atom.Aggregate;
-            var inputs = new AggregateInputs(
-                aggregate.Arguments.Count > 0 ? rows.Compile(aggregate.Arguments[0]) : null,
-                aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
-                day is null ? null : rows.Compile(new BoundField(source.Name, [], time!, time!.Span)),
-                aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m,
-                AggregateInputs.NeverNull(aggregate.Arguments.FirstOrDefault()));
+            var inputs = AggregateInputs.Of(aggregate, rows, column);
             columns.Add($"{AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs)} AS {Sql.Identifier(atom.Column)}");
         }
 

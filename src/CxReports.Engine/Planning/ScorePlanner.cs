@@ -97,12 +97,7 @@ public sealed class ScorePlanner(PlanContext context)
                 : null;
             filters.Add(context.LocalDateWithin(rows.Compile(new BoundField(source.Name, [], time, time.Span)), time, from, asOf));
         }
-        var inputs = new AggregateInputs(
-            aggregate.Arguments.Count > 0 ? rows.Compile(aggregate.Arguments[0]) : null,
-            aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
-            time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span)),
-            aggregate.Arguments.Count > 1 ? (decimal)((BoundLiteral)aggregate.Arguments[1]).Value : 0m,
-            AggregateInputs.NeverNull(aggregate.Arguments.FirstOrDefault()));
+        var inputs = AggregateInputs.Of(aggregate, rows, time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span)));
         var value = AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs);
         var key = $"r.{Sql.Identifier(link.Name)}";
         if (link.Type is Dsl.Binding.Model.ValueType.Text or Dsl.Binding.Model.ValueType.Unknown) key = context.Dialect.Bytewise(key); // loaded as text

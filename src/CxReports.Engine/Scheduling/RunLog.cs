@@ -39,6 +39,8 @@ public sealed class RunLog(IWarehouseAccess access)
                 kind VARCHAR NOT NULL, target VARCHAR NOT NULL, attempt INTEGER NOT NULL, status VARCHAR NOT NULL, error VARCHAR,
                 attempted_at TIMESTAMP NOT NULL, idempotency_key VARCHAR NOT NULL)
             """);
+        // A warehouse made before deliveries were numbered has them without seq: numbered now in their stored order.
+        Execute($"ALTER TABLE {Deliveries} ADD COLUMN IF NOT EXISTS seq BIGINT DEFAULT nextval('{DeliverySequence}')");
         Execute($"CREATE TABLE IF NOT EXISTS {Schedules} (report VARCHAR PRIMARY KEY, first_seen TIMESTAMP NOT NULL)");
         return this;
     }

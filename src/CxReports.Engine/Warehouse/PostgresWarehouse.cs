@@ -25,7 +25,21 @@ public sealed class PostgresWarehouse : IWarehouse
     public LoadLog Log { get; }
     public ISqlDialect Dialect => PostgresDialect.Instance;
     /// <summary>Opened on first use (loading), so commands that only read or write keys never lock its file.</summary>
-    public DuckDbWarehouse Staging => _staging ??= DuckDbWarehouse.Open(Options with { DatabasePath = Options.StagingFile });
+    public DuckDbWarehouse Staging => _staging ??= OpenStaging();
+
+    private DuckDbWarehouse OpenStaging()
+    {
+        try
+        {
+            return DuckDbWarehouse.Open(Options with { DatabasePath = Options.StagingFile });
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            // DuckDB lets one process write a file: the server holds it once it has loaded (and loads changes itself).
+            throw new WarehouseException($"the staging file {Options.StagingFile} is in use ({e.Message.Split('\n')[0]}); " +
+                                         "is cxr serve running on this data directory? It loads changed files itself", e);
+        }
+    }
 
     private DuckDbWarehouse? _staging;
 

@@ -38,16 +38,24 @@ public static class LoadCommand
             }
             using var _ = warehouse;
             var outcomes = new List<LoadOutcome>();
-            foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System)
-                         .LoadAll(model, parse.GetValue(force), s => stderr.Write($"loading {s.Name} ... ")))
+            try
             {
-                stderr.WriteLine(outcome.Status switch
+                foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System)
+                             .LoadAll(model, parse.GetValue(force), s => stderr.Write($"loading {s.Name} ... ")))
                 {
-                    LoadStatus.Loaded => $"{outcome.Rows:N0} rows in {outcome.Duration.TotalMilliseconds:N0} ms",
-                    LoadStatus.Unchanged => "unchanged",
-                    _ => $"failed ({outcome.ErrorCount} error{(outcome.ErrorCount == 1 ? "" : "s")})",
-                });
-                outcomes.Add(outcome);
+                    stderr.WriteLine(outcome.Status switch
+                    {
+                        LoadStatus.Loaded => $"{outcome.Rows:N0} rows in {outcome.Duration.TotalMilliseconds:N0} ms",
+                        LoadStatus.Unchanged => "unchanged",
+                        _ => $"failed ({outcome.ErrorCount} error{(outcome.ErrorCount == 1 ? "" : "s")})",
+                    });
+                    outcomes.Add(outcome);
+                }
+            }
+            catch (WarehouseException e)
+            {
+                stderr.WriteLine($"\ncxr load: {e.Message}");
+                return ExitCodes.Errors;
             }
 
             Summary(stdout, outcomes);

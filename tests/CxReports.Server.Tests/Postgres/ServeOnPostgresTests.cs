@@ -52,6 +52,17 @@ public sealed class ServeOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Loading_from_the_command_line_while_the_server_holds_the_staging_file_says_so()
+    {
+        var (exit, _, stderr) = Cli.CliRunner.Run(_onPostgres.Root, "load", "--reports", _onPostgres.Reports, "--data", _onPostgres.Data,
+            "--warehouse", "postgres", "--connection", _database.ConnectionString);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("is cxr serve running on this data directory?", stderr);
+        Assert.DoesNotContain(_database.ConnectionString, stderr);
+    }
+
+    [Fact]
     public async Task Run_now_on_postgres_is_recorded_in_its_run_log()
     {
         var run = await (await _onPostgres.Client(ApiScope.Run).PostAsync("/api/reports/experience/run", null)).Json();

@@ -20,10 +20,12 @@ public sealed class PostgresWarehouse : IWarehouse
     private readonly PostgresCopy _copy;
     private NpgsqlConnection? _reader;
     private NpgsqlTransaction? _transaction;
+    private DuckDbWarehouse? _staging;
 
     public WarehouseOptions Options { get; }
     public LoadLog Log { get; }
     public ISqlDialect Dialect => PostgresDialect.Instance;
+
     /// <summary>Opened on first use (loading), so commands that only read or write keys never lock its file.</summary>
     public DuckDbWarehouse Staging => _staging ??= OpenStaging();
 
@@ -40,8 +42,6 @@ public sealed class PostgresWarehouse : IWarehouse
                                          "is cxr serve running on this data directory? It loads changed files itself", e);
         }
     }
-
-    private DuckDbWarehouse? _staging;
 
     /// <summary>The role report queries run as: usage of the schema and SELECT on its source tables, nothing else.</summary>
     public string ReaderRole { get; }

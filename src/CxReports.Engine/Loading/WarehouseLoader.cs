@@ -16,17 +16,14 @@ public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
         var keys = new Dictionary<string, SemanticKey>();
         foreach (var source in InDependencyOrder(model))
         {
-            if (only is not null && !only.Contains(source.Name))
+            if (only is null || only.Contains(source.Name))
             {
-                if (source.Key is { } loadedKey && warehouse.Staging.TableExists(source.Name))
-                    keys[source.Name] = new SemanticKey(source.Name, loadedKey.Name);
-                continue;
+                starting?.Invoke(source);
+                yield return loader.Load(source, force, keys);
             }
-            starting?.Invoke(source);
-            var outcome = loader.Load(source, force, keys);
+            // Loaded now or before: later sources' required links are checked against its keys.
             if (source.Key is { } key && warehouse.Staging.TableExists(source.Name))
                 keys[source.Name] = new SemanticKey(source.Name, key.Name);
-            yield return outcome;
         }
     }
 

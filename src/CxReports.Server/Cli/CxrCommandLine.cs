@@ -29,12 +29,25 @@ public static class CxrCommandLine
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) stderr.WriteLine($"cxr: {error.Message}");
+            // A mistyped option echoes its value, which may be a connection string.
+            foreach (var error in parsed.Errors) stderr.WriteLine($"cxr: {Redacted(error.Message)}");
             stderr.WriteLine("Run 'cxr --help' for usage.");
             return ExitCodes.Usage;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+        catch (Engine.Warehouse.WarehouseException e) // the warehouse chosen cannot be used as configured
+        {
+            stderr.WriteLine($"cxr: {Redacted(e.Message)}");
+            return ExitCodes.Usage;
+        }
     }
+
+    /// <summary>The text with the value of every <c>Password=</c> (or <c>Pwd=</c>) in it hidden.</summary>
+    public static string Redacted(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "(?i)\\b(password|pwd)\\s*=\\s*[^;'\"\\s]*", "$1=***");
 }
 
 /// <summary>The exit codes every command shares.</summary>

@@ -27,6 +27,15 @@ public sealed class PostgresServer
     /// <summary>Superuser connection string.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password={_password};Database=postgres;Pooling=false;Timeout=30";
 
+    /// <summary>Runs statements as the superuser (setting up roles and schemas a test needs, cleaning up after it).</summary>
+    public void Execute(string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     private PostgresServer(string bin, string directory, int port, string password)
     {
         _bin = bin;

@@ -103,11 +103,7 @@ public sealed class PostgresWarehouseTests : IDisposable
         _data.Write("customers.csv", Customers);
         _data.Write("responses.csv", Responses);
         _data.LoadAll(Model);
-        using (var admin = new NpgsqlConnection(PostgresServer.Shared.ConnectionString))
-        {
-            admin.Open();
-            new NpgsqlCommand("CREATE TABLE IF NOT EXISTS public.outside_secret (v text)", admin).ExecuteNonQuery();
-        }
+        PostgresServer.Shared.Execute("CREATE TABLE IF NOT EXISTS public.outside_secret (v text)");
         Assert.Equal("login", Postgres.ReaderIsolation);
 
         Assert.Equal([3L], Report("SELECT count(*) FROM responses"));
@@ -206,13 +202,7 @@ public sealed class PostgresWarehouseTests : IDisposable
         }
     }
 
-    private static void Admin(string sql)
-    {
-        using var connection = new NpgsqlConnection(PostgresServer.Shared.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    private static void Admin(string sql) => PostgresServer.Shared.Execute(sql);
 
     private List<long> Report(string sql) => Postgres.QueryReport(sql, [], TimeSpan.FromSeconds(10), r => r.GetInt64(0));
 

@@ -1,5 +1,4 @@
 using CxReports.Engine.Warehouse;
-using Npgsql;
 
 namespace CxReports.Engine.Tests.Engines;
 
@@ -41,11 +40,8 @@ public abstract class TestEngine
         {
             var postgres = (PostgresWarehouse)warehouse;
             warehouse.Dispose();
-            using var connection = new NpgsqlConnection(PostgresServer.Shared.ConnectionString);
-            connection.Open();
-            using var command = new NpgsqlCommand(
-                $"DROP SCHEMA IF EXISTS {Sql.Identifier(postgres.Options.Schema)} CASCADE; DROP ROLE IF EXISTS {Sql.Identifier(postgres.ReaderRole)}", connection);
-            command.ExecuteNonQuery();
+            PostgresServer.Shared.Execute(
+                $"DROP SCHEMA IF EXISTS {Sql.Identifier(postgres.Options.Schema)} CASCADE; DROP ROLE IF EXISTS {Sql.Identifier(postgres.ReaderRole)}");
         }
 
         public override string ToString() => "postgres";

@@ -48,6 +48,17 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void A_mistyped_connection_option_is_a_usage_error_that_does_not_echo_the_password()
+    {
+        var (exit, _, stderr) = Cli.CliRunner.Run(Path.GetTempPath(), "query", "nps", "--warehouse", "postgres",
+            "--connnection", "Host=db;Username=cxr;Password=hunter2-secret;Database=cx");
+        Assert.Equal(2, exit);
+        Assert.Contains("--connnection", stderr);
+        Assert.Contains("Password=***", stderr);
+        Assert.DoesNotContain("hunter2-secret", stderr);
+    }
+
+    [Fact]
     public void A_refused_postgres_connection_is_reported_without_the_password()
     {
         var data = Directory.CreateTempSubdirectory("cxr-pg-refused-").FullName;

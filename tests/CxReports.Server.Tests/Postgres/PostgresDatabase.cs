@@ -26,11 +26,5 @@ internal sealed class PostgresDatabase : IDisposable
         Admin($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
     }
 
-    private static void Admin(string sql)
-    {
-        using var connection = new NpgsqlConnection(PostgresServer.Shared.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    private static void Admin(string sql) => PostgresServer.Shared.Execute(sql);
 }

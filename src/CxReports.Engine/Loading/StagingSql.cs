@@ -25,7 +25,7 @@ public sealed class StagingSql
 
     public static string StageTable(SourceModel source) => "_cxr_stage_" + source.Name;
 
-    /// <summary>The file columns, trimmed, blank as null: <c>nullif(trim("paket"), '') AS _cxr_t1</c> in effect.</summary>
+    /// <summary>The error path's file columns, trimmed, blank as null: <c>nullif(trim("paket"), '') AS _cxr_t1</c> in effect.</summary>
     public string TextColumns => string.Join(", ",
         Fields.Select(f => $"{Trimmed($"CAST({Sql.Identifier(f.Field.FileColumn)} AS VARCHAR)")} AS {f.Text}"));
 
@@ -42,15 +42,24 @@ public sealed class StagingSql
         $"CASE WHEN {value} >= '!' AND NOT suffix({value}, ' ') AND strlen({value}) = length({value}) " +
         $"THEN {value} ELSE nullif(trim({value}), '') END";
 
-    /// <summary>Reads, converts and flags every row in one pass into the staging table.</summary>
+    /// <summary>
+    /// Reads, converts and flags every row in one pass into the staging table: the file's text as read
+    /// (<see cref="FieldConversion.Raw"/>), converted (<see cref="FieldConversion.Value"/>), then the loaded columns
+    /// and the flag. The flag is a <c>CASE WHEN</c>, not a plain OR: a condition is evaluated the way a filter is,
+    /// each OR-ed part only on the rows not yet found broken and each AND-ed part only where the previous one held,
+    /// where a projection's OR and AND evaluate every part on every row (with the trims in it: 0.15x of a bare load
+    /// on the benchmark's 10M rows).
+    /// </summary>
     public string CreateStage(IReadOnlyList<string> files)
     {
         var loaded = string.Join(", ", Fields.Select(f => $"{f.Loaded} AS {Sql.Identifier(f.Field.Name)}"));
         var checks = Fields.Select(f => f.Broken).OfType<string>().Select(c => $"({c})").ToArray();
-        var bad = checks.Length == 0 ? "false" : $"coalesce({string.Join(" OR ", checks)}, false)";
+        var bad = checks.Length == 0 ? "false" : $"CASE WHEN {string.Join(" OR ", checks)} THEN true ELSE false END";
+        var raw = string.Join(", ", Fields.Select(f => $"CAST({Sql.Identifier(f.Field.FileColumn)} AS VARCHAR) AS {f.Raw}"));
+        var values = string.Join(", ", Fields.Select(f => $"{f.Raw}, {f.ConvertedFromRaw} AS {f.Value}"));
         var reader = ReaderSql.AsText(Source, files, Fields.Select(f => f.Field.FileColumn).ToArray());
         return $"CREATE OR REPLACE TABLE {Sql.Identifier(StageTable(Source))} AS " +
-               $"SELECT {loaded}, {bad} AS {BadColumn} FROM (SELECT {TextColumns} FROM {reader})";
+               $"SELECT {loaded}, {bad} AS {BadColumn} FROM (SELECT {values} FROM (SELECT {raw} FROM {reader}))";
     }
 
     /// <summary>The widest range of a whole-number key counted with a bitmap (2^27 bits, 16 MB a thread).</summary>

@@ -93,12 +93,14 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
 
     /// <summary>
     /// A whole number: surrounding whitespace (a tab, say) is padding, as for the other types; 12.5, 1e3, 0x10 and
-    /// 1_000, which DuckDB's cast takes, are not whole numbers. Most cells are a number written the way it prints
-    /// ("42", "-7"): that is checked by printing the cast back (<paramref name="printed"/>), cheaper than the pattern,
-    /// which then sees only the rest (<paramref name="padded"/>: "007", "+5", " 12 ", "12.5"). Same result, per row.
+    /// 1_000, which DuckDB's cast takes, are not whole numbers. The pattern says so, but costs more than the cast,
+    /// so most cells take a shortcut first: a single character casts only if it is a digit, and a number written
+    /// the way it prints ("42", "-7") is checked by printing the cast back (<paramref name="printed"/>); the
+    /// pattern sees only the rest (<paramref name="padded"/>: "007", "+5", " 12 ", "12.5"). Same result, per row.
     /// </summary>
     private static string WholeNumber(string printed, string padded) =>
-        $"CASE WHEN CAST(TRY_CAST({printed} AS BIGINT) AS VARCHAR) = {printed} THEN TRY_CAST({printed} AS BIGINT) " +
+        $"CASE WHEN strlen({printed}) = 1 THEN TRY_CAST({printed} AS BIGINT) WHEN {printed} IS NULL THEN NULL " +
+        $"WHEN CAST(TRY_CAST({printed} AS BIGINT) AS VARCHAR) = {printed} THEN TRY_CAST({printed} AS BIGINT) " +
         $"WHEN regexp_full_match({padded}, '[[:space:]]*[+-]?[0-9]+[[:space:]]*') THEN TRY_CAST({padded} AS BIGINT) END";
 
     /// <summary>A written offset (<c>+03:00</c>, <c>Z</c>) is honoured; without one the value is read in the source's zone.</summary>

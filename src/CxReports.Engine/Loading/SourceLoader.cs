@@ -60,21 +60,22 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
                 var missing = files.SelectMany(f => MissingColumns(staging, f, dataRoot)).ToArray();
                 if (missing.Length > 0) return Fail(source, files, missing, missing.Length, watch);
 
-                _staging.Execute(recipe);
-                var summary = _staging.Query(staging.Summary(), r => (Rows: r.GetInt64(0), Bad: r.GetInt64(1),
-                    Duplicates: r.IsDBNull(2) ? (long?)null : r.GetInt64(2), Lowest: r.IsDBNull(3) ? (long?)null : r.GetInt64(3),
-                    Highest: r.IsDBNull(4) ? (long?)null : r.GetInt64(4))).Single();
-                var duplicates = summary.Duplicates
-                    ?? (summary is { Lowest: { } lowest, Highest: { } highest } ? _staging.Scalar<long>(staging.KeyDuplicates(lowest, highest)) : 0);
-                var linkMisses = staging.RequiredLinks(loadedKeys.ContainsKey)
-                    .Sum(link => _staging.Scalar<long>(staging.LinkMisses(link, loadedKeys[link.Field.LinkTarget!])));
-                if (summary.Bad + duplicates + linkMisses > 0)
+                LoadOutcome RowErrors()
                 {
                     DropStage(source);
                     var (diagnostics, total) = new LoadErrorFinder(_staging, staging, files, dataRoot).Find(loadedKeys);
                     return Fail(source, files, diagnostics, total, watch);
                 }
-                _staging.Execute($"ALTER TABLE {Sql.Identifier(stage)} DROP COLUMN {StagingSql.BadColumn}");
+                try { _staging.Execute(recipe); }
+                catch (DuckDBException e) when (StagingSql.IsBrokenRow(e)) { return RowErrors(); }
+                var summary = _staging.Query(staging.Summary(), r => (Rows: r.GetInt64(0),
+                    Duplicates: r.IsDBNull(1) ? (long?)null : r.GetInt64(1), Lowest: r.IsDBNull(2) ? (long?)null : r.GetInt64(2),
+                    Highest: r.IsDBNull(3) ? (long?)null : r.GetInt64(3))).Single();
+                var duplicates = summary.Duplicates
+                    ?? (summary is { Lowest: { } lowest, Highest: { } highest } ? _staging.Scalar<long>(staging.KeyDuplicates(lowest, highest)) : 0);
+                var linkMisses = staging.RequiredLinks(loadedKeys.ContainsKey)
+                    .Sum(link => _staging.Scalar<long>(staging.LinkMisses(link, loadedKeys[link.Field.LinkTarget!])));
+                if (duplicates + linkMisses > 0) return RowErrors();
                 rows = summary.Rows;
             }
 

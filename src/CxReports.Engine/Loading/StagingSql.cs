@@ -5,12 +5,13 @@ using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
 namespace CxReports.Engine.Loading;
 
 /// <summary>
-/// The SQL of one source's load: the text select over the files, the typed staging table with a per-row "bad"
-/// flag computed in the same pass, and the checks that need the whole table (unique keys, required links).
+/// The SQL of one source's load: the text select over the files, the typed staging table (whose statement stops
+/// at the first row that breaks a rule), and the checks that need the whole table (unique keys, required links).
 /// </summary>
 public sealed class StagingSql
 {
-    public const string BadColumn = "_cxr_bad";
+    /// <summary>The message the staging statement fails with when a row breaks a rule (the error path finds which).</summary>
+    public const string BrokenRow = "cxr: a row breaks the source's rules";
 
     public SourceModel Source { get; }
     public IReadOnlyList<FieldConversion> Fields { get; }
@@ -43,24 +44,29 @@ public sealed class StagingSql
         $"THEN {value} ELSE nullif(trim({value}), '') END";
 
     /// <summary>
-    /// Reads, converts and flags every row in one pass into the staging table: the file's text as read
-    /// (<see cref="FieldConversion.Raw"/>), converted (<see cref="FieldConversion.Value"/>), then the loaded columns
-    /// and the flag. The flag is a <c>CASE WHEN</c>, not a plain OR: a condition is evaluated the way a filter is,
-    /// each OR-ed part only on the rows not yet found broken and each AND-ed part only where the previous one held,
-    /// where a projection's OR and AND evaluate every part on every row (with the trims in it: 0.15x of a bare load
-    /// on the benchmark's 10M rows).
+    /// Reads, converts and checks every row in one pass into the staging table: the file's text as read
+    /// (<see cref="FieldConversion.Raw"/>), converted (<see cref="FieldConversion.Value"/>), then the loaded columns.
+    /// A row that breaks a rule fails the statement with <see cref="BrokenRow"/> (DuckDB's <c>error()</c>), so a
+    /// good load stores no per-row flag and a bad one stops early; <see cref="LoadErrorFinder"/> then names every
+    /// problem. The rules are one <c>CASE WHEN</c> condition, evaluated the way a filter is: each OR-ed part only on
+    /// the rows not yet found broken and each AND-ed part only where the previous one held (a projection's OR and
+    /// AND would evaluate every part, trims included, on every row).
     /// </summary>
     public string CreateStage(IReadOnlyList<string> files)
     {
         var loaded = string.Join(", ", Fields.Select(f => $"{f.Loaded} AS {Sql.Identifier(f.Field.Name)}"));
-        var checks = Fields.Select(f => f.Broken).OfType<string>().Select(c => $"({c})").ToArray();
-        var bad = checks.Length == 0 ? "false" : $"CASE WHEN {string.Join(" OR ", checks)} THEN true ELSE false END";
+        var broken = Fields.Select(f => f.Broken).OfType<string>().Select(c => $"({c})").ToArray();
+        var check = broken.Length == 0 ? ""
+            : $" WHERE CASE WHEN {string.Join(" OR ", broken)} THEN CAST(error({Sql.Literal(BrokenRow)}) AS BOOLEAN) ELSE true END";
         var raw = string.Join(", ", Fields.Select(f => $"CAST({Sql.Identifier(f.Field.FileColumn)} AS VARCHAR) AS {f.Raw}"));
         var values = string.Join(", ", Fields.Select(f => $"{f.Raw}, {f.ConvertedFromRaw} AS {f.Value}"));
         var reader = ReaderSql.AsText(Source, files, Fields.Select(f => f.Field.FileColumn).ToArray());
         return $"CREATE OR REPLACE TABLE {Sql.Identifier(StageTable(Source))} AS " +
-               $"SELECT {loaded}, {bad} AS {BadColumn} FROM (SELECT {values} FROM (SELECT {raw} FROM {reader}))";
+               $"SELECT {loaded} FROM (SELECT {values} FROM (SELECT {raw} FROM {reader})){check}";
     }
+
+    /// <summary>Whether DuckDB's error is the staging statement's <see cref="BrokenRow"/>.</summary>
+    public static bool IsBrokenRow(Exception e) => e.Message.Contains(BrokenRow, StringComparison.Ordinal);
 
     /// <summary>The widest range of a whole-number key counted with a bitmap (2^27 bits, 16 MB a thread).</summary>
     public const long MaxBitmapRange = 1L << 27;
@@ -70,20 +76,20 @@ public sealed class StagingSql
     private bool WholeNumberKey => Key?.SqlType == "BIGINT";
 
     /// <summary>
-    /// Rows and bad rows in one scan of the staging table, and for a key either the keys seen more than once
+    /// Rows in one scan of the staging table, and for a key either the keys seen more than once
     /// (<c>count - count(DISTINCT)</c>) or, for a whole-number key, its lowest and highest value, so that
     /// <see cref="KeyDuplicates"/> can count them with a bitmap instead.
-    /// Columns: rows, bad rows, duplicates (or null), lowest key, highest key (or nulls).
+    /// Columns: rows, duplicates (or null), lowest key, highest key (or nulls).
     /// </summary>
     public string Summary()
     {
         var stage = Sql.Identifier(StageTable(Source));
         const string none = "CAST(NULL AS BIGINT)";
-        if (Key is not { } key) return $"SELECT count(*), count(*) FILTER (WHERE {BadColumn}), CAST(0 AS BIGINT), {none}, {none} FROM {stage}";
+        if (Key is not { } key) return $"SELECT count(*), CAST(0 AS BIGINT), {none}, {none} FROM {stage}";
         var k = Sql.Identifier(key.Field.Name);
         return WholeNumberKey
-            ? $"SELECT count(*), count(*) FILTER (WHERE {BadColumn}), {none}, min({k}), max({k}) FROM {stage}"
-            : $"SELECT count(*), count(*) FILTER (WHERE {BadColumn}), count({k}) - count(DISTINCT {k}), {none}, {none} FROM {stage}";
+            ? $"SELECT count(*), {none}, min({k}), max({k}) FROM {stage}"
+            : $"SELECT count(*), count({k}) - count(DISTINCT {k}), {none}, {none} FROM {stage}";
     }
 
     /// <summary>

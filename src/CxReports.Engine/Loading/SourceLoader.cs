@@ -57,8 +57,10 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             }
             else
             {
-                var missing = files.SelectMany(f => MissingColumns(staging, f, dataRoot)).ToArray();
-                if (missing.Length > 0) return Fail(source, files, missing, missing.Length, watch);
+                // Files of a glob are matched by column name, and one that lacks a column would read it as blank, so
+                // each is checked first; a single file that lacks one fails the statement, and is checked then.
+                if (files.Count > 1 && MissingColumns(staging, files) is { Length: > 0 } missing)
+                    return Fail(source, files, missing, missing.Length, watch);
 
                 LoadOutcome RowErrors()
                 {
@@ -87,6 +89,10 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         catch (DuckDBException e)
         {
             DropStage(source);
+            // A column the statement names but the file lacks is a binder error (DuckDB.NET leaves ErrorType unset here).
+            if (staging is not null && e.Message.StartsWith("Binder Error", StringComparison.Ordinal) &&
+                MissingColumns(staging, files) is { Length: > 0 } missing)
+                return Fail(source, files, missing, missing.Length, watch);
             return Fail(source, files, [Unreadable(source, files, e, dataRoot)], 1, watch);
         }
         finally
@@ -150,6 +156,9 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             return new Diagnostic(LoadCodes.Unreadable, at, $"source '{source.Name}': cannot read the file: {e.Message}");
         }
     }
+
+    private Diagnostic[] MissingColumns(StagingSql staging, IReadOnlyList<string> files) =>
+        files.SelectMany(f => MissingColumns(staging, f, warehouse.Options.DataRoot)).ToArray();
 
     private IEnumerable<Diagnostic> MissingColumns(StagingSql staging, string file, string dataRoot)
     {

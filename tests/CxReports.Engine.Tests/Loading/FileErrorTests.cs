@@ -93,6 +93,26 @@ public sealed class FileErrorTests : IDisposable
         Assert.Equal("did you mean 'paket'?", diagnostic.Hint);
     }
 
+    [Fact]
+    public void File_of_a_glob_without_a_declared_column_fails_naming_that_file_instead_of_loading_blanks()
+    {
+        // Files of a glob are matched by column name: DuckDB alone would read the missing column as blank.
+        _data.Write("exports/2025-01.csv", "musteri_no,paket\nM1,pro\n");
+        _data.Write("exports/2025-02.csv", "musteri_no\nM2\n");
+
+        var outcome = _data.Load("""
+            source customers from "exports/*.csv" {
+              key musteri_no
+              column paket
+            }
+            """);
+
+        Assert.Equal(LoadStatus.Failed, outcome.Status);
+        var diagnostic = Assert.Single(outcome.Diagnostics);
+        Assert.Equal($"exports{Path.DirectorySeparatorChar}2025-02.csv:1:1: error CXR104: column 'paket' (field 'paket' of source 'customers') " +
+                     "is not in the file; it has: musteri_no", diagnostic.Headline);
+    }
+
     // For a file that does not fit its header, DuckDB 1.5's own message is only "Error when sniffing file ...: It was
     // not possible to automatically detect the CSV parsing dialect", so the loader names the line and the reason.
 

@@ -134,8 +134,8 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
 
     /// <summary>
     /// The staging pass's condition over <see cref="Value"/> and <see cref="Raw"/>, true when the row breaks any of
-    /// <see cref="Checks"/> (null or false when it breaks none): its per-row flag. Which check failed, and where, is
-    /// the error path's business (<see cref="LoadErrorFinder"/>). A required field without a default is broken
+    /// <see cref="Checks"/> (null or false when it breaks none); such a row stops the statement. Which check failed,
+    /// and where, is the error path's business (<see cref="LoadErrorFinder"/>). A required field without a default is broken
     /// exactly when its value is null (a blank converts to null, and so does text that does not convert): one test
     /// for two checks. Otherwise text that does not convert is a null value from a non-blank text, tested in that
     /// order so the trim runs only for the few null values. Allowed text values are looked up with

@@ -73,7 +73,7 @@ public sealed class StagingShortcutTests : IDisposable
     /// <summary>Fields of every type, format and check, in a source with a time zone and in one without.</summary>
     private static IEnumerable<FieldConversion> EveryKindOfField()
     {
-        var model = ModelBinder.Compile([new SourceFile("m.cxr", """
+        var compiled = ModelBinder.Compile([new SourceFile("m.cxr", """
             source s from "s.csv" {
               options {
                 timezone "Europe/Istanbul"
@@ -107,12 +107,13 @@ public sealed class StagingShortcutTests : IDisposable
               time stamped: timestamp format "%d.%m.%Y %H:%M%z"
               column note default "none"
             }
-            """)]).Model!;
-        return model.Sources.Values.SelectMany(source => new StagingSql(source).Fields);
+            """)]);
+        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
+        return compiled.Model!.Sources.Values.SelectMany(source => new StagingSql(source).Fields);
     }
 
     /// <summary>Each sample as the reader gives it (the raw column) and trimmed (the error path's text column).</summary>
-    private string RawAndText(FieldConversion field) =>
+    private static string RawAndText(FieldConversion field) =>
         $"(SELECT x AS {field.Raw}, {StagingSql.Trimmed("x")} AS {field.Text} FROM raw)";
 
     [Fact]

@@ -90,15 +90,18 @@ public static class LoadProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {loader - statements,8:F3} s  outside SQL (file checks, waiting for the hash)"));
 
         if (pairs == 0) return;
+        (double Seconds, double Cpu) RunBare() => (Bare(LoadBenchmark.BareSql(csv)), lastCpu);
+        (double Seconds, double Cpu) RunLoader() => (Loader(null), lastCpu);
         var ratios = new List<(double Wall, double Cpu)>();
         for (var i = 0; i < pairs; i++)
         {
             // Every other pair runs the loader first: the first of a pair leaves its file's writes to the kernel
             // while the second runs, and neither side should always be the one that pays for them.
             var loaderFirst = i % 2 == 1;
-            var (l, lc) = loaderFirst ? (Loader(null), lastCpu) : (0, 0);
-            var (b, bc) = (Bare(LoadBenchmark.BareSql(csv)), lastCpu);
-            if (!loaderFirst) (l, lc) = (Loader(null), lastCpu);
+            var first = loaderFirst ? RunLoader() : RunBare();
+            var second = loaderFirst ? RunBare() : RunLoader();
+            var (l, lc) = loaderFirst ? first : second;
+            var (b, bc) = loaderFirst ? second : first;
             ratios.Add((l / b, lc / bc));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pair {i + 1} ({(loaderFirst ? "loader first" : "bare first")}): bare {b:F2} s (cpu {bc:F2}), loader {l:F2} s (cpu {lc:F2}): {l / b:F2}x, cpu {lc / bc:F2}x"));

@@ -26,6 +26,7 @@ internal sealed class SmtpServer : IDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("could not start /usr/bin/python3 -m aiosmtpd (run scripts/install-deps.sh)");
+        // aiosmtpd is another process with no readiness signal: poll its port, bounded by the 15 s deadline below.
         var deadline = Stopwatch.StartNew();
         while (!Accepting())
         {

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 
 dotnet build CxReports.sln -c Release --nologo -v quiet
-dotnet test CxReports.sln -c Release --no-build --nologo -v quiet
+dotnet test CxReports.sln -c Release --no-build --nologo -v minimal  # minimal: failures with their messages
 
 cxr=src/CxReports.Server/bin/Release/net10.0/cxr
 "$cxr" check reports

@@ -43,15 +43,21 @@ public static partial class Rules
     /// <summary>Finds an IANA time zone (<c>Europe/Istanbul</c>) known to this system.</summary>
     public static TimeZoneInfo? FindTimeZone(string id)
     {
+        // On Linux the id is a path under /usr/share/zoneinfo: only names shaped like zone ids are looked up, so
+        // "../x" never reaches the file system as a path; a directory ("Europe") is refused with a SecurityException.
+        if (!TimeZoneIdRegex().IsMatch(id)) return null;
         try
         {
             return TimeZoneInfo.FindSystemTimeZoneById(id);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException)
         {
             return null;
         }
     }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")]
+    private static partial Regex TimeZoneIdRegex();
 
     /// <summary>Zone ids for did-you-mean suggestions.</summary>
     public static IEnumerable<string> TimeZoneIds => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id);

@@ -74,9 +74,12 @@ public sealed class QueryPlanner(PlanContext context)
             columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Unit));
         }
 
+        // Rows in dimension order; a top N ranks by its metric first, and rows tied on it keep dimension order, so
+        // the same rows make the cut on every run and on every engine.
+        var byDimensions = string.Join(", ", Enumerable.Range(1, Math.Max(1, dimensions.Count)));
         var order = query.Top is { } top
-            ? $"\nORDER BY {rankBy ?? Sql.Identifier(top.OrderBy ?? query.Metrics[0].Name)} {(top.Ascending ? "ASC" : "DESC")} NULLS LAST\nLIMIT {top.Count}"
-            : $"\nORDER BY {string.Join(", ", Enumerable.Range(1, Math.Max(1, dimensions.Count)))}";
+            ? $"\nORDER BY {rankBy ?? Sql.Identifier(top.OrderBy ?? query.Metrics[0].Name)} {(top.Ascending ? "ASC" : "DESC")} NULLS LAST, {byDimensions}\nLIMIT {top.Count}"
+            : $"\nORDER BY {byDimensions}";
         var sqlText = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)")) +
                       $"\nSELECT {string.Join(",\n  ", select)}\nFROM frame f{Joins("f", queryLevel, fieldDimensions.Length)}" + order;
         return new PlannedQuery(sqlText, context.Parameters.Values, columns);

@@ -186,6 +186,22 @@ public class ReportDiagnosticsTests
             "use an IANA zone such as \"Europe/Istanbul\" or \"UTC\"");
     }
 
+    [Theory]
+    [InlineData("Europe/")]            // a directory of the zone database: .NET refuses it with a SecurityException
+    [InlineData("Europe")]
+    [InlineData("../../../etc/passwd")]
+    [InlineData("/etc/localtime")]
+    [InlineData("Europe/../UTC")]
+    public void A_time_zone_that_names_a_path_is_an_unknown_zone_not_a_file_read(string zone)
+    {
+        var diagnostic = Cxr.Single($$"""
+            report r {
+              timezone "{{zone}}"
+            }
+            """);
+        Assert.Equal($"x.cxr:2:12: error CXR018: unknown time zone \"{zone}\"", diagnostic.Headline);
+    }
+
     // ---- CXR019 folder outside the output root -------------------------------------------------------------------
 
     [Theory]

@@ -35,6 +35,7 @@ public abstract class QueryShapeTests(TestEngine engine) : EngineTests(engine), 
         metric promoters = count(responses) where responses.score >= 9
         metric promoter_pct = 100 * promoters / responses_n
         metric tickets_per_response = count(tickets) / count(responses)
+        metric tickets_n = count(tickets)
         """;
 
     private static readonly (string, string) Customers = ("customers.csv", Csv("id,plan,signup", "c1,pro,2024-01-01", "c2,basic,2024-01-01"));
@@ -200,6 +201,21 @@ public abstract class QueryShapeTests(TestEngine engine) : EngineTests(engine), 
         // By a field, another source's metric would not be grouped like the rows: refused with a reason, not a crash.
         PlanningException e = Assert.Throws<PlanningException>(() => Q1("nps by channel top 1 by count(tickets)"));
         Assert.Contains("add count(tickets) to the query's metrics", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_tied_at_the_cut_of_a_top_n_are_taken_in_dimension_order()
+    {
+        // Twelve channels with one ticket each, written in reverse order, and "z" with two: every run on every
+        // engine must keep z and then the first channels by name, not whichever tied rows a hash table gives first.
+        var channels = Enumerable.Range(1, 12).Select(i => $"ch{i:00}").Reverse().Append("z").Append("z").ToArray();
+        using MetricWarehouse w = Load(Model, Customers,
+            ("responses.csv", Csv("id,customer_id,at,channel,score")),
+            ("tickets.csv", Csv(["id,customer_id,opened,channel", .. channels.Select((c, i) => $"t{i},c1,2025-01-{i + 1:00},{c}")])));
+        ResultTable top = w.Query("tickets_n by channel top 4", "2025-01-01", "2025-01-31");
+        Assert.Equal(["z", "ch01", "ch02", "ch03"], top.Rows.Select(r => (string?)r[0]));
+        ResultTable bottom = w.Query("tickets_n by channel top 3 by tickets_n asc", "2025-01-01", "2025-01-31");
+        Assert.Equal(["ch01", "ch02", "ch03"], bottom.Rows.Select(r => (string?)r[0]));
     }
 
     [Fact]

@@ -5,25 +5,27 @@ public static class ReportFiles
 {
     /// <summary>
     /// Every <c>.cxr</c> file under each directory (recursively) and each file named, in a stable order, with
-    /// paths shown relative to <paramref name="baseDirectory"/> so diagnostics read like the user typed them.
+    /// paths read from and shown relative to <paramref name="baseDirectory"/>, so diagnostics read like the user
+    /// typed them.
     /// </summary>
     public static IReadOnlyList<SourceFile> Read(IEnumerable<string> paths, string baseDirectory)
     {
+        var root = Path.GetFullPath(baseDirectory);
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
-                files.AddRange(Directory.EnumerateFiles(path, "*.cxr", SearchOption.AllDirectories));
-            else if (File.Exists(path))
-                files.Add(path);
+            var full = Path.GetFullPath(path, root);
+            if (Directory.Exists(full))
+                files.AddRange(Directory.EnumerateFiles(full, "*.cxr", SearchOption.AllDirectories));
+            else if (File.Exists(full))
+                files.Add(full);
             else
                 throw new FileNotFoundException($"no such file or directory: {path}", path);
         }
         return files
-            .Select(f => Path.GetFullPath(f))
             .Distinct()
             .Order(StringComparer.Ordinal)
-            .Select(f => new SourceFile(Relative(f, baseDirectory), File.ReadAllText(f)))
+            .Select(f => new SourceFile(Relative(f, root), File.ReadAllText(f)))
             .ToArray();
     }
 

@@ -3,9 +3,21 @@ using CxReports.Engine.Warehouse;
 
 namespace CxReports.Server.Cli;
 
-/// <summary>Options every command accepts: where the report files and the data live, and which warehouse holds the data.</summary>
+/// <summary>
+/// Options every command accepts: where the report files and the data live, and which warehouse holds the data;
+/// and the directory the command runs in, against which every path on the command line is read.
+/// </summary>
 public sealed class CommonOptions
 {
+    /// <summary>
+    /// The directory relative paths are read from: the process's current directory for <c>cxr</c>, any directory for
+    /// an in-process caller (tests), which must not change the current directory of a process others share.
+    /// </summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>A path as given on the command line (or a default), made absolute against <see cref="WorkingDirectory"/>.</summary>
+    public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
+
     public Option<string> Reports { get; } = new("--reports")
     {
         Description = "Directory of .cxr report files",
@@ -32,14 +44,15 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
-    public CommonOptions()
+    public CommonOptions(string workingDirectory)
     {
+        WorkingDirectory = workingDirectory;
         Warehouse.AcceptOnlyFromAmong("duckdb", "postgres");
     }
 
     /// <summary>The warehouse the command line chooses: flags first, then the same environment variables the server reads.</summary>
     public WarehouseOptions WarehouseFor(ParseResult parse, string? databasePath = null) =>
-        new(parse.GetValue(Data)!, databasePath)
+        new(FullPath(parse.GetValue(Data)!), databasePath is null ? null : FullPath(databasePath))
         {
             Provider = WarehouseOptions.ParseProvider(parse.GetValue(Warehouse) ?? Environment.GetEnvironmentVariable("Warehouse__Provider"))
                        ?? throw new WarehouseException("Warehouse__Provider must be duckdb or postgres"),

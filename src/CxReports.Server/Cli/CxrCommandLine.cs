@@ -8,9 +8,10 @@ namespace CxReports.Server.Cli;
 /// </summary>
 public static class CxrCommandLine
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs one command line; relative paths are read from <c>workingDirectory</c> (default: the current directory).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? workingDirectory = null)
     {
-        var options = new CommonOptions();
+        var options = new CommonOptions(workingDirectory ?? Directory.GetCurrentDirectory());
         var root = new RootCommand("CxReports: customer-experience reports from CXR files over your data.");
         root.Options.Add(options.Reports);
         root.Options.Add(options.Data);

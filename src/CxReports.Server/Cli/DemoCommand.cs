@@ -35,7 +35,7 @@ public static class DemoCommand
         command.SetAction(parse =>
         {
             var directory = parse.GetValue(output) ?? parse.GetValue(options.Data)!;
-            var demo = new DemoOptions(directory, parse.GetValue(customers), parse.GetValue(seed));
+            var demo = new DemoOptions(options.FullPath(directory), parse.GetValue(customers), parse.GetValue(seed));
             var sql = parse.GetValue(scale) || demo.Customers > ScaleThreshold;
             var watch = Stopwatch.StartNew();
             DemoSummary summary;

@@ -19,7 +19,7 @@ public static class ExplainCommand
         request.AddTo(command);
         command.SetAction(parse =>
         {
-            if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
+            if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
             var text = parse.GetValue(target)!;
             if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
             var planner = new ReportPlanner(model, options.WarehouseFor(parse).Dialect, TimeProvider.System);

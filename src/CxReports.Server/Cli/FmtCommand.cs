@@ -41,7 +41,7 @@ public static class FmtCommand
                 }
                 else
                 {
-                    File.WriteAllText(Path.GetFullPath(file.Path), formatted);
+                    File.WriteAllText(options.FullPath(file.Path), formatted);
                     stdout.WriteLine($"{file.Path}: formatted");
                 }
             }

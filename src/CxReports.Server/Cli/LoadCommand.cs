@@ -18,9 +18,9 @@ public static class LoadCommand
         command.Options.Add(force);
         command.SetAction(parse =>
         {
-            if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
+            if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
             var data = parse.GetValue(options.Data)!;
-            if (!Directory.Exists(data))
+            if (!Directory.Exists(options.FullPath(data)))
             {
                 stderr.WriteLine($"cxr load: data directory '{data}' not found (use --data DIR, or cxr demo to write the demo data)");
                 return ExitCodes.Usage;

@@ -7,14 +7,14 @@ namespace CxReports.Server.Cli;
 /// <summary>Reads and binds the reports directory for commands that need a valid model, printing diagnostics if not.</summary>
 public static class ModelLoader
 {
-    public static SemanticModel? Load(string reportsDirectory, TextWriter stderr)
+    public static SemanticModel? Load(string reportsDirectory, CommonOptions options, TextWriter stderr)
     {
-        if (!Directory.Exists(reportsDirectory))
+        if (!Directory.Exists(options.FullPath(reportsDirectory)))
         {
             stderr.WriteLine($"cxr: reports directory '{reportsDirectory}' not found (use --reports DIR)");
             return null;
         }
-        var files = ReportFiles.Read([reportsDirectory], Directory.GetCurrentDirectory());
+        var files = ReportFiles.Read([reportsDirectory], options.WorkingDirectory);
         var result = ModelBinder.Compile(files);
         var byPath = files.ToDictionary(f => f.Path);
         foreach (var diagnostic in result.Diagnostics) DiagnosticPrinter.Print(stderr, diagnostic, byPath);

@@ -25,7 +25,7 @@ public static class QueryCommand
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
+            if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
             var (query, diagnostics) = ModelBinder.BindQuery(model, parse.GetValue(text)!);
             foreach (var diagnostic in diagnostics) DiagnosticPrinter.Print(stderr, diagnostic, new Dictionary<string, Dsl.Text.SourceFile> { ["<query>"] = new("<query>", parse.GetValue(text)!) });
             if (query is null) return ExitCodes.Errors;

@@ -18,7 +18,7 @@ public sealed class ReportPaths
         var targets = parse.GetValue(Argument) is { Length: > 0 } given ? given : [parse.GetValue(options.Reports)!];
         try
         {
-            var files = ReportFiles.Read(targets, Directory.GetCurrentDirectory());
+            var files = ReportFiles.Read(targets, options.WorkingDirectory);
             if (files.Count > 0) return files;
             stderr.WriteLine($"cxr {command}: no .cxr files in {string.Join(", ", targets)}");
         }

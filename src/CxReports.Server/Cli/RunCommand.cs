@@ -34,7 +34,7 @@ public static class RunCommand
         command.Options.Add(outRoot);
         command.SetAction(parse =>
         {
-            if (ModelLoader.Load(parse.GetValue(options.Reports)!, stderr) is not { } model) return ExitCodes.Errors;
+            if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
             if (!model.Reports.TryGetValue(parse.GetValue(name)!, out var report))
             {
                 stderr.WriteLine($"cxr run: no report '{parse.GetValue(name)}'" +
@@ -50,7 +50,10 @@ public static class RunCommand
                 var evaluator = new ReportEvaluator(model, warehouse, TimeProvider.System, TimeSpan.FromSeconds(60));
                 var evaluated = evaluator.Evaluate(report, asked);
                 if (parse.GetValue(deliver))
-                    return Deliver(report, evaluated, warehouse, DeliveryOptions.FromEnvironment(parse.GetValue(outRoot)), stderr);
+                {
+                    var delivery = DeliveryOptions.FromEnvironment(parse.GetValue(outRoot));
+                    return Deliver(report, evaluated, warehouse, delivery with { OutputRoot = options.FullPath(delivery.OutputRoot) }, stderr);
+                }
                 if (parse.GetValue(format) == "pdf")
                 {
                     if (parse.GetValue(output) is not { } pdfFile)
@@ -58,7 +61,7 @@ public static class RunCommand
                         stderr.WriteLine("cxr run: a PDF is binary; write it to a file with -o report.pdf");
                         return ExitCodes.Usage;
                     }
-                    File.WriteAllBytes(pdfFile, new PdfReportFormatter().Render(evaluated));
+                    File.WriteAllBytes(options.FullPath(pdfFile), new PdfReportFormatter().Render(evaluated));
                     return ExitCodes.Ok;
                 }
                 var text = new StringWriter();
@@ -66,7 +69,7 @@ public static class RunCommand
                     ReportCsv.Write(text, evaluated);
                 else
                     text.WriteLine(ReportJson.ToJson(evaluated));
-                if (parse.GetValue(output) is { } file) File.WriteAllText(file, text.ToString());
+                if (parse.GetValue(output) is { } file) File.WriteAllText(options.FullPath(file), text.ToString());
                 else stdout.Write(text.ToString());
                 return ExitCodes.Ok;
             }

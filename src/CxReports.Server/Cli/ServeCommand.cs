@@ -23,23 +23,23 @@ public static class ServeCommand
         command.SetAction(parse =>
         {
             var settings = new Dictionary<string, string?>();
-            if (parse.GetResult(options.Reports) is { Implicit: false }) settings["Cxr:ReportsDirectory"] = parse.GetValue(options.Reports);
-            if (parse.GetResult(options.Data) is { Implicit: false }) settings["Cxr:DataDirectory"] = parse.GetValue(options.Data);
+            if (parse.GetResult(options.Reports) is { Implicit: false }) settings["Cxr:ReportsDirectory"] = options.FullPath(parse.GetValue(options.Reports)!);
+            if (parse.GetResult(options.Data) is { Implicit: false }) settings["Cxr:DataDirectory"] = options.FullPath(parse.GetValue(options.Data)!);
             if (parse.GetValue(options.Warehouse) is { } provider) settings["Warehouse:Provider"] = provider;
             if (parse.GetValue(options.Connection) is { } connection) settings["Warehouse:ConnectionString"] = connection;
             if (parse.GetValue(urls) is { } url) settings["urls"] = url;
             if (parse.GetValue(noAuth)) settings["Cxr:Auth:Enabled"] = "false";
-            return Serve(settings, stdout, stderr);
+            return Serve(settings, options.WorkingDirectory, stdout, stderr);
         });
         return command;
     }
 
-    public static int Serve(IReadOnlyDictionary<string, string?> settings, TextWriter stdout, TextWriter stderr)
+    public static int Serve(IReadOnlyDictionary<string, string?> settings, string workingDirectory, TextWriter stdout, TextWriter stderr)
     {
         WebApplication app;
         try
         {
-            app = CxrServer.Build(settings);
+            app = CxrServer.Build(settings, contentRoot: workingDirectory);
             app.Start();
         }
         catch (OptionsValidationException e)

@@ -12,12 +12,16 @@ public static class CxrServer
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder>? customize = null)
+    /// <summary>
+    /// The server over <c>settings</c> (flags), with <c>customize</c> applied before it is built; <c>contentRoot</c> is the
+    /// working directory, whose appsettings.json overrides the shipped one (default: the current directory).
+    /// </summary>
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder>? customize = null, string? contentRoot = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(CxrServer).Assembly.GetName().Name,
-            ContentRootPath = Directory.GetCurrentDirectory(),
+            ContentRootPath = contentRoot ?? Directory.GetCurrentDirectory(),
         });
         // The defaults shipped next to cxr come first, so an appsettings.json in the working directory overrides them.
         var shipped = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource

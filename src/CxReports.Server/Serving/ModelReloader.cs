@@ -43,7 +43,7 @@ public sealed class ModelReloader(
 
     private async Task<ReloadOutcome> ReloadAlone(string trigger, CancellationToken cancellation)
     {
-        var directory = options.Value.ReportsDirectory;
+        var directory = Path.GetFullPath(options.Value.ReportsDirectory);
         IReadOnlyList<SourceFile> files;
         try
         {

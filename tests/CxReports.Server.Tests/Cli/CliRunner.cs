@@ -2,29 +2,18 @@ using CxReports.Server.Cli;
 
 namespace CxReports.Server.Tests.Cli;
 
-/// <summary>Runs <c>cxr</c> in-process with captured output, from a given working directory.</summary>
+/// <summary>
+/// Runs <c>cxr</c> in-process with captured output, reading relative paths from a given working directory. The
+/// process's current directory is left alone: other tests build servers in parallel, and ASP.NET reads it.
+/// </summary>
 internal static class CliRunner
 {
-    private static readonly object CurrentDirectoryLock = new();
-
     public static (int Exit, string Out, string Err) Run(string workingDirectory, params string[] args)
     {
-        lock (CurrentDirectoryLock)
-        {
-            var previous = Directory.GetCurrentDirectory();
-            Directory.SetCurrentDirectory(workingDirectory);
-            try
-            {
-                var stdout = new StringWriter();
-                var stderr = new StringWriter();
-                var exit = CxrCommandLine.Run(args, stdout, stderr);
-                return (exit, stdout.ToString(), stderr.ToString());
-            }
-            finally
-            {
-                Directory.SetCurrentDirectory(previous);
-            }
-        }
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = CxrCommandLine.Run(args, stdout, stderr, workingDirectory);
+        return (exit, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>The repository root, found from the test assembly's location.</summary>

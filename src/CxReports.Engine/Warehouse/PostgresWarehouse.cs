@@ -18,6 +18,7 @@ public sealed class PostgresWarehouse : IWarehouse
 {
     private readonly NpgsqlConnection _connection;
     private readonly PostgresCopy _copy;
+    private readonly PostgresReaderRole _readerRole;
     private NpgsqlConnection? _reader;
     private NpgsqlTransaction? _transaction;
     private DuckDbWarehouse? _staging;
@@ -44,7 +45,7 @@ public sealed class PostgresWarehouse : IWarehouse
     }
 
     /// <summary>The role report queries run as: usage of the schema and SELECT on its source tables, nothing else.</summary>
-    public string ReaderRole { get; }
+    public string ReaderRole => _readerRole.Name;
 
     /// <summary>
     /// How report queries are confined: <c>login</c> (their own connection as <see cref="ReaderRole"/>), or, when
@@ -71,7 +72,7 @@ public sealed class PostgresWarehouse : IWarehouse
     {
         Options = options;
         _connection = connection;
-        ReaderRole = options.Schema + "_reader";
+        _readerRole = new PostgresReaderRole(options.ConnectionString!, options.Schema + "_reader");
         Log = new LoadLog(this);
         _copy = new PostgresCopy(this, connection);
     }
@@ -108,59 +109,49 @@ public sealed class PostgresWarehouse : IWarehouse
     private void Prepare()
     {
         var schema = Sql.Identifier(Options.Schema);
-        var role = Sql.Identifier(ReaderRole);
         Execute("SET TimeZone = 'UTC'");
         HasCitus = Scalar<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')");
         Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
         Execute($"SET search_path = {schema}");
-        // Roles are per cluster, so two servers may race to create it: the second one's error is harmless.
-        Execute($"""
-            DO $$ BEGIN
-              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {Sql.Literal(ReaderRole)}) THEN
-                CREATE ROLE {role} NOLOGIN;
-              END IF;
-            EXCEPTION WHEN duplicate_object THEN NULL;
-            END $$
-            """);
-        Execute($"GRANT USAGE ON SCHEMA {schema} TO {role}");
-        // So that SET ROLE works for a connecting user who is not a superuser.
-        if (!Scalar<bool>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
-            Execute($"GRANT {role} TO CURRENT_USER");
+        _readerRole.Prepare(Options.Schema);
         Log.EnsureCreated();
         _reader = OpenReader();
     }
 
     /// <summary>
-    /// The report queries' own connection. With a configured reader connection string, that; otherwise the reader
-    /// role is given a fresh random password (sent as a SCRAM verifier, so the password never reaches the server or
-    /// its log) and logs in with the owner's host and database. Null, falling back to SET ROLE, when the server's
-    /// authentication rules do not let it in.
+    /// The report queries' own connection: the configured reader connection string, or the reader role's own login.
+    /// Null, falling back to SET ROLE, when the server's authentication rules do not let the role in.
     /// </summary>
     private NpgsqlConnection? OpenReader()
     {
-        NpgsqlConnectionStringBuilder builder;
-        if (Options.ReaderConnectionString is { Length: > 0 } configured)
-            builder = new NpgsqlConnectionStringBuilder(configured);
-        else
+        void Configure(NpgsqlConnectionStringBuilder builder)
         {
-            var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-            var verifier = ScramVerifier.For(password, System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-            Execute($"ALTER ROLE {Sql.Identifier(ReaderRole)} WITH LOGIN PASSWORD {Sql.Literal(verifier)}");
-            builder = new NpgsqlConnectionStringBuilder(Options.ConnectionString) { Username = ReaderRole, Password = password, Passfile = null };
+            builder.SearchPath = Options.Schema;
+            builder.Timezone = "UTC";
         }
-        builder.SearchPath = Options.Schema;
-        builder.Timezone = "UTC";
-        var reader = new NpgsqlConnection(builder.ConnectionString);
+
+        if (Options.ReaderConnectionString is { Length: > 0 } configured)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(configured);
+            Configure(builder);
+            var reader = new NpgsqlConnection(builder.ConnectionString);
+            try
+            {
+                reader.Open();
+                return reader;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                reader.Dispose();
+                throw new WarehouseException($"the reader connection (Warehouse:ReaderConnectionString) cannot connect: {e.Message}");
+            }
+        }
         try
         {
-            reader.Open();
-            return reader;
+            return _readerRole.LogIn(Configure);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
-            reader.Dispose();
-            if (Options.ReaderConnectionString is { Length: > 0 })
-                throw new WarehouseException($"the reader connection (Warehouse:ReaderConnectionString) cannot connect: {e.Message}");
             ReaderIsolation = $"set role (the role {ReaderRole} cannot log in here: {e.Message.Split('\n')[0]})";
             return null;
         }

@@ -202,6 +202,40 @@ public sealed class PostgresWarehouseTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Warehouses_opening_at_once_on_databases_of_one_server_all_log_their_report_queries_in()
+    {
+        // The reader role belongs to the whole server, so servers and cxr commands of several databases (or of one)
+        // create it, grant it and set its password at the same time: none of that may fail an open or leave a
+        // warehouse on the weaker SET ROLE.
+        var schema = "t" + Guid.NewGuid().ToString("N")[..16];
+        var databases = new[] { schema + "_a", schema + "_b" };
+        foreach (var database in databases) Admin($"CREATE DATABASE {database}");
+        var directories = Enumerable.Range(0, 8).Select(_ => Directory.CreateTempSubdirectory("cxr-pg-race-")).ToArray();
+        try
+        {
+            var isolations = directories.AsParallel().WithDegreeOfParallelism(8).Select((data, i) =>
+            {
+                var connection = new NpgsqlConnectionStringBuilder(PostgresServer.Shared.ConnectionString) { Database = databases[i % 2] };
+                using var warehouse = PostgresWarehouse.Open(new WarehouseOptions(data.FullName)
+                {
+                    Provider = WarehouseProvider.Postgres, ConnectionString = connection.ConnectionString, Schema = schema,
+                });
+                var user = warehouse.QueryReport("SELECT current_user", [], TimeSpan.FromSeconds(10), r => r.GetString(0)).Single();
+                return $"{warehouse.ReaderIsolation} as {user}";
+            }).ToArray();
+
+            Assert.True(isolations.All(i => i == $"login as {schema}_reader"), string.Join("\n", isolations));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            foreach (var database in databases) Admin($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            Admin($"DROP ROLE IF EXISTS {schema}_reader");
+            foreach (var data in directories) data.Delete(recursive: true);
+        }
+    }
+
     private static void Admin(string sql) => PostgresServer.Shared.Execute(sql);
 
     private List<long> Report(string sql) => Postgres.QueryReport(sql, [], TimeSpan.FromSeconds(10), r => r.GetInt64(0));

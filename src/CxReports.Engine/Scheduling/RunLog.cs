@@ -29,19 +29,24 @@ public sealed class RunLog(IWarehouseAccess access)
 
     public RunLog EnsureCreated()
     {
-        Execute($"""
-            CREATE TABLE IF NOT EXISTS {Runs} (run_id VARCHAR PRIMARY KEY, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
-                trigger VARCHAR NOT NULL, started TIMESTAMP NOT NULL, finished TIMESTAMP, status VARCHAR NOT NULL, error VARCHAR)
-            """);
-        Execute($"CREATE SEQUENCE IF NOT EXISTS {DeliverySequence}");
-        Execute($"""
-            CREATE TABLE IF NOT EXISTS {Deliveries} (seq BIGINT NOT NULL DEFAULT nextval('{DeliverySequence}'), run_id VARCHAR NOT NULL, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
-                kind VARCHAR NOT NULL, target VARCHAR NOT NULL, attempt INTEGER NOT NULL, status VARCHAR NOT NULL, error VARCHAR,
-                attempted_at TIMESTAMP NOT NULL, idempotency_key VARCHAR NOT NULL)
-            """);
-        // A warehouse made before deliveries were numbered has them without seq: numbered now in their stored order.
-        Execute($"ALTER TABLE {Deliveries} ADD COLUMN IF NOT EXISTS seq BIGINT DEFAULT nextval('{DeliverySequence}')");
-        Execute($"CREATE TABLE IF NOT EXISTS {Schedules} (report VARCHAR PRIMARY KEY, first_seen TIMESTAMP NOT NULL)");
+        access.Use(w =>
+        {
+            w.CreateMissing(
+                $"""
+                CREATE TABLE IF NOT EXISTS {Runs} (run_id VARCHAR PRIMARY KEY, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
+                    trigger VARCHAR NOT NULL, started TIMESTAMP NOT NULL, finished TIMESTAMP, status VARCHAR NOT NULL, error VARCHAR)
+                """,
+                $"CREATE SEQUENCE IF NOT EXISTS {DeliverySequence}",
+                $"""
+                CREATE TABLE IF NOT EXISTS {Deliveries} (seq BIGINT NOT NULL DEFAULT nextval('{DeliverySequence}'), run_id VARCHAR NOT NULL, report VARCHAR NOT NULL, scheduled_for TIMESTAMP NOT NULL,
+                    kind VARCHAR NOT NULL, target VARCHAR NOT NULL, attempt INTEGER NOT NULL, status VARCHAR NOT NULL, error VARCHAR,
+                    attempted_at TIMESTAMP NOT NULL, idempotency_key VARCHAR NOT NULL)
+                """,
+                // A warehouse made before deliveries were numbered has them without seq: numbered now in their stored order.
+                $"ALTER TABLE {Deliveries} ADD COLUMN IF NOT EXISTS seq BIGINT DEFAULT nextval('{DeliverySequence}')",
+                $"CREATE TABLE IF NOT EXISTS {Schedules} (report VARCHAR PRIMARY KEY, first_seen TIMESTAMP NOT NULL)");
+            return 0;
+        });
         return this;
     }
 

@@ -122,6 +122,12 @@ public sealed class DuckDbWarehouse : IWarehouse
         transaction.Commit();
     }
 
+    /// <summary>Only one process can open a DuckDB file for writing, so nothing else can be creating them.</summary>
+    public void CreateMissing(params string[] statements)
+    {
+        foreach (var statement in statements) Execute(statement);
+    }
+
     /// <summary>The staging table is renamed in place of the live one.</summary>
     public void Publish(string stage, PublishedTable table, LoadRecord record) => InTransaction(() =>
     {

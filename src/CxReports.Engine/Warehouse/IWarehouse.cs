@@ -38,6 +38,12 @@ public interface IWarehouse : IDisposable
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it happens, or none.</summary>
     void InTransaction(Action work);
 
+    /// <summary>
+    /// Creates the warehouse's own objects (logs, keys) that are missing: <paramref name="statements"/> are
+    /// idempotent (<c>IF NOT EXISTS</c>), and a server and a command creating them at once must not collide.
+    /// </summary>
+    void CreateMissing(params string[] statements);
+
     bool TableExists(string name);
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class LoadLog(IWarehouse warehouse)
 {
     public const string Table = "_cxr_loads";
 
-    public void EnsureCreated() => warehouse.Execute($"""
+    public void EnsureCreated() => warehouse.CreateMissing($"""
         CREATE TABLE IF NOT EXISTS {Table} (
             source VARCHAR NOT NULL,
             files VARCHAR NOT NULL,

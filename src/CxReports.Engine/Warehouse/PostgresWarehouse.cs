@@ -111,7 +111,7 @@ public sealed class PostgresWarehouse : IWarehouse
         var schema = Sql.Identifier(Options.Schema);
         Execute("SET TimeZone = 'UTC'");
         HasCitus = Scalar<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')");
-        Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
+        CreateMissing($"CREATE SCHEMA IF NOT EXISTS {schema}");
         Execute($"SET search_path = {schema}");
         _readerRole.Prepare(Options.Schema);
         Log.EnsureCreated();
@@ -229,6 +229,17 @@ public sealed class PostgresWarehouse : IWarehouse
             _transaction = null;
         }
     }
+
+    /// <summary>
+    /// One creator at a time per database, under a transaction-scoped advisory lock: PostgreSQL's
+    /// <c>CREATE ... IF NOT EXISTS</c> is not safe against a concurrent creation of the same object (the second
+    /// fails with a unique violation on the catalogue) until the first has committed.
+    /// </summary>
+    public void CreateMissing(params string[] statements) => InTransaction(() =>
+    {
+        Execute("SELECT pg_advisory_xact_lock(hashtext('cxreports: create missing objects'))");
+        foreach (var statement in statements) Execute(statement);
+    });
 
     public bool TableExists(string name) =>
         Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2", Options.Schema, name) > 0;

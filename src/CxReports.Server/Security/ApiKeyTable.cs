@@ -10,7 +10,7 @@ public static class ApiKeyTable
 {
     public const string Table = "_cxr_api_keys";
 
-    public static void EnsureCreated(IWarehouse warehouse) => warehouse.Execute($"""
+    public static void EnsureCreated(IWarehouse warehouse) => warehouse.CreateMissing($"""
         CREATE TABLE IF NOT EXISTS {Table} (
             id VARCHAR NOT NULL,
             hash VARCHAR NOT NULL PRIMARY KEY,

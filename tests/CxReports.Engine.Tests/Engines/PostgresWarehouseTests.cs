@@ -206,8 +206,8 @@ public sealed class PostgresWarehouseTests : IDisposable
     public void Warehouses_opening_at_once_on_databases_of_one_server_all_log_their_report_queries_in()
     {
         // The reader role belongs to the whole server, so servers and cxr commands of several databases (or of one)
-        // create it, grant it and set its password at the same time: none of that may fail an open or leave a
-        // warehouse on the weaker SET ROLE.
+        // create it, grant it and set its password at the same time, and those of one database create the same
+        // schema and log tables: none of that may fail an open or leave a warehouse on the weaker SET ROLE.
         var schema = "t" + Guid.NewGuid().ToString("N")[..16];
         var databases = new[] { schema + "_a", schema + "_b" };
         foreach (var database in databases) Admin($"CREATE DATABASE {database}");
@@ -221,6 +221,7 @@ public sealed class PostgresWarehouseTests : IDisposable
                 {
                     Provider = WarehouseProvider.Postgres, ConnectionString = connection.ConnectionString, Schema = schema,
                 });
+                new RunLog(warehouse).EnsureCreated();
                 var user = warehouse.QueryReport("SELECT current_user", [], TimeSpan.FromSeconds(10), r => r.GetString(0)).Single();
                 return $"{warehouse.ReaderIsolation} as {user}";
             }).ToArray();
@@ -234,6 +235,43 @@ public sealed class PostgresWarehouseTests : IDisposable
             Admin($"DROP ROLE IF EXISTS {schema}_reader");
             foreach (var data in directories) data.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_log_table_two_openers_create_at_once_is_created_once_and_neither_fails()
+    {
+        // The first creator holds its creation uncommitted until the second is seen waiting: without one creator at a
+        // time, PostgreSQL's CREATE TABLE IF NOT EXISTS waits on the first's catalogue row and then fails.
+        var table = "_cxr_race_" + Guid.NewGuid().ToString("N")[..12];
+        var create = $"CREATE TABLE IF NOT EXISTS {table} (v int)";
+        var data = Directory.CreateTempSubdirectory("cxr-pg-create-");
+        try
+        {
+            using var second = PostgresWarehouse.Open(Postgres.Options with { DataDirectory = data.FullName });
+            Task? secondCreates = null;
+            Postgres.InTransaction(() =>
+            {
+                Postgres.CreateMissing(create);
+                secondCreates = Task.Run(() => second.CreateMissing(create));
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while (!secondCreates.IsCompleted && WaitingOnLocks() == 0 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            });
+            await secondCreates!.WaitAsync(TimeSpan.FromSeconds(30)); // throws what the second creation failed with
+
+            Assert.True(second.TableExists(table));
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static long WaitingOnLocks()
+    {
+        using var connection = new NpgsqlConnection(PostgresServer.Shared.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'", connection);
+        return (long)command.ExecuteScalar()!;
     }
 
     private static void Admin(string sql) => PostgresServer.Shared.Execute(sql);

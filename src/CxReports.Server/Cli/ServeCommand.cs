@@ -47,12 +47,6 @@ public static class ServeCommand
             foreach (var failure in e.Failures) stderr.WriteLine($"cxr serve: {failure}");
             return ExitCodes.Usage;
         }
-        catch (ModelRejectedException e)
-        {
-            foreach (var diagnostic in e.Diagnostics) stderr.WriteLine(diagnostic.Headline);
-            stderr.WriteLine($"cxr serve: {e.Message}");
-            return ExitCodes.Errors;
-        }
         catch (IOException e)
         {
             stderr.WriteLine($"cxr serve: {e.Message}");

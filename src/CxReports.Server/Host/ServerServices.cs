@@ -23,6 +23,7 @@ public static class ServerServices
 
         services.AddSingleton<WarehouseGate>();
         services.AddSingleton<ServingStore>();
+        services.AddSingleton<CompileModel>(files => Dsl.Binding.ModelBinder.Compile(files));
         services.AddSingleton<ModelReloader>();
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<ResultCache>();
@@ -65,6 +66,7 @@ public static class ServerServices
             .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScope.Read.Name()).Build());
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<Problems.NoModelServingHandler>();
         services.AddHealthChecks().AddCheck<ServingHealthCheck>("serving", tags: [HealthModule.ReadyTag]);
         services.AddOpenApi("v1", OpenApiDocument.Configure);
         services.AddCarter(configurator: c => c.WithModules(

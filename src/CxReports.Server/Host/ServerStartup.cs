@@ -9,7 +9,9 @@ namespace CxReports.Server.Host;
 /// <summary>
 /// Runs before the server listens: writes the demo data if the data directory holds none, opens the warehouse,
 /// loads the model and every new or changed source, reads the API keys, and says in the log when auth is off.
-/// A model with errors at start stops the server (there is no last good model to fall back on).
+/// Report files with errors at start do not stop the server: it starts serving nothing, says why in the log,
+/// <c>/api/status</c> and <c>/health/ready</c>, and serves as soon as the files are fixed (they are watched), so a
+/// bad file can never put the server into a crash loop.
 /// </summary>
 public sealed class ServerStartup(
     IOptions<CxrServerOptions> options,
@@ -32,7 +34,9 @@ public sealed class ServerStartup(
 
         var outcome = await reloader.Reload("start", cancellationToken);
         if (!outcome.Accepted)
-            throw new ModelRejectedException(settings.ReportsDirectory, outcome.Diagnostics);
+            log.LogError("NO REPORTS ARE SERVED: the report files in '{Directory}' have errors (listed above; run cxr check). " +
+                "The server keeps running and serves them as soon as they are fixed; until then report, query and run requests get 503.",
+                settings.ReportsDirectory);
 
         if (!settings.Auth.Enabled)
             log.LogWarning("AUTHENTICATION IS DISABLED (Cxr:Auth:Enabled=false): every caller may read, run and reload. Use this only on a developer machine.");
@@ -46,11 +50,4 @@ public sealed class ServerStartup(
     private static bool HoldsData(string directory) =>
         Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .Any(f => !f.EndsWith(".duckdb", StringComparison.Ordinal) && !f.EndsWith(".duckdb.wal", StringComparison.Ordinal));
-}
-
-/// <summary>The report files had errors when the server started: it has no model to serve.</summary>
-public sealed class ModelRejectedException(string directory, IReadOnlyList<Dsl.Diagnostics.Diagnostic> diagnostics)
-    : Exception($"the reports in '{directory}' have errors; the server cannot start without a valid model (run cxr check)")
-{
-    public IReadOnlyList<Dsl.Diagnostics.Diagnostic> Diagnostics { get; } = diagnostics;
 }

@@ -20,7 +20,8 @@ public sealed class AdminModule : ICarterModule
                 var outcome = await reloader.Reload("POST /api/reload", cancellation);
                 if (!outcome.Accepted)
                     return ServerProblem.Diagnostics("Reload refused",
-                        $"the report files have errors; still serving generation {outcome.State?.Generation}", outcome.Diagnostics).Send(http);
+                        $"{outcome.Refusal}; " + (outcome.State is { } serving ? $"still serving generation {serving.Generation}" : "no model is serving"),
+                        outcome.Diagnostics).Send(http);
                 return TypedResults.Ok(ReloadResult.From(outcome));
             })
             .RequiresScope(ApiScope.Admin)
@@ -52,13 +53,16 @@ public sealed record ReloadResult(long Generation, int Reports, string DataVersi
 /// <summary>One source in a reload: loaded, unchanged or failed, with rows and the first errors.</summary>
 public sealed record SourceLoad(string Source, string Status, long Rows, long Errors, IReadOnlyList<string> FirstErrors);
 
-/// <summary>The server's serving status.</summary>
+/// <summary>
+/// The server's serving status. Generation 0 (and no <c>since</c> or data version) means no model is serving: the
+/// report files have had errors since start, listed in <c>lastRefusedChange</c>.
+/// </summary>
 public sealed record ServerStatus(
     long Generation,
-    DateTimeOffset Since,
+    DateTimeOffset? Since,
     IReadOnlyList<string> Reports,
     IReadOnlyList<string> Files,
-    string DataVersion,
+    string? DataVersion,
     IReadOnlyList<SourceStatus> Sources,
     RefusedChange? LastRefusedChange,
     long Evaluations,
@@ -66,10 +70,10 @@ public sealed record ServerStatus(
 {
     public static ServerStatus From(ServingStore store, EvaluationLimiter evaluations, CxrServerOptions options)
     {
-        var state = store.State;
+        var state = store.Current;
         var failure = store.LastFailure;
-        return new ServerStatus(state.Generation, state.Since, state.Model.Reports.Keys.Order(StringComparer.Ordinal).ToArray(),
-            state.Files.Select(f => f.Path).ToArray(), state.DataVersion, state.Sources,
+        return new ServerStatus(state?.Generation ?? 0, state?.Since, state?.Model.Reports.Keys.Order(StringComparer.Ordinal).ToArray() ?? [],
+            state?.Files.Select(f => f.Path).ToArray() ?? [], state?.DataVersion, state?.Sources ?? [],
             failure is null ? null : new RefusedChange(failure.At, failure.Trigger, failure.Message, failure.Diagnostics.Select(DiagnosticJson.From).ToArray()),
             evaluations.Admitted, options.Auth.Enabled);
     }

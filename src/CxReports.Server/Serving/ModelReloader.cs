@@ -12,15 +12,16 @@ using Microsoft.Extensions.Options;
 namespace CxReports.Server.Serving;
 
 /// <summary>
-/// Re-reads the report files and, when they bind without errors, loads the sources whose files are new or changed,
+/// Re-reads the API keys and the report files and, when the files bind without errors, loads the sources whose files are new or changed,
 /// swaps the new <see cref="ServingState"/> in whole and drops the cached results whose version changed. When the
-/// files have errors the last good state keeps serving and the diagnostics are kept for <c>/api/status</c> and logged.
-/// One reload at a time.
+/// files have errors, or compiling or loading them fails in any way (a bug, a full disk), the last good state keeps
+/// serving and the reason is kept for <c>/api/status</c> and logged. One reload at a time.
 /// </summary>
 public sealed class ModelReloader(
     IOptions<CxrServerOptions> options,
     WarehouseGate warehouse,
     ServingStore store,
+    CompileModel compile,
     ResultCache cache,
     ApiKeyRegistry keys,
     TimeProvider time,
@@ -43,6 +44,29 @@ public sealed class ModelReloader(
 
     private async Task<ReloadOutcome> ReloadAlone(string trigger, CancellationToken cancellation)
     {
+        try
+        {
+            // Keys first, whatever the report files hold: a server whose model is refused must still admit its admins.
+            keys.Replace(await warehouse.Run(ApiKeyTable.All, cancellation));
+            return await CompileAndSwap(trigger, cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Diagnostics cover what is wrong with the files; this is what is wrong with us or the machine. Either
+            // way the change is refused and the last good model keeps serving: no file may stop the server.
+            log.LogError(e, "reloading the model failed unexpectedly ({Trigger})", trigger);
+            return Refuse(trigger, [], $"an internal error stopped the reload ({e.GetType().Name}: {FirstLine(e.Message)}); the server log has the details");
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length <= 200 ? line : line[..200] + "…";
+    }
+
+    private async Task<ReloadOutcome> CompileAndSwap(string trigger, CancellationToken cancellation)
+    {
         var directory = Path.GetFullPath(options.Value.ReportsDirectory);
         IReadOnlyList<SourceFile> files;
         try
@@ -53,12 +77,12 @@ public sealed class ModelReloader(
         {
             return Refuse(trigger, [], $"the report files could not be read: {e.Message}");
         }
-        var bound = ModelBinder.Compile(files);
+        var bound = compile(files);
         if (files.Count == 0) return Refuse(trigger, bound.Diagnostics, $"no .cxr files in '{directory}'");
         if (bound.Model is not { } model)
             return Refuse(trigger, bound.Diagnostics, $"{bound.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s) in the report files");
 
-        var (loads, hashes, stored) = await warehouse.Run(w =>
+        var (loads, hashes, sources) = await warehouse.Run(w =>
         {
             var outcomes = new WarehouseLoader(w, time).LoadAll(model, force: false).ToList();
             var contentHashes = model.Sources.Keys.ToDictionary(s => s, s => w.Log.LastLoaded(s)?.ContentHash ?? "");
@@ -68,16 +92,15 @@ public sealed class ModelReloader(
                 return new SourceStatus(s, attempt?.Status ?? "never loaded", w.Log.LastLoaded(s)?.Rows ?? 0,
                     outcomes.FirstOrDefault(o => o.Source == s)?.ErrorCount ?? 0, w.Log.LastLoaded(s)?.LoadedAt);
             }).ToArray();
-            return (outcomes, contentHashes, (Keys: ApiKeyTable.All(w), Sources: sources));
+            return (outcomes, contentHashes, sources);
         }, cancellation);
-        keys.Replace(stored.Keys);
         foreach (var load in loads.Where(l => l.Status != LoadStatus.Unchanged))
             log.LogInformation("source {Source}: {Status}, {Rows} rows, {Errors} errors", load.Source, load.Status, load.Rows, load.ErrorCount);
         foreach (var diagnostic in loads.SelectMany(l => l.Diagnostics).Take(20))
             log.LogWarning("{Diagnostic}", diagnostic.Headline);
 
         var previous = store.Current;
-        var state = Build(model, files, hashes, stored.Sources, (previous?.Generation ?? 0) + 1);
+        var state = Build(model, files, hashes, sources, (previous?.Generation ?? 0) + 1);
         store.Accept(state);
 
         var invalidated = previous is null ? [] : previous.ReportVersions
@@ -99,7 +122,7 @@ public sealed class ModelReloader(
         log.LogError("report change refused ({Trigger}): {Message}; {Serving}", trigger, message,
             current is null ? "nothing to serve yet" : $"still serving generation {current.Generation}");
         foreach (var diagnostic in diagnostics) log.LogError("{Diagnostic}", diagnostic.Headline);
-        return new ReloadOutcome(false, current, diagnostics, [], []);
+        return new ReloadOutcome(false, current, diagnostics, [], [], message);
     }
 
     private ServingState Build(Dsl.Binding.Model.SemanticModel model, IReadOnlyList<SourceFile> files,

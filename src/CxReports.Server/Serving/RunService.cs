@@ -34,7 +34,7 @@ public sealed class RunService
     public RunLog Log { get; }
     public ReportRunner Runner { get; }
 
-    public Scheduler Scheduler() => new(() => _gate.IsOpen ? _store.State.Model : null, Log, Runner, _time);
+    public Scheduler Scheduler() => new(() => _gate.IsOpen ? _store.Current?.Model : null, Log, Runner, _time);
 
     /// <summary>A run for a slot evaluates the report as of that slot, so a late run still reports on its own period.</summary>
     private EvaluatedReport Evaluate(ReportModel report, DateTimeOffset slot)

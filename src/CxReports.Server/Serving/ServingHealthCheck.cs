@@ -7,8 +7,12 @@ public sealed class ServingHealthCheck(ServingStore store, WarehouseGate warehou
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (store.Current is not { } state || !warehouse.IsOpen)
-            return Task.FromResult(HealthCheckResult.Unhealthy("no valid model is serving yet"));
+        if (!warehouse.IsOpen)
+            return Task.FromResult(HealthCheckResult.Unhealthy("the warehouse is not open yet"));
+        if (store.Current is not { } state)
+            return Task.FromResult(HealthCheckResult.Unhealthy(store.LastFailure is { } refused
+                ? $"no valid model is serving: {refused.Message}; see GET /api/status"
+                : "no valid model is serving yet"));
         var data = new Dictionary<string, object>
         {
             ["generation"] = state.Generation,

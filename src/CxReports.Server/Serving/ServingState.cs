@@ -34,8 +34,8 @@ public sealed class ServingStore
     public ServingState? Current => _current;
     public ReloadFailure? LastFailure => _lastFailure;
 
-    /// <summary>The state; only endpoints that run after start-up call it, and start-up fails without a valid model.</summary>
-    public ServingState State => _current ?? throw new InvalidOperationException("the server has no valid model yet");
+    /// <summary>The state, for requests that need a model; none is serving while the files have been wrong since start.</summary>
+    public ServingState State => _current ?? throw new NoModelServingException();
 
     internal void Accept(ServingState state)
     {

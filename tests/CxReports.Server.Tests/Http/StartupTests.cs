@@ -76,28 +76,4 @@ public sealed class StartupTests
             Directory.Delete(data, true);
         }
     }
-
-    [Fact]
-    public async Task Report_files_with_errors_at_start_stop_the_server_with_their_diagnostics()
-    {
-        var reports = Directory.CreateTempSubdirectory("cxr-bad-reports-").FullName;
-        var data = Directory.CreateTempSubdirectory("cxr-bad-data-").FullName;
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(reports, "broken.cxr"), "report broken \"B\" {\n  section \"S\" {\n    kpi nps\n  }\n}\n");
-            await using var app = CxrServer.Build(new Dictionary<string, string?>
-            {
-                ["Cxr:ReportsDirectory"] = reports,
-                ["Cxr:DataDirectory"] = data,
-                ["Cxr:GenerateDemoData"] = "false",
-            }, b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(b.WebHost));
-            var e = await Assert.ThrowsAsync<ModelRejectedException>(() => app.StartAsync());
-            Assert.Contains(e.Diagnostics, d => d.Code.Id == "CXR010" && d.Span.File == "broken.cxr" && d.Span.Line == 3);
-        }
-        finally
-        {
-            Directory.Delete(reports, true);
-            Directory.Delete(data, true);
-        }
-    }
 }

@@ -43,11 +43,17 @@ public sealed class TestServer : IAsyncDisposable
         _log = log;
     }
 
-    /// <summary>Starts a server; on the PostgreSQL database of <paramref name="postgres"/> (a connection string) when given.</summary>
-    public static async Task<TestServer> Start(Dictionary<string, string?>? settings = null, bool kestrel = false, string? postgres = null)
+    /// <summary>
+    /// Starts a server; on the PostgreSQL database of <paramref name="postgres"/> (a connection string) when given.
+    /// <paramref name="editReports"/> changes the copied report files (given their directory) before the start, and
+    /// <paramref name="customize"/> the services.
+    /// </summary>
+    public static async Task<TestServer> Start(Dictionary<string, string?>? settings = null, bool kestrel = false, string? postgres = null,
+        Action<string>? editReports = null, Action<WebApplicationBuilder>? customize = null)
     {
         var root = Directory.CreateTempSubdirectory("cxr-server-").FullName;
         CopyDirectory(Path.Combine(CliRunner.RepositoryRoot(), "reports"), Path.Combine(root, "reports"));
+        editReports?.Invoke(Path.Combine(root, "reports"));
         CopyDirectory(DemoTemplate.Value, Path.Combine(root, "data"));
 
         var keys = new Dictionary<ApiScope, string>();
@@ -81,6 +87,7 @@ public sealed class TestServer : IAsyncDisposable
             if (!kestrel) builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(new QueueLoggerProvider(log));
+            customize?.Invoke(builder);
         });
         var server = new TestServer(root, app, keys, log);
         try

@@ -139,8 +139,10 @@ public sealed class ReportRunner(
     {
         var kind = delivery.Kind.ToString().ToLowerInvariant();
         var key = DeliveryNames.IdempotencyKey(report.Name, slot, kind, target);
+        // The run log keeps the target as it may be shown: a webhook URL's credentials never reach it.
+        var shown = RedactedTarget.Of(target);
         void Record(int attempt, string status, string? error) =>
-            log.RecordDelivery(new DeliveryRecord(runId, report.Name, slot, kind, target, attempt, status, error, time.GetUtcNow(), key));
+            log.RecordDelivery(new DeliveryRecord(runId, report.Name, slot, kind, shown, attempt, status, error?.Replace(target, shown), time.GetUtcNow(), key));
 
         var last = log.LastAttempt(key);
         switch (last?.Status)

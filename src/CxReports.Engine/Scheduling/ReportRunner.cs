@@ -44,7 +44,7 @@ public sealed class ReportRunner(
     /// Finishes a run that a stopped process left <c>running</c>, for the same slot and with the same idempotency keys:
     /// an email whose attempt was cut off is marked in doubt (never resent), targets already delivered are skipped,
     /// the others delivered. Null when the run is no longer running (finished meanwhile). <paramref name="report"/> is
-    /// the report in the current model; without it (removed, or no schedule left) the run ends as failed.
+    /// the report in the current model (its deliveries now); without it (removed) the run ends as failed.
     /// </summary>
     public Task<RunOutcome?> ResumeAsync(RunRecord run, ReportModel? report, CancellationToken cancellation) =>
         OneAtATimeAsync(run.Report, async () =>
@@ -53,9 +53,9 @@ public sealed class ReportRunner(
             foreach (var cutOff in log.DeliveriesOf(run.RunId).GroupBy(d => d.IdempotencyKey).Select(g => g.Last())
                          .Where(d => d is { Kind: "email", Status: "sending" }))
                 log.RecordDelivery(cutOff with { Attempt = 0, Status = "in_doubt", Error = CutOffEmail, At = time.GetUtcNow() });
-            if (report?.Schedule is null)
+            if (report is null)
             {
-                var error = $"interrupted, and cannot be resumed: report '{run.Report}' {(report is null ? "is no longer in the model" : "has no schedule any more")}";
+                var error = $"interrupted, and cannot be resumed: report '{run.Report}' is no longer in the model";
                 log.FinishRun(run.RunId, time.GetUtcNow(), "failed", error);
                 return new RunOutcome(run.RunId, "failed", log.DeliveriesOf(run.RunId), error);
             }

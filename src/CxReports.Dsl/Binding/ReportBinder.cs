@@ -1,6 +1,7 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Text;
 using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
 using ValueType = CxReports.Dsl.Binding.Model.ValueType;
 
@@ -218,12 +219,15 @@ internal sealed class ReportBinder(BinderContext context)
             {
                 DeliveryKind.Email when !target.Value.Contains('@') => "is not an email address",
                 DeliveryKind.Webhook when !Uri.TryCreate(target.Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") => "is not an http(s) URL",
-                DeliveryKind.Folder when Rules.DataPathProblem(target.Value) is { } p => p.Replace("data directory", "output root"),
+                DeliveryKind.Folder when PathPolicy.Problem(target.Value, PathPolicy.OutputRoot) is { } p => p,
                 _ => null,
             };
             if (problem is not null)
                 context.Error(kind == DeliveryKind.Folder ? DiagnosticCode.PathOutsideData : DiagnosticCode.InvalidSetting, target.Span, $"\"{target.Value}\"{(kind == DeliveryKind.Folder ? ": " : " ")}{problem}");
         }
+        if (delivery.FileName is { } file && PathPolicy.Problem(file.Value, PathPolicy.OutputRoot) is { } fileProblem)
+            context.Error(DiagnosticCode.PathOutsideData, file.Span, $"file \"{file.Value}\": {fileProblem}",
+                "name the file relative to the delivery's folder, e.g. \"{report}_{date}\"");
         var formats = delivery.Formats.Length > 0 ? delivery.Formats.Select(f => f.Text).ToArray() : [kind == DeliveryKind.Webhook ? "json" : "pdf"];
         return new DeliveryModel(kind, delivery.Targets.Select(t => t.Value).ToArray(), formats, delivery.Subject?.Value, delivery.FileName?.Value, delivery.Span);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cronos;
+using CxReports.Dsl.Text;
 
 namespace CxReports.Dsl.Binding;
 
@@ -8,16 +9,7 @@ namespace CxReports.Dsl.Binding;
 public static partial class Rules
 {
     /// <summary>Why a data path may not be used, or null when it stays inside the data directory.</summary>
-    public static string? DataPathProblem(string path)
-    {
-        if (path.Length == 0) return "the path is empty";
-        if (SchemeRegex().IsMatch(path)) return "URLs are not allowed: a source reads files inside the data directory";
-        if (path.StartsWith('/') || path.StartsWith('\\') || path.StartsWith('~') || DriveRegex().IsMatch(path))
-            return "absolute paths are not allowed: write the path relative to the data directory";
-        if (path.Split('/', '\\').Any(segment => segment == ".."))
-            return "'..' would leave the data directory";
-        return null;
-    }
+    public static string? DataPathProblem(string path) => PathPolicy.Problem(path, PathPolicy.DataDirectory);
 
     /// <summary>Parses a 5-field (minutes) or 6-field (seconds first) cron expression; null with the reason if invalid.</summary>
     public static CronExpression? ParseCron(string text, out string? problem)
@@ -65,10 +57,4 @@ public static partial class Rules
     /// <summary>Whether the locale name is a specific culture this system knows (<c>tr-TR</c>, <c>en-US</c>).</summary>
     public static bool IsKnownLocale(string name) =>
         CultureInfo.GetCultures(CultureTypes.SpecificCultures).Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:(//|[^\\/])")]
-    private static partial Regex SchemeRegex();
-
-    [GeneratedRegex(@"^[A-Za-z]:[\\/]")]
-    private static partial Regex DriveRegex();
 }

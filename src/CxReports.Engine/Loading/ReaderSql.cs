@@ -9,24 +9,24 @@ namespace CxReports.Engine.Loading;
 /// with the source's options. <see cref="AsText"/> reads every column as text so that conversion, and its
 /// errors, are ours; <see cref="Detected"/> lets DuckDB detect types for sources that declare no columns.
 /// </summary>
-public static class ReaderSql
+public static partial class ReaderSql
 {
     public static string AsText(SourceModel source, IReadOnlyList<string> files, IReadOnlyList<string>? columns = null) =>
         source.Format switch
         {
-            SourceFormat.Csv or SourceFormat.Tsv => $"read_csv({Sql.List(files)}, all_varchar = true{CsvOptions(source)}{UnionByName(files)})",
-            SourceFormat.Json or SourceFormat.Ndjson => $"read_json({Sql.List(files)}, format = {Sql.Literal(JsonFormat(source))}"
+            SourceFormat.Csv or SourceFormat.Tsv => $"read_csv({Files(files)}, all_varchar = true{CsvOptions(source)}{UnionByName(files)})",
+            SourceFormat.Json or SourceFormat.Ndjson => $"read_json({Files(files)}, format = {Sql.Literal(JsonFormat(source))}"
                 + (columns is null ? "" : ", columns = {" + string.Join(", ", columns.Select(c => $"{Sql.Literal(c)}: 'VARCHAR'")) + "}")
                 + $"{UnionByName(files)})",
-            SourceFormat.Parquet => $"read_parquet({Sql.List(files)}{UnionByName(files)})",
+            SourceFormat.Parquet => $"read_parquet({Files(files)}{UnionByName(files)})",
             _ => throw new ArgumentOutOfRangeException(nameof(source), source.Format, "unknown format"),
         };
 
     public static string Detected(SourceModel source, IReadOnlyList<string> files) => source.Format switch
     {
-        SourceFormat.Csv or SourceFormat.Tsv => $"read_csv({Sql.List(files)}{CsvOptions(source)}{UnionByName(files)})",
-        SourceFormat.Json or SourceFormat.Ndjson => $"read_json({Sql.List(files)}, format = {Sql.Literal(JsonFormat(source))}{UnionByName(files)})",
-        _ => $"read_parquet({Sql.List(files)}{UnionByName(files)})",
+        SourceFormat.Csv or SourceFormat.Tsv => $"read_csv({Files(files)}{CsvOptions(source)}{UnionByName(files)})",
+        SourceFormat.Json or SourceFormat.Ndjson => $"read_json({Files(files)}, format = {Sql.Literal(JsonFormat(source))}{UnionByName(files)})",
+        _ => $"read_parquet({Files(files)}{UnionByName(files)})",
     };
 
     /// <summary>Whether the file's first line names the columns (CSV option <c>header</c>, default true).</summary>
@@ -72,6 +72,17 @@ public static class ReaderSql
     }
 
     private static string JsonFormat(SourceModel source) => source.Format == SourceFormat.Ndjson ? "newline_delimited" : "auto";
+
+    /// <summary>
+    /// The exact files, as DuckDB reads them: it takes every name as a glob, so <c>a[b].csv</c> would read
+    /// <c>ab.csv</c>. Each glob character becomes a one-character class (<c>[[]</c>, <c>[*]</c>, <c>[?]</c>), which
+    /// matches only itself; the file read is the file that was checked and hashed.
+    /// </summary>
+    private static string Files(IReadOnlyList<string> files) =>
+        Sql.List(files.Select(file => GlobCharacters().Replace(file, "[$0]")));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\[*?]")]
+    private static partial System.Text.RegularExpressions.Regex GlobCharacters();
 
     /// <summary>Files of one glob are matched by column name, not position, so exports with reordered columns still load.</summary>
     private static string UnionByName(IReadOnlyList<string> files) => files.Count > 1 ? ", union_by_name = true" : "";

@@ -11,6 +11,7 @@ public sealed record RunOutcome(string RunId, string Status, IReadOnlyList<Deliv
 /// delivered for the slot is skipped (never twice); transient failures are retried with backoff. Email is
 /// at-most-once: an attempt interrupted before its outcome was recorded is marked in doubt, not resent. Folder
 /// and webhook deliveries are idempotent (same file name; Idempotency-Key header), so they are safely retried.
+/// A run a stopped process left running is finished by <see cref="ResumeAsync"/> with the same keys.
 /// </summary>
 public sealed class ReportRunner(
     RunLog log,
@@ -22,15 +23,54 @@ public sealed class ReportRunner(
 {
     private readonly RetryPolicy _retry = retry ?? new RetryPolicy();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _running = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _active = new();
 
     /// <summary>Runs and delivers; one run of a report at a time (a second waits for the first).</summary>
-    public async Task<RunOutcome> RunAsync(ReportModel report, DateTimeOffset slot, string trigger, CancellationToken cancellation)
+    public Task<RunOutcome> RunAsync(ReportModel report, DateTimeOffset slot, string trigger, CancellationToken cancellation) =>
+        OneAtATimeAsync(report.Name, () =>
+        {
+            var runId = Guid.NewGuid().ToString("N");
+            return TrackedAsync(runId, () =>
+            {
+                log.StartRun(new RunRecord(runId, report.Name, slot, trigger, time.GetUtcNow(), null, "running", null));
+                return EvaluateAndDeliverAsync(runId, report, slot, cancellation);
+            });
+        }, cancellation);
+
+    /// <summary>Whether this runner is running <paramref name="runId"/> now (so it is not an interrupted run).</summary>
+    public bool IsActive(string runId) => _active.ContainsKey(runId);
+
+    /// <summary>
+    /// Finishes a run that a stopped process left <c>running</c>, for the same slot and with the same idempotency keys:
+    /// an email whose attempt was cut off is marked in doubt (never resent), targets already delivered are skipped,
+    /// the others delivered. Null when the run is no longer running (finished meanwhile). <paramref name="report"/> is
+    /// the report in the current model (its deliveries now); without it (removed) the run ends as failed.
+    /// </summary>
+    public Task<RunOutcome?> ResumeAsync(RunRecord run, ReportModel? report, CancellationToken cancellation) =>
+        OneAtATimeAsync(run.Report, async () =>
+        {
+            if (IsActive(run.RunId) || log.RunStatus(run.RunId) != "running") return null;
+            foreach (var cutOff in log.DeliveriesOf(run.RunId).GroupBy(d => d.IdempotencyKey).Select(g => g.Last())
+                         .Where(d => d is { Kind: "email", Status: "sending" }))
+                log.RecordDelivery(cutOff with { Attempt = 0, Status = "in_doubt", Error = CutOffEmail, At = time.GetUtcNow() });
+            if (report is null)
+            {
+                var error = $"interrupted, and cannot be resumed: report '{run.Report}' is no longer in the model";
+                log.FinishRun(run.RunId, time.GetUtcNow(), "failed", error);
+                return new RunOutcome(run.RunId, "failed", log.DeliveriesOf(run.RunId), error);
+            }
+            return (RunOutcome?)await TrackedAsync(run.RunId, () => EvaluateAndDeliverAsync(run.RunId, report, run.ScheduledFor, cancellation));
+        }, cancellation);
+
+    private const string CutOffEmail = "the attempt was cut off before its outcome was recorded (the process stopped); not resent, so the recipient never gets it twice";
+
+    private async Task<T> OneAtATimeAsync<T>(string report, Func<Task<T>> run, CancellationToken cancellation)
     {
-        var gate = _running.GetOrAdd(report.Name, _ => new SemaphoreSlim(1, 1));
+        var gate = _running.GetOrAdd(report, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellation);
         try
         {
-            return await RunOnceAsync(report, slot, trigger, cancellation);
+            return await run();
         }
         finally
         {
@@ -38,10 +78,22 @@ public sealed class ReportRunner(
         }
     }
 
-    private async Task<RunOutcome> RunOnceAsync(ReportModel report, DateTimeOffset slot, string trigger, CancellationToken cancellation)
+    /// <summary>Runs with <paramref name="runId"/> marked active, so no one takes it for an interrupted run meanwhile.</summary>
+    private async Task<RunOutcome> TrackedAsync(string runId, Func<Task<RunOutcome>> run)
     {
-        var runId = Guid.NewGuid().ToString("N");
-        log.StartRun(new RunRecord(runId, report.Name, slot, trigger, time.GetUtcNow(), null, "running", null));
+        _active.TryAdd(runId, 0);
+        try
+        {
+            return await run();
+        }
+        finally
+        {
+            _active.TryRemove(runId, out _);
+        }
+    }
+
+    private async Task<RunOutcome> EvaluateAndDeliverAsync(string runId, ReportModel report, DateTimeOffset slot, CancellationToken cancellation)
+    {
         EvaluatedReport evaluated;
         try
         {
@@ -50,7 +102,7 @@ public sealed class ReportRunner(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.FinishRun(runId, time.GetUtcNow(), "failed", e.Message);
-            return new RunOutcome(runId, "failed", [], e.Message);
+            return new RunOutcome(runId, "failed", log.DeliveriesOf(runId), e.Message);
         }
 
         var schedule = report.Schedule;
@@ -72,10 +124,14 @@ public sealed class ReportRunner(
             await DeliverAsync(runId, report, delivery, target, slot, slotDate, evaluated, documents, cancellation);
 
         var records = log.DeliveriesOf(runId);
-        var finals = records.GroupBy(r => r.IdempotencyKey).Select(g => g.Last().Status).ToArray();
-        var status = finals.All(s => s is "delivered" or "already_delivered") ? "delivered" : finals.Any(s => s == "delivered") ? "partial" : "failed";
-        log.FinishRun(runId, time.GetUtcNow(), status, status == "delivered" ? null : "some deliveries failed; see the delivery log");
-        return new RunOutcome(runId, status, records, null);
+        var finals = records.GroupBy(r => r.IdempotencyKey).Select(g => g.Last()).ToArray();
+        var undelivered = finals.Where(r => r.Status is not ("delivered" or "already_delivered")).ToArray();
+        var status = undelivered.Length == 0 ? "delivered" : undelivered.Length < finals.Length ? "partial" : "failed";
+        var error = undelivered.Length == 0
+            ? null
+            : "not delivered: " + string.Join("; ", undelivered.Select(r => $"{r.Kind} {r.Target} {r.Status}"));
+        log.FinishRun(runId, time.GetUtcNow(), status, error);
+        return new RunOutcome(runId, status, records, error);
     }
 
     private async Task DeliverAsync(string runId, ReportModel report, DeliveryModel delivery, string target, DateTimeOffset slot, DateOnly slotDate,
@@ -83,13 +139,20 @@ public sealed class ReportRunner(
     {
         var kind = delivery.Kind.ToString().ToLowerInvariant();
         var key = DeliveryNames.IdempotencyKey(report.Name, slot, kind, target);
+        // The run log keeps the target as it may be shown: a webhook URL's credentials never reach it.
+        var shown = RedactedTarget.Of(target);
         void Record(int attempt, string status, string? error) =>
-            log.RecordDelivery(new DeliveryRecord(runId, report.Name, slot, kind, target, attempt, status, error, time.GetUtcNow(), key));
+            log.RecordDelivery(new DeliveryRecord(runId, report.Name, slot, kind, shown, attempt, status, error?.Replace(target, shown), time.GetUtcNow(), key));
 
-        switch (log.DeliveryState(key))
+        var last = log.LastAttempt(key);
+        switch (last?.Status)
         {
+            case "delivered" or "already_delivered" when last.RunId == runId:
+                return;
             case "delivered" or "already_delivered":
                 Record(0, "already_delivered", null);
+                return;
+            case "in_doubt" or "failed" when last.RunId == runId:
                 return;
             case "sending" or "in_doubt" when delivery.Kind == DeliveryKind.Email:
                 Record(0, "in_doubt", "an earlier attempt was interrupted before its outcome was recorded; not resent to avoid a duplicate email");
@@ -115,9 +178,11 @@ public sealed class ReportRunner(
             return;
         }
 
-        for (var attempt = 1; ; attempt++)
+        // A resumed run numbers on from the attempt the stopped process made, and has its own retries.
+        var previous = last?.RunId == runId ? last.Attempt : 0;
+        for (var attempt = previous + 1; ; attempt++)
         {
-            if (attempt > 1) await Task.Delay(_retry.DelayBefore(attempt), time, cancellation);
+            if (attempt > previous + 1) await Task.Delay(_retry.DelayBefore(attempt - previous), time, cancellation);
             Record(attempt, "sending", null);
             try
             {
@@ -125,7 +190,7 @@ public sealed class ReportRunner(
                 Record(attempt, "delivered", null);
                 return;
             }
-            catch (DeliveryException e) when (e.Transient && attempt < _retry.MaxAttempts)
+            catch (DeliveryException e) when (e.Transient && attempt - previous < _retry.MaxAttempts)
             {
                 Record(attempt, "retrying", e.Message);
             }

@@ -64,9 +64,19 @@ public sealed class RunLog(IWarehouseAccess access)
         record.Error, Utc(record.At), record.IdempotencyKey);
 
     /// <summary>The last recorded state of a delivery (by its idempotency key): delivered, sending, failed, or none.</summary>
-    public string? DeliveryState(string idempotencyKey) => Query(
-        $"SELECT status FROM {Deliveries} WHERE idempotency_key = $1 ORDER BY seq DESC LIMIT 1",
-        r => r.GetString(0), idempotencyKey).FirstOrDefault();
+    public string? DeliveryState(string idempotencyKey) => LastAttempt(idempotencyKey)?.Status;
+
+    /// <summary>The last record of a delivery (by its idempotency key), in whichever run it was made.</summary>
+    public DeliveryRecord? LastAttempt(string idempotencyKey) => Query(
+        $"SELECT {DeliveryColumns} FROM {Deliveries} WHERE idempotency_key = $1 ORDER BY seq DESC LIMIT 1",
+        ReadDelivery, idempotencyKey).FirstOrDefault();
+
+    /// <summary>The status of one run, or null if it was never recorded.</summary>
+    public string? RunStatus(string runId) => Query($"SELECT status FROM {Runs} WHERE run_id = $1", r => r.GetString(0), runId).FirstOrDefault();
+
+    /// <summary>Runs still marked running that were started before <paramref name="before"/>: left so by a process that stopped.</summary>
+    public IReadOnlyList<RunRecord> Interrupted(DateTimeOffset before) => Query(
+        $"SELECT {RunColumns} FROM {Runs} WHERE status = 'running' AND started < $1 ORDER BY started", ReadRun, Utc(before));
 
     /// <summary>The latest slot of a report that a scheduled run was started for.</summary>
     public DateTimeOffset? LastScheduledSlot(string report) => Query(
@@ -81,16 +91,21 @@ public sealed class RunLog(IWarehouseAccess access)
     }
 
     public IReadOnlyList<RunRecord> RecentRuns(string? report, int limit = 100) => Query(
-        $"SELECT run_id, report, scheduled_for, trigger, started, finished, status, error FROM {Runs} " +
-        $"WHERE CAST($1 AS VARCHAR) IS NULL OR report = CAST($1 AS VARCHAR) ORDER BY started DESC LIMIT {limit}",
-        r => new RunRecord(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3), Utc(r.GetDateTime(4)),
-            r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)), report);
+        $"SELECT {RunColumns} FROM {Runs} " +
+        $"WHERE CAST($1 AS VARCHAR) IS NULL OR report = CAST($1 AS VARCHAR) ORDER BY started DESC LIMIT {limit}", ReadRun, report);
 
     public IReadOnlyList<DeliveryRecord> DeliveriesOf(string runId) => Query(
-        $"SELECT run_id, report, scheduled_for, kind, target, attempt, status, error, attempted_at, idempotency_key FROM {Deliveries} " +
-        "WHERE run_id = $1 ORDER BY seq",
-        r => new DeliveryRecord(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3), r.GetString(4), r.GetInt32(5),
-            r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), Utc(r.GetDateTime(8)), r.GetString(9)), runId);
+        $"SELECT {DeliveryColumns} FROM {Deliveries} WHERE run_id = $1 ORDER BY seq", ReadDelivery, runId);
+
+    private const string RunColumns = "run_id, report, scheduled_for, trigger, started, finished, status, error";
+
+    private const string DeliveryColumns = "run_id, report, scheduled_for, kind, target, attempt, status, error, attempted_at, idempotency_key";
+
+    private static RunRecord ReadRun(System.Data.Common.DbDataReader r) => new(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3),
+        Utc(r.GetDateTime(4)), r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+
+    private static DeliveryRecord ReadDelivery(System.Data.Common.DbDataReader r) => new(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)),
+        r.GetString(3), r.GetString(4), r.GetInt32(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), Utc(r.GetDateTime(8)), r.GetString(9));
 
     private void Execute(string sql, params object?[] parameters) => access.Use(w => w.Execute(sql, parameters));
 

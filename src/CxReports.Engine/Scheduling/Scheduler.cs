@@ -9,8 +9,25 @@ namespace CxReports.Engine.Scheduling;
 /// </summary>
 public sealed class Scheduler(Func<SemanticModel?> model, RunLog log, ReportRunner runner, TimeProvider time)
 {
+    /// <summary>Runs started before this scheduler and still marked running were left so by a process that stopped.</summary>
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+
     /// <summary>How long to sleep at most, so changed schedules (hot reload) are picked up soon.</summary>
     public static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Finishes the runs a stopped process left running (<see cref="ReportRunner.ResumeAsync"/>), once a model is
+    /// there to say what their reports deliver. Returns how each ended.
+    /// </summary>
+    public async Task<IReadOnlyList<RunOutcome>> ResumeInterruptedAsync(CancellationToken cancellation)
+    {
+        if (model() is not { } current) return [];
+        var outcomes = new List<RunOutcome>();
+        foreach (var run in log.Interrupted(_startedAt).Where(r => !runner.IsActive(r.RunId)))
+            if (await runner.ResumeAsync(run, current.Reports.GetValueOrDefault(run.Report), cancellation) is { } outcome)
+                outcomes.Add(outcome);
+        return outcomes;
+    }
 
     /// <summary>Runs every report whose latest slot up to now has not run; returns when the next slot is due.</summary>
     public async Task<DateTimeOffset?> RunDueAsync(CancellationToken cancellation)
@@ -33,10 +50,13 @@ public sealed class Scheduler(Func<SemanticModel?> model, RunLog log, ReportRunn
     public IReadOnlyDictionary<string, DateTimeOffset?> NextRuns() =>
         Scheduled().ToDictionary(r => r.Name, r => new ScheduleClock(r.Schedule!).Next(time.GetUtcNow()));
 
-    public async Task RunAsync(CancellationToken cancellation)
+    /// <summary>Resumes interrupted runs (each told to <paramref name="resumed"/>) and runs due slots, until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellation, Action<RunOutcome>? resumed = null)
     {
         while (!cancellation.IsCancellationRequested)
         {
+            foreach (var outcome in await ResumeInterruptedAsync(cancellation))
+                resumed?.Invoke(outcome);
             var next = await RunDueAsync(cancellation);
             var sleep = next is { } at ? at - time.GetUtcNow() : MaxSleep;
             await Task.Delay(sleep < TimeSpan.Zero ? TimeSpan.Zero : sleep > MaxSleep ? MaxSleep : sleep, time, cancellation);

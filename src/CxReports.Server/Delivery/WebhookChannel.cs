@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Scheduling;
 
@@ -8,6 +9,8 @@ namespace CxReports.Server.Delivery;
 /// <summary>
 /// POSTs the report's JSON document, signed (<see cref="WebhookSignature"/>) and with an Idempotency-Key so a
 /// retried delivery can be recognised. Network errors, timeouts and 5xx are transient (retried); 4xx are not.
+/// A user name and password in the URL (<c>https://user:pass@host/hook</c>) are sent as Basic credentials, not in
+/// the request line; every message names the URL redacted (<see cref="RedactedTarget"/>).
 /// </summary>
 public sealed class WebhookChannel(DeliveryOptions options, HttpClient http, TimeProvider time) : IDeliveryChannel
 {
@@ -17,10 +20,17 @@ public sealed class WebhookChannel(DeliveryOptions options, HttpClient http, Tim
     {
         if (options.WebhookSecret is not { Length: > 0 } secret)
             throw new DeliveryException("webhook deliveries are signed: set the webhook secret (CXR_WEBHOOK_SECRET or Delivery:WebhookSecret)", transient: false);
+        var shown = RedactedTarget.Of(context.Target);
+        if (!Uri.TryCreate(context.Target, UriKind.Absolute, out var target))
+            throw new DeliveryException($"\"{shown}\" is not a URL", transient: false);
         var document = context.Documents.FirstOrDefault(d => d.Format == "json") ?? context.Documents[0];
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, context.Target) { Content = new ByteArrayContent(document.Content) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new UriBuilder(target) { UserName = "", Password = "" }.Uri)
+        {
+            Content = new ByteArrayContent(document.Content),
+        };
+        if (BasicCredentials(target) is { } credentials) request.Headers.Authorization = credentials;
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(document.ContentType);
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, document.Content));
@@ -35,18 +45,28 @@ public sealed class WebhookChannel(DeliveryOptions options, HttpClient http, Tim
         }
         catch (HttpRequestException e)
         {
-            throw new DeliveryException($"POST {context.Target} failed: {e.Message}", transient: true, e);
+            throw new DeliveryException($"POST {shown} failed: {e.Message}", transient: true, e);
         }
         catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
         {
-            throw new DeliveryException($"POST {context.Target} timed out after {options.WebhookTimeout.TotalSeconds:0} s", transient: true, e);
+            throw new DeliveryException($"POST {shown} timed out after {options.WebhookTimeout.TotalSeconds:0} s", transient: true, e);
         }
         using (response)
         {
             if (response.IsSuccessStatusCode) return;
             var status = (int)response.StatusCode;
-            throw new DeliveryException($"POST {context.Target} answered {status} {response.ReasonPhrase}",
+            throw new DeliveryException($"POST {shown} answered {status} {response.ReasonPhrase}",
                 transient: status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests);
         }
+    }
+
+    /// <summary><c>user:pass@</c> of the URL as a Basic Authorization header (each part percent-decoded), or null.</summary>
+    private static AuthenticationHeaderValue? BasicCredentials(Uri target)
+    {
+        if (target.UserInfo.Length == 0) return null;
+        var colon = target.UserInfo.IndexOf(':');
+        var user = Uri.UnescapeDataString(colon < 0 ? target.UserInfo : target.UserInfo[..colon]);
+        var password = colon < 0 ? "" : Uri.UnescapeDataString(target.UserInfo[(colon + 1)..]);
+        return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
 }

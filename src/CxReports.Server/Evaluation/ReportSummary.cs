@@ -25,6 +25,6 @@ public sealed record ScheduleSummary(string Cron, string TimeZone, DateTimeOffse
         if (Rules.ParseCron(schedule.Cron, out _) is { } cron && Rules.FindTimeZone(schedule.TimeZone) is { } zone)
             next = cron.GetNextOccurrence(now, zone);
         return new ScheduleSummary(schedule.Cron, schedule.TimeZone, next,
-            schedule.Deliveries.Select(d => $"{d.Kind.ToString().ToLowerInvariant()}: {string.Join(", ", d.Targets)} as {string.Join(", ", d.Formats)}").ToArray());
+            schedule.Deliveries.Select(d => $"{d.Kind.ToString().ToLowerInvariant()}: {string.Join(", ", d.Targets.Select(CxReports.Engine.Scheduling.RedactedTarget.Of))} as {string.Join(", ", d.Formats)}").ToArray());
     }
 }

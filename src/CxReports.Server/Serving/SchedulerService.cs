@@ -14,7 +14,7 @@ public sealed class SchedulerService(RunService runs, WarehouseGate gate, ILogge
         {
             try
             {
-                await scheduler.RunAsync(stopping);
+                await scheduler.RunAsync(stopping, Resumed);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -23,5 +23,15 @@ public sealed class SchedulerService(RunService runs, WarehouseGate gate, ILogge
                 await Task.Delay(TimeSpan.FromMinutes(1), time, stopping);
             }
         }
+    }
+
+    /// <summary>A run the stopped process left unfinished, now finished: said loudly, an email in doubt needs a person to look.</summary>
+    private void Resumed(Engine.Scheduling.RunOutcome outcome)
+    {
+        log.LogWarning("run {RunId} was interrupted by a stop and has been resumed: {Status}{Error}", outcome.RunId, outcome.Status,
+            outcome.Error is null ? "" : $" ({outcome.Error})");
+        foreach (var doubt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()).Where(d => d.Status == "in_doubt"))
+            log.LogWarning("email of run {RunId} to {Target} is in doubt: {Reason}; check whether it arrived, it is not sent again",
+                outcome.RunId, doubt.Target, doubt.Error);
     }
 }

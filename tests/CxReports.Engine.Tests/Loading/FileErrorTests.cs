@@ -235,4 +235,78 @@ public sealed class FileErrorTests : IDisposable
 
         Assert.Equal(["M1|pro"], _data.Rows("SELECT * FROM customers"));
     }
+
+    [Fact]
+    public void Source_file_that_is_a_symlink_to_etc_passwd_is_refused_and_nothing_is_loaded()
+    {
+        File.CreateSymbolicLink(Path.Combine(_data.Root, "musteriler.csv"), "/etc/passwd");
+
+        var error = SingleError(Customers);
+
+        Assert.Equal("musteriler.csv:1:1: error CXR112: source 'customers': musteriler.csv links to /etc/passwd, outside the data directory", error);
+        Assert.False(_data.Warehouse.TableExists("customers"));
+    }
+
+    [Fact]
+    public void Glob_that_also_matches_a_symlink_leading_outside_is_refused_as_a_whole()
+    {
+        _data.Write("faturalar/2025-01.csv", "belge_no\nF1\n");
+        var secret = Path.Combine(_outside, "secret.csv");
+        File.WriteAllText(secret, "belge_no\nS1\n");
+        File.CreateSymbolicLink(Path.Combine(_data.Root, "faturalar", "2025-02.csv"), secret);
+
+        var error = SingleError("""
+            source invoices from "faturalar/*.csv" {
+              key belge_no
+            }
+            """);
+
+        Assert.Equal($"faturalar/2025-02.csv:1:1: error CXR112: source 'invoices': faturalar/2025-02.csv links to {secret}, outside the data directory", error);
+        Assert.False(_data.Warehouse.TableExists("invoices"));
+    }
+
+    [Fact]
+    public void Symlink_loop_is_a_diagnostic_not_a_crash()
+    {
+        File.CreateSymbolicLink(Path.Combine(_data.Root, "musteriler.csv"), Path.Combine(_data.Root, "loop.csv"));
+        File.CreateSymbolicLink(Path.Combine(_data.Root, "loop.csv"), Path.Combine(_data.Root, "musteriler.csv"));
+
+        var error = SingleError(Customers);
+
+        Assert.StartsWith("musteriler.csv:1:1: error CXR112: source 'customers': musteriler.csv cannot be resolved: ", error);
+    }
+
+    [Fact]
+    public void File_name_with_brackets_is_read_as_that_file_not_as_a_glob_matching_another()
+    {
+        // DuckDB would read "a[b].csv" as the glob a[b].csv, which matches ab.csv only.
+        _data.Write("a[b].csv", "musteri_no,paket\nM1,bracket\n");
+        _data.Write("ab.csv", "musteri_no,paket\nM2,plain\n");
+
+        _data.LoadOk("""
+            source customers from "a[b].csv" {
+              key musteri_no
+              column plan = "paket"
+            }
+            """);
+
+        Assert.Equal(["M1|bracket"], _data.Rows("SELECT * FROM customers"));
+    }
+
+    [Fact]
+    public void File_named_with_a_star_is_read_once_when_a_wildcard_matches_it()
+    {
+        // "m*.csv" matches the files m*.csv and m1.csv; each is read once (as a glob, m*.csv would read m1.csv again).
+        _data.Write("m*.csv", "musteri_no,paket\nM1,star\n");
+        _data.Write("m1.csv", "musteri_no,paket\nM2,one\n");
+
+        _data.LoadOk("""
+            source customers from "m*.csv" {
+              key musteri_no
+              column plan = "paket"
+            }
+            """);
+
+        Assert.Equal(["M1|star", "M2|one"], _data.Rows("SELECT * FROM customers ORDER BY musteri_no"));
+    }
 }

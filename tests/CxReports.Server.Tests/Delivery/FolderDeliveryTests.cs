@@ -43,7 +43,68 @@ public sealed class FolderDeliveryTests : IDisposable
         var outcome = await _fixture.Runner(channel).RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "../escape", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Equal("failed", outcome.Status);
-        Assert.Contains("outside the output root", outcome.Deliveries.Last().Error);
+        Assert.Equal("refused: \"../escape/cx_weekly_2026-03-02.json\": '..' would leave the output root; nothing was written", outcome.Deliveries.Last().Error);
         Assert.False(Directory.Exists(Path.Combine(_fixture.Directory, "escape")));
+    }
+
+    [Fact]
+    public async Task A_file_pattern_that_climbs_out_is_refused_at_delivery_too_and_nothing_is_written()
+    {
+        // The binder refuses this pattern; a model built another way meets the same policy when the path is resolved.
+        var root = Path.Combine(_fixture.Directory, "out");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "x", ["json"], file: "{report}/../../../pwn.json");
+
+        var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("refused: \"x/cx_weekly/../../../pwn.json\": '..' would leave the output root; nothing was written", outcome.Deliveries.Last().Error);
+        Assert.Empty(Directory.GetFiles(_fixture.Directory, "pwn*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_folder_inside_the_output_root_that_is_a_symlink_to_outside_is_a_failed_delivery_and_nothing_is_written()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(_fixture.Directory, "out")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(_fixture.Directory, "elsewhere")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(root, "cx"), outside);
+
+        var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root }))
+            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        Assert.Equal("failed", outcome.Status);
+        var attempt = Assert.Single(outcome.Deliveries, d => d.Status == "failed");
+        Assert.Equal(1, attempt.Attempt);
+        Assert.Equal($"refused: \"cx/cx_weekly_2026-03-02.json\" leads through a symbolic link to {Path.Combine(outside, "cx_weekly_2026-03-02.json")}, " +
+                     $"outside the output root {root}; nothing was written", attempt.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(outside));
+    }
+
+    [Fact]
+    public async Task A_delivered_file_name_that_is_a_symlink_to_outside_is_refused_and_the_outside_file_is_untouched()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(_fixture.Directory, "out", "cx")).Parent!.FullName;
+        var victim = Path.Combine(_fixture.Directory, "victim.json");
+        File.WriteAllText(victim, "original");
+        File.CreateSymbolicLink(Path.Combine(root, "cx", "cx_weekly_2026-03-02.json"), victim);
+
+        var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root }))
+            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        Assert.Equal("failed", outcome.Status);
+        Assert.StartsWith("refused: \"cx/cx_weekly_2026-03-02.json\" leads through a symbolic link to ", outcome.Deliveries.Last().Error);
+        Assert.Equal("original", File.ReadAllText(victim));
+        Assert.Equal(victim, new FileInfo(Path.Combine(root, "cx", "cx_weekly_2026-03-02.json")).LinkTarget);
+    }
+
+    [Fact]
+    public async Task A_file_pattern_with_a_subfolder_creates_it_under_the_delivery_folder()
+    {
+        var root = Path.Combine(_fixture.Directory, "out");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"], file: "{report}/{date}");
+
+        var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        Assert.Equal("delivered", outcome.Status);
+        Assert.True(File.Exists(Path.Combine(root, "cx", "cx_weekly", "2026-03-02.json")));
     }
 }

@@ -11,6 +11,9 @@ internal sealed class WebhookReceiver : IDisposable
     private readonly Task _loop;
 
     public List<(byte[] Body, string? Signature, string? Timestamp, string? IdempotencyKey, int Answered)> Requests { get; } = [];
+
+    /// <summary>The Authorization header and the URL (path and query) of each request, in order.</summary>
+    public List<(string? Authorization, string? Url)> Credentials { get; } = [];
     public string Url { get; }
 
     public WebhookReceiver(params int[] statuses)
@@ -36,6 +39,7 @@ internal sealed class WebhookReceiver : IDisposable
             lock (Requests)
                 Requests.Add((body.ToArray(), context.Request.Headers["X-CxReports-Signature"], context.Request.Headers["X-CxReports-Timestamp"],
                     context.Request.Headers["Idempotency-Key"], status));
+            lock (Credentials) Credentials.Add((context.Request.Headers["Authorization"], context.Request.Url?.PathAndQuery));
             context.Response.StatusCode = status;
             context.Response.Close();
         }

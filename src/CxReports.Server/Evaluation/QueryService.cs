@@ -56,10 +56,11 @@ public sealed class QueryService(
                 var (bound, diagnostics) = ModelBinder.BindQuery(state.Model, text);
                 if (bound is null) throw new InvalidQueryException(diagnostics);
                 using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
-                var context = new PlanContext(state.Model, warehouse.Dialect, period, zone, new Dictionary<string, object?>(), []);
+                var limits = options.Value.EvaluationLimits;
+                var context = new PlanContext(state.Model, warehouse.Dialect, period, zone, new Dictionary<string, object?>(), []) { MaxBuckets = limits.MaxBuckets };
                 var plan = new QueryPlanner(context).Plan(bound);
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
-                var table = await warehouse.Run(w => new QueryExecutor(w, timeout).Execute(plan), token);
+                var table = await warehouse.Run(w => new QueryExecutor(w, timeout, limits).Execute(plan), token);
                 return new RenderedDocument(Encoding.UTF8.GetBytes(ResultTableJson.ToJson(table, indented: false)), "application/json",
                     $"W/\"{ModelFingerprints.Hash(key)}\"");
             }, cancellation);

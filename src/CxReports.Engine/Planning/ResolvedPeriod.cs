@@ -70,6 +70,13 @@ public sealed record ResolvedPeriod(DateOnly From, DateOnly To, DateOnly AsOf)
         _ => To.Year - From.Year + 1,
     };
 
+    /// <summary>
+    /// Whether the period is whole units, so that dates may be truncated to their bucket before counting: it begins
+    /// where a unit begins and ends where one ends (9999-12-31, the last day there is, ends every unit).
+    /// </summary>
+    public bool Aligned(TimeUnit unit) =>
+        StartOf(From, unit) == From && (To == DateOnly.MaxValue || StartOf(To.AddDays(1), unit) == To.AddDays(1));
+
     /// <summary>Months since January of year 1.</summary>
     private static long MonthIndex(DateOnly day) => (day.Year - 1) * 12L + day.Month - 1;
 

@@ -22,8 +22,8 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
     public EvaluatedReport Evaluate(ReportModel report, ReportRequest request)
     {
         var (period, values) = _planner.Resolve(report, request);
-        var blocks = report.Sections.SelectMany(s => s.Blocks).ToArray();
-        var plans = blocks.ToDictionary(b => b, b => _planner.Plan(report, b, period, values));
+        var plans = report.Sections.SelectMany(s => s.Blocks)
+            .ToDictionary<BlockModel, BlockModel, PlannedQuery?>(b => b, b => _planner.Plan(report, b, period, values), ReferenceEqualityComparer.Instance);
         var executor = new QueryExecutor(warehouse, timeout, _limits);
         var sections = report.Sections.Select(section => new EvaluatedSection(section.Title,
             section.Blocks.Select(block => EvaluateBlock(report, block, plans[block], period, values, executor)).ToArray())).ToArray();

@@ -1,5 +1,6 @@
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
+using CxReports.Engine.Tests.Engines;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Tests.Execution;
@@ -69,4 +70,29 @@ public sealed class QueryExecutorLimitTests : IDisposable
 
     [Fact]
     public void A_date_counts_its_ten_characters_and_quotes() => Assert.Equal(12, QueryExecutor.ValueBytes(new DateOnly(2026, 1, 31)));
+}
+
+public sealed class QueryExecutorLimitOnPostgresTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("cxr-limits-pg-").FullName;
+    private readonly IWarehouse _warehouse;
+
+    public QueryExecutorLimitOnPostgresTests() => _warehouse = TestEngine.Postgres.Open(_data);
+
+    public void Dispose()
+    {
+        TestEngine.Postgres.Release(_warehouse);
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public void A_table_past_the_row_limit_stops_reading_and_leaves_the_connection_usable()
+    {
+        var executor = new QueryExecutor(_warehouse, TimeSpan.FromSeconds(30), new EvaluationLimits(1000, long.MaxValue, int.MaxValue));
+        var e = Assert.Throws<ResultLimitException>(() =>
+            executor.Execute(new PlannedQuery("SELECT i FROM generate_series(1, 2000000) i", [], [new ResultColumn("v", ColumnType.Integer)])));
+        Assert.Equal(ResultLimit.Rows, e.Limit);
+        var next = executor.Execute(new PlannedQuery("SELECT 42", [], [new ResultColumn("v", ColumnType.Integer)]));
+        Assert.Equal(42L, next.Rows.Single()[0]);
+    }
 }

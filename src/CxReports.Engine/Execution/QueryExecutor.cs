@@ -1,23 +1,50 @@
+using System.Text;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Execution;
 
-/// <summary>Runs planned queries on the warehouse within the time limit and reads typed result tables.</summary>
-public sealed class QueryExecutor(IWarehouse warehouse, TimeSpan timeout)
+/// <summary>
+/// Runs planned queries on the warehouse within the time limit and reads typed result tables, counting rows and
+/// value bytes as they are read: the first row past <see cref="EvaluationLimits.MaxRows"/> in a table, or the first
+/// value past <see cref="EvaluationLimits.MaxBytes"/> over all the tables this executor has read, stops reading
+/// (<see cref="ResultLimitException"/>), so an oversized result is never held whole.
+/// </summary>
+public sealed class QueryExecutor(IWarehouse warehouse, TimeSpan timeout, EvaluationLimits? limits = null)
 {
+    private readonly EvaluationLimits _limits = limits ?? EvaluationLimits.None;
+    private long _bytes;
+
     public ResultTable Execute(PlannedQuery plan)
     {
+        var count = 0;
         var rows = warehouse.QueryReport(plan.Sql, plan.Parameters, timeout, reader =>
         {
+            if (++count > _limits.MaxRows) throw new ResultLimitException(ResultLimit.Rows, _limits.MaxRows);
             var values = new object?[plan.Columns.Count];
             for (var i = 0; i < values.Length; i++)
+            {
                 values[i] = reader.IsDBNull(i) ? null : Read(reader.GetValue(i), plan.Columns[i].Type);
+                _bytes += ValueBytes(values[i]);
+            }
+            if (_bytes > _limits.MaxBytes) throw new ResultLimitException(ResultLimit.Bytes, _limits.MaxBytes);
             return values;
         });
         return new ResultTable(plan.Columns, rows);
     }
+
+    /// <summary>
+    /// What a value adds to a result, at most what the JSON document writes for it: text its UTF-8 length and quotes,
+    /// a number 24 bytes (the longest a double prints), a date 12, anything else 5.
+    /// </summary>
+    public static long ValueBytes(object? value) => value switch
+    {
+        string text => Encoding.UTF8.GetByteCount(text) + 2,
+        double or long => 24,
+        DateOnly => 12,
+        _ => 5,
+    };
 
     private static object? Read(object value, ColumnType type) => type switch
     {

@@ -27,7 +27,7 @@ public static class LifecycleTable
         var filters = context.RowFilters(source.Name, rows, where).Prepend(inPeriod).ToArray();
 
         var entitiesName = PlanContext.TableName(source.Name, "entities", grain);
-        var truncate = (string day) => grain is { } unit && Aligned(context.Period, unit) ? context.Dialect.Truncate(unit, day) : day;
+        var truncate = (string day) => grain is { } unit && context.Period.Aligned(unit) ? context.Dialect.Truncate(unit, day) : day;
         var entities = $"SELECT {truncate(start)} AS s, {truncate(end)} AS e" +
                        string.Concat(dims.Select(d => $", {d.Sql} AS {d.Name}")) +
                        string.Concat(flags.Select(f => $", {f.Sql} AS {f.Name}")) +
@@ -65,8 +65,4 @@ public static class LifecycleTable
             _ => throw new PlanningException($"'{function}' is not a lifecycle count"),
         };
     }
-
-    /// <summary>Whether every bucket is a whole grain unit, so dates may be truncated to their bucket before counting.</summary>
-    public static bool Aligned(ResolvedPeriod period, TimeUnit unit) =>
-        ResolvedPeriod.StartOf(period.From, unit) == period.From && ResolvedPeriod.StartOf(period.To.AddDays(1), unit) == period.To.AddDays(1);
 }

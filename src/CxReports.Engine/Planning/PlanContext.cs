@@ -30,6 +30,9 @@ public sealed class PlanContext
     public IReadOnlyList<FilterModel> ReportFilters { get; }
     public SqlParameters Parameters { get; }
 
+    /// <summary>Most buckets a grain may split the period into (a bucket series longer than this is refused).</summary>
+    public int MaxBuckets { get; init; } = int.MaxValue;
+
     public string From => Parameters.Shared("from", Period.From);
     public string To => Parameters.Shared("to", Period.To);
     public string Zone => Parameters.Shared("zone", TimeZone);

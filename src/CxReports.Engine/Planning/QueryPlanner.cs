@@ -115,6 +115,8 @@ public sealed class QueryPlanner(PlanContext context)
     /// <summary>Every bucket of the period with its clipped bounds [b0, b1).</summary>
     private TableSql Buckets(TimeUnit? grain)
     {
+        if (grain is { } g && context.Period.Buckets(g) is var count && count > context.MaxBuckets)
+            throw new TooManyBucketsException(context.Period, g, count, context.MaxBuckets);
         var d = context.Dialect;
         var end = d.AddUnits($"CAST({context.To} AS DATE)", TimeUnit.Day, 1);
         var sql = grain is { } unit

@@ -35,22 +35,50 @@ public sealed record ResolvedPeriod(DateOnly From, DateOnly To, DateOnly AsOf)
         }
     }
 
-    /// <summary>The period of equal length just before this one (for <c>compare previous period</c>).</summary>
-    public ResolvedPeriod Previous(DateOnly today)
+    /// <summary>
+    /// The period of equal length just before this one (for <c>compare previous period</c>); null when it would begin
+    /// before 0001-01-01, the first day there is.
+    /// </summary>
+    public ResolvedPeriod? Previous(DateOnly today)
     {
-        var wholeMonths = From.Day == 1 && To.AddDays(1).Day == 1;
+        var wholeMonths = From.Day == 1 && To.Day == DateTime.DaysInMonth(To.Year, To.Month);
         if (wholeMonths)
         {
-            var months = (To.Year - From.Year) * 12 + To.Month - From.Month + 1;
-            var start = From.AddMonths(-months);
-            return Of(start, From.AddDays(-1), today);
+            var months = MonthIndex(To) - MonthIndex(From) + 1;
+            var first = MonthIndex(From) - months;
+            if (first < 0) return null;
+            return Of(new DateOnly((int)(first / 12) + 1, (int)(first % 12) + 1, 1), From.AddDays(-1), today);
         }
         var days = To.DayNumber - From.DayNumber + 1;
+        if (From.DayNumber - days < DateOnly.MinValue.DayNumber) return null;
         return Of(From.AddDays(-days), From.AddDays(-1), today);
     }
 
-    /// <summary>The same period a year earlier (for <c>compare previous year</c>).</summary>
-    public ResolvedPeriod PreviousYear(DateOnly today) => Of(From.AddYears(-1), To.AddYears(-1), today);
+    /// <summary>The same period a year earlier (for <c>compare previous year</c>); null when this one is in year 1.</summary>
+    public ResolvedPeriod? PreviousYear(DateOnly today) => From.Year == 1 ? null : Of(From.AddYears(-1), To.AddYears(-1), today);
+
+    /// <summary>
+    /// How many buckets of <paramref name="unit"/> the period touches, partial ones at either end included: the rows a
+    /// <c>by day</c> (week, month ...) query has for each combination of its other dimensions.
+    /// </summary>
+    public long Buckets(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Day => To.DayNumber - From.DayNumber + 1,
+        TimeUnit.Week => (StartOf(To, unit).DayNumber - StartOf(From, unit).DayNumber) / 7 + 1,
+        TimeUnit.Month => MonthIndex(To) - MonthIndex(From) + 1,
+        TimeUnit.Quarter => MonthIndex(To) / 3 - MonthIndex(From) / 3 + 1,
+        _ => To.Year - From.Year + 1,
+    };
+
+    /// <summary>
+    /// Whether the period is whole units, so that dates may be truncated to their bucket before counting: it begins
+    /// where a unit begins and ends where one ends (9999-12-31, the last day there is, ends every unit).
+    /// </summary>
+    public bool Aligned(TimeUnit unit) =>
+        StartOf(From, unit) == From && (To == DateOnly.MaxValue || StartOf(To.AddDays(1), unit) == To.AddDays(1));
+
+    /// <summary>Months since January of year 1.</summary>
+    private static long MonthIndex(DateOnly day) => (day.Year - 1) * 12L + day.Month - 1;
 
     public static DateOnly StartOf(DateOnly day, TimeUnit unit) => unit switch
     {

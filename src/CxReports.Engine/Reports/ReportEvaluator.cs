@@ -9,53 +9,69 @@ using CxReports.Engine.Warehouse;
 namespace CxReports.Engine.Reports;
 
 /// <summary>
-/// Evaluates a report: plans every block (<see cref="ReportPlanner"/>), runs the SQL, compares KPIs with the
-/// previous period, turns scenario inputs into the retain-N table, and returns the evaluated document.
-/// Renderers only read it.
+/// Evaluates a report: plans every block (<see cref="ReportPlanner"/>) before running any, so a block that cannot be
+/// planned (too many buckets, say) costs no warehouse time; then runs the SQL within <paramref name="limits"/>,
+/// compares KPIs with the previous period, turns scenario inputs into the retain-N table, and returns the evaluated
+/// document. Renderers only read it.
 /// </summary>
-public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, TimeProvider time, TimeSpan timeout)
+public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, TimeProvider time, TimeSpan timeout, EvaluationLimits? limits = null)
 {
-    private readonly ReportPlanner _planner = new(model, warehouse.Dialect, time);
+    private readonly EvaluationLimits _limits = limits ?? EvaluationLimits.None;
+    private readonly ReportPlanner _planner = new(model, warehouse.Dialect, time, (limits ?? EvaluationLimits.None).MaxBuckets);
 
     public EvaluatedReport Evaluate(ReportModel report, ReportRequest request)
     {
         var (period, values) = _planner.Resolve(report, request);
-        var executor = new QueryExecutor(warehouse, timeout);
+        var plans = report.Sections.SelectMany(s => s.Blocks)
+            .ToDictionary<BlockModel, BlockModel, PlannedQuery?>(b => b, b => _planner.Plan(report, b, period, values), ReferenceEqualityComparer.Instance);
+        var executor = new QueryExecutor(warehouse, timeout, _limits);
         var sections = report.Sections.Select(section => new EvaluatedSection(section.Title,
-            section.Blocks.Select(block => EvaluateBlock(report, block, period, values, executor)).ToArray())).ToArray();
+            section.Blocks.Select(block => EvaluateBlock(report, block, plans[block], period, values, executor)).ToArray())).ToArray();
         return new EvaluatedReport(report.Name, report.Title, report.Description, time.GetUtcNow(), period.From, period.To,
             report.Grain?.ToString().ToLowerInvariant(), report.TimeZone, report.Locale,
             values, DataVersion(), sections);
     }
 
-    private EvaluatedBlock EvaluateBlock(ReportModel report, BlockModel block, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
+    private EvaluatedBlock EvaluateBlock(ReportModel report, BlockModel block, PlannedQuery? plan, ResolvedPeriod period,
+        IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
     {
-        ResultTable Run() => executor.Execute(_planner.Plan(report, block, period, values)!);
-        return block switch
+        try
         {
-            KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, period, values, executor)),
-            ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind.ToString().ToLowerInvariant()),
-            TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
-            CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
-            ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()),
-            ScenarioBlockModel scenario => new EvaluatedBlock(scenario.Id, "scenario", scenario.Title, Scenario(model.Scenarios[scenario.Scenario], Run())),
-            TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
-            _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),
-        };
+            ResultTable Run() => executor.Execute(plan!);
+            return block switch
+            {
+                KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, Run(), period, values, executor)),
+                ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind.ToString().ToLowerInvariant()),
+                TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
+                CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
+                ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()),
+                ScenarioBlockModel scenario => new EvaluatedBlock(scenario.Id, "scenario", scenario.Title, Scenario(model.Scenarios[scenario.Scenario], Run())),
+                TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
+                _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),
+            };
+        }
+        catch (ResultLimitException e) when (e.Block is null)
+        {
+            throw e.In(block.Id);
+        }
     }
 
-    /// <summary>value, previous and change = value - previous for each metric (null if either is null).</summary>
-    private ResultTable Kpi(ReportModel report, KpiBlockModel kpi, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
+    /// <summary>
+    /// value, previous and change = value - previous for each metric (null if either is null, and previous is null
+    /// when there is no previous period: one beginning before year 1).
+    /// </summary>
+    private ResultTable Kpi(ReportModel report, KpiBlockModel kpi, ResultTable currentTable, ResolvedPeriod period,
+        IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
     {
         var query = ReportPlanner.KpiQuery(kpi);
-        object?[] Over(ResolvedPeriod p) => executor.Execute(_planner.Queries(report, p, values).Plan(query)).Rows.Single();
-        var current = Over(period);
-        var previous = kpi.Compare switch
+        var current = currentTable.Rows.Single();
+        var earlier = kpi.Compare switch
         {
-            "period" => Over(period.Previous(_planner.Today)),
-            "year" => Over(period.PreviousYear(_planner.Today)),
+            "period" => period.Previous(_planner.Today),
+            "year" => period.PreviousYear(_planner.Today),
             _ => null,
         };
+        var previous = earlier is null ? null : executor.Execute(_planner.Queries(report, earlier, values).Plan(query)).Rows.Single();
         var rows = kpi.Metrics.Select((m, i) =>
         {
             var value = current[i];

@@ -6,8 +6,10 @@ namespace CxReports.Engine.Reports;
 /// <summary>
 /// Plans a report's blocks for a request: resolves the period (the report's, or the request's dates) and the
 /// parameters, and builds the SQL of each block. Touches no data, so <c>cxr explain</c> needs no warehouse.
+/// A grain that splits the period into more than <paramref name="maxBuckets"/> buckets is refused
+/// (<see cref="TooManyBucketsException"/>).
 /// </summary>
-public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, TimeProvider time)
+public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, TimeProvider time, int maxBuckets = int.MaxValue)
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -56,5 +58,5 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
         new(Context(report, period, values));
 
     private PlanContext Context(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
-        new(model, dialect, period, report.TimeZone, values, report.Filters);
+        new(model, dialect, period, report.TimeZone, values, report.Filters) { MaxBuckets = maxBuckets };
 }

@@ -94,11 +94,13 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     /// <summary>
     /// Runs a report query, cancelling it when it outlives <paramref name="timeout"/> (DuckDB has no statement
-    /// timeout; cancelling the command stops it within about a second).
+    /// timeout; cancelling the command stops it within about a second). The result is streamed, not materialized
+    /// first, so a caller that stops reading (a row limit) never makes DuckDB hold the rest.
     /// </summary>
     public List<T> QueryReport<T>(string sql, IReadOnlyList<object?> parameters, TimeSpan timeout, Func<DbDataReader, T> map)
     {
         using var command = Command(sql, [.. parameters]);
+        command.UseStreamingMode = true;
         using var timer = new Timer(_ => command.Cancel(), null, timeout, Timeout.InfiniteTimeSpan);
         var started = System.Diagnostics.Stopwatch.StartNew();
         try

@@ -17,11 +17,13 @@ public static class QueryCommand
     {
         var text = new Argument<string>("query") { Description = "metrics [by dimensions] [where condition] [top N [by metric]]" };
         var period = new PeriodOptions();
+        var limits = new LimitOptions();
         var format = new Option<string>("--format") { Description = "json, csv or table", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv", "table");
         var command = new Command("query", "Compute metrics by dimensions over the warehouse");
         command.Arguments.Add(text);
         period.AddTo(command);
+        limits.AddTo(command);
         command.Options.Add(format);
         command.SetAction(parse =>
         {
@@ -35,14 +37,15 @@ public static class QueryCommand
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
-                var context = new PlanContext(model, warehouse.Dialect, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), []);
-                var table = new QueryExecutor(warehouse, TimeSpan.FromSeconds(60)).Execute(new QueryPlanner(context).Plan(query));
+                var limit = limits.Limits(parse);
+                var context = new PlanContext(model, warehouse.Dialect, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), []) { MaxBuckets = limit.MaxBuckets };
+                var table = new QueryExecutor(warehouse, TimeSpan.FromSeconds(60), limit).Execute(new QueryPlanner(context).Plan(query));
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is PlanningException or QueryTimeoutException or System.Data.Common.DbException)
+            catch (Exception e) when (e is PlanningException or QueryTimeoutException or ResultLimitException or TooManyBucketsException or System.Data.Common.DbException)
             {
-                stderr.WriteLine($"cxr query: {e.Message}");
+                stderr.WriteLine($"cxr query: {LimitOptions.Explain(e)}");
                 return ExitCodes.Errors;
             }
         });

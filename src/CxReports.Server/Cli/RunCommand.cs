@@ -20,6 +20,7 @@ public static class RunCommand
     {
         var name = new Argument<string>("report") { Description = "The report's name" };
         var request = new ReportOptions();
+        var limits = new LimitOptions();
         var format = new Option<string>("--format") { Description = "json, csv or pdf (pdf needs -o FILE)", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv", "pdf");
         var output = new Option<string?>("-o", "--output") { Description = "Write to this file instead of stdout" };
@@ -28,6 +29,7 @@ public static class RunCommand
         var command = new Command("run", "Evaluate a report and print it as JSON or CSV");
         command.Arguments.Add(name);
         request.AddTo(command);
+        limits.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(deliver);
@@ -47,7 +49,7 @@ public static class RunCommand
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
-                var evaluator = new ReportEvaluator(model, warehouse, TimeProvider.System, TimeSpan.FromSeconds(60));
+                var evaluator = new ReportEvaluator(model, warehouse, TimeProvider.System, TimeSpan.FromSeconds(60), limits.Limits(parse));
                 var evaluated = evaluator.Evaluate(report, asked);
                 if (parse.GetValue(deliver))
                 {
@@ -78,9 +80,9 @@ public static class RunCommand
                 stderr.WriteLine($"cxr run: {e.Message}" + (e.Allowed.Count > 0 ? $" (allowed: {string.Join(", ", e.Allowed)})" : ""));
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is PlanningException or QueryTimeoutException or System.Data.Common.DbException)
+            catch (Exception e) when (e is PlanningException or QueryTimeoutException or ResultLimitException or TooManyBucketsException or System.Data.Common.DbException)
             {
-                stderr.WriteLine($"cxr run: {e.Message}");
+                stderr.WriteLine($"cxr run: {LimitOptions.Explain(e)}");
                 return ExitCodes.Errors;
             }
         });

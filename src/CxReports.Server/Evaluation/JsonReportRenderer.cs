@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Scheduling;
 
@@ -9,5 +10,11 @@ public sealed class JsonReportRenderer : IReportFormatter
     public string Format => "json";
     public string ContentType => "application/json";
 
-    public byte[] Render(EvaluatedReport report) => System.Text.Encoding.UTF8.GetBytes(Rendering.Json.ReportJson.ToJson(report, indented: false));
+    /// <summary>Written as UTF-8 bytes directly: no string of twice the size on the way.</summary>
+    public byte[] Render(EvaluatedReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream)) Rendering.Json.ReportJson.Write(json, report);
+        return stream.ToArray();
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
@@ -56,12 +55,12 @@ public sealed class QueryService(
                 var (bound, diagnostics) = ModelBinder.BindQuery(state.Model, text);
                 if (bound is null) throw new InvalidQueryException(diagnostics);
                 using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
-                var context = new PlanContext(state.Model, warehouse.Dialect, period, zone, new Dictionary<string, object?>(), []);
+                var limits = options.Value.EvaluationLimits;
+                var context = new PlanContext(state.Model, warehouse.Dialect, period, zone, new Dictionary<string, object?>(), []) { MaxBuckets = limits.MaxBuckets };
                 var plan = new QueryPlanner(context).Plan(bound);
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
-                var table = await warehouse.Run(w => new QueryExecutor(w, timeout).Execute(plan), token);
-                return new RenderedDocument(Encoding.UTF8.GetBytes(ResultTableJson.ToJson(table, indented: false)), "application/json",
-                    $"W/\"{ModelFingerprints.Hash(key)}\"");
+                var table = await warehouse.Run(w => new QueryExecutor(w, timeout, limits).Execute(plan), token);
+                return new RenderedDocument(Json(table), "application/json", $"W/\"{ModelFingerprints.Hash(key)}\"");
             }, cancellation);
             return new ServedDocument(document, hit);
         }
@@ -73,6 +72,14 @@ public sealed class QueryService(
         {
             return problem;
         }
+    }
+
+    /// <summary>The table as compact JSON, written as UTF-8 bytes directly (no string of twice the size on the way).</summary>
+    private static byte[] Json(Engine.Results.ResultTable table)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(stream)) ResultTableJson.Write(json, table);
+        return stream.ToArray();
     }
 
     /// <summary>Carries a query's diagnostics out of the cache factory, so that nothing is cached for it.</summary>

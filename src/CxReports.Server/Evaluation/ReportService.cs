@@ -79,19 +79,40 @@ public sealed class ReportService(
         using var lease = await limiter.Enter(cancellation) ?? throw new ServerBusyException();
         var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
         return await warehouse.Run(w => new EvaluationEntry(
-            new ReportEvaluator(state.Model, w, time, timeout).Evaluate(report, request)), cancellation);
+            new ReportEvaluator(state.Model, w, time, timeout, options.Value.EvaluationLimits).Evaluate(report, request)), cancellation);
     }
 }
 
-/// <summary>The problems evaluation can meet, as responses: too busy, too slow, or a statement the warehouse refused.</summary>
+/// <summary>
+/// The problems evaluation can meet, as responses: too busy, too slow, too large (rows, bytes or buckets past their
+/// setting), or a statement the warehouse refused.
+/// </summary>
 public static class EvaluationProblems
 {
     public static ServerProblem? From(Exception e) => e switch
     {
         ServerBusyException => ServerProblem.Busy(e.Message),
         QueryTimeoutException => ServerProblem.Of(StatusCodes.Status504GatewayTimeout, "Evaluation timed out", e.Message),
+        ResultLimitException limit => TooLarge(limit),
+        TooManyBucketsException buckets => TooManyBuckets(buckets),
         PlanningException => ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Cannot be planned", e.Message),
         System.Data.Common.DbException => ServerProblem.Of(StatusCodes.Status500InternalServerError, "Warehouse error", e.Message),
         _ => null,
     };
+
+    private static ServerProblem TooLarge(ResultLimitException e)
+    {
+        var setting = e.Limit == ResultLimit.Rows ? "Cxr:MaxResultRows" : "Cxr:MaxResultBytes";
+        return ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Result too large",
+            $"{e.Message}, the limit of {setting}: narrow it (a shorter period, a coarser grain, fewer dimensions, a where or top N), or raise {setting}",
+            ("limit", setting), ("maximum", e.Maximum), ("block", e.Block));
+    }
+
+    private static ServerProblem TooManyBuckets(TooManyBucketsException e) =>
+        ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Period too long for its grain",
+            $"{e.Message} (Cxr:MaxBuckets)",
+            ("limit", "Cxr:MaxBuckets"), ("maximum", e.Maximum), ("buckets", e.Buckets),
+            ("from", e.Period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("to", e.Period.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("grain", e.Grain.ToString().ToLowerInvariant()));
 }

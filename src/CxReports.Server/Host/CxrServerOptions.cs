@@ -44,6 +44,33 @@ public sealed class CxrServerOptions
     /// <summary>How long an evaluated result stays cached (it is also dropped as soon as its report or data changes).</summary>
     public int CacheMinutes { get; set; } = 60;
 
+    /// <summary>Bytes the result cache may hold in all (documents by their length, evaluated reports by an estimate); 0 caches nothing.</summary>
+    public long ResultCacheBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>A result larger than this is served but not cached.</summary>
+    public long MaxCachedResultBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Rows one result table of a query or report may have; one more is a 422.</summary>
+    public int MaxResultRows { get; set; } = Engine.Execution.EvaluationLimits.DefaultMaxRows;
+
+    /// <summary>Bytes of values a query's or report's result tables may hold together (about their JSON size); more is a 422.</summary>
+    public long MaxResultBytes { get; set; } = Engine.Execution.EvaluationLimits.DefaultMaxBytes;
+
+    /// <summary>Buckets a grain may split a period into (days from 'from' to 'to' for a day grain); more is a 422 before anything runs.</summary>
+    public int MaxBuckets { get; set; } = Engine.Execution.EvaluationLimits.DefaultMaxBuckets;
+
+    /// <summary><c>POST /api/check</c> requests checked at once; they are CPU work on the request's thread.</summary>
+    public int MaxConcurrentChecks { get; set; } = 2;
+
+    /// <summary>Checks that may wait for a turn beyond <see cref="MaxConcurrentChecks"/>; more get 503.</summary>
+    public int CheckQueueLimit { get; set; } = 16;
+
+    /// <summary>Diagnostics a check lists (the first ones); the body still counts them all.</summary>
+    public int MaxDiagnostics { get; set; } = 100;
+
+    /// <summary>The limits of one evaluation, as the engine takes them.</summary>
+    public Engine.Execution.EvaluationLimits EvaluationLimits => new(MaxResultRows, MaxResultBytes, MaxBuckets);
+
     /// <summary>Watch the reports directory and swap in the new model when it is valid.</summary>
     public bool WatchReports { get; set; } = true;
 

@@ -33,6 +33,14 @@ public sealed class CxrServerOptionsValidator : IValidateOptions<CxrServerOption
         Range(nameof(options.MaxQueryLength), options.MaxQueryLength, 16, 100_000);
         Range(nameof(options.CacheMinutes), options.CacheMinutes, 1, 7 * 24 * 60);
         Range(nameof(options.ReloadDebounceMilliseconds), options.ReloadDebounceMilliseconds, 10, 60_000);
+        Range(nameof(options.ResultCacheBytes), options.ResultCacheBytes, 0, 64L * 1024 * 1024 * 1024);
+        Range(nameof(options.MaxCachedResultBytes), options.MaxCachedResultBytes, 0, 1024L * 1024 * 1024);
+        Range(nameof(options.MaxResultRows), options.MaxResultRows, 1, 100_000_000);
+        Range(nameof(options.MaxResultBytes), options.MaxResultBytes, 1024, 1024L * 1024 * 1024);
+        Range(nameof(options.MaxBuckets), options.MaxBuckets, 1, 1_000_000);
+        Range(nameof(options.MaxConcurrentChecks), options.MaxConcurrentChecks, 1, 256);
+        Range(nameof(options.CheckQueueLimit), options.CheckQueueLimit, 0, 10_000);
+        Range(nameof(options.MaxDiagnostics), options.MaxDiagnostics, 1, 100_000);
         if (options.MaxCheckBytes > options.MaxRequestBodyBytes)
             failures.Add($"Cxr:MaxCheckBytes ({options.MaxCheckBytes}) exceeds Cxr:MaxRequestBodyBytes ({options.MaxRequestBodyBytes})");
 

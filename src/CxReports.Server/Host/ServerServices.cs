@@ -5,7 +5,6 @@ using CxReports.Server.Security;
 using CxReports.Server.Serving;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Host;
@@ -39,14 +38,6 @@ public static class ServerServices
         services.AddHttpClient("webhooks");
         services.AddSingleton<RunService>();
         services.AddHostedService<SchedulerService>();
-
-        services.AddHybridCache();
-        services.AddOptions<HybridCacheOptions>().Configure<IOptions<CxrServerOptions>>((cache, server) =>
-        {
-            cache.MaximumPayloadBytes = 64 * 1024 * 1024;
-            var lifetime = TimeSpan.FromMinutes(server.Value.CacheMinutes);
-            cache.DefaultEntryOptions = new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime };
-        });
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<CxrServerOptions>>((kestrel, server) =>
         {

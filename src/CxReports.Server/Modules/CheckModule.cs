@@ -17,7 +17,7 @@ public sealed class CheckModule : ICarterModule
             {
                 var text = await BodyText.Read(http.Request, options.Value.MaxCheckBytes, cancellation);
                 if (text.Problem is { } tooLarge) return tooLarge.Send(http);
-                var checkedText = checks.Check(text.Value!, file);
+                var checkedText = await checks.Check(text.Value!, file, cancellation);
                 return checkedText.Problem is { } problem ? problem.Send(http) : TypedResults.Ok(checkedText.Value);
             })
             .WithName("checkCxr")
@@ -27,7 +27,8 @@ public sealed class CheckModule : ICarterModule
             .Produces<CheckResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 }
 

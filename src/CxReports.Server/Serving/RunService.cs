@@ -19,6 +19,7 @@ public sealed class RunService
     private readonly WarehouseGate _gate;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
+    private readonly Engine.Execution.EvaluationLimits _limits;
 
     public RunService(ServingStore store, WarehouseGate gate, IOptions<CxrServerOptions> options, DeliveryOptions delivery,
         IHttpClientFactory http, TimeProvider time)
@@ -27,6 +28,7 @@ public sealed class RunService
         _gate = gate;
         _time = time;
         _timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
+        _limits = options.Value.EvaluationLimits;
         Log = new RunLog(gate);
         Runner = new ReportRunner(Log, Evaluate, DeliveryFormats.All, DeliveryChannels.All(delivery, http.CreateClient("webhooks"), time), time);
     }
@@ -40,7 +42,7 @@ public sealed class RunService
     private EvaluatedReport Evaluate(ReportModel report, DateTimeOffset slot)
     {
         var model = _store.State.Model;
-        return _gate.Use(warehouse => new ReportEvaluator(model, warehouse, new SlotTime(slot), _timeout)
+        return _gate.Use(warehouse => new ReportEvaluator(model, warehouse, new SlotTime(slot), _timeout, _limits)
             .Evaluate(report, new ReportRequest()));
     }
 

@@ -83,7 +83,10 @@ public sealed class ReportService(
     }
 }
 
-/// <summary>The problems evaluation can meet, as responses: too busy, too slow, or a statement the warehouse refused.</summary>
+/// <summary>
+/// The problems evaluation can meet, as responses: too busy or too slow. A statement the warehouse refused is no
+/// problem of the request: it reaches <see cref="Problems.UnhandledExceptionHandler"/>, which keeps its text in the log.
+/// </summary>
 public static class EvaluationProblems
 {
     public static ServerProblem? From(Exception e) => e switch
@@ -91,7 +94,6 @@ public static class EvaluationProblems
         ServerBusyException => ServerProblem.Busy(e.Message),
         QueryTimeoutException => ServerProblem.Of(StatusCodes.Status504GatewayTimeout, "Evaluation timed out", e.Message),
         PlanningException => ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Cannot be planned", e.Message),
-        System.Data.Common.DbException => ServerProblem.Of(StatusCodes.Status500InternalServerError, "Warehouse error", e.Message),
         _ => null,
     };
 }

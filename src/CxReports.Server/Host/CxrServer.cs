@@ -32,6 +32,8 @@ public static class CxrServer
         shipped.ResolveFileProvider();
         builder.Configuration.Sources.Insert(0, shipped);
         builder.Configuration.AddInMemoryCollection(settings);
+        if (SettingTypes.Mistakes(builder.Configuration) is { Count: > 0 } mistakes)
+            throw new Microsoft.Extensions.Options.OptionsValidationException(CxrServerOptions.Section, typeof(CxrServerOptions), mistakes);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddCxrServer(builder.Configuration);

@@ -65,6 +65,7 @@ public static class ServerServices
             .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScope.Read.Name()).Build());
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<Problems.UnhandledExceptionHandler>();
         services.AddHealthChecks().AddCheck<ServingHealthCheck>("serving", tags: [HealthModule.ReadyTag]);
         services.AddOpenApi("v1", OpenApiDocument.Configure);
         services.AddCarter(configurator: c => c.WithModules(

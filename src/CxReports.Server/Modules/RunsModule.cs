@@ -14,7 +14,7 @@ public sealed class RunsModule : ICarterModule
         app.MapGroup("/api/runs").WithTags("Runs").RequiresScope(ApiScope.Read)
             .MapGet("", async (string? report, ReportService reports, RunService runs, HttpContext http) =>
             {
-                if (report is not null && reports.Find(report).Problem is { } problem) return problem.Send(http);
+                if (report is not null && reports.Find(report).Problem is { } problem) return problem.ForParameter("report").Send(http);
                 var history = await Task.Run(() => runs.Log.RecentRuns(report)
                     .Select(run => RunRecord.Of(run, runs.Log.DeliveriesOf(run.RunId))).ToArray());
                 return TypedResults.Ok(new RunHistory(history));

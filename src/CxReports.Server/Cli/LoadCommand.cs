@@ -26,14 +26,15 @@ public static class LoadCommand
                 return ExitCodes.Usage;
             }
 
+            var warehouseOptions = options.WarehouseFor(parse);
             IWarehouse warehouse;
             try
             {
-                warehouse = Warehouses.Open(options.WarehouseFor(parse));
+                warehouse = Warehouses.Open(warehouseOptions);
             }
             catch (Exception e) when (e is WarehouseException or System.Data.Common.DbException)
             {
-                stderr.WriteLine($"cxr load: the warehouse could not be opened: {e.Message.Split('\n')[0]}");
+                stderr.WriteLine($"cxr load: {Host.WarehouseFailure.Describe(e, warehouseOptions)}");
                 return ExitCodes.Errors;
             }
             using var _ = warehouse;
@@ -55,6 +56,11 @@ public static class LoadCommand
             catch (WarehouseException e)
             {
                 stderr.WriteLine($"\ncxr load: {e.Message}");
+                return ExitCodes.Errors;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException) // a damaged file, a full disk
+            {
+                stderr.WriteLine($"\ncxr load: {Host.WarehouseFailure.Describe(e, warehouseOptions)}");
                 return ExitCodes.Errors;
             }
 

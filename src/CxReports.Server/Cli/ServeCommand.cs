@@ -53,6 +53,11 @@ public static class ServeCommand
             stderr.WriteLine($"cxr serve: {e.Message}");
             return ExitCodes.Errors;
         }
+        catch (WarehouseUnusableException e)
+        {
+            stderr.WriteLine($"cxr serve: {e.Message}");
+            return ExitCodes.Errors;
+        }
         catch (IOException e)
         {
             stderr.WriteLine($"cxr serve: {e.Message}");

@@ -27,10 +27,21 @@ public sealed class ServerStartup(
             log.LogInformation("no data in '{Directory}': writing the demo dataset ({Customers} customers)", settings.DataDirectory, settings.DemoCustomers);
             DemoDataGenerator.Generate(new DemoOptions(settings.DataDirectory, settings.DemoCustomers));
         }
-        warehouse.Open(warehouseSettings.Value.For(settings));
-        log.LogInformation("warehouse: {Warehouse}", warehouse.Description);
-
-        var outcome = await reloader.Reload("start", cancellationToken);
+        var warehouseOptions = warehouseSettings.Value.For(settings);
+        ReloadOutcome outcome;
+        try
+        {
+            warehouse.Open(warehouseOptions);
+            log.LogInformation("warehouse: {Warehouse}", warehouse.Description);
+            outcome = await reloader.Reload("start", cancellationToken);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // One line, no stack trace: the file, what the engine said and what to do; cxr serve repeats it and exits 1.
+            var failure = WarehouseFailure.Unusable(e, warehouseOptions);
+            log.LogCritical("{Failure}", failure.Message);
+            throw failure;
+        }
         if (!outcome.Accepted)
             throw new ModelRejectedException(settings.ReportsDirectory, outcome.Diagnostics);
 

@@ -25,6 +25,7 @@ public sealed class AdminModule : ICarterModule
             })
             .RequiresScope(ApiScope.Admin)
             .WithName("reload")
+            .WithMetadata(new ChangesState())
             .WithSummary("Reload reports and changed sources")
             .WithDescription("Re-reads the report files; when they are valid, loads every source whose files are new or changed and drops the cached results that depend on what changed.")
             .Produces<ReloadResult>()

@@ -38,6 +38,7 @@ public sealed class RunsModule : ICarterModule
                 return TypedResults.Ok(RunRecord.Of(run, outcome.Deliveries));
             })
             .WithName("runReport")
+            .WithMetadata(new ChangesState())
             .WithSummary("Run a report and deliver it now")
             .WithDescription("Evaluates the report and delivers it to every target of its schedule; answers when the run has ended, with each delivery's outcome.")
             .Produces<RunRecord>()

@@ -24,6 +24,7 @@ public sealed class AdminModule : ICarterModule
                 return TypedResults.Ok(ReloadResult.From(outcome));
             })
             .RequiresScope(ApiScope.Admin)
+            .AcceptsOnly()
             .WithName("reload")
             .WithMetadata(new ChangesState())
             .WithSummary("Reload reports and changed sources")

@@ -19,6 +19,7 @@ public sealed class RunsModule : ICarterModule
                     .Select(run => RunRecord.Of(run, runs.Log.DeliveriesOf(run.RunId))).ToArray());
                 return TypedResults.Ok(new RunHistory(history));
             })
+            .AcceptsOnly("report")
             .WithName("listRuns")
             .WithSummary("List report runs")
             .WithDescription("Runs with their delivery outcomes, newest first (at most 100); ?report=NAME for one report.")
@@ -37,6 +38,7 @@ public sealed class RunsModule : ICarterModule
                 var run = runs.Log.RecentRuns(name).First(r => r.RunId == outcome.RunId);
                 return TypedResults.Ok(RunRecord.Of(run, outcome.Deliveries));
             })
+            .AcceptsOnly()
             .WithName("runReport")
             .WithMetadata(new ChangesState())
             .WithSummary("Run a report and deliver it now")

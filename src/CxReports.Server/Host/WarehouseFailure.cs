@@ -8,17 +8,22 @@ namespace CxReports.Server.Host;
 /// </summary>
 public static class WarehouseFailure
 {
-    public static bool Is(Exception e) => e is WarehouseException or System.Data.Common.DbException or IOException;
-
     /// <summary><paramref name="e"/> as a <see cref="WarehouseUnusableException"/> saying it in one line.</summary>
     public static WarehouseUnusableException Unusable(Exception e, WarehouseOptions options) => new(Describe(e, options), e);
 
-    public static string Describe(Exception e, WarehouseOptions options)
+    public static string Describe(Exception e, WarehouseOptions options) => Describe(EngineMessage(e), options);
+
+    /// <summary>Whether the engine's words say the disk (or the file-size limit) ran out.</summary>
+    public static bool IsDiskFull(string reason) =>
+        new[] { "No space left", "disk is full", "File too large" }.Any(sign => reason.Contains(sign, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>One line for what the engine said (its first line, passwords hidden).</summary>
+    public static string Describe(string reason, WarehouseOptions options)
     {
-        var reason = FirstLine(e);
+        reason = Cli.CxrCommandLine.Redacted(reason.Split('\n', 2)[0].Trim());
         var where = options.Provider == WarehouseProvider.Postgres ? "the PostgreSQL warehouse" : $"the warehouse file '{options.DatabaseFile}'";
-        if (reason.Contains("No space left", StringComparison.OrdinalIgnoreCase) || reason.Contains("disk is full", StringComparison.OrdinalIgnoreCase))
-            return $"{where} could not be written: the disk is full ({reason}); free space and run the command again (loads that did not finish changed nothing)";
+        if (IsDiskFull(reason))
+            return $"{where} could not be written: the disk is full ({reason}); free space and run the command again (a source whose load did not finish keeps its previous table)";
         if (options.Provider == WarehouseProvider.DuckDb && IsDamaged(reason))
             return $"{where} is damaged ({reason}); restore it from a backup, or move it aside and run cxr load to load every source anew (API keys and run history are kept in it and would need recreating)";
         return $"{where} could not be used ({reason}); is another cxr using it?";
@@ -29,11 +34,11 @@ public static class WarehouseFailure
         new[] { "Could not read enough bytes", "Corrupt", "checksum", "not a valid DuckDB database" }
             .Any(sign => reason.Contains(sign, StringComparison.OrdinalIgnoreCase));
 
-    private static string FirstLine(Exception e)
+    /// <summary>What the engine said: the message of the exception under a WarehouseException, if it has one.</summary>
+    private static string EngineMessage(Exception e)
     {
         var innermost = e is WarehouseException { InnerException: { } inner } ? inner : e;
-        var line = (innermost.Message.Split('\n', 2)[0]).Trim();
-        return Cli.CxrCommandLine.Redacted(line);
+        return innermost.Message;
     }
 }
 

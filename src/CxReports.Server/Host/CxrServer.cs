@@ -50,9 +50,10 @@ public static class CxrServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After auth: a caller without a key hears 401 (what to do), not 403; with auth off, everyone reaches the guard.
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.MapOpenApi().AllowAnonymous();
         app.MapCarter();
         return app;

@@ -9,7 +9,8 @@ namespace CxReports.Server.Host;
 /// <summary>
 /// Runs before the server listens: writes the demo data if the data directory holds none, opens the warehouse,
 /// loads the model and every new or changed source, reads the API keys, and says in the log when auth is off.
-/// A model with errors at start stops the server (there is no last good model to fall back on).
+/// A model with errors at start stops the server (there is no last good model to fall back on); so does a warehouse
+/// that cannot be read (damaged, disk full), said in one critical log line that names the file and what to do.
 /// </summary>
 public sealed class ServerStartup(
     IOptions<CxrServerOptions> options,

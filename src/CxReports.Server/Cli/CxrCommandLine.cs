@@ -37,12 +37,34 @@ public static class CxrCommandLine
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Host.WarehouseUnusableException e)
+        {
+            stderr.WriteLine($"cxr: {e.Message}");
+            return ExitCodes.Errors;
         }
         catch (Engine.Warehouse.WarehouseException e) // the warehouse chosen cannot be used as configured
         {
             stderr.WriteLine($"cxr: {Redacted(e.Message)}");
             return ExitCodes.Usage;
+        }
+        catch (System.Data.Common.DbException e) // the warehouse failed mid-command: a damaged file, a full disk
+        {
+            stderr.WriteLine($"cxr: {Described(e, options, parsed)}");
+            return ExitCodes.Errors;
+        }
+    }
+
+    private static string Described(Exception e, CommonOptions options, ParseResult parsed)
+    {
+        try
+        {
+            return Host.WarehouseFailure.Describe(e, options.WarehouseFor(parsed));
+        }
+        catch (Engine.Warehouse.WarehouseException)
+        {
+            return Redacted(e.Message.Split('\n', 2)[0]);
         }
     }
 

@@ -26,14 +26,15 @@ public static class LoadCommand
                 return ExitCodes.Usage;
             }
 
+            var warehouseOptions = options.WarehouseFor(parse);
             IWarehouse warehouse;
             try
             {
-                warehouse = Warehouses.Open(options.WarehouseFor(parse));
+                warehouse = Warehouses.Open(warehouseOptions);
             }
             catch (Exception e) when (e is WarehouseException or System.Data.Common.DbException)
             {
-                stderr.WriteLine($"cxr load: the warehouse could not be opened: {e.Message.Split('\n')[0]}");
+                stderr.WriteLine($"cxr load: {Host.WarehouseFailure.Describe(e, warehouseOptions)}");
                 return ExitCodes.Errors;
             }
             using var _ = warehouse;
@@ -57,10 +58,19 @@ public static class LoadCommand
                 stderr.WriteLine($"\ncxr load: {e.Message}");
                 return ExitCodes.Errors;
             }
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException) // a damaged file, a full disk
+            {
+                stderr.WriteLine($"\ncxr load: {Host.WarehouseFailure.Describe(e, warehouseOptions)}");
+                return ExitCodes.Errors;
+            }
 
             Summary(stdout, outcomes);
-            foreach (var diagnostic in outcomes.SelectMany(o => o.Diagnostics))
+            // A full disk fails every source after it in the same way; that is one fact about the warehouse, said once.
+            var diagnostics = outcomes.SelectMany(o => o.Diagnostics).ToArray();
+            foreach (var diagnostic in diagnostics.Where(d => !Host.WarehouseFailure.IsDiskFull(d.Message)))
                 stdout.WriteLine(diagnostic.Headline);
+            if (diagnostics.FirstOrDefault(d => Host.WarehouseFailure.IsDiskFull(d.Message)) is { } full)
+                stderr.WriteLine($"cxr load: {Host.WarehouseFailure.Describe(full.Message[(full.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], warehouseOptions)}");
             return outcomes.Any(o => o.Status == LoadStatus.Failed) ? ExitCodes.Errors : ExitCodes.Ok;
         });
         return command;

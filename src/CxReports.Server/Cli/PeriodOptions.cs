@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
@@ -49,8 +48,9 @@ public sealed class PeriodOptions
     {
         ok = true;
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        stderr.WriteLine($"cxr: {option} '{text}' is not a date (YYYY-MM-DD)");
+        var (date, error) = Evaluation.RequestReader.ParseDate(text, option);
+        if (error is null) return date;
+        stderr.WriteLine($"cxr: {error}");
         ok = false;
         return null;
     }

@@ -33,8 +33,8 @@ public sealed class ReportOptions
         DateOnly? Date(string? text, string option)
         {
             if (text is null) return null;
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return date;
-            throw new ReportArgumentException(option, $"{option} '{text}' is not a date (YYYY-MM-DD)");
+            var (date, error) = Evaluation.RequestReader.ParseDate(text, option);
+            return error is null ? date : throw new ReportArgumentException(option, error);
         }
         try
         {

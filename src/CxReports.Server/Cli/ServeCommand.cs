@@ -47,6 +47,11 @@ public static class ServeCommand
             foreach (var failure in e.Failures) stderr.WriteLine($"cxr serve: {failure}");
             return ExitCodes.Usage;
         }
+        catch (WarehouseUnusableException e)
+        {
+            stderr.WriteLine($"cxr serve: {e.Message}");
+            return ExitCodes.Errors;
+        }
         catch (IOException e)
         {
             stderr.WriteLine($"cxr serve: {e.Message}");

@@ -6,7 +6,8 @@ namespace CxReports.Server.Cli;
 
 /// <summary>
 /// Opens the warehouse for a reading command (<c>query</c>, <c>run</c>, <c>explain</c>): the data as last loaded, plus
-/// any source never loaded before, loaded now. Problems go to stderr; null when there is no data directory.
+/// any source never loaded before, loaded now. Problems go to stderr; null when there is no data directory;
+/// a warehouse that cannot be read throws <see cref="Host.WarehouseUnusableException"/>.
 /// </summary>
 public static class WarehouseSession
 {
@@ -19,16 +20,16 @@ public static class WarehouseSession
             return null;
         }
         IWarehouse warehouse;
+        HashSet<string> neverLoaded;
         try
         {
             warehouse = Warehouses.Open(options);
+            neverLoaded = model.Sources.Values.Where(s => !warehouse.TableExists(s.Name)).Select(s => s.Name).ToHashSet();
         }
-        catch (Exception e) when (e is WarehouseException or System.Data.Common.DbException)
+        catch (System.Data.Common.DbException e)
         {
-            stderr.WriteLine($"cxr: the warehouse could not be opened: {e.Message.Split('\n')[0]}");
-            return null;
+            throw Host.WarehouseFailure.Unusable(e, options);
         }
-        var neverLoaded = model.Sources.Values.Where(s => !warehouse.TableExists(s.Name)).Select(s => s.Name).ToHashSet();
         if (neverLoaded.Count == 0) return warehouse;
 
         foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(model, force: false, only: neverLoaded))

@@ -85,7 +85,8 @@ public sealed class ReportService(
 
 /// <summary>
 /// The problems evaluation can meet, as responses: too busy, too slow, too large (rows, bytes or buckets past their
-/// setting), or a statement the warehouse refused.
+/// setting). A statement the warehouse refused is no problem of the request: it reaches
+/// <see cref="Problems.UnhandledExceptionHandler"/>, which keeps its text in the log.
 /// </summary>
 public static class EvaluationProblems
 {
@@ -96,7 +97,6 @@ public static class EvaluationProblems
         ResultLimitException limit => TooLarge(limit),
         TooManyBucketsException buckets => TooManyBuckets(buckets),
         PlanningException => ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Cannot be planned", e.Message),
-        System.Data.Common.DbException => ServerProblem.Of(StatusCodes.Status500InternalServerError, "Warehouse error", e.Message),
         _ => null,
     };
 

@@ -8,6 +8,13 @@ namespace CxReports.Server.Evaluation;
 /// <summary>Reads report names, dates and report parameters from routes and query strings, naming any that is malformed.</summary>
 public static partial class RequestReader
 {
+    /// <summary>
+    /// The first and last day a period may name. Customer data is no older and plans go no further; within these, a
+    /// period, the one before it and its buckets stay far from the ends of <see cref="DateOnly"/>.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
     /// <summary>Report names are CXR identifiers: nothing that could name a path.</summary>
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
     private static partial Regex Identifier();
@@ -20,10 +27,18 @@ public static partial class RequestReader
     {
         if (!query.TryGetValue(parameter, out var values)) return (DateOnly?)null;
         if (values.Count > 1) return ServerProblem.BadParameter(parameter, $"'{parameter}' is given {values.Count} times; give it once");
-        var text = values.ToString();
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : ServerProblem.BadParameter(parameter, $"'{Shorten(text)}' is not a date for '{parameter}' (YYYY-MM-DD)");
+        var (date, error) = ParseDate(values.ToString(), parameter);
+        return error is null ? date : ServerProblem.BadParameter(parameter, error);
+    }
+
+    /// <summary>A YYYY-MM-DD date between <see cref="EarliestDate"/> and <see cref="LatestDate"/>, or why the text is not one.</summary>
+    public static (DateOnly? Date, string? Error) ParseDate(string text, string parameter)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return (null, $"'{Shorten(text)}' is not a date for '{parameter}' (YYYY-MM-DD)");
+        if (date < EarliestDate || date > LatestDate)
+            return (null, $"{date:yyyy-MM-dd} for '{parameter}' is outside the dates a period may name ({EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd})");
+        return (date, null);
     }
 
     /// <summary>from, to and every other query-string member as a report parameter (the report checks names and values).</summary>
@@ -43,5 +58,15 @@ public static partial class RequestReader
         return new ReportRequest(from.Value, to.Value, values);
     }
 
-    public static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+    /// <summary>
+    /// At most 80 characters of the text, control characters shown as <c>\uXXXX</c>: what an answer or a log line may
+    /// quote of what a client sent.
+    /// </summary>
+    public static string Shorten(string text)
+    {
+        var printable = text.Any(char.IsControl)
+            ? string.Concat(text.Take(80).Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()))
+            : text;
+        return printable.Length <= 80 ? printable : printable[..77] + "...";
+    }
 }

@@ -1,4 +1,6 @@
 using Carter;
+using CxReports.Server.Security;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Logging.Console;
 
 namespace CxReports.Server.Host;
@@ -32,9 +34,17 @@ public static class CxrServer
         shipped.ResolveFileProvider();
         builder.Configuration.Sources.Insert(0, shipped);
         builder.Configuration.AddInMemoryCollection(settings);
+        var listening = ListeningAddresses.From(builder.Configuration, DefaultUrl);
+        if (Refusals(builder.Configuration, listening) is { Count: > 0 } refusals)
+            throw new Microsoft.Extensions.Options.OptionsValidationException(CxrServerOptions.Section, typeof(CxrServerOptions), refusals);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // A start that fails is said once, in one line, by ServerStartup and cxr serve; the host would add its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddCxrServer(builder.Configuration);
+        // AllowedHosts, when set, is ASP.NET's own list; otherwise only the names the server listens on (DNS rebinding).
+        if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]) && listening.AllowedHosts() is { } hosts)
+            builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = hosts.ToList());
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,8 +52,23 @@ public static class CxrServer
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After auth: a caller without a key hears 401 (what to do), not 403; with auth off, everyone reaches the guard.
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.MapOpenApi().AllowAnonymous();
         app.MapCarter();
         return app;
+    }
+
+    /// <summary>
+    /// What stops the server before it is built, one line each: settings whose text is not of their type, and auth
+    /// switched off on an address other machines can reach.
+    /// </summary>
+    private static List<string> Refusals(IConfiguration configuration, ListeningAddresses listening)
+    {
+        var refusals = SettingTypes.Mistakes(configuration).ToList();
+        if (refusals.Count == 0 && !configuration.GetValue("Cxr:Auth:Enabled", true) && listening.FirstNonLoopback is { } exposed)
+            refusals.Add($"Cxr:Auth:Enabled=false (--no-auth) is allowed only on loopback addresses (localhost, 127.0.0.1, [::1]), and '{exposed}' "
+                         + "can be reached from other machines: listen on http://127.0.0.1:PORT, or keep auth on and create keys with cxr keys create");
+        return refusals;
     }
 }

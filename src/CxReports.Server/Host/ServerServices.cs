@@ -58,6 +58,7 @@ public static class ServerServices
 
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.NoModelServingHandler>();
+        services.AddExceptionHandler<Problems.UnhandledExceptionHandler>();
         services.AddHealthChecks().AddCheck<ServingHealthCheck>("serving", tags: [HealthModule.ReadyTag]);
         services.AddOpenApi("v1", OpenApiDocument.Configure);
         services.AddCarter(configurator: c => c.WithModules(

@@ -12,6 +12,8 @@ namespace CxReports.Server.Host;
 /// Report files with errors at start do not stop the server: it starts serving nothing, says why in the log,
 /// <c>/api/status</c> and <c>/health/ready</c>, and serves as soon as the files are fixed (they are watched), so a
 /// bad file can never put the server into a crash loop.
+/// A warehouse that cannot be read (damaged, disk full) stops the start with one critical log line that names the file
+/// and what to do.
 /// </summary>
 public sealed class ServerStartup(
     IOptions<CxrServerOptions> options,
@@ -29,10 +31,21 @@ public sealed class ServerStartup(
             log.LogInformation("no data in '{Directory}': writing the demo dataset ({Customers} customers)", settings.DataDirectory, settings.DemoCustomers);
             DemoDataGenerator.Generate(new DemoOptions(settings.DataDirectory, settings.DemoCustomers));
         }
-        warehouse.Open(warehouseSettings.Value.For(settings));
-        log.LogInformation("warehouse: {Warehouse}", warehouse.Description);
-
-        var outcome = await reloader.Reload("start", cancellationToken);
+        var warehouseOptions = warehouseSettings.Value.For(settings);
+        ReloadOutcome outcome;
+        try
+        {
+            warehouse.Open(warehouseOptions);
+            log.LogInformation("warehouse: {Warehouse}", warehouse.Description);
+            outcome = await reloader.Reload("start", cancellationToken);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // One line, no stack trace: the file, what the engine said and what to do; cxr serve repeats it and exits 1.
+            var failure = WarehouseFailure.Unusable(e, warehouseOptions);
+            log.LogCritical("{Failure}", failure.Message);
+            throw failure;
+        }
         if (!outcome.Accepted)
             log.LogError("NO REPORTS ARE SERVED: the report files in '{Directory}' have errors (listed above; run cxr check). " +
                 "The server keeps running and serves them as soon as they are fixed; until then report, query and run requests get 503.",

@@ -25,7 +25,9 @@ public sealed class AdminModule : ICarterModule
                 return TypedResults.Ok(ReloadResult.From(outcome));
             })
             .RequiresScope(ApiScope.Admin)
+            .AcceptsOnly()
             .WithName("reload")
+            .WithMetadata(new ChangesState())
             .WithSummary("Reload reports and changed sources")
             .WithDescription("Re-reads the report files; when they are valid, loads every source whose files are new or changed and drops the cached results that depend on what changed.")
             .Produces<ReloadResult>()

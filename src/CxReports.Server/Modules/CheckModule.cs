@@ -20,6 +20,7 @@ public sealed class CheckModule : ICarterModule
                 var checkedText = await checks.Check(text.Value!, file, cancellation);
                 return checkedText.Problem is { } problem ? problem.Send(http) : TypedResults.Ok(checkedText.Value);
             })
+            .AcceptsOnly("file")
             .WithName("checkCxr")
             .WithSummary("Check CXR text")
             .WithDescription("The body is the text of a .cxr file. With ?file=NAME.cxr it stands in for that file of the served reports and is checked with them; without, it is checked alone.")

@@ -18,6 +18,22 @@ public static class EndpointConventions
         return builder;
     }
 
+    /// <summary>
+    /// Refuses a query string naming anything but <paramref name="parameters"/> with a 400 naming the first unknown one:
+    /// a misspelt <c>form=</c> would otherwise be ignored and answer for a period nobody asked for.
+    /// </summary>
+    public static TBuilder AcceptsOnly<TBuilder>(this TBuilder builder, params string[] parameters) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var unknown = context.HttpContext.Request.Query.Keys.FirstOrDefault(k => !parameters.Contains(k, StringComparer.Ordinal));
+            return unknown is null
+                ? await next(context)
+                : ServerProblem.BadParameter(unknown, $"'{RequestReader.Shorten(unknown)}' is not a parameter here", parameters).Send(context.HttpContext);
+        });
+        return builder;
+    }
+
     /// <summary>A cached document as the response: ETag and X-Cache headers, 304 when the client has it already.</summary>
     public static IResult Send(this Outcome<ServedDocument> outcome, HttpContext http)
     {

@@ -13,6 +13,7 @@ public sealed class QueryModule : ICarterModule
             .MapGet("", async (HttpContext http, QueryService service, CancellationToken cancellation,
                     string? q, string? from, string? to, string? timezone) =>
                 (await service.Run(http.Request.Query, cancellation)).Send(http))
+            .AcceptsOnly("q", "from", "to", "timezone")
             .WithName("runQuery")
             .WithSummary("Run an ad-hoc query")
             .WithDescription("q: metrics [by dimensions] [where condition] [top N [by metric]], e.g. 'nps, csat by month, channel'. from/to: YYYY-MM-DD (default: the 12 whole months before this one). timezone: IANA name (default UTC). Returns { columns, rows }.")

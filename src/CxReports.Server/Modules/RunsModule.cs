@@ -14,11 +14,12 @@ public sealed class RunsModule : ICarterModule
         app.MapGroup("/api/runs").WithTags("Runs").RequiresScope(ApiScope.Read)
             .MapGet("", async (string? report, ReportService reports, RunService runs, HttpContext http) =>
             {
-                if (report is not null && reports.Find(report).Problem is { } problem) return problem.Send(http);
+                if (report is not null && reports.Find(report).Problem is { } problem) return problem.ForParameter("report").Send(http);
                 var history = await Task.Run(() => runs.Log.RecentRuns(report)
                     .Select(run => RunRecord.Of(run, runs.Log.DeliveriesOf(run.RunId))).ToArray());
                 return TypedResults.Ok(new RunHistory(history));
             })
+            .AcceptsOnly("report")
             .WithName("listRuns")
             .WithSummary("List report runs")
             .WithDescription("Runs with their delivery outcomes, newest first (at most 100); ?report=NAME for one report.")
@@ -37,7 +38,9 @@ public sealed class RunsModule : ICarterModule
                 var run = runs.Log.RecentRuns(name).First(r => r.RunId == outcome.RunId);
                 return TypedResults.Ok(RunRecord.Of(run, outcome.Deliveries));
             })
+            .AcceptsOnly()
             .WithName("runReport")
+            .WithMetadata(new ChangesState())
             .WithSummary("Run a report and deliver it now")
             .WithDescription("Evaluates the report and delivers it to every target of its schedule; answers when the run has ended, with each delivery's outcome.")
             .Produces<RunRecord>()

@@ -27,6 +27,10 @@ public sealed record ServerProblem(int Status, string Title, string Detail, IRea
         Of(StatusCodes.Status400BadRequest, "Invalid parameter", detail,
             ("parameter", parameter), ("allowed", allowed is { Count: > 0 } ? allowed : null));
 
+    /// <summary>The same problem said of another parameter (a report name given as <c>?report=</c> rather than in the route).</summary>
+    public ServerProblem ForParameter(string parameter) =>
+        this with { Extensions = new Dictionary<string, object?>(Extensions) { ["parameter"] = parameter } };
+
     /// <summary>422 for CXR text with errors: every diagnostic with file, line and column.</summary>
     public static ServerProblem Diagnostics(string title, string detail, IEnumerable<Diagnostic> diagnostics)
     {

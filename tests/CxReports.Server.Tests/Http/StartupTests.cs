@@ -11,7 +11,8 @@ public sealed class StartupTests
     {
         await using var server = await TestServer.Start(new() { ["Cxr:Auth:Enabled"] = "false", ["Cxr:WatchReports"] = "false" });
         Assert.Equal(System.Net.HttpStatusCode.OK, (await server.Client().GetAsync("/api/reports")).StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.Client().PostAsync("/api/reload", null)).StatusCode);
+        using var reload = new HttpRequestMessage(HttpMethod.Post, "/api/reload") { Headers = { { "X-CxReports-Request", "1" } } };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.Client().SendAsync(reload)).StatusCode);
         Assert.Contains(server.Logged(), l => l.Level == LogLevel.Warning && l.Message.Contains("AUTHENTICATION IS DISABLED"));
     }
 

@@ -165,3 +165,13 @@ public sealed class SharedServerCollection : ICollectionFixture<SharedServer>
 {
     public const string Name = "shared server";
 }
+
+/// <summary>One server on a real Kestrel socket on 127.0.0.1, shared by the tests of a class that only read.</summary>
+public sealed class SharedKestrelServer : IAsyncLifetime
+{
+    public TestServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await TestServer.Start(kestrel: true);
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using System.Reflection;
+
+namespace CxReports.Server.Host;
+
+/// <summary>
+/// Finds the settings whose text cannot become their type (<c>Cxr__QueryTimeoutSeconds=abc</c>) before anything is
+/// bound, so that each is one line naming the setting and what it takes, where binding would stop at the first with a
+/// stack trace. Checks the <c>Cxr</c>, <c>Warehouse</c> and <c>Delivery</c> sections against their option types.
+/// </summary>
+public static class SettingTypes
+{
+    public static IReadOnlyList<string> Mistakes(IConfiguration configuration) =>
+    [
+        .. Mistakes(configuration.GetSection(CxrServerOptions.Section), typeof(CxrServerOptions)),
+        .. Mistakes(configuration.GetSection(WarehouseSettings.Section), typeof(WarehouseSettings)),
+        .. Mistakes(configuration.GetSection("Delivery"), typeof(Delivery.DeliveryOptions)),
+    ];
+
+    private static IEnumerable<string> Mistakes(IConfigurationSection section, Type type)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var setting = section.GetSection(property.Name);
+            var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (target == typeof(string)) continue;
+            if (target.IsClass)
+            {
+                foreach (var mistake in Mistakes(setting, target)) yield return mistake;
+            }
+            else if (setting.Value is { } text && !Converts(text, target))
+            {
+                yield return $"{setting.Path} must be {Describe(target)} (got '{Evaluation.RequestReader.Shorten(text)}')";
+            }
+        }
+    }
+
+    /// <summary>Whether the binder's own conversion (the type's converter, invariant culture) accepts the text.</summary>
+    private static bool Converts(string text, Type type)
+    {
+        try
+        {
+            TypeDescriptor.GetConverter(type).ConvertFromInvariantString(text);
+            return true;
+        }
+        catch (Exception) // converters throw what they like (an empty number throws ArgumentException over IndexOutOfRange)
+        {
+            return false;
+        }
+    }
+
+    private static string Describe(Type type) => type switch
+    {
+        _ when type == typeof(int) => $"a whole number from {int.MinValue} to {int.MaxValue}",
+        _ when type == typeof(long) => $"a whole number from {long.MinValue} to {long.MaxValue}",
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(TimeSpan) => "a duration such as 00:00:30",
+        _ when type.IsEnum => $"one of {string.Join(", ", Enum.GetNames(type))}",
+        _ => $"a {type.Name}",
+    };
+}

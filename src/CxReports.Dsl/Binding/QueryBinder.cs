@@ -42,6 +42,7 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
     public QueryMetric BindMetric(Expression expression)
     {
         var bound = expressions.BindMetric(expression, null);
+        context.Expansions.Check(bound, expression, "this metric");
         var unit = _metricBinder.UnitOf(bound);
         return new QueryMetric(context.TextOf(expression), bound, unit, expressions.Monthly(bound) == true, expression.Span);
     }

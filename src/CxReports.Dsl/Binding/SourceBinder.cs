@@ -82,7 +82,8 @@ internal sealed class SourceBinder(BinderContext context)
         if (kind == FieldKind.Time && declared is not (null or ValueType.Date or ValueType.Timestamp))
             context.Error(DiagnosticCode.TypeMismatch, member.Type!.Span, $"time field '{member.Name.Text}' must be a date or timestamp, not {member.Type.Text}");
 
-        var type = declared ?? (kind == FieldKind.Time ? ValueType.Timestamp : ValueType.Unknown);
+        // A declared field without a type is loaded as text, so it is text to every check (`city = 9` is a mismatch).
+        var type = declared ?? (kind == FieldKind.Time ? ValueType.Timestamp : ValueType.Text);
         var field = new FieldModel(source, member.Name.Text, member.FileColumn?.Value ?? member.Name.Text, kind, type, member.Span)
         {
             Format = member.Format?.Value,
@@ -155,6 +156,7 @@ internal sealed class SourceBinder(BinderContext context)
                 continue;
             }
             var value = expressions.BindRow(dimension.Value, RowScope.Of(source));
+            context.Expansions.Check(value, dimension.Value, $"dimension '{dimension.Name.Text}'");
             fields.Add(new FieldModel(source.Name, dimension.Name.Text, dimension.Name.Text, FieldKind.Dimension, value.Type, dimension.Span) { Derivation = value });
         }
         source = source with { Fields = fields.ToArray() };

@@ -67,6 +67,7 @@ public static class CxrParser
     {
         var tokens = new List<Token<CxrToken>>();
         var comments = ImmutableArray.CreateBuilder<Comment>();
+        var warnedNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in CxrTokenizer.Instance.Tokenize(source.Text))
         {
             var span = new SourceSpan(source.Path, token.Span.Position.Absolute, token.Span.Position.Line,
@@ -74,8 +75,18 @@ public static class CxrParser
             switch (token.Kind)
             {
                 case CxrToken.Comment:
-                    comments.Add(new Comment(token.ToStringValue()) { Span = span });
+                    var text = token.ToStringValue();
+                    if (Array.FindIndex(text.ToCharArray(), TextSafety.IsBidiControl) is var bidi and >= 0)
+                        diagnostics.Add(DiagnosticCode.BidiControl, span with { Offset = span.Offset + bidi, Column = span.Column + bidi, Length = 1 },
+                            $"comment contains the invisible bidirectional control U+{(int)text[bidi]:X4}, which can make the code around it display in another order",
+                            "delete it; CXR text never needs it");
+                    comments.Add(new Comment(text) { Span = span });
                     continue;
+                case CxrToken.Identifier when TextSafety.Scripts(token.ToStringValue()) is { Count: > 1 } scripts && warnedNames.Add(token.ToStringValue()):
+                    diagnostics.Add(DiagnosticCode.MixedScripts, span,
+                        $"name '{token.ToStringValue()}' mixes {string.Join(" and ", scripts)} letters, so it can look like another name",
+                        "write each name in one writing system; retype the letters that came from another keyboard layout");
+                    break;
                 case CxrToken.Unknown:
                     diagnostics.Add(DiagnosticCode.UnexpectedCharacter, span,
                         $"unexpected character '{token.ToStringValue()}'", "CXR uses letters, digits, quotes and + - * / = < > ! ( ) { } , : . %");

@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Syntax;
+using CxReports.Dsl.Syntax.Tree;
+
+namespace CxReports.Dsl.Binding;
+
+/// <summary>
+/// How deep and how large a bound expression is once the metrics and dimensions it names are written out in
+/// place, which is what the planner does. A chain of metrics each using the last, or each using the last twice,
+/// is short to write but deep or exponentially large to plan; both are refused here, each metric and dimension
+/// measured once (from those it uses, already measured), so the measuring itself stays shallow and linear.
+/// </summary>
+internal sealed class Expansions(BinderContext context)
+{
+    private const int Cap = CxrLimits.MaxExpandedSize + 1;
+
+    private readonly Dictionary<string, (int Depth, int Size)> _metrics = new(StringComparer.Ordinal);
+    private readonly Dictionary<FieldModel, (int Depth, int Size)> _dimensions = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Reports CXR031 or CXR032 at <paramref name="at"/> when the expression expands beyond the limits.</summary>
+    public void Check(BoundExpression expression, SyntaxNode at, string what)
+    {
+        var (depth, size) = Of(expression);
+        if (depth > CxrLimits.MaxExpandedDepth)
+            context.Error(DiagnosticCode.NestedTooDeeply, at.Span,
+                $"{what} nests {depth} levels deep with the metrics and dimensions it uses written out; at most {CxrLimits.MaxExpandedDepth} are allowed",
+                "define it from aggregates and fields directly rather than through a long chain of metrics or dimensions");
+        else if (size > CxrLimits.MaxExpandedSize)
+            context.Error(DiagnosticCode.ExpandsTooLarge, at.Span,
+                $"{what} has more than {CxrLimits.MaxExpandedSize:N0} parts with the metrics and dimensions it uses written out",
+                "a metric that uses another several times doubles its size at each step; use each metric once or define fewer layers");
+    }
+
+    public (int Depth, int Size) Of(BoundExpression expression)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return expression switch
+        {
+            BoundMetricReference r => Metric(r.Metric),
+            BoundField { Field: { Derivation: { } derivation } field } => Dimension(field, derivation),
+            BoundBinary b => Node(Of(b.Left), Of(b.Right)),
+            BoundUnary u => Node(Of(u.Operand)),
+            BoundIn i => Node([Of(i.Value), .. i.Items.Select(Of)]),
+            BoundBetween b => Node(Of(b.Value), Of(b.Low), Of(b.High)),
+            BoundRowCall c => Node([.. c.Arguments.Select(Of)]),
+            BoundAggregate a => Node([.. a.Arguments.Select(Of), .. a.Filter is null ? [] : new[] { Of(a.Filter) }]),
+            BoundLtv l => Node([.. new[] { l.Value, l.Churn, l.Margin, l.YearlyDiscount, l.Cost }.OfType<BoundExpression>().Select(Of)]),
+            _ => (1, 1),
+        };
+    }
+
+    private (int Depth, int Size) Metric(string name)
+    {
+        if (_metrics.TryGetValue(name, out var known)) return known;
+        var measured = context.Metrics.TryGetValue(name, out var metric) ? Of(metric.Expression) : (1, 1);
+        _metrics[name] = measured;
+        return measured;
+    }
+
+    private (int Depth, int Size) Dimension(FieldModel field, BoundExpression derivation)
+    {
+        if (_dimensions.TryGetValue(field, out var known)) return known;
+        var measured = Of(derivation);
+        _dimensions[field] = measured;
+        return measured;
+    }
+
+    private static (int Depth, int Size) Node(params (int Depth, int Size)[] children)
+    {
+        var depth = 0;
+        var size = 1;
+        foreach (var child in children)
+        {
+            depth = Math.Max(depth, child.Depth);
+            size = Math.Min(Cap, size + child.Size);
+        }
+        return (Math.Min(Cap, depth + 1), size);
+    }
+}

@@ -20,22 +20,45 @@ internal sealed class Expansions(BinderContext context)
     private readonly Dictionary<FieldModel, (int Depth, int Size)> _dimensions = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Reports CXR031 or CXR032 at <paramref name="at"/> when the expression expands beyond the limits.</summary>
-    public void Check(BoundExpression expression, SyntaxNode at, string what)
+    public void Check(BoundExpression expression, SyntaxNode at, string what) => Measure(expression, at, what);
+
+    /// <summary>
+    /// Checks a metric's expression and remembers its measure for the metrics that use it. One that is refused
+    /// counts as small from then on, so a long chain is reported once, where it crosses the limit, not at every
+    /// metric after it.
+    /// </summary>
+    public void CheckMetric(string name, BoundExpression expression, SyntaxNode at) =>
+        _metrics[name] = Measure(expression, at, $"metric '{name}'") ? Of(expression) : (1, 1);
+
+    /// <summary>Checks a dimension's derivation; like <see cref="CheckMetric"/> for the dimensions derived from it.</summary>
+    public void CheckDimension(FieldModel dimension, SyntaxNode at) =>
+        _dimensions[dimension] = Measure(dimension.Derivation!, at, $"dimension '{dimension.Name}'") ? Of(dimension.Derivation!) : (1, 1);
+
+    /// <summary>False, with the diagnostic reported, when the expression expands beyond a limit.</summary>
+    private bool Measure(BoundExpression expression, SyntaxNode at, string what)
     {
         var (depth, size) = Of(expression);
         if (depth > CxrLimits.MaxExpandedDepth)
+        {
             context.Error(DiagnosticCode.NestedTooDeeply, at.Span,
-                $"{what} nests {depth} levels deep with the metrics and dimensions it uses written out; at most {CxrLimits.MaxExpandedDepth} are allowed",
+                $"{what} nests more than {CxrLimits.MaxExpandedDepth} levels deep with the metrics and dimensions it uses written out",
                 "define it from aggregates and fields directly rather than through a long chain of metrics or dimensions");
-        else if (size > CxrLimits.MaxExpandedSize)
+            return false;
+        }
+        if (size > CxrLimits.MaxExpandedSize)
+        {
             context.Error(DiagnosticCode.ExpandsTooLarge, at.Span,
                 $"{what} has more than {CxrLimits.MaxExpandedSize:N0} parts with the metrics and dimensions it uses written out",
-                "a metric that uses another several times doubles its size at each step; use each metric once or define fewer layers");
+                "a metric that uses another several times doubles in size at each step; use each metric once or define fewer layers");
+            return false;
+        }
+        return true;
     }
 
     public (int Depth, int Size) Of(BoundExpression expression)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        // Measured deep inside a binding that is itself near the stack's end: count it as too deep, never overflow.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) return (Cap, Cap);
         return expression switch
         {
             BoundMetricReference r => Metric(r.Metric),

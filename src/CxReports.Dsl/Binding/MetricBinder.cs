@@ -65,7 +65,7 @@ internal sealed class MetricBinder
         if (declaration.Where is not null && !Aggregates(expression).Any())
             _context.Error(DiagnosticCode.NotAggregated, declaration.Where.Span, "`where` filters the rows of aggregates, but this metric has none of its own",
                 "put the condition on the metrics it is built from");
-        _context.Expansions.Check(expression, declaration.Value, $"metric '{declaration.Name.Text}'");
+        _context.Expansions.CheckMetric(declaration.Name.Text, expression, declaration.Value);
         var dependsOn = References(expression).Distinct().ToArray();
         return new MetricModel(declaration.Name.Text, declaration.Label?.Value, expression, perMonth, UnitOf(expression), declaration.Span)
         {

@@ -156,8 +156,9 @@ internal sealed class SourceBinder(BinderContext context)
                 continue;
             }
             var value = expressions.BindRow(dimension.Value, RowScope.Of(source));
-            context.Expansions.Check(value, dimension.Value, $"dimension '{dimension.Name.Text}'");
-            fields.Add(new FieldModel(source.Name, dimension.Name.Text, dimension.Name.Text, FieldKind.Dimension, value.Type, dimension.Span) { Derivation = value });
+            var field = new FieldModel(source.Name, dimension.Name.Text, dimension.Name.Text, FieldKind.Dimension, value.Type, dimension.Span) { Derivation = value };
+            context.Expansions.CheckDimension(field, dimension.Value);
+            fields.Add(field);
         }
         source = source with { Fields = fields.ToArray() };
 

@@ -29,7 +29,7 @@ internal sealed partial class CxrGrammar
 
         var argument = Located(
             from label in ParserExtensions.Attempt(NameP.Then(n => Tok(CxrToken.Colon).Value(n))).Opt()
-            from value in Nested(Parse.Ref(() => _expressionCore))
+            from value in Nested(Parse.Ref(() => _expressionCore), addsNode: true)
             from per in Kw("per").IgnoreThen(NameP).Opt()
             select new Argument(label, value, per));
 
@@ -60,7 +60,7 @@ internal sealed partial class CxrGrammar
                 .Named("value"));
 
         TokenListParser<CxrToken, Expression> unary = null!;
-        unary = Located(Tok(CxrToken.Minus).IgnoreThen(Nested(Parse.Ref(() => unary), CxrToken.Minus, null, primary))
+        unary = Located(Tok(CxrToken.Minus).IgnoreThen(Nested(Parse.Ref(() => unary), true, CxrToken.Minus, null, primary))
                 .Select(e => (Expression)new UnaryExpression(UnaryOperator.Negate, e)))
             .Or(primary);
 
@@ -73,7 +73,7 @@ internal sealed partial class CxrGrammar
         AdditiveP = Measured(_additiveCore);
 
         // Lists also stand alone (`in (...)` constraints, param choices), so their items are measured themselves.
-        ParenthesisedListP = Nested(Parse.Ref(() => ExpressionP)).AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))
+        ParenthesisedListP = Nested(Parse.Ref(() => ExpressionP), addsNode: true).AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))
             .Between(Tok(CxrToken.LParen), Tok(CxrToken.RParen))
             .Select(items => items.ToImmutableArray());
 
@@ -107,7 +107,7 @@ internal sealed partial class CxrGrammar
             select tail is null ? left : tail(left);
 
         TokenListParser<CxrToken, Expression> negation = null!;
-        negation = Located(Kw("not").IgnoreThen(Nested(Parse.Ref(() => negation), CxrToken.Identifier, "not", comparison))
+        negation = Located(Kw("not").IgnoreThen(Nested(Parse.Ref(() => negation), true, CxrToken.Identifier, "not", comparison))
                 .Select(e => (Expression)new UnaryExpression(UnaryOperator.Not, e)))
             .Or(comparison);
 
@@ -121,12 +121,14 @@ internal sealed partial class CxrGrammar
     /// recursively: CXR031 is reported at the token that opened the level, and the part is skipped up to the
     /// closing <c>)</c> or <c>,</c> of its level (an operand of - or not: the run of operators, then one operand
     /// read without going deeper), so the parser never recurses past the limit whatever the input.
+    /// <paramref name="addsNode"/>: the part hangs under a node of its own (a call, a list, - or not), one more level
+    /// of the tree than plain parentheses, so the limit is reached one level sooner.
     /// </summary>
-    private TokenListParser<CxrToken, Expression> Nested(TokenListParser<CxrToken, Expression> inner,
+    private TokenListParser<CxrToken, Expression> Nested(TokenListParser<CxrToken, Expression> inner, bool addsNode = false,
         CxrToken repeated = CxrToken.None, string? repeatedText = null, TokenListParser<CxrToken, Expression>? operand = null) =>
         input =>
         {
-            if (_nesting >= CxrLimits.MaxExpressionDepth - 1 || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            if (_nesting >= CxrLimits.MaxExpressionDepth - (addsNode ? 2 : 1) || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
                 return operand is null ? SkipNestedPart(input) : SkipOperatorRun(input, repeated, repeatedText, operand);
             _nesting++;
             try

@@ -176,4 +176,24 @@ public class LimitDiagnosticsTests
         Cxr.One(diagnostics).Is(DiagnosticCode.NestedTooDeeply, "<query>:1:1",
             "this metric nests more than 250 levels deep with the metrics and dimensions it uses written out", ExpandedHint);
     }
+
+    [Fact]
+    public void A_lattice_of_metrics_is_refused_once_and_a_block_over_its_top_binds_in_linear_time()
+    {
+        // a(i) and b(i) each use a(i-1) and b(i-1): 2^60 paths lead from a60 down to a0, through 122 metrics.
+        var lines = new List<string> { "metric a0 = nps", "metric b0 = csat_x", "metric csat_x = count(responses)" };
+        for (var i = 1; i <= 60; i++)
+        {
+            lines.Add($"metric a{i} = a{i - 1} + b{i - 1}");
+            lines.Add($"metric b{i} = a{i - 1} - b{i - 1}");
+        }
+        lines.Add("report r {\n  section \"s\" {\n    kpi a60, b60\n  }\n}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var diagnostics = CompileOnSmallStack(string.Join("\n", lines));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.NotEmpty(diagnostics);
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticCode.ExpandsTooLarge, d.Code));
+    }
 }

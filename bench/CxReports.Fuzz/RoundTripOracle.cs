@@ -43,7 +43,7 @@ public sealed partial class RoundTripOracle
 
         if (text.Length <= 2000)
         {
-            CxrParser.ParseQuery(text);
+            // BindQuery parses the text as a query first, so this drives the query parser too.
             var (_, queryDiagnostics) = ModelBinder.BindQuery(_boundModel, text);
             if (Outside(queryDiagnostics, text) is { } strayInQuery) return new Finding("query diagnostic outside the text", strayInQuery.Headline);
         }

@@ -12,6 +12,8 @@ namespace CxReports.Fuzz;
 /// </summary>
 public static class SyntaxShape
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
     public static string Of(SyntaxFile file)
     {
         var text = new StringBuilder();
@@ -42,9 +44,9 @@ public static class SyntaxShape
                 return;
             case SyntaxNode node:
                 text.Append('(').Append(node.GetType().Name);
-                foreach (var property in node.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                foreach (var property in Properties.GetOrAdd(node.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                             .Where(p => p.Name is not ("Span" or "EqualityContract") && p.GetIndexParameters().Length == 0).ToArray()))
                 {
-                    if (property.Name is "Span" or "EqualityContract" || property.GetIndexParameters().Length > 0) continue;
                     text.Append(' ').Append(property.Name).Append('=');
                     Write(property.GetValue(node), text);
                 }

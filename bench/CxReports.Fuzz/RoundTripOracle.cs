@@ -80,7 +80,8 @@ public sealed partial class RoundTripOracle
     /// <summary>The diagnostics (codes and messages, positions taken out) and the declarations of a bound model.</summary>
     private static string Shape(IEnumerable<Diagnostic> diagnostics, SemanticModel? model)
     {
-        var lines = diagnostics.Select(d => $"{d.Code.Id} {Quoted().Replace(Position().Replace(d.Message, "@"), "'…'")}").Order(StringComparer.Ordinal).ToList();
+        var lines = diagnostics.Select(d => $"{d.Code.Id} {Layout().Replace(Quoted().Replace(Position().Replace(d.Message, "@"), "'…'"), "")}")
+            .Order(StringComparer.Ordinal).ToList();
         if (model is not null)
         {
             lines.Add("sources " + string.Join(",", model.Sources.Keys.Order(StringComparer.Ordinal)));
@@ -95,6 +96,13 @@ public sealed partial class RoundTripOracle
     /// <summary>Text quoted as written (<c>'(a + b)'</c>), which formatting rewrites without changing its meaning.</summary>
     [GeneratedRegex(@"'[^']*'")]
     private static partial Regex Quoted();
+
+    /// <summary>
+    /// Spaces and parentheses, which is all formatting changes in text a message echoes without quotes
+    /// (<c>default in ("a")</c> is printed <c>default in("a")</c>).
+    /// </summary>
+    [GeneratedRegex(@"[\s()]")]
+    private static partial Regex Layout();
 
     /// <summary><c>file:line:col</c> and <c>line N</c> inside messages (positions move when text is reformatted).</summary>
     [GeneratedRegex(@"\S+:\d+:\d+|line \d+")]

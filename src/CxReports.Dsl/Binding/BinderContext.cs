@@ -1,5 +1,7 @@
 using CxReports.Dsl.Binding.Model;
+using System.Runtime.CompilerServices;
 using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
 
@@ -17,6 +19,22 @@ internal sealed class BinderContext(IReadOnlyList<SyntaxFile> files)
     public Dictionary<string, ReportModel> Reports { get; } = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, SourceFile> _texts = files.GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Source);
+
+    /// <summary>What expressions expand to once their metrics and dimensions are written out (CXR031, CXR032).</summary>
+    public Expansions Expansions => _expansions ??= new Expansions(this);
+    private Expansions? _expansions;
+
+    private int _nesting;
+
+    /// <summary>Goes one binding level deeper, or answers false at the limit (or when the stack runs low).</summary>
+    public bool TryEnterNesting()
+    {
+        if (_nesting >= CxrLimits.MaxExpandedDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return false;
+        _nesting++;
+        return true;
+    }
+
+    public void ExitNesting() => _nesting--;
 
     public IEnumerable<T> DeclarationsOf<T>() where T : Declaration => Declarations.Values.OfType<T>();
 

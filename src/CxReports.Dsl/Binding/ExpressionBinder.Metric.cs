@@ -14,7 +14,10 @@ internal sealed partial class ExpressionBinder
     /// A metric-level expression: numbers, metric names, aggregates and <c>ltv</c>, combined with arithmetic.
     /// <paramref name="where"/> (the metric's own <c>where</c>) is bound into every aggregate from its source.
     /// </summary>
-    public BoundExpression BindMetric(Expression expression, Expression? where) => expression switch
+    public BoundExpression BindMetric(Expression expression, Expression? where) =>
+        Deeper(expression, () => BindMetricNode(expression, where));
+
+    private BoundExpression BindMetricNode(Expression expression, Expression? where) => expression switch
     {
         NumberLiteral n => new BoundLiteral(n.Value, ValueType.Number, n.Span),
         PercentLiteral p => new BoundLiteral(p.Value, ValueType.Number, p.Span),

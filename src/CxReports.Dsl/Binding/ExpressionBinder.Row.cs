@@ -1,5 +1,6 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
 using ValueType = CxReports.Dsl.Binding.Model.ValueType;
 
@@ -18,13 +19,40 @@ internal sealed partial class ExpressionBinder(BinderContext context, MetricBind
     public BoundExpression BindCondition(Expression expression, RowScope scope)
     {
         var bound = BindRow(expression, scope);
+        context.Expansions.Check(bound, expression, "this condition");
         if (bound.Type is not (ValueType.Boolean or ValueType.Unknown))
             context.Error(DiagnosticCode.TypeMismatch, expression.Span, $"a condition must be true or false, but this is {bound.Type.Describe()}",
                 "compare it with something: x = \"value\", x >= 9");
         return bound;
     }
 
-    public BoundExpression BindRow(Expression expression, RowScope scope) => expression switch
+    public BoundExpression BindRow(Expression expression, RowScope scope) =>
+        Deeper(expression, () => BindRowNode(expression, scope));
+
+    /// <summary>
+    /// Binds one level deeper. Binding a metric binds the metrics it names first, so the recursion runs through
+    /// them all; past <see cref="CxrLimits.MaxExpandedDepth"/> levels (or with too little stack left) the part is
+    /// reported as CXR031 and replaced by an unknown value instead of going deeper.
+    /// </summary>
+    private BoundExpression Deeper(Expression expression, Func<BoundExpression> bind)
+    {
+        if (expression is OmittedExpression) return new BoundLiteral("", ValueType.Unknown, expression.Span);
+        if (!context.TryEnterNesting())
+            return Invalid(expression, DiagnosticCode.NestedTooDeeply,
+                $"expression nests more than {CxrLimits.MaxExpandedDepth} levels deep with the metrics it uses written out"
+                + (metrics?.Chain is { Count: > 1 } chain ? $" (metric '{chain[0]}' uses '{chain[1]}', {chain.Count} metrics deep)" : ""),
+                "define the metrics from aggregates directly rather than through a long chain of other metrics");
+        try
+        {
+            return bind();
+        }
+        finally
+        {
+            context.ExitNesting();
+        }
+    }
+
+    private BoundExpression BindRowNode(Expression expression, RowScope scope) => expression switch
     {
         NumberLiteral n => new BoundLiteral(n.Value, n.Value == decimal.Truncate(n.Value) ? ValueType.Integer : ValueType.Decimal, n.Span),
         PercentLiteral p => new BoundLiteral(p.Value, ValueType.Decimal, p.Span),

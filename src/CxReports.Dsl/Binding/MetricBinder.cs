@@ -22,6 +22,9 @@ internal sealed class MetricBinder
         _expressions = new ExpressionBinder(context, this);
     }
 
+    /// <summary>The metrics being bound, outermost first: the chain a too deep nesting runs through.</summary>
+    public IReadOnlyList<string> Chain => _inProgress;
+
     public void BindAll()
     {
         foreach (var declaration in _context.DeclarationsOf<MetricDeclaration>().OrderBy(d => d.Span.File).ThenBy(d => d.Span.Offset))
@@ -62,6 +65,7 @@ internal sealed class MetricBinder
         if (declaration.Where is not null && !Aggregates(expression).Any())
             _context.Error(DiagnosticCode.NotAggregated, declaration.Where.Span, "`where` filters the rows of aggregates, but this metric has none of its own",
                 "put the condition on the metrics it is built from");
+        _context.Expansions.CheckMetric(declaration.Name.Text, expression, declaration.Value);
         var dependsOn = References(expression).Distinct().ToArray();
         return new MetricModel(declaration.Name.Text, declaration.Label?.Value, expression, perMonth, UnitOf(expression), declaration.Span)
         {

@@ -42,15 +42,29 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
     public QueryMetric BindMetric(Expression expression)
     {
         var bound = expressions.BindMetric(expression, null);
+        context.Expansions.Check(bound, expression, "this metric");
         var unit = _metricBinder.UnitOf(bound);
         return new QueryMetric(context.TextOf(expression), bound, unit, expressions.Monthly(bound) == true, expression.Span);
     }
 
-    /// <summary>Every source whose rows a metric expression reads, through the metrics it names.</summary>
-    public IEnumerable<string> SourcesOf(BoundExpression expression) =>
-        MetricBinder.Aggregates(expression).Select(a => a.Source)
-            .Concat(MetricBinder.References(expression).SelectMany(r =>
-                context.Metrics.TryGetValue(r, out var m) ? m.Sources.Concat(m.DependsOn.SelectMany(d => SourcesOf(new BoundMetricReference(d, m.Span)))) : []));
+    /// <summary>
+    /// Every source whose rows a metric expression reads, through the metrics it names, each metric visited once:
+    /// with a stack rather than recursion, as a chain of metrics may be long, and shared parts would otherwise be
+    /// walked once per path through them (exponentially often in a lattice of metrics).
+    /// </summary>
+    public IEnumerable<string> SourcesOf(BoundExpression expression)
+    {
+        var sources = MetricBinder.Aggregates(expression).Select(a => a.Source).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(MetricBinder.References(expression).Reverse());
+        while (pending.TryPop(out var name))
+        {
+            if (!seen.Add(name) || !context.Metrics.TryGetValue(name, out var metric)) continue;
+            sources.AddRange(metric.Sources);
+            foreach (var dependency in metric.DependsOn.Reverse()) pending.Push(dependency);
+        }
+        return sources;
+    }
 
     private QueryDimension BindDimension(PathExpression path, QueryMetric[] metrics, string[] sources)
     {

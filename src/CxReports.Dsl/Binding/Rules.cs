@@ -11,6 +11,8 @@ public static partial class Rules
     /// <summary>Why a data path may not be used, or null when it stays inside the data directory.</summary>
     public static string? DataPathProblem(string path) => PathPolicy.Problem(path, PathPolicy.DataDirectory);
 
+    private static readonly DateTime NeverFiresProbe = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     /// <summary>Parses a 5-field (minutes) or 6-field (seconds first) cron expression; null with the reason if invalid.</summary>
     public static CronExpression? ParseCron(string text, out string? problem)
     {
@@ -22,12 +24,18 @@ public static partial class Rules
         }
         try
         {
-            problem = null;
-            return CronExpression.Parse(text, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            var cron = CronExpression.Parse(text, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            // Cronos accepts days that never come (`0 8 30 2 *`, February 30th); such a schedule would never run.
+            problem = cron.GetNextOccurrence(NeverFiresProbe) is null ? "it names a day that never comes (such as February 30th), so it would never run" : null;
+            return problem is null ? cron : null;
         }
-        catch (CronFormatException e)
+        catch (Exception e) when (e is CronFormatException or MissingSeedException or FormatException or ArgumentException
+                                       or OverflowException or NotSupportedException)
         {
-            problem = e.Message;
+            // Cronos reads a few forms (`H` needs a seed per job) it then refuses with exceptions of their own.
+            problem = e is MissingSeedException
+                ? "'H' (a hashed value) is not supported; write the minute, hour or day as a number"
+                : e.Message;
             return null;
         }
     }

@@ -82,7 +82,8 @@ internal sealed class SourceBinder(BinderContext context)
         if (kind == FieldKind.Time && declared is not (null or ValueType.Date or ValueType.Timestamp))
             context.Error(DiagnosticCode.TypeMismatch, member.Type!.Span, $"time field '{member.Name.Text}' must be a date or timestamp, not {member.Type.Text}");
 
-        var type = declared ?? (kind == FieldKind.Time ? ValueType.Timestamp : ValueType.Unknown);
+        // A declared field without a type is loaded as text, so it is text to every check (`city = 9` is a mismatch).
+        var type = declared ?? (kind == FieldKind.Time ? ValueType.Timestamp : ValueType.Text);
         var field = new FieldModel(source, member.Name.Text, member.FileColumn?.Value ?? member.Name.Text, kind, type, member.Span)
         {
             Format = member.Format?.Value,
@@ -155,7 +156,9 @@ internal sealed class SourceBinder(BinderContext context)
                 continue;
             }
             var value = expressions.BindRow(dimension.Value, RowScope.Of(source));
-            fields.Add(new FieldModel(source.Name, dimension.Name.Text, dimension.Name.Text, FieldKind.Dimension, value.Type, dimension.Span) { Derivation = value });
+            var field = new FieldModel(source.Name, dimension.Name.Text, dimension.Name.Text, FieldKind.Dimension, value.Type, dimension.Span) { Derivation = value };
+            context.Expansions.CheckDimension(field, dimension.Value);
+            fields.Add(field);
         }
         source = source with { Fields = fields.ToArray() };
 

@@ -35,6 +35,13 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode LinkTargetWithoutKey = new("CXR029", "link target has no key");
     public static readonly DiagnosticCode InvalidScore = new("CXR030", "invalid score definition");
 
+    // Limits and text safety.
+    public static readonly DiagnosticCode NestedTooDeeply = new("CXR031", "expression nested too deeply");
+    public static readonly DiagnosticCode ExpandsTooLarge = new("CXR032", "expression too large with its metrics written out");
+    public static readonly DiagnosticCode ControlCharacter = new("CXR033", "control character in a string");
+    public static readonly DiagnosticCode MixedScripts = new("CXR034", "name mixes writing systems", Severity.Warning);
+    public static readonly DiagnosticCode BidiControl = new("CXR035", "invisible bidirectional control character", Severity.Warning);
+
     /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
 
 namespace CxReports.Dsl.Formatting;
@@ -7,7 +8,17 @@ namespace CxReports.Dsl.Formatting;
 /// <summary>Prints expressions in canonical form: single spaces around operators, parentheses only where precedence needs them.</summary>
 public static class ExpressionPrinter
 {
-    public static string Print(Expression expression) => Print(expression, 0);
+    /// <summary>
+    /// Prints an expression. The parser refuses expressions deeper than <see cref="CxrLimits.MaxExpressionDepth"/>
+    /// (CXR031) and <c>cxr fmt</c> leaves files with errors alone, so a deeper tree here is a bug, refused before the
+    /// recursive printing starts rather than overflowing the stack.
+    /// </summary>
+    public static string Print(Expression expression)
+    {
+        if (ExpressionHeight.FirstBeyond(expression, CxrLimits.MaxExpressionDepth) is { } tooDeep)
+            throw new ArgumentException($"{tooDeep.Span}: expression nests more than {CxrLimits.MaxExpressionDepth} levels deep (CXR031); the parser never produces such a tree", nameof(expression));
+        return Print(expression, 0);
+    }
 
     private static string Print(Expression expression, int context)
     {
@@ -21,12 +32,13 @@ public static class ExpressionPrinter
             DurationLiteral d => Duration(d),
             PathExpression p => p.Text,
             CallExpression c => $"{c.Function.Text}({string.Join(", ", c.Arguments.Select(Argument))})",
-            BinaryExpression b => $"{Print(b.Left, precedence)} {Symbol(b.Operator)} {Print(b.Right, precedence + 1)}",
+            // Comparisons do not chain: each side is an arithmetic operand, so a comparison inside one needs parentheses.
+            BinaryExpression b => $"{Print(b.Left, IsComparison(b.Operator) ? precedence + 1 : precedence)} {Symbol(b.Operator)} {Print(b.Right, precedence + 1)}",
             UnaryExpression { Operator: UnaryOperator.Not } u => $"not {Print(u.Operand, precedence)}",
             UnaryExpression u => $"-{Print(u.Operand, precedence)}",
             InExpression i => $"{Print(i.Value, precedence + 1)} {(i.Negated ? "not in" : "in")} ({string.Join(", ", i.Items.Select(x => Print(x, 0)))})",
             BetweenExpression b => $"{Print(b.Value, precedence + 1)} between {Print(b.Low, precedence + 1)} and {Print(b.High, precedence + 1)}",
-            _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name, "no printer for this node"),
+            _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name, "no printer for this node (an omitted expression means the file has errors)"),
         };
         return precedence < context ? $"({text})" : text;
     }
@@ -46,6 +58,10 @@ public static class ExpressionPrinter
         UnaryExpression => 7,
         _ => 8,
     };
+
+    private static bool IsComparison(BinaryOperator op) =>
+        op is BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual
+            or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual;
 
     public static string Symbol(BinaryOperator op) => op switch
     {

@@ -29,7 +29,12 @@ public sealed class MetricCompiler(PlanContext context, TimeUnit? grain)
 
     public string Compile(BoundExpression expression, string name) => Compile(expression, name, atMonth: false);
 
-    private string Compile(BoundExpression expression, string name, bool atMonth) => expression switch
+    private readonly NestingGuard _nesting = new();
+
+    private string Compile(BoundExpression expression, string name, bool atMonth) =>
+        _nesting.Deeper(expression, () => CompileNode(expression, name, atMonth));
+
+    private string CompileNode(BoundExpression expression, string name, bool atMonth) => expression switch
     {
         BoundLiteral { Value: decimal d } => d.ToString(CultureInfo.InvariantCulture),
         BoundMetricReference r => Reference(context.Model.Metrics[r.Metric], atMonth),

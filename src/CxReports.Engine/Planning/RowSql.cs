@@ -10,7 +10,12 @@ namespace CxReports.Engine.Planning;
 /// <summary>Compiles row-level expressions (conditions, aggregate arguments, dimensions) to SQL over a join plan.</summary>
 public sealed class RowSql(ISqlDialect dialect, JoinPlan joins, SqlParameters parameters, IReadOnlyDictionary<string, object?> paramValues)
 {
-    public string Compile(BoundExpression expression, string? alias = null) => expression switch
+    private readonly NestingGuard _nesting = new();
+
+    public string Compile(BoundExpression expression, string? alias = null) =>
+        _nesting.Deeper(expression, () => CompileNode(expression, alias));
+
+    private string CompileNode(BoundExpression expression, string? alias) => expression switch
     {
         BoundLiteral l => Literal(l.Value),
         BoundField f => Field(f, alias),

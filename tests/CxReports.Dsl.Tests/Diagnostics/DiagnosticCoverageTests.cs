@@ -22,6 +22,10 @@ public class DiagnosticCoverageTests
         DiagnosticCode.LinkTargetWithoutKey, DiagnosticCode.InvalidScore,
         // ReportDiagnosticsTests
         DiagnosticCode.InvalidCron, DiagnosticCode.ParamDefaultNotInChoices, DiagnosticCode.GrainTooFine,
+        // LimitDiagnosticsTests
+        DiagnosticCode.NestedTooDeeply, DiagnosticCode.ExpandsTooLarge,
+        // TextSafetyDiagnosticsTests
+        DiagnosticCode.ControlCharacter, DiagnosticCode.MixedScripts, DiagnosticCode.BidiControl,
     ];
 
     [Fact]

@@ -31,6 +31,7 @@ internal sealed partial class CxrGrammar
         grammar._file = file;
         grammar._tokens = tokens;
         grammar._diagnostics = diagnostics;
+        grammar._nesting = 0;
         return grammar;
     }
 
@@ -124,6 +125,8 @@ internal sealed partial class CxrGrammar
         var text = new StringBuilder(body.Length);
         for (var i = 0; i < body.Length; i++)
         {
+            if (TextSafety.IsRefusedControl(body[i]) || TextSafety.IsBidiControl(body[i]))
+                ReportUnsafeCharacter(token, 1 + i, body[i]);
             if (body[i] != '\\' || i + 1 >= body.Length)
             {
                 text.Append(body[i]);
@@ -146,6 +149,19 @@ internal sealed partial class CxrGrammar
             }
         }
         return text.ToString();
+    }
+
+    private void ReportUnsafeCharacter(Token<CxrToken> token, int index, char c)
+    {
+        var span = SpanOf(token);
+        var at = span with { Offset = span.Offset + index, Column = span.Column + index, Length = 1 };
+        if (TextSafety.IsBidiControl(c))
+            _diagnostics.Add(DiagnosticCode.BidiControl, at,
+                $"string contains the invisible bidirectional control U+{(int)c:X4}, which changes how the text around it is displayed",
+                "delete it; CXR text never needs it");
+        else
+            _diagnostics.Add(DiagnosticCode.ControlCharacter, at, $"string contains the control character U+{(int)c:X4}",
+                "delete it; write a line break as \\n and a tab as \\t");
     }
 
     // ---- spans -----------------------------------------------------------------------------------------

@@ -55,3 +55,9 @@ public sealed record BetweenExpression(Expression Value, Expression Low, Express
 
 /// <summary>Calendar units of durations, grains and rates.</summary>
 public enum TimeUnit { Day, Week, Month, Quarter, Year }
+
+/// <summary>
+/// Stands for an expression the parser did not keep because it nests beyond <see cref="CxrLimits"/> (already
+/// reported as CXR031); it binds to nothing and is never formatted, since a file with errors is not formatted.
+/// </summary>
+public sealed record OmittedExpression : Expression;

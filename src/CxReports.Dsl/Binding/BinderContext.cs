@@ -10,7 +10,7 @@ namespace CxReports.Dsl.Binding;
 /// <summary>State shared by the binding passes: the declarations by name, what is bound so far, and the diagnostics.</summary>
 internal sealed class BinderContext(IReadOnlyList<SyntaxFile> files)
 {
-    public DiagnosticBag Diagnostics { get; } = new();
+    public DiagnosticBag Diagnostics { get; } = new(DiagnosticBag.DefaultLimit);
     public Dictionary<string, Declaration> Declarations { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, SourceModel> Sources { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, MetricModel> Metrics { get; } = new(StringComparer.Ordinal);

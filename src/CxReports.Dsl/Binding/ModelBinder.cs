@@ -42,7 +42,7 @@ public static class ModelBinder
         new ReportBinder(context).BindAll();
 
         var model = new SemanticModel(context.Sources, context.Metrics, context.Scores, context.Scenarios, context.Reports);
-        return new BindResult(context.Diagnostics.HasErrors ? null : model, context.Diagnostics.Items);
+        return new BindResult(context.Diagnostics.HasErrors ? null : model, context.Diagnostics.WithSummary());
     }
 
     /// <summary>Binds a query typed on the command line or sent over HTTP against a bound model.</summary>
@@ -55,7 +55,7 @@ public static class ModelBinder
         foreach (var (name, source) in model.Sources) context.Sources[name] = source;
         foreach (var (name, metric) in model.Metrics) context.Metrics[name] = metric;
         var query = new QueryBinder(context, new ExpressionBinder(context, new MetricBinder(context))).Bind(parsed.Value, new Dictionary<string, ParamModel>());
-        return (context.Diagnostics.HasErrors ? null : query, context.Diagnostics.Items);
+        return (context.Diagnostics.HasErrors ? null : query, context.Diagnostics.WithSummary());
     }
 
     private static void Declare(BinderContext context, IReadOnlyList<SyntaxFile> files)

@@ -41,6 +41,7 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode ControlCharacter = new("CXR033", "control character in a string");
     public static readonly DiagnosticCode MixedScripts = new("CXR034", "name mixes writing systems", Severity.Warning);
     public static readonly DiagnosticCode BidiControl = new("CXR035", "invisible bidirectional control character", Severity.Warning);
+    public static readonly DiagnosticCode TooManyDiagnostics = new("CXR036", "too many findings to list");
 
     /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)

@@ -26,6 +26,8 @@ public class DiagnosticCoverageTests
         DiagnosticCode.NestedTooDeeply, DiagnosticCode.ExpandsTooLarge,
         // TextSafetyDiagnosticsTests
         DiagnosticCode.ControlCharacter, DiagnosticCode.MixedScripts, DiagnosticCode.BidiControl,
+        // DiagnosticCountLimitTests
+        DiagnosticCode.TooManyDiagnostics,
     ];
 
     [Fact]

@@ -19,6 +19,36 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_long_line_is_shown_cut_around_the_error_with_the_caret_under_it()
+    {
+        // 300 spaces, then a stray '@' at column 301.
+        File.WriteAllText(Path.Combine(_directory, "long.cxr"), new string(' ', 300) + "@\n");
+
+        var (exit, output, _) = CliRunner.Run(_directory, "check", "long.cxr");
+
+        Assert.Equal(1, exit);
+        var lines = output.Split('\n');
+        Assert.Equal("long.cxr:1:301: error CXR001: unexpected character '@'", lines[0]);
+        // The window is 120 columns; it would start 40 before the '@', but the line ends there, so it shows the last
+        // 120 columns (119 spaces and the '@') after an ellipsis, and the caret goes under the '@'.
+        Assert.Equal("    1 | …" + new string(' ', 119) + "@", lines[1]);
+        Assert.Equal("      | " + new string(' ', 120) + "^", lines[2]);
+    }
+
+    [Fact]
+    public void A_quarter_megabyte_of_garbage_prints_a_bounded_report_quickly()
+    {
+        File.WriteAllText(Path.Combine(_directory, "at.cxr"), new string('@', 262_000));
+
+        var (exit, output, _) = CliRunner.Run(_directory, "check", "at.cxr");
+
+        // It printed the 262,000-character line under each of 262,000 diagnostics before (tens of gigabytes).
+        Assert.Equal(1, exit);
+        Assert.True(output.Length < 1_000_000, $"{output.Length:N0} characters printed");
+        Assert.Contains("at.cxr:1:1001: error CXR036: 261,000 more finding(s) from here on are not listed (at most 1,000 are kept)", output);
+    }
+
+    [Fact]
     public void An_error_prints_file_line_column_code_the_source_line_a_caret_and_a_hint_and_exits_1()
     {
         File.WriteAllText(Path.Combine(_directory, "m.cxr"),

@@ -18,7 +18,7 @@ public static class CxrParser
     /// <summary>Parses one <c>.cxr</c> file, recovering after each error to report the rest.</summary>
     public static ParseResult<SyntaxFile> ParseFile(SourceFile source)
     {
-        var diagnostics = new DiagnosticBag();
+        var diagnostics = new DiagnosticBag(DiagnosticBag.DefaultLimit);
         var (tokens, comments) = Lex(source, diagnostics);
         return Nesting(tokens) > ShallowNesting
             ? LargeStack.Run(() => ParseTokens(source, tokens, comments, diagnostics))
@@ -30,7 +30,7 @@ public static class CxrParser
         var grammar = CxrGrammar.For(source.Path, tokens, diagnostics);
         var declarations = ImmutableArray.CreateBuilder<Declaration>();
         var rest = new TokenList<CxrToken>(tokens);
-        while (!rest.IsAtEnd)
+        while (!rest.IsAtEnd && !diagnostics.IsFull)
         {
             var parsed = grammar.DeclarationP(rest);
             if (parsed.HasValue)
@@ -49,7 +49,7 @@ public static class CxrParser
     /// <summary>Parses a query (<c>nps, csat by month, channel where ...</c>) as typed on the command line or sent over HTTP.</summary>
     public static ParseResult<Query?> ParseQuery(string text, string origin = "<query>")
     {
-        var diagnostics = new DiagnosticBag();
+        var diagnostics = new DiagnosticBag(DiagnosticBag.DefaultLimit);
         var (tokens, _) = Lex(new SourceFile(origin, text), diagnostics);
         return Nesting(tokens) > ShallowNesting
             ? LargeStack.Run(() => ParseQueryTokens(origin, tokens, diagnostics))
@@ -147,5 +147,5 @@ public static class CxrParser
 
     /// <summary>Diagnostics in file order, each reported once even if two recovery paths found it.</summary>
     private static IReadOnlyList<Diagnostic> Ordered(DiagnosticBag bag) =>
-        bag.Items.DistinctBy(d => (d.Code, d.Span.Offset)).OrderBy(d => d.Span.Offset).ToArray();
+        bag.WithSummary().DistinctBy(d => (d.Code, d.Span.Offset)).OrderBy(d => d.Span.Offset).ToArray();
 }

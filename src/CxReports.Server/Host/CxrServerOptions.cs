@@ -63,7 +63,7 @@ public sealed class CxrServerOptions
     public int MaxConcurrentChecks { get; set; } = 2;
 
     /// <summary>Checks that may wait for a turn beyond <see cref="MaxConcurrentChecks"/>; more get 503.</summary>
-    public int CheckQueueLimit { get; set; } = 16;
+    public int CheckQueueLimit { get; set; } = 64;
 
     /// <summary>Diagnostics a check lists (the first ones); the body still counts them all.</summary>
     public int MaxDiagnostics { get; set; } = 100;

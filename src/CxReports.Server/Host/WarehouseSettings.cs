@@ -27,7 +27,13 @@ public sealed class WarehouseSettings
     /// <summary>The PostgreSQL schema of the sources and logs.</summary>
     public string Schema { get; set; } = "cxr";
 
-    public WarehouseOptions For(CxrServerOptions server) => new(server.DataDirectory, server.WarehousePath)
+    /// <summary>
+    /// DuckDB's <c>memory_limit</c> for the embedded warehouse (loads and report queries; past it DuckDB spills or
+    /// fails the statement, never the process), e.g. <c>4GB</c> or <c>512MiB</c>.
+    /// </summary>
+    public string MemoryLimit { get; set; } = "4GB";
+
+    public WarehouseOptions For(CxrServerOptions server) => new(server.DataDirectory, server.WarehousePath, MemoryLimit)
     {
         Provider = WarehouseOptions.ParseProvider(Provider) ?? WarehouseProvider.DuckDb,
         ConnectionString = ConnectionString,
@@ -37,8 +43,12 @@ public sealed class WarehouseSettings
 }
 
 /// <summary>Checks the warehouse settings before the server starts (never echoing the connection string).</summary>
-public sealed class WarehouseSettingsValidator : IValidateOptions<WarehouseSettings>
+public sealed partial class WarehouseSettingsValidator : IValidateOptions<WarehouseSettings>
 {
+    /// <summary>The sizes DuckDB's <c>memory_limit</c> takes, spelled the way its documentation does.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[1-9][0-9]{0,5}(\.[0-9]{1,3})?\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")]
+    private static partial System.Text.RegularExpressions.Regex Size();
+
     public ValidateOptionsResult Validate(string? name, WarehouseSettings options)
     {
         var provider = WarehouseOptions.ParseProvider(options.Provider);
@@ -48,6 +58,8 @@ public sealed class WarehouseSettingsValidator : IValidateOptions<WarehouseSetti
             return ValidateOptionsResult.Fail("Warehouse:ConnectionString is empty: the postgres warehouse needs one (environment variable Warehouse__ConnectionString)");
         if (string.IsNullOrWhiteSpace(options.Schema) || options.Schema.Length > 50)
             return ValidateOptionsResult.Fail("Warehouse:Schema must be a name of 1 to 50 characters");
+        if (!Size().IsMatch(options.MemoryLimit ?? ""))
+            return ValidateOptionsResult.Fail($"Warehouse:MemoryLimit must be a size such as 4GB or 512MiB (got '{options.MemoryLimit}')");
         return ValidateOptionsResult.Success;
     }
 }

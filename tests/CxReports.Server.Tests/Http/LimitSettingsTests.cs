@@ -1,4 +1,5 @@
 using CxReports.Server.Host;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Tests.Http;
@@ -29,5 +30,30 @@ public sealed class LimitSettingsTests
         Assert.Contains("Cxr:CheckQueueLimit must be between 0 and 10000 (got -1)", e.Failures);
         Assert.Contains("Cxr:MaxDiagnostics must be between 1 and 100000 (got 0)", e.Failures);
         await app.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("0GB")]
+    [InlineData("4 GB; SET enable_external_access = true")]
+    public async Task A_warehouse_memory_limit_that_is_not_a_size_stops_the_start_naming_it(string limit)
+    {
+        var app = CxrServer.Build(new Dictionary<string, string?>
+        {
+            ["Cxr:ReportsDirectory"] = Path.Combine(Cli.CliRunner.RepositoryRoot(), "reports"),
+            ["Warehouse:MemoryLimit"] = limit,
+        }, b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(b.WebHost));
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains($"Warehouse:MemoryLimit must be a size such as 4GB or 512MiB (got '{limit}')", e.Failures);
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_warehouse_memory_limit_is_the_one_duckdb_runs_with()
+    {
+        await using var server = await TestServer.Start(new() { ["Warehouse:MemoryLimit"] = "300MiB", ["Cxr:WatchReports"] = "false" });
+        var gate = server.App.Services.GetRequiredService<CxReports.Server.Serving.WarehouseGate>();
+        // DuckDB prints its limit back with one decimal (the default, 4GB, would read "3.7 GiB").
+        Assert.Equal("300.0 MiB", await gate.Run(w => w.Scalar<string>("SELECT current_setting('memory_limit')")));
     }
 }

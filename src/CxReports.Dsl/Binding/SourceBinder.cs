@@ -89,6 +89,12 @@ internal sealed class SourceBinder(BinderContext context)
             Required = kind == FieldKind.Key,
             TypeDeclared = declared is not null,
         };
+        if (member.Thousands is { } thousands)
+        {
+            if (NumberFormatRules.ThousandsProblem(member.Name.Text, thousands.Value, member.Format?.Value, type) is { } problem)
+                context.Error(DiagnosticCode.InvalidSetting, thousands.Span, problem.Message, problem.Hint);
+            field = field with { Thousands = thousands.Value };
+        }
         foreach (var constraint in member.Constraints)
             field = ApplyConstraint(field, constraint);
         return field;

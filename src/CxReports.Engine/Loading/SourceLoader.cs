@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Diagnostics;
@@ -23,6 +24,27 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     public LoadOutcome Load(SourceModel source, bool force, IReadOnlyDictionary<string, SemanticKey> loadedKeys, bool allowShrink = false)
     {
         var watch = Stopwatch.StartNew();
+        try
+        {
+            return Load(source, force, loadedKeys, allowShrink, watch);
+        }
+        catch (DbException e)
+        {
+            // The warehouse itself failed where no failure is expected (its disk is full, its file is damaged, an
+            // earlier failure invalidated it): one line for this source, never a stack trace. Publishing is one
+            // transaction, so the previous data is what the warehouse still holds; the log may not be writable.
+            var at = new SourceSpan(source.Path, 0, 1, 1, 0);
+            return new LoadOutcome(source.Name, LoadStatus.Failed, 0, 0, 0, watch.Elapsed,
+                [new Diagnostic(LoadCodes.NotStored, at, $"source '{source.Name}': the warehouse failed: {FirstLine(e.Message)}; the previous data is kept", StorageHint)], 1);
+        }
+    }
+
+    private const string StorageHint = "free disk space where the warehouse lies, or check that its files are intact";
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private LoadOutcome Load(SourceModel source, bool force, IReadOnlyDictionary<string, SemanticKey> loadedKeys, bool allowShrink, Stopwatch watch)
+    {
         var dataRoot = warehouse.Options.DataRoot;
         var (files, problem) = SourceFiles.Resolve(source, dataRoot);
         if (problem is not null) return Fail(source, [], [problem], 1, watch);
@@ -118,12 +140,20 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
                 return Fail(source, files, missing, missing.Length, watch);
             return Fail(source, files, [NotStoredOrUnreadable(source, files, e, dataRoot)], 1, watch);
         }
+        catch (DbException e) when (e is not DuckDBException)
+        {
+            // The PostgreSQL warehouse failed while publishing (its disk is full, it went away): the transaction
+            // rolled back, so the previous data is kept.
+            TryDropStage(source);
+            return Fail(source, files, [new Diagnostic(LoadCodes.NotStored, new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0),
+                $"source '{source.Name}': the warehouse could not store the load ({FirstLine(e.Message)}); the previous data is kept", StorageHint)], 1, watch);
+        }
         catch (IOException e)
         {
             // A full disk while copying or checking files: the live table is as it was; say so in one line.
             TryDropStage(source);
             return Fail(source, files, [new Diagnostic(LoadCodes.NotStored, new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0),
-                $"source '{source.Name}': the load could not be written ({e.Message.Split('\n')[0]}); the previous data is kept")], 1, watch);
+                $"source '{source.Name}': the load could not be written ({FirstLine(e.Message)}); the previous data is kept", StorageHint)], 1, watch);
         }
         finally
         {
@@ -200,7 +230,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         var at = new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0);
         return IsStorageFailure(e)
             ? new Diagnostic(LoadCodes.NotStored, at, $"source '{source.Name}': the warehouse could not store the load ({Reason(e.Message, dataRoot)}); the previous data is kept",
-                "free disk space where the warehouse lies, or check that its files are intact")
+                StorageHint)
             : new Diagnostic(LoadCodes.Malformed, at, $"source '{source.Name}': {Reason(e.Message, dataRoot)}");
     }
 
@@ -260,8 +290,16 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     {
         var dataRoot = warehouse.Options.DataRoot;
         var summary = diagnostics.Count > 0 ? diagnostics[0].Headline : "failed";
-        warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, "failed",
-            total > 1 ? $"{summary} (and {total - 1} more)" : summary));
+        try
+        {
+            warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, "failed",
+                total > 1 ? $"{summary} (and {total - 1} more)" : summary));
+        }
+        catch (DbException)
+        {
+            // A warehouse that could not store the load (a full disk) often cannot log it either; the outcome still
+            // says why, and the failure matters more than its log entry.
+        }
         return new LoadOutcome(source.Name, LoadStatus.Failed, 0, files.Count, files.Sum(f => new FileInfo(f).Length), watch.Elapsed, diagnostics, total);
     }
 

@@ -60,26 +60,33 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         // The encoding is part of how the files are read even where the SQL does not name it (transcoded files).
         var version = recipe + "\n" + FileEncodings.Name(source);
         var bytes = files.Sum(f => new FileInfo(f).Length);
+        // A glob's files are hashed one by one, to read again only those that are new or changed.
+        var incremental = staging is not null && FileParts.Applies(source) ? new FileParts(_staging, staging) : null;
+        var parts = incremental is null ? Array.Empty<FileParts.Part>() : files.Select(f => new FileParts.Part(Path.GetRelativePath(dataRoot, f), ContentHash.OfFile(f))).ToArray();
+        string Version() => incremental is null ? ContentHash.Of(files, dataRoot, version) : ContentHash.Combine(version, parts);
         // The hash decides whether to load only when a good load could be skipped; otherwise it is needed just for
         // the log entry, and is computed on another thread while DuckDB reads the files.
         var last = force ? null : warehouse.Log.LastLoaded(source.Name);
         Task<string> hashing;
         if (last is not null && warehouse.TableExists(source.Name) && _staging.TableExists(source.Name))
         {
-            var hash = ContentHash.Of(files, dataRoot, version);
+            var hash = Version();
             if (hash == last.ContentHash)
                 return new LoadOutcome(source.Name, LoadStatus.Unchanged, last.Rows, files.Count, bytes, watch.Elapsed, [], 0);
             hashing = Task.FromResult(hash);
         }
-        else hashing = Task.Run(() => ContentHash.Of(files, dataRoot, version));
+        else hashing = Task.Run(Version);
 
         var work = new WorkFiles(_staging.Options);
         try
         {
-            var (readFiles, readSource, readProblems) = Transcoded(source, files, work, dataRoot);
+            var kept = incremental?.Kept(parts, force) ?? new HashSet<string>();
+            var changed = parts.Where(p => !kept.Contains(p.Name)).ToArray();
+            var toRead = incremental is null ? files : files.Where((_, i) => !kept.Contains(parts[i].Name)).ToArray();
+            var (readFiles, readSource, readProblems) = Transcoded(source, toRead, work, dataRoot);
             if (readProblems.Length > 0) return Fail(source, files, readProblems, readProblems.Length, watch);
             var readStaging = readSource == source ? staging : new StagingSql(readSource);
-            var readRecipe = readSource == source ? recipe : readStaging!.CreateStage(readFiles);
+            var readRecipe = readSource == source ? recipe : incremental is null ? readStaging!.CreateStage(readFiles) : "";
 
             var stage = StagingSql.StageTable(source);
             long rows;
@@ -99,10 +106,16 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
                 {
                     DropStage(source);
                     var shown = files.Select(f => Path.GetRelativePath(dataRoot, f)).ToArray();
-                    var (diagnostics, total) = new LoadErrorFinder(_staging, readStaging, readFiles, dataRoot, shown, work.Directory).Find(loadedKeys);
+                    // The error path reads every file, kept or not, to name every problem as a full load would.
+                    var allRead = readFiles.Count == files.Count ? readFiles : Transcoded(source, files, work, dataRoot).Files;
+                    var (diagnostics, total) = new LoadErrorFinder(_staging, readStaging, allRead, dataRoot, shown, work.Directory).Find(loadedKeys);
                     return total > 0 || unreadable is null ? Fail(source, files, diagnostics, total, watch) : null;
                 }
-                try { _staging.Execute(readRecipe); }
+                try
+                {
+                    if (incremental is null) _staging.Execute(readRecipe);
+                    else incremental.Stage(parts, changed, readFiles, readStaging);
+                }
                 catch (DuckDBException e) when (StagingSql.IsBrokenRow(e)) { return RowErrors(null)!; }
                 catch (DuckDBException e) when (source.Format is SourceFormat.Csv or SourceFormat.Tsv)
                 {
@@ -129,6 +142,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             var contentHash = hashing.GetAwaiter().GetResult();
             warehouse.Publish(stage, TablePlacement.Of(model, source), new LoadRecord(source.Name, FileList(files, dataRoot), contentHash, rows,
                 time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
+            incremental?.Published(parts);
             return new LoadOutcome(source.Name, LoadStatus.Loaded, rows, files.Count, bytes, watch.Elapsed, [], 0);
         }
         catch (DuckDBException e)

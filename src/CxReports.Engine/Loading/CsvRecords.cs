@@ -5,9 +5,10 @@ namespace CxReports.Engine.Loading;
 
 /// <summary>
 /// One record of a CSV file: the physical line it starts on, its number of fields, whether it is a blank line, how
-/// it is malformed (if it is) and in which field (1-based), and its field values when they were asked for.
+/// it is malformed (if it is) and in which field (1-based), its length in UTF-8 bytes (without the line break), and
+/// its field values when they were asked for (each cut after <see cref="CsvRecords.MaxRecordBytes"/> characters).
 /// </summary>
-public readonly record struct CsvRecord(int Line, int Fields, bool Blank, string? Problem, int ProblemField, IReadOnlyList<string>? Values);
+public readonly record struct CsvRecord(int Line, int Fields, bool Blank, string? Problem, int ProblemField, long Bytes, IReadOnlyList<string>? Values);
 
 /// <summary>
 /// Splits a CSV file into records the way DuckDB's reader does: a quote opens a quoted value only at the start of
@@ -19,6 +20,12 @@ public readonly record struct CsvRecord(int Line, int Fields, bool Blank, string
 public static class CsvRecords
 {
     private enum State { FieldStart, Unquoted, Quoted, Escaped, QuoteSeen }
+
+    /// <summary>
+    /// The longest record DuckDB reads (its <c>max_line_size</c>, 2,000,000 bytes); a longer one is a broken export
+    /// (a missing line break, a quote never closed), named by its line, not read.
+    /// </summary>
+    public const long MaxRecordBytes = 2_000_000;
 
     /// <summary>The records of <paramref name="file"/>, after the skipped lines; with their values when <paramref name="values"/>.</summary>
     public static IEnumerable<CsvRecord> Read(string file, SourceModel source, bool values = false)
@@ -44,12 +51,14 @@ public static class CsvRecords
         var blank = true;
         string? problem = null;
         var problemField = 0;
+        long bytes = 0;
         var state = State.FieldStart;
         var value = new StringBuilder();
         var row = values ? new List<string>() : null;
         while ((c = reader.Read()) >= 0)
         {
             if (c == '\r') continue;
+            if (c != '\n' || state is State.Quoted or State.Escaped) bytes += c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate((char)c) ? 2 : 3;
             if (state is State.Quoted or State.Escaped)
             {
                 if (c == '\n') line++;
@@ -57,7 +66,7 @@ public static class CsvRecords
                     : c == escape && escape != quote ? State.Escaped
                     : c == quote ? State.QuoteSeen
                     : State.Quoted;
-                if (row is not null && next == State.Quoted) value.Append((char)c);
+                if (row is not null && next == State.Quoted && value.Length <= MaxRecordBytes) value.Append((char)c);
                 state = next;
                 continue;
             }
@@ -70,9 +79,9 @@ public static class CsvRecords
             if (c == '\n')
             {
                 row?.Add(value.ToString());
-                yield return new CsvRecord(start, fields, blank, problem, problemField, row?.ToArray());
+                yield return new CsvRecord(start, fields, blank, problem, problemField, bytes, row?.ToArray());
                 line++;
-                (start, fields, blank, problem, problemField, state) = (line, 1, true, null, 0, State.FieldStart);
+                (start, fields, blank, problem, problemField, bytes, state) = (line, 1, true, null, 0, 0, State.FieldStart);
                 value.Clear();
                 row?.Clear();
                 continue;
@@ -96,22 +105,27 @@ public static class CsvRecords
                 state = State.Quoted;
                 continue;
             }
-            if (row is not null) value.Append((char)c);
+            if (row is not null && value.Length <= MaxRecordBytes) value.Append((char)c);
             state = State.Unquoted;
         }
         row?.Add(value.ToString());
         if (state is State.Quoted or State.Escaped)
-            yield return new CsvRecord(start, fields, false, $"the quoted value that starts on line {start} is never closed", fields, row?.ToArray());
+            yield return new CsvRecord(start, fields, false, $"the quoted value that starts on line {start} is never closed", fields, bytes, row?.ToArray());
         else if (!blank)
-            yield return new CsvRecord(start, fields, false, problem, problemField, row?.ToArray());
+            yield return new CsvRecord(start, fields, false, problem, problemField, bytes, row?.ToArray());
     }
 
     /// <summary>
-    /// Every record that breaks the file's shape, in order: not as many fields as the header (or first line), a
-    /// quoted value never closed, or text after a closing quote. <paramref name="expected"/> is the header's count.
+    /// How a record breaks the file's shape, or null: longer than <see cref="MaxRecordBytes"/>, a quoted value never
+    /// closed, text after a closing quote, or not as many fields as the header (or first line) has
+    /// (<paramref name="expected"/>). <paramref name="column"/> is where it goes wrong.
     /// </summary>
     public static string? ShapeProblem(CsvRecord record, int expected, SourceModel source, out int column)
     {
+        column = 1;
+        if (record.Bytes > MaxRecordBytes)
+            return $"the record is {record.Bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes long, " +
+                   $"more than the {MaxRecordBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} a record may have (a line break or closing quote missing?)";
         column = record.ProblemField;
         if (record.Problem is { } problem) return problem;
         column = Math.Min(record.Fields, expected) + 1;

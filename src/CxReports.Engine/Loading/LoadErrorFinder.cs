@@ -117,6 +117,11 @@ public sealed class LoadErrorFinder(DuckDbWarehouse warehouse, StagingSql stagin
     {
         var values = record.Values!;
         var delimiter = ReaderSql.Delimiter(staging.Source).ToString();
+        if (record.Bytes > CsvRecords.MaxRecordBytes)
+        {
+            var start = string.Join(delimiter, values);
+            return $"; it starts '{Cut(start[..Math.Min(start.Length, ShownValueLength)])}...'";
+        }
         var text = record.Problem is not null ? values[Math.Min(column, values.Count) - 1]
             : values.Count > expected ? string.Join(delimiter, values.Skip(expected))
             : string.Join(delimiter, values);

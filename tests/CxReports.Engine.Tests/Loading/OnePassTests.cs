@@ -150,4 +150,24 @@ public sealed class OnePassTests : IDisposable
         var work = Path.Combine(_data.Root, "cxreports-work");
         Assert.Empty(Directory.GetFiles(work));
     }
+
+    [Fact]
+    public void A_record_longer_than_a_reader_takes_is_named_by_its_physical_line_and_true_length_with_the_other_defects()
+    {
+        // A missing line break turned line 4 into 3 MB: DuckDB says "Line: 4 ... 3000002 bytes" or, longer, nothing useful.
+        _data.Write("anket.csv", "id,puan\r\n1,5\r\n\r\n3," + new string('9', 3_000_000) + "\r\n4,x\r\n");
+
+        var outcome = _data.Load("""
+            source responses from "anket.csv" {
+              key id: integer
+              column score = "puan": integer
+            }
+            """);
+
+        Assert.Equal([
+            "anket.csv:4:1: error CXR111: source 'responses': the record is 3,000,002 bytes long, more than the 2,000,000 a record may have " +
+            $"(a line break or closing quote missing?); it starts '3,{new string('9', 58)}...'",
+            "anket.csv:5:2: error CXR105: column 'puan' value 'x': not a valid whole number",
+        ], TempDataDirectory.Headlines(outcome));
+    }
 }

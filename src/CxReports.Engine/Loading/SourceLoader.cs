@@ -53,8 +53,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         if (unusable.Length > 0) return Fail(source, files, unusable, unusable.Length, watch);
 
         var staging = source.DeclaresColumns ? new StagingSql(source) : null;
-        if (staging is not null && source.Format is SourceFormat.Csv or SourceFormat.Tsv &&
-            HeaderProblems(staging, files, dataRoot) is { Length: > 0 } headerProblems)
+        if (source.Format is SourceFormat.Csv or SourceFormat.Tsv && HeaderProblems(source, staging, files, dataRoot) is { Length: > 0 } headerProblems)
             return Fail(source, files, headerProblems, headerProblems.Length, watch);
         var recipe = staging?.CreateStage(files) ?? $"SELECT * FROM {ReaderSql.Detected(source, files)}";
         // The encoding is part of how the files are read even where the SQL does not name it (transcoded files).
@@ -200,12 +199,11 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     }
 
     /// <summary>
-    /// The header of every CSV file: a column without a name, two columns of the same name, a declared column
-    /// it lacks, or no header at all. All of them, before DuckDB reads a row.
+    /// The header of every CSV file: a column without a name, two columns of the same name (DuckDB alone would
+    /// rename one), a declared column it lacks, or no header at all. All of them, before DuckDB reads a row.
     /// </summary>
-    private static Diagnostic[] HeaderProblems(StagingSql staging, IReadOnlyList<string> files, string dataRoot)
+    private static Diagnostic[] HeaderProblems(SourceModel source, StagingSql? staging, IReadOnlyList<string> files, string dataRoot)
     {
-        var source = staging.Source;
         var problems = new List<Diagnostic>();
         foreach (var file in files)
         {
@@ -219,7 +217,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             foreach (var (column, problem) in header.NameProblems())
                 problems.Add(new Diagnostic(LoadCodes.HeaderNames, new SourceSpan(shown, 0, header.Line, column, 0),
                     $"source '{source.Name}': {problem}", "give every column its own name in the export (or set header false and name them column0, column1, ...)"));
-            foreach (var field in staging.Fields.Where(f => !header.Columns.Contains(f.Field.FileColumn)))
+            foreach (var field in staging?.Fields.Where(f => !header.Columns.Contains(f.Field.FileColumn)) ?? [])
                 problems.Add(new Diagnostic(LoadCodes.MissingColumn, new SourceSpan(shown, 0, header.Line, 1, 0),
                     $"column '{field.Field.FileColumn}' (field '{field.Field.Name}' of source '{source.Name}') is not in the file; it has: {string.Join(", ", header.Columns)}",
                     Dsl.Binding.DidYouMean.Hint(field.Field.FileColumn, header.Columns)));

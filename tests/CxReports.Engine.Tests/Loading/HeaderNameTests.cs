@@ -45,4 +45,13 @@ public sealed class HeaderNameTests : IDisposable
             $"anket{s}3.csv:1:3: error CXR115: source 'responses': column 3 of the header has no name",
         ], TempDataDirectory.Headlines(_data.Load(Responses.Replace("anket.csv", "anket/*.csv"))));
     }
+
+    [Fact]
+    public void A_source_that_declares_no_columns_is_refused_too_instead_of_loading_a_renamed_copy()
+    {
+        _data.Write("anket.csv", "id,puan,puan\n1,2,3\n");
+
+        Assert.Equal(["anket.csv:1:3: error CXR115: source 'responses': columns 2 and 3 of the header are both named 'puan'"],
+            TempDataDirectory.Headlines(_data.Load("source responses from \"anket.csv\" {\n}\n")));
+    }
 }

@@ -62,19 +62,19 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         // A glob's files are hashed one by one, to read again only those that are new or changed.
         var incremental = staging is not null && FileParts.Applies(source) ? new FileParts(_staging, staging) : null;
         var parts = incremental is null ? Array.Empty<FileParts.Part>() : files.Select(f => new FileParts.Part(Path.GetRelativePath(dataRoot, f), ContentHash.OfFile(f))).ToArray();
-        string Version() => incremental is null ? ContentHash.Of(files, dataRoot, version) : ContentHash.Combine(version, parts);
+        string Hash() => incremental is null ? ContentHash.Of(files, dataRoot, version) : ContentHash.Combine(version, parts);
         // The hash decides whether to load only when a good load could be skipped; otherwise it is needed just for
         // the log entry, and is computed on another thread while DuckDB reads the files.
         var last = force ? null : warehouse.Log.LastLoaded(source.Name);
         Task<string> hashing;
         if (last is not null && warehouse.TableExists(source.Name) && _staging.TableExists(source.Name))
         {
-            var hash = Version();
+            var hash = Hash();
             if (hash == last.ContentHash)
                 return new LoadOutcome(source.Name, LoadStatus.Unchanged, last.Rows, files.Count, bytes, watch.Elapsed, [], 0);
             hashing = Task.FromResult(hash);
         }
-        else hashing = Task.Run(Version);
+        else hashing = Task.Run(Hash);
 
         var work = new WorkFiles(_staging.Options);
         try
@@ -151,7 +151,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             if (staging is not null && e.Message.StartsWith("Binder Error", StringComparison.Ordinal) &&
                 MissingColumns(staging, files) is { Length: > 0 } missing)
                 return Fail(source, files, missing, missing.Length, watch);
-            return Fail(source, files, [NotStoredOrUnreadable(source, files, e, dataRoot)], 1, watch);
+            return Fail(source, files, [NotStoredOrUnreadable(source, files, e, dataRoot, _staging.Options.DatabaseFile)], 1, watch);
         }
         catch (DbException e) when (e is not DuckDBException)
         {
@@ -237,20 +237,23 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     /// Why DuckDB could not read the files, or store what it read: one line, DuckDB's reason. (Records that break a
     /// CSV file's shape are named by the error path before it comes to this.)
     /// </summary>
-    private static Diagnostic NotStoredOrUnreadable(SourceModel source, IReadOnlyList<string> files, DuckDBException e, string dataRoot)
+    private static Diagnostic NotStoredOrUnreadable(SourceModel source, IReadOnlyList<string> files, DuckDBException e, string dataRoot, string databaseFile)
     {
         var at = new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0);
-        return IsStorageFailure(e)
+        return IsStorageFailure(e, databaseFile)
             ? new Diagnostic(LoadCodes.NotStored, at, $"source '{source.Name}': the warehouse could not store the load ({Reason(e.Message, dataRoot)}); the previous data is kept",
                 StorageHint)
             : new Diagnostic(LoadCodes.Malformed, at, $"source '{source.Name}': {Reason(e.Message, dataRoot)}");
     }
 
-    /// <summary>DuckDB's failures of its own storage (a full disk, a file it cannot write or read back), not of the data.</summary>
-    private static bool IsStorageFailure(DuckDBException e) =>
-        e.Message.StartsWith("IO Error", StringComparison.Ordinal) || e.Message.StartsWith("FATAL Error", StringComparison.Ordinal) ||
-        e.Message.Contains("No space left on device", StringComparison.Ordinal) || e.Message.StartsWith("Serialization Error", StringComparison.Ordinal) ||
-        e.Message.Contains("database has been invalidated", StringComparison.Ordinal);
+    /// <summary>
+    /// DuckDB's failures of its own storage (a full disk, its database file or log it cannot write or read back, an
+    /// instance a fatal error invalidated), not of the data files (an IO error reading an export is the export's).
+    /// </summary>
+    private static bool IsStorageFailure(DuckDBException e, string databaseFile) =>
+        e.Message.Contains("No space left on device", StringComparison.Ordinal) || e.Message.StartsWith("FATAL Error", StringComparison.Ordinal) ||
+        e.Message.Contains("database has been invalidated", StringComparison.Ordinal) ||
+        (e.Message.StartsWith("IO Error", StringComparison.Ordinal) && e.Message.Contains(Path.GetFileName(databaseFile), StringComparison.Ordinal));
 
     /// <summary>
     /// DuckDB's reason: its first line, and after "CSV Error on Line: N" the line that says what is wrong (not the

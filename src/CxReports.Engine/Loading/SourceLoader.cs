@@ -239,7 +239,9 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     /// </summary>
     private static Diagnostic NotStoredOrUnreadable(SourceModel source, IReadOnlyList<string> files, DuckDBException e, string dataRoot, string databaseFile)
     {
-        var at = new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0);
+        // Located at the file DuckDB names, when it names one of the source's.
+        var named = files.FirstOrDefault(f => e.Message.Contains(f, StringComparison.Ordinal)) ?? files[0];
+        var at = new SourceSpan(Path.GetRelativePath(dataRoot, named), 0, 1, 1, 0);
         return IsStorageFailure(e, databaseFile)
             ? new Diagnostic(LoadCodes.NotStored, at, $"source '{source.Name}': the warehouse could not store the load ({Reason(e.Message, dataRoot)}); the previous data is kept",
                 StorageHint)

@@ -34,7 +34,7 @@ public static class CsvRecords
         foreach (var record in Read(stream, source, values)) yield return record;
     }
 
-    public static IEnumerable<CsvRecord> Read(Stream stream, SourceModel source, bool values = false)
+    private static IEnumerable<CsvRecord> Read(Stream stream, SourceModel source, bool values)
     {
         var delimiter = ReaderSql.Delimiter(source);
         var quote = ReaderSql.Quote(source);

@@ -30,8 +30,8 @@ public static partial class ReaderSql
     {
         var reads = files.Select(file =>
         {
-            var header = CsvHeader.Read(file, source)?.Columns ?? columns ?? [];
-            return (Header: header, Sql: CsvAsText(source, file, header));
+            var header = CsvHeader.Read(file, source) ?? new CsvHeader(columns ?? [], SkippedLines(source) + 1);
+            return (Header: header.Columns, Sql: CsvAsText(source, file, header));
         }).ToArray();
         if (reads.Length == 1) return reads[0].Sql;
         var kept = columns ?? reads[0].Header;
@@ -39,10 +39,13 @@ public static partial class ReaderSql
         return "(" + string.Join(" UNION ALL ", reads.Select(r => $"SELECT {select} FROM {r.Sql}")) + ")";
     }
 
-    /// <summary>One CSV file with the given columns, all text, nothing detected.</summary>
-    public static string CsvAsText(SourceModel source, string file, IReadOnlyList<string> header) =>
-        $"read_csv({Files([file])}, auto_detect = false{CsvOptions(source)}, columns = " +
-        "{" + string.Join(", ", header.Select(c => $"{Sql.Literal(c)}: 'VARCHAR'")) + "})";
+    /// <summary>
+    /// One CSV file with the columns of its header, all text, nothing detected. DuckDB skips the physical lines
+    /// above the header (the skipped ones and any blank ones), or it would take a blank line for the header.
+    /// </summary>
+    private static string CsvAsText(SourceModel source, string file, CsvHeader header) =>
+        $"read_csv({Files([file])}, auto_detect = false{CsvOptions(source, skip: header.Line - 1)}, columns = " +
+        "{" + string.Join(", ", header.Columns.Select(c => $"{Sql.Literal(c)}: 'VARCHAR'")) + "})";
 
     public static string Detected(SourceModel source, IReadOnlyList<string> files) => source.Format switch
     {
@@ -66,7 +69,7 @@ public static partial class ReaderSql
     public static int SkippedLines(SourceModel source) =>
         source.Options.TryGetValue("skip", out var s) && int.TryParse(s, out var n) ? n : 0;
 
-    private static string CsvOptions(SourceModel source)
+    private static string CsvOptions(SourceModel source, int? skip = null)
     {
         var options = new List<string>
         {
@@ -77,7 +80,7 @@ public static partial class ReaderSql
             // lines above a row it cannot fit (even take the last line as the header), and then the rows and the
             // physical lines named in errors are no longer the file's.
             $"escape = {Sql.Literal(Escape(source).ToString())}",
-            $"skip = {SkippedLines(source)}",
+            $"skip = {skip ?? SkippedLines(source)}",
         };
         if (FileEncodings.DuckDbName(source) is { } encoding) options.Add($"encoding = {Sql.Literal(encoding)}");
         if (source.Options.TryGetValue("null", out var nullText)) options.Add($"nullstr = {Sql.Literal(nullText)}");

@@ -54,4 +54,14 @@ public sealed class HeaderNameTests : IDisposable
         Assert.Equal(["anket.csv:1:3: error CXR115: source 'responses': columns 2 and 3 of the header are both named 'puan'"],
             TempDataDirectory.Headlines(_data.Load("source responses from \"anket.csv\" {\n}\n")));
     }
+
+    [Fact]
+    public void Blank_lines_above_the_header_are_passed_over_and_later_lines_keep_their_numbers()
+    {
+        _data.Write("anket.csv", "\r\n\r\nid,puan\r\n1,2\r\n2,x\r\n");
+
+        Assert.Equal(["anket.csv:5:2: error CXR105: column 'puan' value 'x': not a valid whole number"], TempDataDirectory.Headlines(_data.Load(Responses)));
+        _data.Write("anket.csv", "\r\n\r\nid,puan\r\n1,2\r\n2,3\r\n");
+        Assert.Equal(2, _data.LoadOk(Responses).Rows);
+    }
 }

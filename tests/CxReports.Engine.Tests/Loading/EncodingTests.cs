@@ -88,4 +88,27 @@ public sealed class EncodingTests : IDisposable
         Assert.Equal("m.cxr:2:22: error CXR027: unknown encoding \"cp1254\"", diagnostic.Headline);
         Assert.Equal("encodings are utf-8, utf-16, latin-1, windows-1254, iso-8859-9", diagnostic.Hint);
     }
+
+    [Fact]
+    public void Utf16_file_with_a_byte_order_mark_loads_and_its_bad_value_is_named_by_line()
+    {
+        var text = "id,yorum\r\n1,\"Fena\r\ndeğil\"\r\n2,Şişli\r\n";
+        _data.WriteBytes("yorumlar.csv", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray());
+        _data.LoadOk(Comments("utf-16"));
+        Assert.Equal(["1|Fena\r\ndeğil", "2|Şişli"], _data.Rows("SELECT * FROM comments ORDER BY id"));
+
+        _data.WriteBytes("yorumlar.csv", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text + "üç,x\r\n")).ToArray());
+        Assert.Equal(["yorumlar.csv:5:1: error CXR105: column 'id' value 'üç': not a valid whole number"],
+            TempDataDirectory.Headlines(_data.Load(Comments("utf-16"))));
+    }
+
+    [Fact]
+    public void Utf8_file_with_a_byte_order_mark_and_crlf_loads_its_first_column_by_name()
+    {
+        _data.WriteBytes("yorumlar.csv", Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("id,yorum\r\n1,Güzel\r\n")).ToArray());
+
+        _data.LoadOk(Comments("utf-8"));
+
+        Assert.Equal(["1|Güzel"], _data.Rows("SELECT * FROM comments"));
+    }
 }

@@ -28,11 +28,12 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         {
             return Load(source, force, loadedKeys, allowShrink, watch);
         }
-        catch (DbException e)
+        catch (DbException e) when (IsDiskFull(e.Message))
         {
-            // The warehouse itself failed where no failure is expected (its disk is full, its file is damaged, an
-            // earlier failure invalidated it): one line for this source, never a stack trace. Publishing is one
-            // transaction, so the previous data is what the warehouse still holds; the log may not be writable.
+            // The warehouse's disk filled up where no failure is expected (writing the load log, say): one line for
+            // this source, never a stack trace. Publishing is one transaction, so the previous data is what the
+            // warehouse still holds. A damaged or invalidated warehouse is not one source's problem: that exception
+            // goes to the command or server, which says so once.
             var at = new SourceSpan(source.Path, 0, 1, 1, 0);
             return new LoadOutcome(source.Name, LoadStatus.Failed, 0, 0, 0, watch.Elapsed,
                 [new Diagnostic(LoadCodes.NotStored, at, $"source '{source.Name}': the warehouse failed: {FirstLine(e.Message)}; the previous data is kept", StorageHint)], 1);
@@ -42,6 +43,10 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     private const string StorageHint = "free disk space where the warehouse lies, or check that its files are intact";
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    /// <summary>Whether the engine's words say the disk (or the file-size limit) ran out.</summary>
+    private static bool IsDiskFull(string message) =>
+        new[] { "No space left", "disk is full", "File too large" }.Any(sign => message.Contains(sign, StringComparison.OrdinalIgnoreCase));
 
     private LoadOutcome Load(SourceModel source, bool force, IReadOnlyDictionary<string, SemanticKey> loadedKeys, bool allowShrink, Stopwatch watch)
     {
@@ -147,16 +152,17 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         catch (DuckDBException e)
         {
             TryDropStage(source);
+            if (IsStorageFailure(e, _staging.Options.DatabaseFile) && !IsDiskFull(e.Message)) throw; // damaged or invalidated: the warehouse's, not this source's
             // A column the statement names but the file lacks is a binder error (DuckDB.NET leaves ErrorType unset here).
             if (staging is not null && e.Message.StartsWith("Binder Error", StringComparison.Ordinal) &&
                 MissingColumns(staging, files) is { Length: > 0 } missing)
                 return Fail(source, files, missing, missing.Length, watch);
             return Fail(source, files, [NotStoredOrUnreadable(source, files, e, dataRoot, _staging.Options.DatabaseFile)], 1, watch);
         }
-        catch (DbException e) when (e is not DuckDBException)
+        catch (DbException e) when (e is not DuckDBException && IsDiskFull(e.Message))
         {
-            // The PostgreSQL warehouse failed while publishing (its disk is full, it went away): the transaction
-            // rolled back, so the previous data is kept.
+            // The PostgreSQL warehouse's disk filled up while publishing: the transaction rolled back, so the previous
+            // data is kept. Any other failure of it (it went away) is the warehouse's, said once by the caller.
             TryDropStage(source);
             return Fail(source, files, [new Diagnostic(LoadCodes.NotStored, new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0),
                 $"source '{source.Name}': the warehouse could not store the load ({FirstLine(e.Message)}); the previous data is kept", StorageHint)], 1, watch);
@@ -166,7 +172,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             // A full disk while copying or checking files: the live table is as it was; say so in one line.
             TryDropStage(source);
             return Fail(source, files, [new Diagnostic(LoadCodes.NotStored, new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0),
-                $"source '{source.Name}': the load could not be written ({FirstLine(e.Message)}); the previous data is kept", StorageHint)], 1, watch);
+                $"source '{source.Name}': the load's files could not be read or written ({FirstLine(e.Message)}); the previous data is kept", StorageHint)], 1, watch);
         }
         finally
         {
@@ -253,7 +259,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     /// instance a fatal error invalidated), not of the data files (an IO error reading an export is the export's).
     /// </summary>
     private static bool IsStorageFailure(DuckDBException e, string databaseFile) =>
-        e.Message.Contains("No space left on device", StringComparison.Ordinal) || e.Message.StartsWith("FATAL Error", StringComparison.Ordinal) ||
+        IsDiskFull(e.Message) || e.Message.StartsWith("FATAL Error", StringComparison.Ordinal) ||
         e.Message.Contains("database has been invalidated", StringComparison.Ordinal) ||
         (e.Message.StartsWith("IO Error", StringComparison.Ordinal) && e.Message.Contains(Path.GetFileName(databaseFile), StringComparison.Ordinal));
 
@@ -312,10 +318,9 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, "failed",
                 total > 1 ? $"{summary} (and {total - 1} more)" : summary));
         }
-        catch (DbException)
+        catch (DbException e) when (IsDiskFull(e.Message))
         {
-            // A warehouse that could not store the load (a full disk) often cannot log it either; the outcome still
-            // says why, and the failure matters more than its log entry.
+            // A warehouse whose disk is full cannot log the failure either; the outcome still says why.
         }
         return new LoadOutcome(source.Name, LoadStatus.Failed, 0, files.Count, files.Sum(f => new FileInfo(f).Length), watch.Elapsed, diagnostics, total);
     }

@@ -26,18 +26,20 @@ public sealed record CsvHeader(IReadOnlyList<string> Columns, int Line)
 
     /// <summary>
     /// Why these names cannot be read by name: a column with no name, or two columns of the same name (which one
-    /// would a field read?). Names are compared as written; each problem names both columns by number.
+    /// would a field read?). Names are compared ignoring case, as DuckDB's are; each problem names both columns.
     /// </summary>
     public IEnumerable<(int Column, string Problem)> NameProblems()
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Columns.Count; i++)
         {
             var name = Columns[i];
             if (name.Trim().Length == 0)
                 yield return (i + 1, $"column {i + 1} of the header has no name");
             else if (!seen.TryAdd(name, i + 1))
-                yield return (i + 1, $"columns {seen[name]} and {i + 1} of the header are both named '{name}'");
+                yield return (i + 1, Columns[seen[name] - 1] == name
+                    ? $"columns {seen[name]} and {i + 1} of the header are both named '{name}'"
+                    : $"columns {seen[name]} and {i + 1} of the header are named '{Columns[seen[name] - 1]}' and '{name}', the same name but for case");
         }
     }
 }

@@ -64,4 +64,13 @@ public sealed class HeaderNameTests : IDisposable
         _data.Write("anket.csv", "\r\n\r\nid,puan\r\n1,2\r\n2,3\r\n");
         Assert.Equal(2, _data.LoadOk(Responses).Rows);
     }
+
+    [Fact]
+    public void Names_that_differ_only_in_case_are_the_same_column_to_the_reader_and_are_refused()
+    {
+        _data.Write("anket.csv", "id,Puan,puan\n1,2,3\n");
+
+        Assert.Equal(["anket.csv:1:3: error CXR115: source 'responses': columns 2 and 3 of the header are named 'Puan' and 'puan', the same name but for case"],
+            TempDataDirectory.Headlines(_data.Load(Responses)));
+    }
 }

@@ -30,7 +30,7 @@ public static class ShrinkGuard
         var percent = (double)dropped / before;
         return new Diagnostic(LoadCodes.Shrink, new SourceSpan(Path.GetRelativePath(dataRoot, files[0]), 0, 1, 1, 0),
             $"source '{source.Name}': refused to shrink: the load would replace {before.ToString("N0", CultureInfo.InvariantCulture)} rows with {rows.ToString("N0", CultureInfo.InvariantCulture)} " +
-            $"(drops {percent.ToString("0.#%", CultureInfo.InvariantCulture)}, more than the {share.ToString("0.#%", CultureInfo.InvariantCulture)} a load may drop); the previous data is kept",
-            $"if the files are right, load once with `cxr load --allow-shrink`, or let this source shrink: options {{ max_shrink 100% }}");
+            $"(drops {percent.ToString("0.#%", CultureInfo.InvariantCulture)}, more than the {share.ToString("0.#%", CultureInfo.InvariantCulture)} a load may drop); the previous data is kept. " +
+            "If the files are right, load once with `cxr load --allow-shrink`, or let this source shrink: options { max_shrink 100% }");
     }
 }

@@ -35,8 +35,8 @@ public sealed class ShrinkGuardTests : IDisposable
 
         var refusal = Assert.Single(outcome.Diagnostics);
         Assert.Equal("musteriler.csv:1:1: error CXR116: source 'customers': refused to shrink: the load would replace 3 rows with 0 " +
-                     "(drops 100%, more than the 50% a load may drop); the previous data is kept", refusal.Headline);
-        Assert.Equal("if the files are right, load once with `cxr load --allow-shrink`, or let this source shrink: options { max_shrink 100% }", refusal.Hint);
+                     "(drops 100%, more than the 50% a load may drop); the previous data is kept. If the files are right, load once with " +
+                     "`cxr load --allow-shrink`, or let this source shrink: options { max_shrink 100% }", refusal.Headline);
         Assert.Equal(3, Rows());
         Assert.Equal("failed", _data.Warehouse.Log.LastAttempt("customers")!.Status);
         // Refused again on the next load: the table it guards is still the last good one.
@@ -55,7 +55,8 @@ public sealed class ShrinkGuardTests : IDisposable
         var outcome = _data.Load(Customers);
 
         Assert.Equal("musteriler.csv:1:1: error CXR116: source 'customers': refused to shrink: the load would replace 5 rows with 2 " +
-                     "(drops 60%, more than the 50% a load may drop); the previous data is kept", Assert.Single(outcome.Diagnostics).Headline);
+                     "(drops 60%, more than the 50% a load may drop); the previous data is kept. If the files are right, load once with " +
+                     "`cxr load --allow-shrink`, or let this source shrink: options { max_shrink 100% }", Assert.Single(outcome.Diagnostics).Headline);
         Assert.Equal(5, Rows());
     }
 

@@ -23,7 +23,8 @@ public sealed class LoadShrinkTests : IDisposable
         Assert.NotEqual(0, refused.Exit);
         Assert.Contains("refused: would shrink", refused.Out);
         Assert.Contains("musteriler.csv:1:1: error CXR116: source 'customers': refused to shrink: the load would replace 2 rows with 0 " +
-                        "(drops 100%, more than the 50% a load may drop); the previous data is kept", refused.Out);
+                        "(drops 100%, more than the 50% a load may drop); the previous data is kept. If the files are right, load once with " +
+                        "`cxr load --allow-shrink`, or let this source shrink: options { max_shrink 100% }", refused.Out);
         Assert.Contains("loading customers ... refused: it would shrink the table (see below)", refused.Err);
         Assert.DoesNotContain("   at ", refused.Out + refused.Err);
 

@@ -107,7 +107,7 @@ public sealed class LoadErrorFinder(DuckDbWarehouse warehouse, StagingSql stagin
             }
         }
         _recordIsLine.Add(index);
-        reader = $"read_csv({Sql.Literal(work)}, auto_detect = false, header = false, delim = ',', quote = '\"', escape = '\"', " +
+        reader = $"read_csv({ReaderSql.FileLiteral(work)}, auto_detect = false, header = false, delim = ',', quote = '\"', escape = '\"', " +
                  "columns = {'_cxr_line': 'BIGINT', " + string.Join(", ", header.Columns.Select(c => $"{Sql.Literal(c)}: 'VARCHAR'")) + "})";
         return true;
     }

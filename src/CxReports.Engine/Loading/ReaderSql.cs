@@ -94,8 +94,13 @@ public static partial class ReaderSql
     /// <c>ab.csv</c>. Each glob character becomes a one-character class (<c>[[]</c>, <c>[*]</c>, <c>[?]</c>), which
     /// matches only itself; the file read is the file that was checked and hashed.
     /// </summary>
-    private static string Files(IReadOnlyList<string> files) =>
-        Sql.List(files.Select(file => GlobCharacters().Replace(file, "[$0]")));
+    private static string Files(IReadOnlyList<string> files) => Sql.List(files.Select(Escaped));
+
+    /// <summary>One exact file as a DuckDB reader's path literal (glob characters escaped; see <see cref="Files"/>).</summary>
+    public static string FileLiteral(string file) => Sql.Literal(Escaped(file));
+
+    /// <summary>A path with each glob character made a one-character class (<c>[[]</c>, <c>[*]</c>, <c>[?]</c>).</summary>
+    public static string Escaped(string path) => GlobCharacters().Replace(path, "[$0]");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[\[*?]")]
     private static partial System.Text.RegularExpressions.Regex GlobCharacters();

@@ -1,3 +1,4 @@
+using CxReports.Engine.Loading;
 using System.Text;
 
 namespace CxReports.Engine.Tests.Loading;
@@ -169,5 +170,34 @@ public sealed class OnePassTests : IDisposable
             $"(a line break or closing quote missing?); it starts '3,{new string('9', 58)}...'",
             "anket.csv:5:2: error CXR105: column 'puan' value 'x': not a valid whole number",
         ], TempDataDirectory.Headlines(outcome));
+    }
+
+    [Fact]
+    public void Data_and_warehouse_directories_with_glob_characters_load_and_report_exactly()
+    {
+        // DuckDB would read "veri[2025]/..." and the error path's work file "depo[1]/..." as globs, and its sandbox
+        // allows the directories as written: both are escaped, and allowed escaped too.
+        var data = Directory.CreateDirectory(Path.Combine(_data.Root, "veri[2025]")).FullName;
+        File.WriteAllText(Path.Combine(data, "anket.csv"), "id,puan\n1,2,3\n2,x\n");
+        using var warehouse = Engine.Warehouse.DuckDbWarehouse.Open(new Engine.Warehouse.WarehouseOptions(data, Path.Combine(_data.Root, "depo[1]", "cxreports.duckdb")));
+
+        var outcome = new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(TempDataDirectory.Compile("""
+            source responses from "anket.csv" {
+              key id: integer
+              column score = "puan": integer
+            }
+            """), force: false).Single();
+
+        Assert.Equal([
+            "anket.csv:2:3: error CXR111: source 'responses': the line has 3 fields but the header has 2 (fields are separated by ','); the extra text is '3'",
+            "anket.csv:3:2: error CXR105: column 'puan' value 'x': not a valid whole number",
+        ], TempDataDirectory.Headlines(outcome));
+        File.WriteAllText(Path.Combine(data, "anket.csv"), "id,puan\n1,2\n2,3\n");
+        Assert.Equal(2, new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(TempDataDirectory.Compile("""
+            source responses from "anket.csv" {
+              key id: integer
+              column score = "puan": integer
+            }
+            """), force: false).Single().Rows);
     }
 }

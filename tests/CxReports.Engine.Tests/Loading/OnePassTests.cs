@@ -200,4 +200,24 @@ public sealed class OnePassTests : IDisposable
             }
             """), force: false).Single().Rows);
     }
+
+    [Fact]
+    public void The_null_text_of_a_broken_tab_separated_file_is_blank_on_the_error_path_too()
+    {
+        _data.Write("anket.tsv", "id\tpuan\n1\t-\n2\t3\t4\n3\t\"-\"\n");
+
+        var outcome = _data.Load("""
+            source responses from "anket.tsv" {
+              options { null "-" }
+              key id: integer
+              column score = "puan": integer required
+            }
+            """);
+
+        Assert.Equal([
+            "anket.tsv:2:2: error CXR106: column 'puan' is blank, but the column is required",
+            "anket.tsv:3:3: error CXR111: source 'responses': the line has 3 fields but the header has 2 (fields are separated by '\\t'); the extra text is '4'",
+            "anket.tsv:4:2: error CXR106: column 'puan' is blank, but the column is required",
+        ], TempDataDirectory.Headlines(outcome));
+    }
 }

@@ -30,6 +30,17 @@ switch (rest.ToArray())
         var pairs = Array.IndexOf(profile, "--pairs") is var p and >= 0 && p + 1 < profile.Length ? int.Parse(profile[p + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
         foreach (var rows in LoadBenchmark.RowCounts()) LoadProfile.Run(rows, pairs);
         return;
+    // Incremental loading of a glob: one file of N changed, loaded incrementally against a full reload (GlobProfile.cs).
+    case ["glob", ..] glob:
+        int Flag(string name, int fallback) =>
+            Array.IndexOf(glob, name) is var f and >= 0 && f + 1 < glob.Length ? int.Parse(glob[f + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        foreach (var rows in LoadBenchmark.RowCounts()) GlobProfile.Run(rows, Flag("--files", 12), Flag("--repeats", 5));
+        return;
+    // A Turkish code page: windows-1254 transcoded and loaded against the same data as UTF-8 (EncodingProfile.cs).
+    case ["encoding", ..] encoding:
+        var times = Array.IndexOf(encoding, "--repeats") is var r and >= 0 && r + 1 < encoding.Length ? int.Parse(encoding[r + 1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        foreach (var rows in LoadBenchmark.RowCounts()) EncodingProfile.Run(rows, times);
+        return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray());
         return;

@@ -20,7 +20,7 @@ internal sealed class SourceBinder(BinderContext context)
     };
 
     private static readonly HashSet<string> KnownOptions =
-        ["delimiter", "header", "quote", "escape", "encoding", "timezone", "skip", "null"];
+        ["delimiter", "header", "quote", "escape", "encoding", "timezone", "skip", "null", "max_shrink"];
 
     public void BindAll()
     {
@@ -90,6 +90,12 @@ internal sealed class SourceBinder(BinderContext context)
             Required = kind == FieldKind.Key,
             TypeDeclared = declared is not null,
         };
+        if (member.Thousands is { } thousands)
+        {
+            if (NumberFormatRules.ThousandsProblem(member.Name.Text, thousands.Value, member.Format?.Value, type) is { } problem)
+                context.Error(DiagnosticCode.InvalidSetting, thousands.Span, problem.Message, problem.Hint);
+            field = field with { Thousands = thousands.Value };
+        }
         foreach (var constraint in member.Constraints)
             field = ApplyConstraint(field, constraint);
         return field;
@@ -276,6 +282,8 @@ internal sealed class SourceBinder(BinderContext context)
                 context.Error(DiagnosticCode.UnknownTimeZone, setting.Values[0].Span, $"unknown time zone \"{zone}\"", DidYouMean.Hint(zone, Rules.TimeZoneIds));
             if (key is "delimiter" or "quote" or "escape" && value is not string { Length: 1 })
                 context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, $"option '{key}' must be a single character in quotes");
+            if (SourceOptionRules.Problem(key, setting.Values[0], value) is { } problem)
+                context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, problem.Message, problem.Hint);
             options[key] = Show(value);
         }
         return options;

@@ -101,6 +101,7 @@ public sealed class CxrFormatter
                 if (f.FileColumn is { } column) text.Append(" = ").Append(Quote(column.Value));
                 if (f.Type is { } type) text.Append(": ").Append(type.Text);
                 if (f.Format is { } format) text.Append(" format ").Append(Quote(format.Value));
+                if (f.Thousands is { } thousands) text.Append(" thousands ").Append(Quote(thousands.Value));
                 foreach (var constraint in f.Constraints) text.Append(' ').Append(Constraint(constraint));
                 Line(f, text.ToString());
                 break;

@@ -29,4 +29,22 @@ public static class ContentHash
         }
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
+
+    /// <summary>The hash of one file's bytes, for incremental loading (<see cref="FileParts"/>).</summary>
+    public static string OfFile(string file)
+    {
+        var hash = new XxHash128();
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        hash.Append(stream);
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
+    /// <summary>The version of a source whose files were hashed one by one: its recipe and each file's name and hash.</summary>
+    public static string Combine(string recipe, IEnumerable<FileParts.Part> files)
+    {
+        var hash = new XxHash128();
+        hash.Append(Encoding.UTF8.GetBytes(recipe + "\n"));
+        foreach (var file in files) hash.Append(Encoding.UTF8.GetBytes($"{file.Name}\n{file.Hash}\n"));
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
 }

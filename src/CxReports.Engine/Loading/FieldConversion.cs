@@ -55,7 +55,8 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
             {
                 ValueType.Text => trimmed,
                 // A number that prints as read has nothing to trim; the rest get the pattern on the trimmed text.
-                ValueType.Integer => WholeNumber(printed: Raw, padded: trimmed),
+                ValueType.Integer when Field.Thousands is null => WholeNumber(printed: Raw, padded: trimmed),
+                ValueType.Integer => ConvertedOf(trimmed),
                 _ when ReadsPastPadding => $"coalesce({ConvertedOf(Raw)}, {ConvertedOf(trimmed)})",
                 _ => ConvertedOf(trimmed),
             };
@@ -80,6 +81,7 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
     /// </remarks>
     private string ConvertedOf(string text) => EffectiveType switch
     {
+        _ when Field.Thousands is { } t && EffectiveType is ValueType.Integer or ValueType.Decimal or ValueType.Number => Grouped(text, t),
         ValueType.Integer => WholeNumber(printed: text, padded: text),
         ValueType.Decimal or ValueType.Number when Field.Format == "," =>
             $"CASE WHEN NOT contains({text}, '.') THEN TRY_CAST(replace({text}, ',', '.') AS DOUBLE) END",
@@ -102,6 +104,22 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
         $"CASE WHEN strlen({printed}) = 1 THEN TRY_CAST({printed} AS BIGINT) WHEN {printed} IS NULL THEN NULL " +
         $"WHEN CAST(TRY_CAST({printed} AS BIGINT) AS VARCHAR) = {printed} THEN TRY_CAST({printed} AS BIGINT) " +
         $"WHEN regexp_full_match({padded}, '[[:space:]]*[+-]?[0-9]+[[:space:]]*') THEN TRY_CAST({padded} AS BIGINT) END";
+
+    /// <summary>
+    /// A number written with a thousands separator (<c>1.499,90</c> with <c>format "," thousands "."</c>): either no
+    /// separator at all, or groups of exactly three digits after the first one to three, so <c>1.49,90</c> is not a
+    /// number. The separators are removed and the decimal separator made a point before the cast.
+    /// </summary>
+    private string Grouped(string text, string thousands)
+    {
+        var point = Field.Format == "," ? "," : ".";
+        var group = $"[{thousands}]";
+        var fraction = EffectiveType == ValueType.Integer ? "" : $"([{point}][0-9]+)?";
+        var pattern = $"[+-]?([0-9]{{1,3}}({group}[0-9]{{3}})+|[0-9]+){fraction}";
+        var plain = $"replace({text}, {Sql.Literal(thousands)}, '')";
+        if (point == ",") plain = $"replace({plain}, ',', '.')";
+        return $"CASE WHEN regexp_full_match({text}, {Sql.Literal(pattern)}) THEN TRY_CAST({plain} AS {SqlType}) END";
+    }
 
     /// <summary>A written offset (<c>+03:00</c>, <c>Z</c>) is honoured; without one the value is read in the source's zone.</summary>
     private string Timestamp(string text)
@@ -165,6 +183,9 @@ public sealed record FieldConversion(FieldModel Field, int Index, string SourceT
 
     private string Expected() => EffectiveType switch
     {
+        ValueType.Integer when Field.Thousands is { } t => $"whole number with '{t}' between thousands (1{t}234)",
+        ValueType.Decimal or ValueType.Number when Field.Thousands is { } t =>
+            $"decimal number with {(Field.Format == "," ? "a decimal comma" : "a decimal point")} and '{t}' between thousands (1{t}234{(Field.Format == "," ? "," : ".")}50)",
         ValueType.Integer => "whole number",
         ValueType.Decimal or ValueType.Number => Field.Format == "," ? "decimal number with a decimal comma (1234,50)" : "decimal number (1234.50)",
         ValueType.Boolean => "boolean (true/false)",

@@ -18,10 +18,14 @@ public static class LoadCodes
     public static readonly DiagnosticCode Malformed = new("CXR111", "file is not well-formed");
     public static readonly DiagnosticCode OutsideData = new("CXR112", "file lies outside the data directory");
     public static readonly DiagnosticCode TooManyErrors = new("CXR113", "more errors than shown");
+    public static readonly DiagnosticCode BadEncoding = new("CXR114", "file is not text in its declared encoding");
+    public static readonly DiagnosticCode HeaderNames = new("CXR115", "header has a column without a name or two of the same name");
+    public static readonly DiagnosticCode Shrink = new("CXR116", "load would shrink the table");
+    public static readonly DiagnosticCode NotStored = new("CXR117", "the warehouse could not store the load");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         FileNotFound, Unreadable, EmptyFile, MissingColumn, BadValue, Blank, OutOfRange, NotAllowed, DuplicateKey,
-        NoLinkMatch, Malformed, OutsideData, TooManyErrors,
+        NoLinkMatch, Malformed, OutsideData, TooManyErrors, BadEncoding, HeaderNames, Shrink, NotStored,
     ];
 }

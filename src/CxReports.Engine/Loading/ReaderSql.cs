@@ -1,4 +1,3 @@
-using System.Text;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Warehouse;
 
@@ -11,16 +10,42 @@ namespace CxReports.Engine.Loading;
 /// </summary>
 public static partial class ReaderSql
 {
+    /// <summary>
+    /// The files read with every column as text. A CSV file is read with the columns of its own header
+    /// (<see cref="CsvHeader"/>) and nothing left to DuckDB's sniffer, each file by itself, and only
+    /// <paramref name="columns"/> are kept (all of them when null), so files of a glob may order them differently.
+    /// </summary>
     public static string AsText(SourceModel source, IReadOnlyList<string> files, IReadOnlyList<string>? columns = null) =>
         source.Format switch
         {
-            SourceFormat.Csv or SourceFormat.Tsv => $"read_csv({Files(files)}, all_varchar = true{CsvOptions(source)}{UnionByName(files)})",
+            SourceFormat.Csv or SourceFormat.Tsv => CsvAsText(source, files, columns),
             SourceFormat.Json or SourceFormat.Ndjson => $"read_json({Files(files)}, format = {Sql.Literal(JsonFormat(source))}"
                 + (columns is null ? "" : ", columns = {" + string.Join(", ", columns.Select(c => $"{Sql.Literal(c)}: 'VARCHAR'")) + "}")
                 + $"{UnionByName(files)})",
             SourceFormat.Parquet => $"read_parquet({Files(files)}{UnionByName(files)})",
             _ => throw new ArgumentOutOfRangeException(nameof(source), source.Format, "unknown format"),
         };
+
+    private static string CsvAsText(SourceModel source, IReadOnlyList<string> files, IReadOnlyList<string>? columns)
+    {
+        var reads = files.Select(file =>
+        {
+            var header = CsvHeader.Read(file, source) ?? new CsvHeader(columns ?? [], SkippedLines(source) + 1);
+            return (Header: header.Columns, Sql: CsvAsText(source, file, header));
+        }).ToArray();
+        if (reads.Length == 1) return reads[0].Sql;
+        var kept = columns ?? reads[0].Header;
+        var select = string.Join(", ", kept.Select(Sql.Identifier));
+        return "(" + string.Join(" UNION ALL ", reads.Select(r => $"SELECT {select} FROM {r.Sql}")) + ")";
+    }
+
+    /// <summary>
+    /// One CSV file with the columns of its header, all text, nothing detected. DuckDB skips the physical lines
+    /// above the header (the skipped ones and any blank ones), or it would take a blank line for the header.
+    /// </summary>
+    private static string CsvAsText(SourceModel source, string file, CsvHeader header) =>
+        $"read_csv({Files([file])}, auto_detect = false{CsvOptions(source, skip: header.Line - 1)}, columns = " +
+        "{" + string.Join(", ", header.Columns.Select(c => $"{Sql.Literal(c)}: 'VARCHAR'")) + "})";
 
     public static string Detected(SourceModel source, IReadOnlyList<string> files) => source.Format switch
     {
@@ -41,19 +66,10 @@ public static partial class ReaderSql
     /// <summary>The character that keeps a quote inside a quoted value: the quote itself (<c>""</c>) unless set.</summary>
     public static char Escape(SourceModel source) => source.Options.TryGetValue("escape", out var e) ? e[0] : Quote(source);
 
-    /// <summary>The encoding to scan the file's text with on the error path (DuckDB reads UTF-8, UTF-16 and Latin-1).</summary>
-    public static Encoding TextEncoding(SourceModel source) =>
-        (source.Options.TryGetValue("encoding", out var e) ? e.ToLowerInvariant() : "utf-8") switch
-        {
-            "utf-16" => Encoding.Unicode,
-            "latin-1" => Encoding.Latin1,
-            _ => Encoding.UTF8,
-        };
-
     public static int SkippedLines(SourceModel source) =>
         source.Options.TryGetValue("skip", out var s) && int.TryParse(s, out var n) ? n : 0;
 
-    private static string CsvOptions(SourceModel source)
+    private static string CsvOptions(SourceModel source, int? skip = null)
     {
         var options = new List<string>
         {
@@ -64,9 +80,9 @@ public static partial class ReaderSql
             // lines above a row it cannot fit (even take the last line as the header), and then the rows and the
             // physical lines named in errors are no longer the file's.
             $"escape = {Sql.Literal(Escape(source).ToString())}",
-            $"skip = {SkippedLines(source)}",
+            $"skip = {skip ?? SkippedLines(source)}",
         };
-        if (source.Options.TryGetValue("encoding", out var encoding)) options.Add($"encoding = {Sql.Literal(encoding.ToLowerInvariant())}");
+        if (FileEncodings.DuckDbName(source) is { } encoding) options.Add($"encoding = {Sql.Literal(encoding)}");
         if (source.Options.TryGetValue("null", out var nullText)) options.Add($"nullstr = {Sql.Literal(nullText)}");
         return ", " + string.Join(", ", options);
     }
@@ -78,8 +94,13 @@ public static partial class ReaderSql
     /// <c>ab.csv</c>. Each glob character becomes a one-character class (<c>[[]</c>, <c>[*]</c>, <c>[?]</c>), which
     /// matches only itself; the file read is the file that was checked and hashed.
     /// </summary>
-    private static string Files(IReadOnlyList<string> files) =>
-        Sql.List(files.Select(file => GlobCharacters().Replace(file, "[$0]")));
+    private static string Files(IReadOnlyList<string> files) => Sql.List(files.Select(Escaped));
+
+    /// <summary>One exact file as a DuckDB reader's path literal (glob characters escaped; see <see cref="Files"/>).</summary>
+    public static string FileLiteral(string file) => Sql.Literal(Escaped(file));
+
+    /// <summary>A path with each glob character made a one-character class (<c>[[]</c>, <c>[*]</c>, <c>[?]</c>).</summary>
+    public static string Escaped(string path) => GlobCharacters().Replace(path, "[$0]");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[\[*?]")]
     private static partial System.Text.RegularExpressions.Regex GlobCharacters();

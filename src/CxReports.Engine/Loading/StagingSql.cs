@@ -52,7 +52,11 @@ public sealed class StagingSql
     /// the rows not yet found broken and each AND-ed part only where the previous one held (a projection's OR and
     /// AND would evaluate every part, trims included, on every row).
     /// </summary>
-    public string CreateStage(IReadOnlyList<string> files)
+    public string CreateStage(IReadOnlyList<string> files) =>
+        $"CREATE OR REPLACE TABLE {Sql.Identifier(StageTable(Source))} AS {CheckedRows(files)}";
+
+    /// <summary>The loaded columns of every row of <paramref name="files"/>, converted and checked (see <see cref="CreateStage"/>).</summary>
+    public string CheckedRows(IReadOnlyList<string> files)
     {
         var loaded = string.Join(", ", Fields.Select(f => $"{f.Loaded} AS {Sql.Identifier(f.Field.Name)}"));
         var broken = Fields.Select(f => f.Broken).OfType<string>().Select(c => $"({c})").ToArray();
@@ -61,8 +65,7 @@ public sealed class StagingSql
         var raw = string.Join(", ", Fields.Select(f => $"CAST({Sql.Identifier(f.Field.FileColumn)} AS VARCHAR) AS {f.Raw}"));
         var values = string.Join(", ", Fields.Select(f => $"{f.Raw}, {f.ConvertedFromRaw} AS {f.Value}"));
         var reader = ReaderSql.AsText(Source, files, Fields.Select(f => f.Field.FileColumn).ToArray());
-        return $"CREATE OR REPLACE TABLE {Sql.Identifier(StageTable(Source))} AS " +
-               $"SELECT {loaded} FROM (SELECT {values} FROM (SELECT {raw} FROM {reader})){check}";
+        return $"SELECT {loaded} FROM (SELECT {values} FROM (SELECT {raw} FROM {reader})){check}";
     }
 
     /// <summary>Whether DuckDB's error is the staging statement's <see cref="BrokenRow"/>.</summary>

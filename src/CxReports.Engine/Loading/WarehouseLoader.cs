@@ -9,8 +9,12 @@ namespace CxReports.Engine.Loading;
 /// </summary>
 public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
 {
-    /// <summary>Loads the sources of <paramref name="model"/> (only those named in <paramref name="only"/>, when given).</summary>
-    public IEnumerable<LoadOutcome> LoadAll(SemanticModel model, bool force, Action<SourceModel>? starting = null, IReadOnlySet<string>? only = null)
+    /// <summary>
+    /// Loads the sources of <paramref name="model"/> (only those named in <paramref name="only"/>, when given);
+    /// <paramref name="allowShrink"/> lets this load drop more rows than <see cref="ShrinkGuard"/> allows.
+    /// </summary>
+    public IEnumerable<LoadOutcome> LoadAll(SemanticModel model, bool force, Action<SourceModel>? starting = null, IReadOnlySet<string>? only = null,
+        bool allowShrink = false)
     {
         var loader = new SourceLoader(warehouse, model, time);
         var keys = new Dictionary<string, SemanticKey>();
@@ -19,7 +23,7 @@ public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
             if (only is null || only.Contains(source.Name))
             {
                 starting?.Invoke(source);
-                yield return loader.Load(source, force, keys);
+                yield return loader.Load(source, force, keys, allowShrink);
             }
             // Loaded now or before: later sources' required links are checked against its keys.
             if (source.Key is { } key && warehouse.Staging.TableExists(source.Name))

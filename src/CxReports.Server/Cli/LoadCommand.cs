@@ -6,16 +6,19 @@ using Spectre.Console;
 namespace CxReports.Server.Cli;
 
 /// <summary>
-/// <c>cxr load [--force]</c>: loads every source whose files are new or changed into the warehouse, one status line
-/// per source as it goes (stderr), then the summary table (stdout) and every load error with file and line.
+/// <c>cxr load [--force] [--allow-shrink]</c>: loads every source whose files are new or changed into the warehouse,
+/// one status line per source as it goes (stderr), then the summary table (stdout) and every load error with file and
+/// line. A load that would drop more rows than its source allows is refused unless <c>--allow-shrink</c> is given.
 /// </summary>
 public static class LoadCommand
 {
     public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
     {
         var force = new Option<bool>("--force") { Description = "Reload every source, changed or not" };
+        var allowShrink = new Option<bool>("--allow-shrink") { Description = "Let this load empty a table or drop more of its rows than the source allows" };
         var command = new Command("load", "Load or refresh every source into the warehouse");
         command.Options.Add(force);
+        command.Options.Add(allowShrink);
         command.SetAction(parse =>
         {
             if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
@@ -42,12 +45,13 @@ public static class LoadCommand
             try
             {
                 foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System)
-                             .LoadAll(model, parse.GetValue(force), s => stderr.Write($"loading {s.Name} ... ")))
+                             .LoadAll(model, parse.GetValue(force), s => stderr.Write($"loading {s.Name} ... "), allowShrink: parse.GetValue(allowShrink)))
                 {
                     stderr.WriteLine(outcome.Status switch
                     {
                         LoadStatus.Loaded => $"{outcome.Rows:N0} rows in {outcome.Duration.TotalMilliseconds:N0} ms",
                         LoadStatus.Unchanged => "unchanged",
+                        _ when RefusedShrink(outcome) => "refused: it would shrink the table (see below)",
                         _ => $"failed ({outcome.ErrorCount} error{(outcome.ErrorCount == 1 ? "" : "s")})",
                     });
                     outcomes.Add(outcome);
@@ -76,6 +80,8 @@ public static class LoadCommand
         return command;
     }
 
+    private static bool RefusedShrink(LoadOutcome outcome) => outcome.Diagnostics.Any(d => d.Code == LoadCodes.Shrink);
+
     private static void Summary(TextWriter stdout, IReadOnlyList<LoadOutcome> outcomes)
     {
         var table = new Table().AddColumns("source", "status", "rows", "files", "MB", "time (ms)", "MB/s");
@@ -83,7 +89,11 @@ public static class LoadCommand
         foreach (var o in outcomes)
             table.AddRow(
                 Markup.Escape(o.Source),
-                o.Status switch { LoadStatus.Loaded => "[green]loaded[/]", LoadStatus.Unchanged => "unchanged", _ => "[red]failed[/]" },
+                o.Status switch
+                {
+                    LoadStatus.Loaded => "[green]loaded[/]", LoadStatus.Unchanged => "unchanged",
+                    _ when RefusedShrink(o) => "[red]refused: would shrink[/]", _ => "[red]failed[/]",
+                },
                 o.Rows.ToString("N0"), o.Files.ToString(), (o.Bytes / 1e6).ToString("N1"),
                 o.Duration.TotalMilliseconds.ToString("N0"), o.Status == LoadStatus.Loaded ? o.MegabytesPerSecond.ToString("N1") : "");
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.Detect });

@@ -90,7 +90,8 @@ public sealed class ModelReloader(
             {
                 var attempt = w.Log.LastAttempt(s);
                 return new SourceStatus(s, attempt?.Status ?? "never loaded", w.Log.LastLoaded(s)?.Rows ?? 0,
-                    outcomes.FirstOrDefault(o => o.Source == s)?.ErrorCount ?? 0, w.Log.LastLoaded(s)?.LoadedAt);
+                    outcomes.FirstOrDefault(o => o.Source == s)?.ErrorCount ?? 0, w.Log.LastLoaded(s)?.LoadedAt,
+                    attempt?.Status == "failed" ? attempt.Error : null);
             }).ToArray();
             return (outcomes, contentHashes, sources);
         }, cancellation);

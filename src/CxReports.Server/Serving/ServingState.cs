@@ -19,8 +19,11 @@ public sealed record ServingState(
     string DataVersion,
     IReadOnlyList<SourceStatus> Sources);
 
-/// <summary>A source as last loaded: status of the last attempt, rows and errors, when it was last loaded successfully.</summary>
-public sealed record SourceStatus(string Source, string Status, long Rows, long Errors, DateTimeOffset? LoadedAt);
+/// <summary>
+/// A source as last loaded: status of the last attempt, rows and errors, when it was last loaded successfully, and
+/// why the last attempt failed (a refused shrink says so; the rows are still the last good load's).
+/// </summary>
+public sealed record SourceStatus(string Source, string Status, long Rows, long Errors, DateTimeOffset? LoadedAt, string? Error = null);
 
 /// <summary>A model change that was refused: when, and the diagnostics that refused it.</summary>
 public sealed record ReloadFailure(DateTimeOffset At, string Trigger, IReadOnlyList<Diagnostic> Diagnostics, string Message);

@@ -114,7 +114,7 @@ public sealed class FileErrorTests : IDisposable
     }
 
     // For a file that does not fit its header, DuckDB 1.5's own message is only "Error when sniffing file ...: It was
-    // not possible to automatically detect the CSV parsing dialect", so the loader names the line and the reason.
+    // not possible to automatically detect the CSV parsing dialect", so the loader names the line, column and reason.
 
     [Fact]
     public void Row_with_too_many_fields_fails_as_malformed_naming_its_line_and_the_field_counts()
@@ -123,7 +123,7 @@ public sealed class FileErrorTests : IDisposable
 
         var error = SingleError(Customers);
 
-        Assert.Equal("musteriler.csv:3:1: error CXR111: source 'customers': the line has 3 fields but the header has 2 (fields are separated by ',')", error);
+        Assert.Equal("musteriler.csv:3:3: error CXR111: source 'customers': the line has 3 fields but the header has 2 (fields are separated by ','); the extra text is 'extra'", error);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class FileErrorTests : IDisposable
 
         var error = SingleError(Customers);
 
-        Assert.Equal("musteriler.csv:4:1: error CXR111: source 'customers': the line has 1 field but the header has 2 (fields are separated by ',')", error);
+        Assert.Equal("musteriler.csv:4:2: error CXR111: source 'customers': the line has 1 field but the header has 2 (fields are separated by ','); the line reads 'M2'", error);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class FileErrorTests : IDisposable
 
         var error = SingleError(Customers);
 
-        Assert.Equal("musteriler.csv:3:1: error CXR111: source 'customers': the quoted value that starts on line 3 is never closed", error);
+        Assert.Equal("musteriler.csv:3:2: error CXR111: source 'customers': the quoted value that starts on line 3 is never closed; the value reads 'pro\\nM3,pro\\n'", error);
     }
 
     [Fact]
@@ -153,19 +153,22 @@ public sealed class FileErrorTests : IDisposable
 
         var error = SingleError(Customers);
 
-        Assert.Equal("musteriler.csv:2:1: error CXR111: source 'customers': a quoted value is followed by more text before the next ',' " +
-                     "(a quote inside quotes is written twice: \"\")", error);
+        Assert.Equal("musteriler.csv:2:2: error CXR111: source 'customers': a quoted value is followed by more text before the next ',' " +
+                     "(a quote inside quotes is written twice: \"\"); the value reads 'pro plus'", error);
     }
 
     [Fact]
-    public void Title_line_above_the_header_without_skip_fails_instead_of_being_guessed_away()
+    public void Title_line_above_the_header_without_skip_is_read_as_the_header_and_the_declared_columns_are_missing()
     {
         // Left to itself, DuckDB's sniffer skips such lines silently; then the lines named in errors would be off.
         _data.Write("musteriler.csv", "Musteri listesi\nmusteri_no,paket\nM1,pro\n");
 
-        var error = SingleError(Customers);
+        var outcome = _data.Load(Customers);
 
-        Assert.Equal("musteriler.csv:2:1: error CXR111: source 'customers': the line has 2 fields but the header has 1 (fields are separated by ',')", error);
+        Assert.Equal([
+            "musteriler.csv:1:1: error CXR104: column 'musteri_no' (field 'musteri_no' of source 'customers') is not in the file; it has: Musteri listesi",
+            "musteriler.csv:1:1: error CXR104: column 'paket' (field 'plan' of source 'customers') is not in the file; it has: Musteri listesi",
+        ], TempDataDirectory.Headlines(outcome));
     }
 
     [Fact]
@@ -181,19 +184,19 @@ public sealed class FileErrorTests : IDisposable
             }
             """);
 
-        Assert.Equal("faturalar/2025-02.csv:3:1: error CXR111: source 'invoices': the line has 3 fields but the header has 2 (fields are separated by ',')", error);
+        Assert.Equal("faturalar/2025-02.csv:3:3: error CXR111: source 'invoices': the line has 3 fields but the header has 2 (fields are separated by ','); the extra text is 'x'", error);
         Assert.False(_data.Warehouse.TableExists("invoices"));
     }
 
     [Fact]
-    public void File_that_is_not_utf8_fails_with_duckdbs_reason()
+    public void File_that_is_not_utf8_is_refused_naming_the_line_column_and_byte()
     {
         _data.WriteBytes("musteriler.csv", System.Text.Encoding.Latin1.GetBytes("musteri_no,paket\nM1,Gönül\n"));
 
         var error = SingleError(Customers);
 
-        Assert.Equal("musteriler.csv:1:1: error CXR111: source 'customers': Invalid Input Error: CSV Error on Line: 2: " +
-                     "Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.", error);
+        Assert.Equal("musteriler.csv:2:5: error CXR114: source 'customers': byte 0xF6 is not valid utf-8; the file is not utf-8 text " +
+                     "(declare its encoding: options { encoding \"windows-1254\" }, or \"iso-8859-9\", \"latin-1\", \"utf-16\")", error);
     }
 
     [Fact]

@@ -95,6 +95,25 @@ public sealed class HotReloadTests : IAsyncLifetime
         Assert.Equal("hit", (await client.GetAsync("/api/reports/advocacy" + period)).Header("X-Cache"));
     }
 
+    [Fact]
+    public async Task A_source_file_emptied_to_its_header_is_refused_as_a_shrink_and_the_table_keeps_its_rows()
+    {
+        var client = _server.Client(ApiScope.Read);
+        static System.Text.Json.JsonElement Costs(System.Text.Json.JsonElement status) =>
+            status.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "costs");
+        var before = Costs(await (await client.GetAsync("/api/status")).Json()).GetProperty("rows").GetInt64();
+        Assert.True(before > 0);
+
+        var costs = Path.Combine(_server.Data, "cx_giderleri.csv");
+        var header = (await File.ReadAllLinesAsync(costs))[0];
+        await File.WriteAllTextAsync(costs, header + "\n");
+        var status = Costs(await WaitForStatus(s => Costs(s).GetProperty("status").GetString() == "failed"));
+
+        Assert.Equal(before, status.GetProperty("rows").GetInt64());
+        Assert.StartsWith($"cx_giderleri.csv:1:1: error CXR116: source 'costs': refused to shrink: the load would replace {before.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows with 0",
+            status.GetProperty("error").GetString());
+    }
+
     private async Task<System.Text.Json.JsonElement> WaitForStatus(Func<System.Text.Json.JsonElement, bool> until)
     {
         var client = _server.Client(ApiScope.Read);

@@ -40,6 +40,8 @@ public enum FieldKind { Key, Column, Time, Link, Dimension }
 public sealed record FieldModel(string Source, string Name, string FileColumn, FieldKind Kind, ValueType Type, SourceSpan Span)
 {
     public string? Format { get; init; }
+    /// <summary>The character between groups of three digits of a number (<c>thousands "."</c>), if the file writes one.</summary>
+    public string? Thousands { get; init; }
     public bool Required { get; init; }
     public (decimal Low, decimal High)? Range { get; init; }
     public IReadOnlyList<object>? Choices { get; init; }

@@ -37,8 +37,9 @@ internal sealed partial class CxrGrammar
             from column in Tok(CxrToken.Equal).IgnoreThen(StringP).Opt()
             from type in Tok(CxrToken.Colon).IgnoreThen(NameP.Named("type")).Opt()
             from format in Kw("format").IgnoreThen(StringP).Opt()
+            from thousands in Kw("thousands").IgnoreThen(StringP).Opt()
             from constraints in constraint.Many()
-            select (SourceMember)new FieldMember(kind, name, column, type, format, [.. constraints]);
+            select (SourceMember)new FieldMember(kind, name, column, type, format, [.. constraints]) { Thousands = thousands };
 
         // The file column of a link may be written bare (`musteri_no`) or quoted ("müşteri no").
         var fileColumn = StringP.Or(NameP.Select(n => new StringLiteral(n.Text) { Span = n.Span }));

@@ -18,9 +18,13 @@ public sealed record OptionsMember(ImmutableArray<Setting> Settings) : SourceMem
 /// <summary>Which kind of field a line declares.</summary>
 public enum FieldKind { Key, Column, Time }
 
-/// <summary><c>column NAME [= "file column"] [: type [format "..."]] constraints</c>; also <c>key</c> and <c>time</c>.</summary>
+/// <summary><c>column NAME [= "file column"] [: type [format "..."] [thousands "."]] constraints</c>; also <c>key</c> and <c>time</c>.</summary>
 public sealed record FieldMember(FieldKind Kind, Name Name, StringLiteral? FileColumn, Name? Type, StringLiteral? Format, ImmutableArray<Constraint> Constraints)
-    : SourceMember;
+    : SourceMember
+{
+    /// <summary>The character written between groups of three digits (<c>thousands "."</c>: 1.499,90), if any.</summary>
+    public StringLiteral? Thousands { get; init; }
+}
 
 /// <summary><c>link NAME [= file_column] -> TARGET [required]</c>.</summary>
 public sealed record LinkMember(Name Name, StringLiteral? FileColumn, Name Target, bool Required) : SourceMember;

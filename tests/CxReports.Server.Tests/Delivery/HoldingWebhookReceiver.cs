@@ -42,7 +42,8 @@ internal sealed class HoldingWebhookReceiver : IDisposable
         {
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+            // Stopped while waiting, or before the loop first asked ("call Start()").
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
             await context.Request.InputStream.CopyToAsync(Stream.Null);
             int received;
             lock (_keys)

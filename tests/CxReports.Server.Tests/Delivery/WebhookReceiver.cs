@@ -32,7 +32,9 @@ internal sealed class WebhookReceiver : IDisposable
         {
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+            // Stopped: while waiting (HttpListenerException, ObjectDisposedException), or before the loop first asked
+            // (InvalidOperationException "call Start()"), as when a receiver is disposed right after it is made.
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
             var status = _statuses.Count > 0 ? _statuses.Dequeue() : 200;

@@ -19,10 +19,23 @@ public static class Reports
 
     public static ResultColumn Col(string name, ColumnType type, Unit unit = Unit.None) => new(name, type, unit);
 
+    /// <summary>The meanings the sample model gives these metrics (reports/model/metrics.cxr), as the engine carries them.</summary>
+    public static readonly IReadOnlyDictionary<string, Meaning> Model = new Dictionary<string, Meaning>
+    {
+        ["nps"] = Meaning.Of(Unit.Score, Direction.HigherIsBetter, "NPS"),
+        ["churn"] = Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Monthly churn %"),
+        ["csat"] = Meaning.Of(Unit.Percent, Direction.HigherIsBetter, "CSAT"),
+        ["customers_active"] = Meaning.Of(Unit.Count, Direction.HigherIsBetter, "Customers"),
+        ["ltv"] = Meaning.Of(Unit.Currency, Direction.HigherIsBetter, "LTV"),
+    };
+
+    /// <summary>A KPI block over metrics of <see cref="Model"/>, each row with its meaning as the engine writes it.</summary>
     public static EvaluatedBlock Kpi(params (string Metric, double? Value, double? Previous)[] rows) =>
-        new("kpi_1", "kpi", null, new ResultTable(
-            [Col("metric", ColumnType.Text), Col("value", ColumnType.Number), Col("previous", ColumnType.Number), Col("change", ColumnType.Number)],
-            rows.Select(r => new object?[] { r.Metric, r.Value, r.Previous, r.Value is { } v && r.Previous is { } p ? v - p : null }).ToList()));
+        Kpi(rows.Select(r => (r.Metric, Model[r.Metric], r.Value, r.Previous)).ToArray());
+
+    public static EvaluatedBlock Kpi(params (string Metric, Meaning Meaning, double? Value, double? Previous)[] rows) =>
+        new("kpi_1", "kpi", null, new ResultTable(KpiTable.Columns,
+            rows.Select(r => KpiTable.Row(r.Metric, r.Value, r.Previous, r.Value is { } v && r.Previous is { } p ? v - p : null, r.Meaning)).ToList()));
 
     public static IReadOnlyList<DateOnly> Months(int count, int year = 2025) =>
         Enumerable.Range(0, count).Select(i => new DateOnly(year, 1, 1).AddMonths(i)).ToList();

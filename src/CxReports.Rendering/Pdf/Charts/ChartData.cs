@@ -5,8 +5,14 @@ using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Rendering.Pdf.Charts;
 
-/// <summary>One line, bar group or stack layer: a name and one value (or null) per category.</summary>
-public sealed record ChartSeries(string Name, string Metric, double?[] Values, Unit Unit);
+/// <summary>
+/// One line, bar group or stack layer: a name, the label of the metric it draws, one value (or null) per category,
+/// and what the values mean.
+/// </summary>
+public sealed record ChartSeries(string Name, string Metric, double?[] Values, Meaning Meaning)
+{
+    public Unit Unit => Meaning.Unit;
+}
 
 /// <summary>
 /// A result table shaped for plotting: the categories along x (time buckets or text values) and the series. A second
@@ -24,8 +30,9 @@ public sealed record ChartData(string XName, bool IsTime, TimeGrain Grain, IRead
         {
             // No dimension: one bar per metric.
             var row = table.Rows.FirstOrDefault();
-            return new ChartData("", false, TimeGrain.Day, metrics.Select(m => (object)Labels.Humanize(m.Name)).ToList(),
-                [new ChartSeries("", "", metrics.Select(m => row is null ? null : ToDouble(row[table.IndexOf(m.Name)])).ToArray(), metrics.FirstOrDefault()?.Unit ?? Unit.None)]);
+            return new ChartData("", false, TimeGrain.Day, metrics.Select(m => (object)Label(m)).ToList(),
+                [new ChartSeries("", "", metrics.Select(m => row is null ? null : ToDouble(row[table.IndexOf(m.Name)])).ToArray(),
+                    metrics.Count > 0 && metrics.All(m => m.Unit == metrics[0].Unit) ? Meaning.Of(metrics[0].Unit) : Meaning.None)]);
         }
         var x = dimensions[0];
         var xi = table.IndexOf(x.Name);
@@ -45,14 +52,16 @@ public sealed record ChartData(string XName, bool IsTime, TimeGrain Grain, IRead
                 var values = new double?[categories.Count];
                 foreach (var r in rows)
                     if (r[xi] is { } c) values[position[c]] = ToDouble(r[mi]);
-                var name = key is null ? Labels.Humanize(metric.Name)
+                var name = key is null ? Label(metric)
                     : metrics.Count == 1 ? Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "–"
-                    : $"{key} · {Labels.Humanize(metric.Name)}";
-                series.Add(new ChartSeries(name, metric.Name, values, metric.Unit));
+                    : $"{key} · {Label(metric)}";
+                series.Add(new ChartSeries(name, Label(metric), values, metric.Meaning));
             }
         }
         return new ChartData(x.Name, x.Type == ColumnType.Date, TimeGrains.FromColumn(x.Name), categories, series);
     }
+
+    private static string Label(ResultColumn column) => column.Meaning.Label ?? Headings.Readable(column.Name);
 
     private static double? ToDouble(object? value) => value switch
     {

@@ -103,7 +103,8 @@ public static class ChartPlot
     private static string YLabel(ChartData data, Unit unit, UiText text)
     {
         var metrics = data.Series.Select(s => s.Metric).Distinct().ToList();
-        var name = metrics.Count == 1 && metrics[0].Length > 0 ? Labels.Humanize(metrics[0]) : unit switch
+        var labelled = metrics.Count == 1 && metrics[0].Length > 0;
+        var name = labelled ? metrics[0] : unit switch
         {
             Unit.Count => text.Name("count"),
             Unit.Score => text.Name("score"),
@@ -113,6 +114,15 @@ public static class ChartPlot
             Unit.Days => text.Name("days"),
             _ => "",
         };
-        return unit == Unit.Percent && !name.EndsWith('%') ? (name.Length == 0 ? "%" : name + " (%)") : name;
+        // The ticks are bare numbers but for %, so the title names the unit the tiles and cells print ("Wait (h)").
+        var symbol = unit switch
+        {
+            Unit.Percent => "%",
+            Unit.Hours when labelled => text.HoursSuffix.Trim(),
+            Unit.Days when labelled => text.DaysSuffix.Trim(),
+            _ => null,
+        };
+        if (symbol is null || name.EndsWith(symbol, StringComparison.Ordinal) || name.EndsWith($"({symbol})", StringComparison.Ordinal)) return name;
+        return name.Length == 0 ? symbol : $"{name} ({symbol})";
     }
 }

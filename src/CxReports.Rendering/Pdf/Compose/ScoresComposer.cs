@@ -18,14 +18,14 @@ public static class ScoresComposer
     {
         int score = table.IndexOf("score"), band = table.IndexOf("band");
         var decimals = TableComposer.Decimals(table);
-        var columns = table.Columns.Select((c, i) => new TableColumn(Labels.Humanize(c.Name),
+        var columns = table.Columns.Select((c, i) => new TableColumn(Headings.Of(c, format),
             i == score ? CellKind.Bar : i == band ? CellKind.Badge : TableComposer.IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
         var rows = table.Rows.Select(row =>
         {
             var bandName = band >= 0 ? Convert.ToString(row[band], format.Culture) : null;
             var color = BandColor(bandName);
             return table.Columns.Select((c, i) =>
-                i == band ? new TableCell(bandName is null ? "–" : Labels.Humanize(bandName), null, color)
+                i == band ? new TableCell(bandName is null ? "–" : Headings.Readable(bandName), null, color)
                 : i == score ? new TableCell(format.Cell(row[i], c, decimals[i], TimeGrain.Day), AsDouble(row[i]), color)
                 : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.FromColumn(c.Name)))).ToArray();
         }).ToList();

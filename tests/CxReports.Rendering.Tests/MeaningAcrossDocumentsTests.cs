@@ -45,7 +45,7 @@ public class MeaningAcrossDocumentsTests
         new EvaluatedBlock("by_city", "table", "Şehirler", new ResultTable(
             [new("city", ColumnType.Text), new("wait", ColumnType.Number, meaning)], [["İzmir", value]])),
         new EvaluatedBlock("trend", "chart", "Eğilim", new ResultTable(
-            [new("month", ColumnType.Date), new("wait", ColumnType.Number, meaning)],
+            [MonthColumn(), new("wait", ColumnType.Number, meaning)],
             Months(3).Select((m, i) => new object?[] { m, value * (0.9 + 0.1 * i) }).ToList()), Chart: "line"))]);
 
     [Theory]

@@ -1,4 +1,5 @@
 using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Syntax.Tree;
 
 namespace CxReports.Engine.Planning;
 
@@ -12,6 +13,9 @@ public sealed record ResultColumn(string Name, ColumnType Type, Meaning Meaning)
     public ResultColumn(string name, ColumnType type, Unit unit = Unit.None) : this(name, type, Meaning.Of(unit)) { }
 
     public Unit Unit => Meaning.Unit;
+
+    /// <summary>For a time dimension, how wide its buckets are (each value is a bucket's first day); null otherwise.</summary>
+    public TimeUnit? Grain { get; init; }
 }
 
 /// <summary>What a result column holds.</summary>

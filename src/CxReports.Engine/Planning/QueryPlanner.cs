@@ -59,7 +59,7 @@ public sealed class QueryPlanner(PlanContext context)
             if (dimension.Grain is not null)
             {
                 select.Add($"f.bucket AS {Sql.Identifier(dimension.Name)}");
-                columns.Add(new ResultColumn(dimension.Name, ColumnType.Date));
+                columns.Add(new ResultColumn(dimension.Name, ColumnType.Date) { Grain = dimension.Grain });
             }
             else
             {

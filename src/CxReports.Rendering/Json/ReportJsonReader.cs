@@ -47,7 +47,10 @@ public static class ReportJsonReader
             var cols = columns.EnumerateArray().Select(c => new ResultColumn(
                 c.GetProperty("name").GetString() ?? "",
                 Enum.Parse<ColumnType>(Text(c, "type") ?? "text", ignoreCase: true),
-                Meaning(c))).ToList();
+                Meaning(c))
+            {
+                Grain = Enum.TryParse<Dsl.Syntax.Tree.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
+            }).ToList();
             var rows = block.GetProperty("rows").EnumerateArray()
                 .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();
             table = new ResultTable(cols, rows);

@@ -9,7 +9,7 @@ namespace CxReports.Rendering.Json;
 /// <summary>
 /// Writes a result table as <c>{ "columns": [...], "rows": [[...]] }</c>: numbers at full double precision, counts as
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
-/// its meaning (label, unit, decimals, direction, relativeChange).
+/// its meaning (label, unit, decimals, direction, relativeChange) and a time dimension with its grain.
 /// </summary>
 public static class ResultTableJson
 {
@@ -30,6 +30,7 @@ public static class ResultTableJson
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
+            if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
             WriteMeaning(json, column.Meaning);
             json.WriteEndObject();
         }

@@ -19,6 +19,9 @@ public static class Reports
 
     public static ResultColumn Col(string name, ColumnType type, Unit unit = Unit.None) => new(name, type, unit);
 
+    /// <summary>A time dimension of monthly buckets, as the engine writes <c>by month</c>.</summary>
+    public static ResultColumn MonthColumn(string name = "month") => new(name, ColumnType.Date) { Grain = Dsl.Syntax.Tree.TimeUnit.Month };
+
     /// <summary>The meanings the sample model gives these metrics (reports/model/metrics.cxr), as the engine carries them.</summary>
     public static readonly IReadOnlyDictionary<string, Meaning> Model = new Dictionary<string, Meaning>
     {
@@ -42,7 +45,7 @@ public static class Reports
 
     public static EvaluatedBlock MonthlyChart(string kind, params string[] metrics) =>
         new("chart_" + kind, "chart", $"{kind} chart", new ResultTable(
-            [Col("month", ColumnType.Date), .. metrics.Select(m => Col(m, ColumnType.Number, Unit.Score))],
+            [MonthColumn(), .. metrics.Select(m => Col(m, ColumnType.Number, Unit.Score))],
             Months(12).Select((m, i) => new object?[] { m }.Concat(metrics.Select((_, k) => (object?)(20.0 + 3 * k + Math.Sin(i) * 5))).ToArray()).ToList()),
             Chart: kind);
 
@@ -53,7 +56,7 @@ public static class Reports
 
     public static EvaluatedBlock Cohort(int cohorts = 6) =>
         new("cohort_1", "cohort", "Share of each monthly cohort still a customer", new ResultTable(
-            [Col("cohort", ColumnType.Date), Col("size", ColumnType.Integer, Unit.Count),
+            [MonthColumn("cohort"), Col("size", ColumnType.Integer, Unit.Count),
              .. Enumerable.Range(0, cohorts).Select(k => Col($"m{k}", ColumnType.Number, Unit.Percent))],
             Months(cohorts).Select((m, i) => new object?[] { m, (long)(60 + i) }
                 .Concat(Enumerable.Range(0, cohorts).Select(k => k < cohorts - i ? (object?)(100.0 - 2.5 * k) : null)).ToArray()).ToList()));

@@ -58,7 +58,7 @@ public sealed record ChartData(string XName, bool IsTime, TimeGrain Grain, IRead
                 series.Add(new ChartSeries(name, Label(metric), values, metric.Meaning));
             }
         }
-        return new ChartData(x.Name, x.Type == ColumnType.Date, TimeGrains.FromColumn(x.Name), categories, series);
+        return new ChartData(x.Name, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, series);
     }
 
     private static string Label(ResultColumn column) => column.Meaning.Label ?? Headings.Readable(column.Name);

@@ -27,7 +27,7 @@ public static class ScoresComposer
             return table.Columns.Select((c, i) =>
                 i == band ? new TableCell(bandName is null ? "–" : Headings.Readable(bandName), null, color)
                 : i == score ? new TableCell(format.Cell(row[i], c, decimals[i], TimeGrain.Day), AsDouble(row[i]), color)
-                : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.FromColumn(c.Name)))).ToArray();
+                : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.Of(c)))).ToArray();
         }).ToList();
         return new TableData(columns, rows, title, format.Text.Continued);
     }

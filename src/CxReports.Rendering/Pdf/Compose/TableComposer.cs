@@ -12,7 +12,7 @@ public static class TableComposer
     {
         var columns = table.Columns.Select(c => new TableColumn(Header(c, format), IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
         var decimals = Decimals(table);
-        var grains = table.Columns.Select(c => TimeGrains.FromColumn(c.Name)).ToArray();
+        var grains = table.Columns.Select(c => TimeGrains.Of(c)).ToArray();
         var rows = table.Rows
             .Select(row => table.Columns.Select((c, i) => new TableCell(format.Cell(row[i], c, decimals[i], grains[i]))).ToArray())
             .ToList();

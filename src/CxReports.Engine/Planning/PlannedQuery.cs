@@ -16,6 +16,9 @@ public sealed record ResultColumn(string Name, ColumnType Type, Meaning Meaning)
 
     /// <summary>For a time dimension, how wide its buckets are (each value is a bucket's first day); null otherwise.</summary>
     public TimeUnit? Grain { get; init; }
+
+    /// <summary>For a text column of ranked values (a score's bands), the values from best to worst; null otherwise.</summary>
+    public IReadOnlyList<string>? Levels { get; init; }
 }
 
 /// <summary>What a result column holds.</summary>

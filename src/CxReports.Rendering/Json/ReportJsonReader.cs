@@ -50,6 +50,9 @@ public static class ReportJsonReader
                 Meaning(c))
             {
                 Grain = Enum.TryParse<Dsl.Syntax.Tree.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
+                Levels = c.TryGetProperty("levels", out var levels) && levels.ValueKind == JsonValueKind.Array
+                    ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
+                    : null,
             }).ToList();
             var rows = block.GetProperty("rows").EnumerateArray()
                 .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();

@@ -9,7 +9,8 @@ namespace CxReports.Rendering.Json;
 /// <summary>
 /// Writes a result table as <c>{ "columns": [...], "rows": [[...]] }</c>: numbers at full double precision, counts as
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
-/// its meaning (label, unit, decimals, direction, relativeChange) and a time dimension with its grain.
+/// its meaning (label, unit, decimals, direction, relativeChange), a time dimension with its grain, ranked text (a
+/// score's bands) with its levels, best first.
 /// </summary>
 public static class ResultTableJson
 {
@@ -31,6 +32,13 @@ public static class ResultTableJson
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
             if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
+            if (column.Levels is { } levels)
+            {
+                json.WritePropertyName("levels");
+                json.WriteStartArray();
+                foreach (var level in levels) json.WriteStringValue(level);
+                json.WriteEndArray();
+            }
             WriteMeaning(json, column.Meaning);
             json.WriteEndObject();
         }

@@ -63,7 +63,7 @@ public static class Reports
 
     public static EvaluatedBlock Scores() =>
         new("at_risk", "scores", "Accounts at risk, largest first", new ResultTable(
-            [Col("customer_no", ColumnType.Text), Col("score", ColumnType.Number, Unit.Score), Col("band", ColumnType.Text),
+            [Col("customer_no", ColumnType.Text), Col("score", ColumnType.Number, Unit.Score), new ResultColumn("band", ColumnType.Text) { Levels = ["healthy", "neutral", "at_risk"] },
              Col("usage", ColumnType.Number, Unit.Score), Col("loyalty", ColumnType.Number, Unit.Score), Col("monthly_fee", ColumnType.Number)],
             [["M00665", 35.0, "at_risk", 25.0, 0.0, 49.0], ["M01656", 36.0, "at_risk", 12.5, 70.0, 44.1], ["M01028", 39.0, "at_risk", 0.0, 30.0, 39.2]]));
 

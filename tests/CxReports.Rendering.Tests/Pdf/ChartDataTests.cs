@@ -15,7 +15,7 @@ public class ChartDataTests
         var table = new ResultTable([MonthColumn(), Col("promoters", ColumnType.Integer, Unit.Count), Col("detractors", ColumnType.Integer, Unit.Count)],
             [[new DateOnly(2025, 2, 1), 5L, 1L], [new DateOnly(2025, 1, 1), 4L, null]]);
 
-        var data = ChartData.From(table);
+        var data = ChartData.From(table, new ValueFormatter("en-US"));
 
         Assert.True(data.IsTime);
         Assert.Equal(TimeGrain.Month, data.Grain);
@@ -31,7 +31,7 @@ public class ChartDataTests
         var table = new ResultTable([MonthColumn(), Col("channel", ColumnType.Text), Col("nps", ColumnType.Number, Unit.Score)],
             [[new DateOnly(2025, 1, 1), "chat", 50.0], [new DateOnly(2025, 1, 1), "phone", 20.0], [new DateOnly(2025, 2, 1), "chat", 52.0]]);
 
-        var data = ChartData.From(table);
+        var data = ChartData.From(table, new ValueFormatter("en-US"));
 
         Assert.Equal(["chat", "phone"], data.Series.Select(s => s.Name));
         Assert.Equal([20.0, null], data.Series[1].Values);
@@ -40,6 +40,6 @@ public class ChartDataTests
     [Fact]
     public void A_table_without_rows_is_an_empty_chart()
     {
-        Assert.True(ChartData.From(new ResultTable([MonthColumn(), Col("nps", ColumnType.Number)], [])).IsEmpty);
+        Assert.True(ChartData.From(new ResultTable([MonthColumn(), Col("nps", ColumnType.Number)], []), new ValueFormatter("en-US")).IsEmpty);
     }
 }

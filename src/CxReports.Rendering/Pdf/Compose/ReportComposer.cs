@@ -49,7 +49,7 @@ public static class ReportComposer
             (_, null) => new ParagraphBlock(format.Text.NoData, NoteStyle),
             (not "chart", { Rows.Count: 0 }) => new ParagraphBlock(format.Text.NoData, NoteStyle, 0),
             ("kpi", var t) => KpiComposer.Compose(t, format),
-            ("chart", var t) => new ChartBlock(ChartData.From(t), block.Chart ?? "line", format, chartHeight),
+            ("chart", var t) => new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight),
             ("cohort", var t) => CohortComposer.Compose(t, format),
             ("scores", var t) => new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
             ("scenario", var t) => Scenario(t, format, block.Title),

@@ -63,7 +63,8 @@ public class CatalogLoweringTests
             var reference = new BoundMetricReference(metric.Name, metric.Span);
             var planned = planner.Plan(new BoundQuery([new QueryMetric(metric.Name, reference, metric.Meaning, metric.Monthly, metric.Span)], [], null, null, metric.Span));
             Assert.Equal(metric.Name, Assert.Single(planned.Columns).Name);
-            Assert.Equal(function.Unit, planned.Columns[0].Unit);
+            // The result column carries the catalog's meaning, labelled by the metric (no label written: its name).
+            Assert.Equal(function.Meaning with { Label = metric.Name }, planned.Columns[0].Meaning);
         }
     }
 

@@ -14,15 +14,13 @@ namespace CxReports.Rendering.Pdf.Compose;
 /// </summary>
 public static class KpiComposer
 {
-    public static KpiTilesBlock Compose(ResultTable table, ValueFormatter format)
+    public static KpiTilesBlock Compose(ResultTable table, ValueFormatter format) => new(Tiles(table, format));
+
+    /// <summary>Each row as its tile's texts: what every document that states a KPI (a PDF page, an email) prints.</summary>
+    public static IReadOnlyList<KpiTile> Tiles(ResultTable table, ValueFormatter format)
     {
         int value = table.IndexOf("value"), previous = table.IndexOf("previous"), change = table.IndexOf("change");
-        var tiles = table.Rows.Select(row =>
-        {
-            var meaning = KpiTable.MeaningOf(table, row);
-            return Tile(meaning, At(row, value), At(row, previous), At(row, change), format);
-        }).ToList();
-        return new KpiTilesBlock(tiles);
+        return table.Rows.Select(row => Tile(KpiTable.MeaningOf(table, row), At(row, value), At(row, previous), At(row, change), format)).ToList();
     }
 
     public static KpiTile Tile(Meaning meaning, double? value, double? previous, double? change, ValueFormatter format)

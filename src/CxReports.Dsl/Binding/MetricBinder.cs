@@ -67,7 +67,9 @@ internal sealed class MetricBinder
                 "put the condition on the metrics it is built from");
         _context.Expansions.CheckMetric(declaration.Name.Text, expression, declaration.Value);
         var dependsOn = References(expression).Distinct().ToArray();
-        var meaning = MeaningOf(expression, declaration.Label?.Value ?? declaration.Name.Text);
+        // Its own label even when it only renames another metric (metric churn_pct "Churn" = churn).
+        var label = declaration.Label?.Value ?? declaration.Name.Text;
+        var meaning = MeaningOf(expression, label) with { Label = label };
         return new MetricModel(declaration.Name.Text, declaration.Label?.Value, expression, perMonth, meaning.Unit, declaration.Span)
         {
             Meaning = meaning,

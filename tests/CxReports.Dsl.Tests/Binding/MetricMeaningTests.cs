@@ -114,8 +114,10 @@ public class MetricMeaningTests
             metric gap = nps - csat_like
             metric csat_like = nps(responses.score) where responses.score > 5
             metric inverted = -nps
+            metric renamed "Net Promoter Skoru" = nps
             """);
 
+        Assert.Equal(new Meaning("Net Promoter Skoru", Unit.Score, 1, Direction.HigherIsBetter, false), model.Metrics["renamed"].Meaning);
         Assert.Equal(Direction.HigherIsBetter, model.Metrics["nps_scaled"].Meaning.Direction);
         Assert.Equal(Direction.HigherIsBetter, model.Metrics["nps_doubled"].Meaning.Direction);
         Assert.Equal(Direction.Neutral, model.Metrics["gap"].Meaning.Direction);

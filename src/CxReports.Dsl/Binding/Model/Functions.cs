@@ -12,8 +12,8 @@ public enum Unit { None, Count, Score, Percent, Currency, Ratio, Hours, Days }
 /// <summary>
 /// One entry of the metric library: name, what it reads, its unit, whether a rise is good news, whether its value has
 /// its argument's unit (a median of hours is hours), and its value in a bucket without rows (0 for counts and sums,
-/// null for everything else). How it lowers to SQL lives with the
-/// engine's dialects (AggregateLowering, keyed by this name).
+/// null for everything else). How it lowers to SQL lives with the engine's dialects (AggregateLowering, keyed by
+/// this name; a test plans every entry on each dialect).
 /// </summary>
 public sealed record AggregateFunction(
     string Name,

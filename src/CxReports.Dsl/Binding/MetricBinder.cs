@@ -67,17 +67,58 @@ internal sealed class MetricBinder
                 "put the condition on the metrics it is built from");
         _context.Expansions.CheckMetric(declaration.Name.Text, expression, declaration.Value);
         var dependsOn = References(expression).Distinct().ToArray();
-        return new MetricModel(declaration.Name.Text, declaration.Label?.Value, expression, perMonth, UnitOf(expression), declaration.Span)
+        // Its own label even when it only renames another metric (metric churn_pct "Churn" = churn).
+        var label = declaration.Label?.Value ?? declaration.Name.Text;
+        var meaning = MeaningOf(expression, label) with { Label = label };
+        return new MetricModel(declaration.Name.Text, declaration.Label?.Value, expression, perMonth, meaning.Unit, declaration.Span)
         {
+            Meaning = meaning,
             Sources = Aggregates(expression).Select(a => a.Source).Distinct().ToArray(),
             DependsOn = dependsOn,
             Monthly = perMonth || _expressions.Monthly(expression) == true,
         };
     }
 
-    /// <summary>What the number means: the aggregate's unit, or a simple rule for arithmetic on units.</summary>
+    /// <summary>
+    /// What an expression's values mean, under <paramref name="label"/>: a named metric's own meaning (label
+    /// included), else the unit by <see cref="UnitOf"/> with that unit's defaults and the direction by
+    /// <see cref="DirectionOf"/>.
+    /// </summary>
+    internal Meaning MeaningOf(BoundExpression expression, string label) =>
+        expression is BoundMetricReference r && _context.Metrics.TryGetValue(r.Metric, out var metric)
+            ? metric.Meaning
+            : Meaning.Of(UnitOf(expression), DirectionOf(expression), label);
+
+    /// <summary>
+    /// Whether a rise is good news: the function's direction from the catalog, a named metric's, an ltv's (higher),
+    /// kept through a sign-keeping scale by a constant (<c>x * 100</c>, <c>x / 12</c>); anything else is neutral.
+    /// Walks a loop, not a recursion, as expressions may be deep.
+    /// </summary>
+    internal Direction DirectionOf(BoundExpression expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case BoundAggregate a: return a.Function.Direction;
+                case BoundMetricReference r: return _context.Metrics.TryGetValue(r.Metric, out var m) ? m.Meaning.Direction : Direction.Neutral;
+                case BoundLtv: return Direction.HigherIsBetter;
+                case BoundBinary { Operator: BinaryOperator.Multiply or BinaryOperator.Divide, Right: BoundLiteral { Value: decimal and > 0m } } b:
+                    expression = b.Left; break;
+                case BoundBinary { Operator: BinaryOperator.Multiply, Left: BoundLiteral { Value: decimal and > 0m } } b:
+                    expression = b.Right; break;
+                default: return Direction.Neutral;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the number means: the aggregate's unit (or its argument's, for a median of <c>hours(...)</c>), or a simple
+    /// rule for arithmetic on units.
+    /// </summary>
     internal Unit UnitOf(BoundExpression expression) => expression switch
     {
+        BoundAggregate { Function.KeepsValueUnit: true, Arguments: [BoundRowCall { Function.Unit: not Unit.None } call, ..] } => call.Function.Unit,
         BoundAggregate a => a.Function.Unit,
         BoundMetricReference r => _context.Metrics.TryGetValue(r.Metric, out var m) ? m.Unit : Unit.None,
         BoundLtv => Unit.Currency,

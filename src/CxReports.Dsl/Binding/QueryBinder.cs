@@ -43,8 +43,8 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
     {
         var bound = expressions.BindMetric(expression, null);
         context.Expansions.Check(bound, expression, "this metric");
-        var unit = _metricBinder.UnitOf(bound);
-        return new QueryMetric(context.TextOf(expression), bound, unit, expressions.Monthly(bound) == true, expression.Span);
+        var name = context.TextOf(expression);
+        return new QueryMetric(name, bound, _metricBinder.MeaningOf(bound, name), expressions.Monthly(bound) == true, expression.Span);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class CohortPlanner(PlanContext context)
         });
         var sql = $"WITH entities AS (\n  SELECT {d.Truncate(TimeUnit.Month, start)} AS cohort, {end} AS ended, count(*) AS n\n  FROM {joins.From}{endJoin}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY 1, 2\n)\n" +
                   $"SELECT e.cohort, CAST(sum(e.n) AS BIGINT) AS size,\n  {string.Join(",\n  ", cells)}\nFROM entities e\nGROUP BY e.cohort\nORDER BY e.cohort";
-        var columns = new List<ResultColumn> { new("cohort", ColumnType.Date), new("size", ColumnType.Integer, Unit.Count) };
+        var columns = new List<ResultColumn> { new("cohort", ColumnType.Date) { Grain = TimeUnit.Month }, new("size", ColumnType.Integer, Unit.Count) };
         columns.AddRange(Enumerable.Range(0, block.Months).Select(k => new ResultColumn($"m{k}", ColumnType.Number, Unit.Percent)));
         return new PlannedQuery(sql, context.Parameters.Values, columns);
     }

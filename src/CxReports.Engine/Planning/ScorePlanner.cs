@@ -72,11 +72,25 @@ public sealed class ScorePlanner(PlanContext context)
 
         var columns = new List<ResultColumn>
         {
-            new(key.Name, ColumnType.Text), new("score", ColumnType.Number, Unit.Score), new("band", ColumnType.Text),
+            new(key.Name, ColumnType.Text), new("score", ColumnType.Number, Points), new("band", ColumnType.Text) { Levels = BestFirst(score.Bands) },
         };
-        columns.AddRange(score.Components.Select(c => new ResultColumn(c.Name, ColumnType.Number, Unit.Score)));
+        columns.AddRange(score.Components.Select(c => new ResultColumn(c.Name, ColumnType.Number, Points)));
         columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Binding.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number)));
         return new PlannedQuery(sql, context.Parameters.Values, columns);
+    }
+
+    /// <summary>Score points: 0..100, more is better (a component's scale maps its worst to 0 and its best to 100).</summary>
+    private static readonly Meaning Points = Meaning.Of(Unit.Score, Direction.HigherIsBetter);
+
+    /// <summary>
+    /// The bands from the highest scores to the lowest: as declared when they are tried with <c>&gt;=</c> or
+    /// <c>&gt;</c> (the first holds the top), reversed when tried with <c>&lt;=</c> or <c>&lt;</c>.
+    /// </summary>
+    private static IReadOnlyList<string> BestFirst(IReadOnlyList<ScoreBandModel> bands)
+    {
+        var names = bands.Select(b => b.Name).ToList();
+        if (bands.FirstOrDefault(b => b.Operator is not null)?.Operator is BinaryOperator.Less or BinaryOperator.LessOrEqual) names.Reverse();
+        return names;
     }
 
     /// <summary>One component's raw value per entity, from the rows linked to it in the window.</summary>

@@ -58,7 +58,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
 
     /// <summary>
     /// value, previous and change = value - previous for each metric (null if either is null, and previous is null
-    /// when there is no previous period: one beginning before year 1).
+    /// when there is no previous period: one beginning before year 1), each row with its metric's meaning.
     /// </summary>
     private ResultTable Kpi(ReportModel report, KpiBlockModel kpi, ResultTable currentTable, ResolvedPeriod period,
         IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
@@ -77,13 +77,9 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             var value = current[i];
             var before = previous?[i];
             object? change = value is null || before is null ? null : Convert.ToDouble(value) - Convert.ToDouble(before);
-            return new object?[] { m.Name, value, before, change };
+            return KpiTable.Row(m.Name, value, before, change, m.Meaning);
         }).ToArray();
-        return new ResultTable(
-        [
-            new ResultColumn("metric", ColumnType.Text), new ResultColumn("value", ColumnType.Number),
-            new ResultColumn("previous", ColumnType.Number), new ResultColumn("change", ColumnType.Number),
-        ], rows);
+        return new ResultTable(KpiTable.Columns, rows);
     }
 
     private static ResultTable Scenario(ScenarioModel scenario, ResultTable inputs)

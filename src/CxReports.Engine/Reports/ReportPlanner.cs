@@ -50,7 +50,7 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
     public static BoundQuery ScenarioQuery(ScenarioModel scenario)
     {
         var zero = new BoundLiteral(0m, Dsl.Binding.Model.ValueType.Number, scenario.Span);
-        QueryMetric Metric(string name, BoundExpression? e) => new(name, e ?? zero, Unit.None, true, scenario.Span);
+        QueryMetric Metric(string name, BoundExpression? e) => new(name, e ?? zero, Meaning.None, true, scenario.Span);
         return new BoundQuery([Metric("value", scenario.Value), Metric("churn", scenario.Churn), Metric("cost", scenario.Cost)], [], null, null, scenario.Span);
     }
 

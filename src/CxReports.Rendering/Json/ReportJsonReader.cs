@@ -47,13 +47,30 @@ public static class ReportJsonReader
             var cols = columns.EnumerateArray().Select(c => new ResultColumn(
                 c.GetProperty("name").GetString() ?? "",
                 Enum.Parse<ColumnType>(Text(c, "type") ?? "text", ignoreCase: true),
-                Enum.TryParse<Unit>(Text(c, "unit"), ignoreCase: true, out var unit) ? unit : Unit.None)).ToList();
+                Meaning(c))
+            {
+                Grain = Enum.TryParse<Dsl.Syntax.Tree.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
+                Levels = c.TryGetProperty("levels", out var levels) && levels.ValueKind == JsonValueKind.Array
+                    ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
+                    : null,
+            }).ToList();
             var rows = block.GetProperty("rows").EnumerateArray()
                 .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();
             table = new ResultTable(cols, rows);
         }
         return new EvaluatedBlock(block.GetProperty("id").GetString() ?? "", block.GetProperty("type").GetString() ?? "",
             Text(block, "title"), table, Text(block, "text"), Text(block, "chart"));
+    }
+
+    /// <summary>A column's meaning as <see cref="ResultTableJson"/> writes it; what is absent takes the unit's defaults.</summary>
+    private static Meaning Meaning(JsonElement column)
+    {
+        var unit = Enum.TryParse<Unit>(Text(column, "unit"), ignoreCase: true, out var u) ? u : Unit.None;
+        var meaning = Dsl.Binding.Model.Meaning.Of(unit, KpiTable.ParseDirection(Text(column, "direction")), Text(column, "label"));
+        if (column.TryGetProperty("decimals", out var decimals) && decimals.TryGetInt32(out var d)) meaning = meaning with { Decimals = d };
+        if (column.TryGetProperty("relativeChange", out var relative) && relative.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            meaning = meaning with { RelativeChange = relative.GetBoolean() };
+        return meaning;
     }
 
     private static object? Value(JsonElement value, ColumnType type) => value.ValueKind switch

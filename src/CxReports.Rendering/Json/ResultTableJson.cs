@@ -8,7 +8,9 @@ namespace CxReports.Rendering.Json;
 
 /// <summary>
 /// Writes a result table as <c>{ "columns": [...], "rows": [[...]] }</c>: numbers at full double precision, counts as
-/// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data").
+/// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
+/// its meaning (label, unit, decimals, direction, relativeChange), a time dimension with its grain, ranked text (a
+/// score's bands) with its levels, best first.
 /// </summary>
 public static class ResultTableJson
 {
@@ -29,7 +31,15 @@ public static class ResultTableJson
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
-            if (column.Unit != Unit.None) json.WriteString("unit", column.Unit.ToString().ToLowerInvariant());
+            if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
+            if (column.Levels is { } levels)
+            {
+                json.WritePropertyName("levels");
+                json.WriteStartArray();
+                foreach (var level in levels) json.WriteStringValue(level);
+                json.WriteEndArray();
+            }
+            WriteMeaning(json, column.Meaning);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -42,6 +52,20 @@ public static class ResultTableJson
             json.WriteEndArray();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// A column's meaning: its label when it has one, and for numbers the unit, decimals (when fixed), direction and
+    /// whether a relative change makes sense; a column that means nothing beyond its values writes none of them.
+    /// </summary>
+    private static void WriteMeaning(Utf8JsonWriter json, Meaning meaning)
+    {
+        if (meaning.Label is { } label) json.WriteString("label", label);
+        if (meaning == Meaning.None) return;
+        json.WriteString("unit", KpiTable.Name(meaning.Unit));
+        if (meaning.Decimals is { } decimals) json.WriteNumber("decimals", decimals);
+        json.WriteString("direction", KpiTable.Name(meaning.Direction));
+        json.WriteBoolean("relativeChange", meaning.RelativeChange);
     }
 
     public static string ToJson(ResultTable table, bool indented = true)

@@ -2,10 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CxReports.Engine.Reports;
+using CxReports.Rendering.Pdf.Compose;
+using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Server.Delivery;
 
-/// <summary>The short email body: title, period and the headline KPIs of the report's first KPI block.</summary>
+/// <summary>
+/// The short email body: title, period and the headline KPIs of the report's first KPI block, each worded as its PDF
+/// tile is (label, value with its unit, change, previous value).
+/// </summary>
 public static class EmailBody
 {
     public static string Text(EvaluatedReport report)
@@ -30,13 +35,8 @@ public static class EmailBody
     private static IEnumerable<(string Metric, string Value, string? Change)> Headlines(EvaluatedReport report)
     {
         var kpi = report.Sections.SelectMany(s => s.Blocks).FirstOrDefault(b => b.Type == "kpi")?.Table;
-        if (kpi is null) yield break;
-        var culture = CultureInfo.GetCultureInfo(report.Locale);
-        foreach (var row in kpi.Rows)
-        {
-            var value = row[1] is null ? "no data" : Convert.ToDouble(row[1], CultureInfo.InvariantCulture).ToString("#,0.##", culture);
-            var change = row[3] is null ? null : Convert.ToDouble(row[3], CultureInfo.InvariantCulture).ToString("+#,0.##;-#,0.##;0", culture) + " vs previous";
-            yield return ((string)row[0]!, value, change);
-        }
+        if (kpi is null) return [];
+        return KpiComposer.Tiles(kpi, new ValueFormatter(report.Locale)).Select(tile => (tile.Label, tile.Value,
+            tile.Change is null ? tile.Comparison : tile.Comparison is null ? tile.Change : $"{tile.Change}; {tile.Comparison}"));
     }
 }

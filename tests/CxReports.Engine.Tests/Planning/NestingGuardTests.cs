@@ -26,7 +26,7 @@ public class NestingGuardTests
         new QueryPlanner(new PlanContext(Model, DuckDbDialect.Instance,
                 ResolvedPeriod.Of(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), new DateOnly(2025, 12, 31)),
                 "UTC", new Dictionary<string, object?>(), []))
-            .Plan(new BoundQuery([new QueryMetric("deep", metric, Unit.None, false, metric.Span)], [], null, null, metric.Span));
+            .Plan(new BoundQuery([new QueryMetric("deep", metric, Meaning.None, false, metric.Span)], [], null, null, metric.Span));
 
     private static BoundExpression Negations(int count)
     {

@@ -20,7 +20,7 @@ public abstract class KpiAndFilterTests(TestEngine engine) : IDisposable
           column score: integer
         }
         metric nps = nps(responses.score)
-        metric n = count(responses)
+        metric n "Yanıt sayısı (İzmir & Şanlıurfa)" = count(responses)
         report r {
           period 2025-02-01 .. 2025-02-28
           param plan: text = "all" in ("all", "basic", "pro")
@@ -45,7 +45,19 @@ public abstract class KpiAndFilterTests(TestEngine engine) : IDisposable
         Assert.Equal(100.0 / 3, (double)rows[0][1]!, 9);
         Assert.Equal(0.0, (double)rows[0][2]!, 9);
         Assert.Equal(100.0 / 3, (double)rows[0][3]!, 9);
-        Assert.Equal(["n", 3L, 2L, 1.0], rows[1]);
+        Assert.Equal(["n", 3L, 2L, 1.0], rows[1][..4]);
+    }
+
+    [Fact]
+    public void Each_kpi_row_carries_its_metrics_label_unit_decimals_direction_and_whether_a_relative_change_fits()
+    {
+        Load();
+        var rows = ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1)), "k").Table!.Rows;
+
+        // nps has no label (its name stands in), is a score to one decimal, better when higher, and no relative change.
+        Assert.Equal(["nps", "score", 1L, "higher", false], rows[0][4..]);
+        // n keeps its label's Turkish letters; a count, whole, neither better nor worse, and a relative change fits.
+        Assert.Equal(["Yanıt sayısı (İzmir & Şanlıurfa)", "count", 0L, "neutral", true], rows[1][4..]);
     }
 
     [Fact]

@@ -12,10 +12,10 @@ public class ChartDataTests
     [Fact]
     public void Metrics_by_month_become_one_series_each_over_sorted_months()
     {
-        var table = new ResultTable([Col("month", ColumnType.Date), Col("promoters", ColumnType.Integer, Unit.Count), Col("detractors", ColumnType.Integer, Unit.Count)],
+        var table = new ResultTable([MonthColumn(), Col("promoters", ColumnType.Integer, Unit.Count), Col("detractors", ColumnType.Integer, Unit.Count)],
             [[new DateOnly(2025, 2, 1), 5L, 1L], [new DateOnly(2025, 1, 1), 4L, null]]);
 
-        var data = ChartData.From(table);
+        var data = ChartData.From(table, new ValueFormatter("en-US"));
 
         Assert.True(data.IsTime);
         Assert.Equal(TimeGrain.Month, data.Grain);
@@ -28,10 +28,10 @@ public class ChartDataTests
     [Fact]
     public void A_second_dimension_becomes_one_series_per_value()
     {
-        var table = new ResultTable([Col("month", ColumnType.Date), Col("channel", ColumnType.Text), Col("nps", ColumnType.Number, Unit.Score)],
+        var table = new ResultTable([MonthColumn(), Col("channel", ColumnType.Text), Col("nps", ColumnType.Number, Unit.Score)],
             [[new DateOnly(2025, 1, 1), "chat", 50.0], [new DateOnly(2025, 1, 1), "phone", 20.0], [new DateOnly(2025, 2, 1), "chat", 52.0]]);
 
-        var data = ChartData.From(table);
+        var data = ChartData.From(table, new ValueFormatter("en-US"));
 
         Assert.Equal(["chat", "phone"], data.Series.Select(s => s.Name));
         Assert.Equal([20.0, null], data.Series[1].Values);
@@ -40,6 +40,6 @@ public class ChartDataTests
     [Fact]
     public void A_table_without_rows_is_an_empty_chart()
     {
-        Assert.True(ChartData.From(new ResultTable([Col("month", ColumnType.Date), Col("nps", ColumnType.Number)], [])).IsEmpty);
+        Assert.True(ChartData.From(new ResultTable([MonthColumn(), Col("nps", ColumnType.Number)], []), new ValueFormatter("en-US")).IsEmpty);
     }
 }

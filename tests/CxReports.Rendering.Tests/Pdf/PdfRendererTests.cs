@@ -43,20 +43,22 @@ public class PdfRendererTests
         var text = Pdfs.AllText(PdfRenderer.Render(Report("KPIs", [Section("At a glance",
             Kpi(("nps", 41.7142857142857, 38.2), ("churn", 1.8718, 2.7254), ("csat", null, 71.3), ("customers_active", 985, 700)))])));
 
-        // nps: 41.71 - 38.2 = +3.51, shown to one decimal as the value is above 10.
+        // nps, a score to one decimal: 41.71 - 38.2 = +3.51, with no relative change (a score's is meaningless).
         Assert.Contains("41.7", text);
-        Assert.Contains("+3.5", text);
+        Assert.Contains("▲ +3.5", text);
         Assert.Contains("previous period: 38.2", text);
-        // churn below 10 gets two decimals; it fell by 0.8536.
-        Assert.Contains("1.87", text);
-        Assert.Contains("−0.85", text);
+        Assert.DoesNotContain("(+9.2%)", text);
+        // churn, a percent to one decimal: it fell by 0.8536 percentage points.
+        Assert.Contains("1.9%", text);
+        Assert.Contains("▼ −0.9 pp", text);
         Assert.Contains("no data", text);
         Assert.Contains("previous period: 71.3", text);
         // Whole numbers print without decimals, the relative change beside the difference: 285 / 700 = 40.7%.
         Assert.Contains("985", text);
         Assert.Contains("+285", text);
         Assert.Contains("(+40.7%)", text);
-        Assert.Contains("Customers active", text);
+        Assert.Contains("Customers", text);
+        Assert.Contains("Monthly churn %", text);
         Assert.Contains("NPS", text);
     }
 

@@ -19,17 +19,33 @@ public static class Reports
 
     public static ResultColumn Col(string name, ColumnType type, Unit unit = Unit.None) => new(name, type, unit);
 
+    /// <summary>A time dimension of monthly buckets, as the engine writes <c>by month</c>.</summary>
+    public static ResultColumn MonthColumn(string name = "month") => new(name, ColumnType.Date) { Grain = Dsl.Syntax.Tree.TimeUnit.Month };
+
+    /// <summary>The meanings the sample model gives these metrics (reports/model/metrics.cxr), as the engine carries them.</summary>
+    public static readonly IReadOnlyDictionary<string, Meaning> Model = new Dictionary<string, Meaning>
+    {
+        ["nps"] = Meaning.Of(Unit.Score, Direction.HigherIsBetter, "NPS"),
+        ["churn"] = Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Monthly churn %"),
+        ["csat"] = Meaning.Of(Unit.Percent, Direction.HigherIsBetter, "CSAT"),
+        ["customers_active"] = Meaning.Of(Unit.Count, Direction.HigherIsBetter, "Customers"),
+        ["ltv"] = Meaning.Of(Unit.Currency, Direction.HigherIsBetter, "LTV"),
+    };
+
+    /// <summary>A KPI block over metrics of <see cref="Model"/>, each row with its meaning as the engine writes it.</summary>
     public static EvaluatedBlock Kpi(params (string Metric, double? Value, double? Previous)[] rows) =>
-        new("kpi_1", "kpi", null, new ResultTable(
-            [Col("metric", ColumnType.Text), Col("value", ColumnType.Number), Col("previous", ColumnType.Number), Col("change", ColumnType.Number)],
-            rows.Select(r => new object?[] { r.Metric, r.Value, r.Previous, r.Value is { } v && r.Previous is { } p ? v - p : null }).ToList()));
+        Kpi(rows.Select(r => (r.Metric, Model[r.Metric], r.Value, r.Previous)).ToArray());
+
+    public static EvaluatedBlock Kpi(params (string Metric, Meaning Meaning, double? Value, double? Previous)[] rows) =>
+        new("kpi_1", "kpi", null, new ResultTable(KpiTable.Columns,
+            rows.Select(r => KpiTable.Row(r.Metric, r.Value, r.Previous, r.Value is { } v && r.Previous is { } p ? v - p : null, r.Meaning)).ToList()));
 
     public static IReadOnlyList<DateOnly> Months(int count, int year = 2025) =>
         Enumerable.Range(0, count).Select(i => new DateOnly(year, 1, 1).AddMonths(i)).ToList();
 
     public static EvaluatedBlock MonthlyChart(string kind, params string[] metrics) =>
         new("chart_" + kind, "chart", $"{kind} chart", new ResultTable(
-            [Col("month", ColumnType.Date), .. metrics.Select(m => Col(m, ColumnType.Number, Unit.Score))],
+            [MonthColumn(), .. metrics.Select(m => Col(m, ColumnType.Number, Unit.Score))],
             Months(12).Select((m, i) => new object?[] { m }.Concat(metrics.Select((_, k) => (object?)(20.0 + 3 * k + Math.Sin(i) * 5))).ToArray()).ToList()),
             Chart: kind);
 
@@ -40,14 +56,14 @@ public static class Reports
 
     public static EvaluatedBlock Cohort(int cohorts = 6) =>
         new("cohort_1", "cohort", "Share of each monthly cohort still a customer", new ResultTable(
-            [Col("cohort", ColumnType.Date), Col("size", ColumnType.Integer, Unit.Count),
+            [MonthColumn("cohort"), Col("size", ColumnType.Integer, Unit.Count),
              .. Enumerable.Range(0, cohorts).Select(k => Col($"m{k}", ColumnType.Number, Unit.Percent))],
             Months(cohorts).Select((m, i) => new object?[] { m, (long)(60 + i) }
                 .Concat(Enumerable.Range(0, cohorts).Select(k => k < cohorts - i ? (object?)(100.0 - 2.5 * k) : null)).ToArray()).ToList()));
 
     public static EvaluatedBlock Scores() =>
         new("at_risk", "scores", "Accounts at risk, largest first", new ResultTable(
-            [Col("customer_no", ColumnType.Text), Col("score", ColumnType.Number, Unit.Score), Col("band", ColumnType.Text),
+            [Col("customer_no", ColumnType.Text), Col("score", ColumnType.Number, Unit.Score), new ResultColumn("band", ColumnType.Text) { Levels = ["healthy", "neutral", "at_risk"] },
              Col("usage", ColumnType.Number, Unit.Score), Col("loyalty", ColumnType.Number, Unit.Score), Col("monthly_fee", ColumnType.Number)],
             [["M00665", 35.0, "at_risk", 25.0, 0.0, 49.0], ["M01656", 36.0, "at_risk", 12.5, 70.0, 44.1], ["M01028", 39.0, "at_risk", 0.0, 30.0, 39.2]]));
 

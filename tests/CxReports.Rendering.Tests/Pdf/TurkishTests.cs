@@ -57,7 +57,7 @@ public class TurkishAxisTests
     {
         var chart = MonthlyChart("stacked", "promoters", "passives");
         var text = Pdfs.AllText(PdfRenderer.Render(Report("Eğilimler", [Section("Yanıtlar", chart)], "tr-TR")));
-        var plot = ChartPlot.Build(ChartData.From(chart.Table!), "stacked", new ValueFormatter("tr-TR"), 500);
+        var plot = ChartPlot.Build(ChartData.From(chart.Table!, new ValueFormatter("tr-TR")), "stacked", new ValueFormatter("tr-TR"), 500);
 
         Assert.Contains("Ay", text.Split(' ', '\n'));
         Assert.DoesNotContain("Month", text);

@@ -39,13 +39,13 @@ public class ValueFormatterTests
     [Fact]
     public void Decimals_follow_the_unit_and_the_size_of_the_values()
     {
-        Assert.Equal(0, ValueFormatter.Decimals(Unit.Count, ColumnType.Number, [1.5]));
-        Assert.Equal(0, ValueFormatter.Decimals(Unit.Currency, ColumnType.Number, [5871.1, 45180.2]));
-        Assert.Equal(2, ValueFormatter.Decimals(Unit.Currency, ColumnType.Number, [53.12, 458.29]));
-        Assert.Equal(1, ValueFormatter.Decimals(Unit.Percent, ColumnType.Number, [2.27]));
-        Assert.Equal(0, ValueFormatter.Decimals(Unit.Score, ColumnType.Number, [85, 100, 35]));
-        Assert.Equal(2, ValueFormatter.Decimals(Unit.None, ColumnType.Number, [1.87, 2.73]));
-        Assert.Equal(1, ValueFormatter.Decimals(Unit.None, ColumnType.Number, [41.71]));
+        Assert.Equal(0, ValueFormatter.Decimals(Meaning.Of(Unit.Count), ColumnType.Number, [1.5]));
+        Assert.Equal(0, ValueFormatter.Decimals(Meaning.Of(Unit.Currency), ColumnType.Number, [5871.1, 45180.2]));
+        Assert.Equal(2, ValueFormatter.Decimals(Meaning.Of(Unit.Currency), ColumnType.Number, [53.12, 458.29]));
+        Assert.Equal(1, ValueFormatter.Decimals(Meaning.Of(Unit.Percent), ColumnType.Number, [2.27]));
+        Assert.Equal(0, ValueFormatter.Decimals(Meaning.Of(Unit.Score), ColumnType.Number, [85, 100, 35]));
+        Assert.Equal(2, ValueFormatter.Decimals(Meaning.Of(Unit.None), ColumnType.Number, [1.87, 2.73]));
+        Assert.Equal(1, ValueFormatter.Decimals(Meaning.Of(Unit.None), ColumnType.Number, [41.71]));
     }
 
     [Fact]

@@ -28,9 +28,11 @@ internal sealed class DeliveryFixture : IDisposable
 
     public static EvaluatedReport Evaluated() => new("cx_weekly", "CX Weekly", "Loyalty at a glance", DateTimeOffset.UnixEpoch,
         new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1), "week", "UTC", "en-US", new Dictionary<string, object?>(), "abc123",
-        [new EvaluatedSection("Loyalty", [new EvaluatedBlock("kpi_1", "kpi", null, new ResultTable(
-            [new ResultColumn("metric", ColumnType.Text), new ResultColumn("value", ColumnType.Number), new ResultColumn("previous", ColumnType.Number), new ResultColumn("change", ColumnType.Number)],
-            [["nps", 41.5, 38.0, 3.5]]))])]);
+        [new EvaluatedSection("Loyalty", [new EvaluatedBlock("kpi_1", "kpi", null, new ResultTable(KpiTable.Columns,
+            [
+                [.. KpiTable.Row("nps", 41.5, 38.0, 3.5, Meaning.Of(Unit.Score, Direction.HigherIsBetter))],
+                [.. KpiTable.Row("churn", 1.87, 2.73, 1.87 - 2.73, Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Aylık müşteri kaybı %"))],
+            ]))])]);
 
     public ReportRunner Runner(IDeliveryChannel channel, int attempts = 3) => new(Log, (_, _) => Evaluated(),
         [new JsonReportFormatter(), new CsvReportFormatter()], [channel], TimeProvider.System,

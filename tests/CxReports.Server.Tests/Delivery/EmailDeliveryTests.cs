@@ -54,7 +54,10 @@ public sealed class EmailDeliveryTests : IDisposable
         var message = Assert.Single(_smtp.Messages());
         Assert.Equal("CX weekly 2026-02-23 – 2026-03-01", message.Subject);
         Assert.Equal("ceo@example.com", message.To.Mailboxes.Single().Address);
-        Assert.Contains("nps: 41.5 (+3.5 vs previous)", message.TextBody);
+        // Worded as the PDF tiles: an unlabelled score by its name, +3.5 and no relative change (a score's says nothing);
+        // a labelled percent with its unit, changing by −0.86 percentage points.
+        Assert.Contains("nps: 41.5 (▲ +3.5; previous period: 38.0)", message.TextBody);
+        Assert.Contains("Aylık müşteri kaybı %: 1.9% (▼ −0.9 pp; previous period: 2.7%)", message.TextBody);
         var attachments = message.Attachments.OfType<MimeKit.MimePart>().ToDictionary(a => a.FileName ?? "");
         Assert.Equal(["cx_weekly_2026-03-02.csv", "cx_weekly_2026-03-02.json"], attachments.Keys.Order());
         using var json = new MemoryStream();

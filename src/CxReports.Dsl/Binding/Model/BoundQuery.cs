@@ -14,8 +14,14 @@ public sealed record BoundQuery(
     public TimeUnit? Grain => Dimensions.FirstOrDefault(d => d.Grain is not null)?.Grain;
 }
 
-/// <summary>A metric column, named as written (<c>nps</c>, <c>count(churns)</c>).</summary>
-public sealed record QueryMetric(string Name, BoundExpression Expression, Unit Unit, bool Monthly, SourceSpan Span);
+/// <summary>
+/// A metric column, named as written (<c>nps</c>, <c>count(churns)</c>), with what its values mean (a named metric's
+/// label and meaning; an expression's own, labelled as written).
+/// </summary>
+public sealed record QueryMetric(string Name, BoundExpression Expression, Meaning Meaning, bool Monthly, SourceSpan Span)
+{
+    public Unit Unit => Meaning.Unit;
+}
 
 /// <summary>
 /// A dimension column named as written: a grain (<c>month</c>) or a field path resolved from each source the

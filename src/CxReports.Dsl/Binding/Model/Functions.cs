@@ -10,8 +10,10 @@ public enum SourceRequirement { None, Lifecycle, Recurring }
 public enum Unit { None, Count, Score, Percent, Currency, Ratio, Hours, Days }
 
 /// <summary>
-/// One entry of the metric library: name, what it reads, its unit and its value in a bucket without rows
-/// (0 for counts and sums, null for everything else). How it lowers to SQL lives with the engine's dialect.
+/// One entry of the metric library: name, what it reads, its unit, whether a rise is good news, whether its value has
+/// its argument's unit (a median of hours is hours), and its value in a bucket without rows (0 for counts and sums,
+/// null for everything else). How it lowers to SQL lives with the engine's dialects (AggregateLowering, keyed by
+/// this name; a test plans every entry on each dialect).
 /// </summary>
 public sealed record AggregateFunction(
     string Name,
@@ -22,10 +24,16 @@ public sealed record AggregateFunction(
     bool NumericInput = true,
     bool TakesPercentile = false,
     bool Monthly = false,
-    string Summary = "");
+    Direction Direction = Direction.Neutral,
+    bool KeepsValueUnit = false,
+    string Summary = "")
+{
+    /// <summary>What its values mean wherever they are shown (the unit's decimals and relative-change rule).</summary>
+    public Meaning Meaning => Meaning.Of(Unit, Direction);
+}
 
-/// <summary>Functions computed per row, usable inside aggregates, conditions and dimensions.</summary>
-public sealed record RowFunction(string Name, int MinArguments, int MaxArguments, string Summary)
+/// <summary>Functions computed per row, usable inside aggregates, conditions and dimensions; the unit of their values.</summary>
+public sealed record RowFunction(string Name, int MinArguments, int MaxArguments, string Summary, Unit Unit = Unit.None)
 {
     public ValueType ResultType(IReadOnlyList<BoundExpression> arguments) => Name switch
     {

@@ -21,6 +21,9 @@ public sealed record MetricModel(string Name, string? Label, BoundExpression Exp
 
     /// <summary>Whether it is a monthly quantity: <c>per month</c>, a revenue function, or built only from such.</summary>
     public bool Monthly { get; init; }
+
+    /// <summary>What its values mean in every document: its label (the name without one), unit, decimals, direction.</summary>
+    public Meaning Meaning { get; init; } = Meaning.None;
 }
 
 /// <summary>A health-style score over the entities of a source.</summary>

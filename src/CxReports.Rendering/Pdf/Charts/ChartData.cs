@@ -5,18 +5,24 @@ using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Rendering.Pdf.Charts;
 
-/// <summary>One line, bar group or stack layer: a name and one value (or null) per category.</summary>
-public sealed record ChartSeries(string Name, string Metric, double?[] Values, Unit Unit);
+/// <summary>
+/// One line, bar group or stack layer: a name, the label of the metric it draws, one value (or null) per category,
+/// and what the values mean.
+/// </summary>
+public sealed record ChartSeries(string Name, string Metric, double?[] Values, Meaning Meaning)
+{
+    public Unit Unit => Meaning.Unit;
+}
 
 /// <summary>
 /// A result table shaped for plotting: the categories along x (time buckets or text values) and the series. A second
 /// text dimension ("by month, channel") becomes one series per value.
 /// </summary>
-public sealed record ChartData(string XName, bool IsTime, TimeGrain Grain, IReadOnlyList<object> Categories, IReadOnlyList<ChartSeries> Series)
+public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IReadOnlyList<object> Categories, IReadOnlyList<ChartSeries> Series)
 {
     public bool IsEmpty => Categories.Count == 0 || Series.All(s => s.Values.All(v => v is null));
 
-    public static ChartData From(ResultTable table)
+    public static ChartData From(ResultTable table, ValueFormatter format)
     {
         var dimensions = table.Columns.TakeWhile(c => c.Type is ColumnType.Date or ColumnType.Text or ColumnType.Boolean).ToList();
         var metrics = table.Columns.Skip(dimensions.Count).Where(c => c.Type is ColumnType.Number or ColumnType.Integer).ToList();
@@ -24,8 +30,9 @@ public sealed record ChartData(string XName, bool IsTime, TimeGrain Grain, IRead
         {
             // No dimension: one bar per metric.
             var row = table.Rows.FirstOrDefault();
-            return new ChartData("", false, TimeGrain.Day, metrics.Select(m => (object)Labels.Humanize(m.Name)).ToList(),
-                [new ChartSeries("", "", metrics.Select(m => row is null ? null : ToDouble(row[table.IndexOf(m.Name)])).ToArray(), metrics.FirstOrDefault()?.Unit ?? Unit.None)]);
+            return new ChartData(null, false, TimeGrain.Day, metrics.Select(m => (object)Headings.Of(m, format)).ToList(),
+                [new ChartSeries("", "", metrics.Select(m => row is null ? null : ToDouble(row[table.IndexOf(m.Name)])).ToArray(),
+                    metrics.Count > 0 && metrics.All(m => m.Unit == metrics[0].Unit) ? Meaning.Of(metrics[0].Unit) : Meaning.None)]);
         }
         var x = dimensions[0];
         var xi = table.IndexOf(x.Name);
@@ -45,13 +52,13 @@ public sealed record ChartData(string XName, bool IsTime, TimeGrain Grain, IRead
                 var values = new double?[categories.Count];
                 foreach (var r in rows)
                     if (r[xi] is { } c) values[position[c]] = ToDouble(r[mi]);
-                var name = key is null ? Labels.Humanize(metric.Name)
+                var name = key is null ? Headings.Of(metric, format)
                     : metrics.Count == 1 ? Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "–"
-                    : $"{key} · {Labels.Humanize(metric.Name)}";
-                series.Add(new ChartSeries(name, metric.Name, values, metric.Unit));
+                    : $"{key} · {Headings.Of(metric, format)}";
+                series.Add(new ChartSeries(name, Headings.Of(metric, format), values, metric.Meaning));
             }
         }
-        return new ChartData(x.Name, x.Type == ColumnType.Date, TimeGrains.FromColumn(x.Name), categories, series);
+        return new ChartData(x, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, series);
     }
 
     private static double? ToDouble(object? value) => value switch

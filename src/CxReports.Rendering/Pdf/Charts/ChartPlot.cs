@@ -33,7 +33,7 @@ public static class ChartPlot
             LabelFormatter = v => format.Axis(v, unit),
             TickDensity = 0.8,
         };
-        plot.Axes.Bottom.Label.Text = data.XName.Length == 0 ? "" : format.Text.Name(data.XName);
+        plot.Axes.Bottom.Label.Text = data.X is { } x ? Headings.Of(x, format) : "";
         plot.Axes.Left.Label.Text = YLabel(data, unit, format.Text);
         if (kind is "bar" or "stacked" or "area") plot.Axes.Rules.Add(new ScottPlot.AxisRules.LockedBottom(plot.Axes.Left, ZeroFloor(data)));
         plot.HideLegend();
@@ -103,16 +103,26 @@ public static class ChartPlot
     private static string YLabel(ChartData data, Unit unit, UiText text)
     {
         var metrics = data.Series.Select(s => s.Metric).Distinct().ToList();
-        var name = metrics.Count == 1 && metrics[0].Length > 0 ? Labels.Humanize(metrics[0]) : unit switch
+        var labelled = metrics.Count == 1 && metrics[0].Length > 0;
+        var name = labelled ? metrics[0] : unit switch
         {
-            Unit.Count => text.Name("count"),
-            Unit.Score => text.Name("score"),
-            Unit.Currency => text.Name("amount"),
-            Unit.Ratio => text.Name("ratio"),
-            Unit.Hours => text.Name("hours"),
-            Unit.Days => text.Name("days"),
+            Unit.Count => text.Words["count"],
+            Unit.Score => text.Words["score"],
+            Unit.Currency => text.Words["amount"],
+            Unit.Ratio => text.Words["ratio"],
+            Unit.Hours => text.Words["hours"],
+            Unit.Days => text.Words["days"],
             _ => "",
         };
-        return unit == Unit.Percent && !name.EndsWith('%') ? (name.Length == 0 ? "%" : name + " (%)") : name;
+        // The ticks are bare numbers but for %, so the title names the unit the tiles and cells print ("Wait (h)").
+        var symbol = unit switch
+        {
+            Unit.Percent => "%",
+            Unit.Hours when labelled => text.HoursSuffix.Trim(),
+            Unit.Days when labelled => text.DaysSuffix.Trim(),
+            _ => null,
+        };
+        if (symbol is null || name.EndsWith(symbol, StringComparison.Ordinal) || name.EndsWith($"({symbol})", StringComparison.Ordinal)) return name;
+        return name.Length == 0 ? symbol : $"{name} ({symbol})";
     }
 }

@@ -9,31 +9,25 @@ using SkiaSharp;
 namespace CxReports.Rendering.Pdf.Compose;
 
 /// <summary>
-/// KPI tables (metric, value, previous, change) as tiles. A metric's unit comes from an optional <c>unit</c> text
-/// column (one per row), else from the value column's unit, else from a column of the same name elsewhere in the
-/// report (the engine does not put units on KPI rows yet).
+/// KPI tables (metric, value, previous, change, and each row's meaning: <see cref="KpiTable"/>) as tiles: the
+/// label, unit, decimals and direction come from the row, never from the metric's name or other blocks.
 /// </summary>
 public static class KpiComposer
 {
-    public static KpiTilesBlock Compose(ResultTable table, ValueFormatter format, IReadOnlyDictionary<string, Unit>? knownUnits = null)
+    public static KpiTilesBlock Compose(ResultTable table, ValueFormatter format) => new(Tiles(table, format));
+
+    /// <summary>Each row as its tile's texts: what every document that states a KPI (a PDF page, an email) prints.</summary>
+    public static IReadOnlyList<KpiTile> Tiles(ResultTable table, ValueFormatter format)
     {
-        int metric = table.IndexOf("metric"), value = table.IndexOf("value"), previous = table.IndexOf("previous"),
-            change = table.IndexOf("change"), unitColumn = table.IndexOf("unit");
-        var columnUnit = value >= 0 ? table.Columns[value].Unit : Unit.None;
-        var tiles = table.Rows.Select(row =>
-        {
-            var name = metric >= 0 ? Convert.ToString(row[metric], format.Culture) ?? "" : "";
-            var unit = unitColumn >= 0 && Enum.TryParse<Unit>(row[unitColumn] as string, ignoreCase: true, out var u) ? u
-                : columnUnit != Unit.None ? columnUnit
-                : knownUnits?.GetValueOrDefault(name) ?? Unit.None;
-            return Tile(Labels.Humanize(name), name, At(row, value), At(row, previous), At(row, change), unit, format);
-        }).ToList();
-        return new KpiTilesBlock(tiles);
+        int value = table.IndexOf("value"), previous = table.IndexOf("previous"), change = table.IndexOf("change");
+        return table.Rows.Select(row => Tile(KpiTable.MeaningOf(table, row), At(row, value), At(row, previous), At(row, change), format)).ToList();
     }
 
-    public static KpiTile Tile(string label, string metric, double? value, double? previous, double? change, Unit unit, ValueFormatter format)
+    public static KpiTile Tile(Meaning meaning, double? value, double? previous, double? change, ValueFormatter format)
     {
-        var decimals = ValueFormatter.Decimals(unit, ColumnType.Number, new[] { value, previous }.Where(v => v.HasValue).Select(v => v!.Value));
+        var label = meaning.Label ?? "";
+        var unit = meaning.Unit;
+        var decimals = ValueFormatter.Decimals(meaning, ColumnType.Number, new[] { value, previous }.Where(v => v.HasValue).Select(v => v!.Value));
         if (value is not { } current)
         {
             var before = previous is { } p ? $"{format.Text.Previous}: {format.Number(p, unit, decimals)}" : null;
@@ -47,9 +41,9 @@ public static class KpiComposer
             var rounded = Math.Round(delta, decimals);
             var arrow = rounded > 0 ? "▲ " : rounded < 0 ? "▼ " : "";
             changeText = arrow + format.Change(delta, unit, decimals);
-            if (unit is Unit.None or Unit.Count or Unit.Currency or Unit.Hours or Unit.Days && previous is { } basis && format.Relative(delta, basis) is { } relative)
+            if (meaning.RelativeChange && previous is { } basis && format.Relative(delta, basis) is { } relative)
                 changeText += $" ({relative})";
-            color = rounded == 0 ? Theme.Neutral : (rounded > 0) == MetricDirection.HigherIsBetter(metric) ? Theme.Good : Theme.Bad;
+            color = ColorFor(rounded, meaning.Direction);
         }
         var comparison = previous is { } prior ? $"{format.Text.Previous}: {format.Number(prior, unit, decimals)}" : null;
         return new KpiTile(label, format.Number(current, unit, decimals), true, changeText, color, comparison);
@@ -64,7 +58,10 @@ public static class KpiComposer
         _ => null,
     };
 
-    /// <summary>The colour a change is drawn in, exposed for tests.</summary>
-    public static SKColor ColorFor(double change, string metric) =>
-        change == 0 ? Theme.Neutral : (change > 0) == MetricDirection.HigherIsBetter(metric) ? Theme.Good : Theme.Bad;
+    /// <summary>The colour a change is drawn in: good news green, bad news red, a neutral metric's change grey.</summary>
+    public static SKColor ColorFor(double change, Direction direction) => (change, direction) switch
+    {
+        (0, _) or (_, Direction.Neutral) => Theme.Neutral,
+        _ => (change > 0) == (direction == Direction.HigherIsBetter) ? Theme.Good : Theme.Bad,
+    };
 }

@@ -21,10 +21,9 @@ public static class ReportComposer
     public static IReadOnlyList<IBlock> Compose(EvaluatedReport report, ValueFormatter format, float chartHeight = ChartBlock.MaxHeight)
     {
         var blocks = new List<IBlock> { new TitleBlock(report.Title, report.Description, Meta(report, format)) };
-        var units = Units(report);
         foreach (var section in report.Sections)
         {
-            var content = section.Blocks.Select(b => Block(b, format, units, chartHeight)).ToList();
+            var content = section.Blocks.Select(b => Block(b, format, chartHeight)).ToList();
             var heading = new HeadingBlock(section.Title);
             if (content.Count == 0) { blocks.Add(heading); continue; }
             blocks.Add(new StackBlock([heading, content[0]], gap: 10f, spaceBefore: Theme.SectionGap));
@@ -42,25 +41,15 @@ public static class ReportComposer
         return meta;
     }
 
-    /// <summary>The unit of each metric that some block of the report carries as a column (churn → percent).</summary>
-    public static IReadOnlyDictionary<string, Unit> Units(EvaluatedReport report)
-    {
-        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
-        foreach (var column in report.Sections.SelectMany(s => s.Blocks).SelectMany(b => b.Table?.Columns ?? []))
-            if (column.Unit != Unit.None) units.TryAdd(column.Name, column.Unit);
-        return units;
-    }
-
-    public static IBlock Block(EvaluatedBlock block, ValueFormatter format, IReadOnlyDictionary<string, Unit>? units = null,
-        float chartHeight = ChartBlock.MaxHeight)
+    public static IBlock Block(EvaluatedBlock block, ValueFormatter format, float chartHeight = ChartBlock.MaxHeight)
     {
         IBlock body = (block.Type, block.Table) switch
         {
             ("text", _) => new ParagraphBlock(block.Text ?? "", BodyStyle),
             (_, null) => new ParagraphBlock(format.Text.NoData, NoteStyle),
             (not "chart", { Rows.Count: 0 }) => new ParagraphBlock(format.Text.NoData, NoteStyle, 0),
-            ("kpi", var t) => KpiComposer.Compose(t, format, units),
-            ("chart", var t) => new ChartBlock(ChartData.From(t), block.Chart ?? "line", format, chartHeight),
+            ("kpi", var t) => KpiComposer.Compose(t, format),
+            ("chart", var t) => new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight),
             ("cohort", var t) => CohortComposer.Compose(t, format),
             ("scores", var t) => new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
             ("scenario", var t) => Scenario(t, format, block.Title),

@@ -7,8 +7,8 @@ using SkiaSharp;
 namespace CxReports.Rendering.Pdf.Compose;
 
 /// <summary>
-/// A score list (key, score, band, components, extra fields) as a table: the score as a bar coloured by band, the band
-/// as a badge, components and extra fields as numbers.
+/// A score list (key, score, band, components, extra fields) as a table: the score as a bar coloured by the band's
+/// rank, the band as a badge, components and extra fields as numbers.
 /// </summary>
 public static class ScoresComposer
 {
@@ -18,27 +18,32 @@ public static class ScoresComposer
     {
         int score = table.IndexOf("score"), band = table.IndexOf("band");
         var decimals = TableComposer.Decimals(table);
-        var columns = table.Columns.Select((c, i) => new TableColumn(Labels.Humanize(c.Name),
+        var columns = table.Columns.Select((c, i) => new TableColumn(Headings.Of(c, format),
             i == score ? CellKind.Bar : i == band ? CellKind.Badge : TableComposer.IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
         var rows = table.Rows.Select(row =>
         {
             var bandName = band >= 0 ? Convert.ToString(row[band], format.Culture) : null;
-            var color = BandColor(bandName);
+            var color = BandColor(bandName, band >= 0 ? table.Columns[band].Levels : null);
             return table.Columns.Select((c, i) =>
-                i == band ? new TableCell(bandName is null ? "–" : Labels.Humanize(bandName), null, color)
+                i == band ? new TableCell(bandName is null ? "–" : Headings.Readable(bandName, format.Culture), null, color)
                 : i == score ? new TableCell(format.Cell(row[i], c, decimals[i], TimeGrain.Day), AsDouble(row[i]), color)
-                : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.FromColumn(c.Name)))).ToArray();
+                : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.Of(c)))).ToArray();
         }).ToList();
         return new TableData(columns, rows, title, format.Text.Continued);
     }
 
-    public static SKColor BandColor(string? band) => band?.ToLowerInvariant() switch
+    /// <summary>
+    /// A band's colour by its rank among the score's bands (best first), never by its name: the best green, the
+    /// worst red, those between amber; a band the column does not rank is neutral.
+    /// </summary>
+    public static SKColor BandColor(string? band, IReadOnlyList<string>? levels)
     {
-        null => Theme.Neutral,
-        var b when b.Contains("risk") || b.Contains("critical") || b.Contains("churn") || b == "poor" || b == "red" => Theme.Bad,
-        var b when b.Contains("health") || b == "good" || b == "green" || b.Contains("promoter") => Theme.Good,
-        _ => Watch,
-    };
+        var rank = band is null || levels is null ? -1 : levels.ToList().IndexOf(band);
+        return rank < 0 || levels!.Count < 2 ? Theme.Neutral
+            : rank == 0 ? Theme.Good
+            : rank == levels.Count - 1 ? Theme.Bad
+            : Watch;
+    }
 
     private static double? AsDouble(object? value) => value switch
     {

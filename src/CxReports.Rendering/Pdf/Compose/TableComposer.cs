@@ -5,26 +5,25 @@ using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Rendering.Pdf.Compose;
 
-/// <summary>A result table as printed: humanized headers, dates as time buckets, numbers right-aligned with per-column decimals.</summary>
+/// <summary>A result table as printed: labelled headers, dates as time buckets, numbers right-aligned with per-column decimals.</summary>
 public static class TableComposer
 {
     public static TableData Compose(ResultTable table, ValueFormatter format, string? title)
     {
         var columns = table.Columns.Select(c => new TableColumn(Header(c, format), IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
         var decimals = Decimals(table);
-        var grains = table.Columns.Select(c => TimeGrains.FromColumn(c.Name)).ToArray();
+        var grains = table.Columns.Select(c => TimeGrains.Of(c)).ToArray();
         var rows = table.Rows
             .Select(row => table.Columns.Select((c, i) => new TableCell(format.Cell(row[i], c, decimals[i], grains[i]))).ToArray())
             .ToList();
         return new TableData(columns, rows, title, format.Text.Continued);
     }
 
-    /// <summary>Time dimensions in the report's language ("Ay", "Çeyrek"), other columns as labels.</summary>
-    public static string Header(ResultColumn column, ValueFormatter format) =>
-        column.Type == ColumnType.Date ? format.Text.Name(column.Name) : Labels.Humanize(column.Name);
+    /// <summary>The column's label; time dimensions in the report's language ("Ay", "Çeyrek").</summary>
+    public static string Header(ResultColumn column, ValueFormatter format) => Headings.Of(column, format);
 
     public static bool IsNumeric(ResultColumn column) => column.Type is ColumnType.Number or ColumnType.Integer;
 
     public static int[] Decimals(ResultTable table) =>
-        table.Columns.Select((c, i) => ValueFormatter.Decimals(c.Unit, c.Type, table.Rows.Select(r => r[i]).OfType<double>())).ToArray();
+        table.Columns.Select((c, i) => ValueFormatter.Decimals(c.Meaning, c.Type, table.Rows.Select(r => r[i]).OfType<double>())).ToArray();
 }

@@ -1,17 +1,20 @@
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Planning;
+
 namespace CxReports.Rendering.Pdf.Formatting;
 
-/// <summary>How wide a time bucket is; a date column's name says it (month, week, quarter ...).</summary>
+/// <summary>How wide a time bucket is, as a reader names it (a month "Nov 2025", a quarter "Q4 2025", a day "3 Nov 2025").</summary>
 public enum TimeGrain { Day, Week, Month, Quarter, Year }
 
-/// <summary>Reads the grain from a dimension column name as the engine writes it.</summary>
+/// <summary>The grain a result column states; a column without one (a date field) shows whole dates.</summary>
 public static class TimeGrains
 {
-    public static TimeGrain FromColumn(string name) => name.ToLowerInvariant() switch
+    public static TimeGrain Of(ResultColumn column) => column.Grain switch
     {
-        "month" or "cohort" => TimeGrain.Month,
-        "quarter" => TimeGrain.Quarter,
-        "year" => TimeGrain.Year,
-        "week" => TimeGrain.Week,
+        TimeUnit.Month => TimeGrain.Month,
+        TimeUnit.Quarter => TimeGrain.Quarter,
+        TimeUnit.Year => TimeGrain.Year,
+        TimeUnit.Week => TimeGrain.Week,
         _ => TimeGrain.Day,
     };
 }

@@ -90,9 +90,6 @@ public sealed record UiText(
             ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
         });
 
-    /// <summary>A time dimension ("month") or an axis word ("count") in the report's language; other names as labels.</summary>
-    public string Name(string name) => Words.TryGetValue(name.ToLowerInvariant(), out var word) ? word : Labels.Humanize(name);
-
     public static UiText For(string language) => language switch
     {
         "tr" => Turkish,

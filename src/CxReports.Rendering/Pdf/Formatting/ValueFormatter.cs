@@ -20,18 +20,20 @@ public sealed class ValueFormatter
 
     public UiText Text { get; }
 
-    /// <summary>Decimals for a column of numbers: fixed per unit, fewer for large values, none when all are whole.</summary>
-    public static int Decimals(Unit unit, ColumnType type, IEnumerable<double> values)
+    /// <summary>
+    /// Decimals for a set of numbers of one meaning (a column, or a KPI's value and previous value): the meaning's
+    /// decimals, none when all are whole; without stated decimals, fewer for large values (money: 2 below 1,000).
+    /// </summary>
+    public static int Decimals(Meaning meaning, ColumnType type, IEnumerable<double> values)
     {
-        if (type == ColumnType.Integer || unit == Unit.Count) return 0;
+        if (type == ColumnType.Integer || meaning.Decimals == 0) return 0;
         var finite = values.Where(double.IsFinite).ToList();
         if (finite.Count > 0 && finite.All(v => Math.Abs(v - Math.Round(v)) < 1e-9)) return 0;
+        if (meaning.Decimals is { } stated) return stated;
         var max = finite.Count == 0 ? 0 : finite.Max(Math.Abs);
-        return unit switch
+        return meaning.Unit switch
         {
-            Unit.Percent or Unit.Score or Unit.Hours or Unit.Days => max >= 1000 ? 0 : 1,
             Unit.Currency => max >= 1000 ? 0 : 2,
-            Unit.Ratio => 2,
             _ => max >= 1000 ? 0 : max >= 10 ? 1 : 2,
         };
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CxReports.Engine.Reports;
+using CxReports.Engine.Results;
 using CxReports.Rendering.Pdf.Charts;
 using CxReports.Rendering.Pdf.Formatting;
 
@@ -45,16 +46,16 @@ public static class ReportHtml
                     case "kpi":
                         html.Append("<div class=\"tiles\">");
                         foreach (var row in table.Rows)
-                            html.Append($"<div class=\"tile\">{E(Labels.Humanize((string)row[0]!))}<b>{Cell(row[1], format)}</b>previous period: {Cell(row[2], format)}</div>");
+                            html.Append($"<div class=\"tile\">{E(KpiTable.MeaningOf(table, row).Label ?? (string)row[0]!)}<b>{Cell(row[1], format)}</b>previous period: {Cell(row[2], format)}</div>");
                         html.Append("</div>");
                         break;
                     case "chart":
-                        var plot = ChartPlot.Build(ChartData.From(table), block.Chart ?? "line", format, 515);
+                        var plot = ChartPlot.Build(ChartData.From(table, format), block.Chart ?? "line", format, 515);
                         html.Append($"<div class=\"chart\">{plot.GetSvgXml(515, 200)}</div>");
                         break;
                     default:
                         html.Append("<table><thead><tr>");
-                        foreach (var column in table.Columns) html.Append($"<th>{E(Labels.Humanize(column.Name))}</th>");
+                        foreach (var column in table.Columns) html.Append($"<th>{E(Headings.Of(column, format))}</th>");
                         html.Append("</tr></thead><tbody>");
                         foreach (var row in table.Rows)
                         {

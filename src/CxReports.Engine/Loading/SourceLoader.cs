@@ -28,7 +28,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         {
             return Load(source, force, loadedKeys, allowShrink, watch);
         }
-        catch (DbException e) when (IsDiskFull(e.Message))
+        catch (DbException e) when (StorageFailure.IsDiskFull(e.Message))
         {
             // The warehouse's disk filled up where no failure is expected (writing the load log, say): one line for
             // this source, never a stack trace. Publishing is one transaction, so the previous data is what the
@@ -43,10 +43,6 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     private const string StorageHint = "free disk space where the warehouse lies, or check that its files are intact";
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
-
-    /// <summary>Whether the engine's words say the disk (or the file-size limit) ran out.</summary>
-    private static bool IsDiskFull(string message) =>
-        new[] { "No space left", "disk is full", "File too large" }.Any(sign => message.Contains(sign, StringComparison.OrdinalIgnoreCase));
 
     private LoadOutcome Load(SourceModel source, bool force, IReadOnlyDictionary<string, SemanticKey> loadedKeys, bool allowShrink, Stopwatch watch)
     {
@@ -152,14 +148,14 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         catch (DuckDBException e)
         {
             TryDropStage(source);
-            if (IsStorageFailure(e, _staging.Options.DatabaseFile) && !IsDiskFull(e.Message)) throw; // damaged or invalidated: the warehouse's, not this source's
+            if (IsStorageFailure(e, _staging.Options.DatabaseFile) && !StorageFailure.IsDiskFull(e.Message)) throw; // damaged or invalidated: the warehouse's, not this source's
             // A column the statement names but the file lacks is a binder error (DuckDB.NET leaves ErrorType unset here).
             if (staging is not null && e.Message.StartsWith("Binder Error", StringComparison.Ordinal) &&
                 MissingColumns(staging, files) is { Length: > 0 } missing)
                 return Fail(source, files, missing, missing.Length, watch);
             return Fail(source, files, [NotStoredOrUnreadable(source, files, e, dataRoot, _staging.Options.DatabaseFile)], 1, watch);
         }
-        catch (DbException e) when (e is not DuckDBException && IsDiskFull(e.Message))
+        catch (DbException e) when (e is not DuckDBException && StorageFailure.IsDiskFull(e.Message))
         {
             // The PostgreSQL warehouse's disk filled up while publishing: the transaction rolled back, so the previous
             // data is kept. Any other failure of it (it went away) is the warehouse's, said once by the caller.
@@ -259,7 +255,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
     /// instance a fatal error invalidated), not of the data files (an IO error reading an export is the export's).
     /// </summary>
     private static bool IsStorageFailure(DuckDBException e, string databaseFile) =>
-        IsDiskFull(e.Message) || e.Message.StartsWith("FATAL Error", StringComparison.Ordinal) ||
+        StorageFailure.IsDiskFull(e.Message) || e.Message.StartsWith("FATAL Error", StringComparison.Ordinal) ||
         e.Message.Contains("database has been invalidated", StringComparison.Ordinal) ||
         (e.Message.StartsWith("IO Error", StringComparison.Ordinal) && e.Message.Contains(Path.GetFileName(databaseFile), StringComparison.Ordinal));
 
@@ -318,7 +314,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, "failed",
                 total > 1 ? $"{summary} (and {total - 1} more)" : summary));
         }
-        catch (DbException e) when (IsDiskFull(e.Message))
+        catch (DbException e) when (StorageFailure.IsDiskFull(e.Message))
         {
             // A warehouse whose disk is full cannot log the failure either; the outcome still says why.
         }

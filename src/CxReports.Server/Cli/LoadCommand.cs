@@ -71,9 +71,9 @@ public static class LoadCommand
             Summary(stdout, outcomes);
             // A full disk fails every source after it in the same way; that is one fact about the warehouse, said once.
             var diagnostics = outcomes.SelectMany(o => o.Diagnostics).ToArray();
-            foreach (var diagnostic in diagnostics.Where(d => !Host.WarehouseFailure.IsDiskFull(d.Message)))
+            foreach (var diagnostic in diagnostics.Where(d => !Engine.Warehouse.StorageFailure.IsDiskFull(d.Message)))
                 stdout.WriteLine(diagnostic.Headline);
-            if (diagnostics.FirstOrDefault(d => Host.WarehouseFailure.IsDiskFull(d.Message)) is { } full)
+            if (diagnostics.FirstOrDefault(d => Engine.Warehouse.StorageFailure.IsDiskFull(d.Message)) is { } full)
                 stderr.WriteLine($"cxr load: {Host.WarehouseFailure.Describe(full.Message[(full.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], warehouseOptions)}");
             return outcomes.Any(o => o.Status == LoadStatus.Failed) ? ExitCodes.Errors : ExitCodes.Ok;
         });

@@ -13,16 +13,12 @@ public static class WarehouseFailure
 
     public static string Describe(Exception e, WarehouseOptions options) => Describe(EngineMessage(e), options);
 
-    /// <summary>Whether the engine's words say the disk (or the file-size limit) ran out.</summary>
-    public static bool IsDiskFull(string reason) =>
-        new[] { "No space left", "disk is full", "File too large" }.Any(sign => reason.Contains(sign, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>One line for what the engine said (its first line, passwords hidden).</summary>
     public static string Describe(string reason, WarehouseOptions options)
     {
         reason = Cli.CxrCommandLine.Redacted(reason.Split('\n', 2)[0].Trim());
         var where = options.Provider == WarehouseProvider.Postgres ? "the PostgreSQL warehouse" : $"the warehouse file '{options.DatabaseFile}'";
-        if (IsDiskFull(reason))
+        if (StorageFailure.IsDiskFull(reason))
             return $"{where} could not be written: the disk is full ({reason}); free space and run the command again (a source whose load did not finish keeps its previous table)";
         if (options.Provider == WarehouseProvider.DuckDb && IsDamaged(reason))
             return $"{where} is damaged ({reason}); restore it from a backup, or move it aside and run cxr load to load every source anew (API keys and run history are kept in it and would need recreating)";

@@ -59,7 +59,7 @@ public class ExpressionPrinterTests
 
         var reparsed = CxrParser.ParseFile(new SourceFile("p.cxr", formatted));
         Assert.Empty(reparsed.Diagnostics);
-        Assert.Equal(SyntaxDump.Of(original.Value), SyntaxDump.Of(reparsed.Value));
+        Assert.Equal(CxReports.Fuzz.SyntaxShape.Of(original.Value), CxReports.Fuzz.SyntaxShape.Of(reparsed.Value));
         Assert.Equal(formatted, CxrFormatter.Format(reparsed.Value));
     }
 

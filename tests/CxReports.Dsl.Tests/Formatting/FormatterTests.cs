@@ -21,7 +21,7 @@ public class FormatterTests
             var original = CxrParser.ParseFile(file).Value;
             var reparsed = CxrParser.ParseFile(new SourceFile(file.Path, once));
             Assert.Empty(reparsed.Diagnostics);
-            Assert.Equal(SyntaxDump.Of(original), SyntaxDump.Of(reparsed.Value));
+            Assert.Equal(CxReports.Fuzz.SyntaxShape.Of(original), CxReports.Fuzz.SyntaxShape.Of(reparsed.Value));
             Assert.Equal(original.Comments.Select(c => c.Text.TrimEnd()), reparsed.Value.Comments.Select(c => c.Text));
         }
     }
@@ -70,7 +70,7 @@ public class FormatterTests
             Assert.Empty(parsed.Diagnostics);
             var once = CxrFormatter.Format(parsed.Value);
             Assert.Equal(once, Format(once));
-            Assert.Equal(SyntaxDump.Of(parsed.Value), SyntaxDump.Of(CxrParser.ParseFile(new SourceFile("g.cxr", once)).Value));
+            Assert.Equal(CxReports.Fuzz.SyntaxShape.Of(parsed.Value), CxReports.Fuzz.SyntaxShape.Of(CxrParser.ParseFile(new SourceFile("g.cxr", once)).Value));
         }, iter: 2000);
     }
 }

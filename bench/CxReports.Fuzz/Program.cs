@@ -6,8 +6,26 @@ using CxReports.Fuzz;
 //   The campaign: a supervisor that runs the inputs in a worker child process (`worker FROM TO SEED`). The worker
 //   prints each input's index before running it; if it dies (a stack overflow aborts a .NET process, exit 134),
 //   the supervisor rebuilds the input from (seed, index), saves it as a crash and starts a new worker after it.
+const string WorkerVariable = "CXR_FUZZ_WORKER";
+// A worker that did not receive "worker" first must never become a supervisor: it would start workers of its own.
+if (Environment.GetEnvironmentVariable(WorkerVariable) == "1" && args is not ["worker", ..])
+{
+    Console.Error.WriteLine($"cxr fuzz: started as a worker without the worker arguments ({string.Join(' ', args)})");
+    return 2;
+}
 var options = args.Skip(args.Length > 0 && args[0] == "worker" ? 4 : 0).ToArray();
-var root = SeedCorpus.FindRepositoryRoot(Directory.GetCurrentDirectory());
+// The seed corpus is the repository's own text: found above the working directory, else above this program.
+string root;
+try { root = SeedCorpus.FindRepositoryRoot(Directory.GetCurrentDirectory()); }
+catch (DirectoryNotFoundException)
+{
+    try { root = SeedCorpus.FindRepositoryRoot(AppContext.BaseDirectory); }
+    catch (DirectoryNotFoundException e)
+    {
+        Console.Error.WriteLine($"cxr fuzz: {e.Message}; run it from the repository");
+        return 2;
+    }
+}
 var corpus = SeedCorpus.Load(root);
 
 if (args is ["worker", var fromText, var toText, var seedText, ..])
@@ -50,13 +68,18 @@ async Task Supervise(long from, long to)
     var next = from;
     while (next < to)
     {
-        var worker = Process.Start(new ProcessStartInfo(Environment.ProcessPath!,
-            [typeof(FuzzSession).Assembly.Location, "worker", next.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture)])
+        // Under `dotnet CxReports.Fuzz.dll` the host needs the assembly first; under `dotnet run` this is the program itself.
+        var host = Environment.ProcessPath!;
+        string[] assembly = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(FuzzSession).Assembly.Location] : [];
+        var start = new ProcessStartInfo(host,
+            [.. assembly, "worker", next.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = root,
-        })!;
+        };
+        start.Environment[WorkerVariable] = "1";
+        var worker = Process.Start(start)!;
         var stderr = worker.StandardError.ReadToEndAsync();
         var last = next - 1;
         while (await worker.StandardOutput.ReadLineAsync() is { } line)

@@ -80,7 +80,7 @@ public sealed partial class RoundTripOracle
     /// <summary>The diagnostics (codes and messages, positions taken out) and the declarations of a bound model.</summary>
     private static string Shape(IEnumerable<Diagnostic> diagnostics, SemanticModel? model)
     {
-        var lines = diagnostics.Select(d => $"{d.Code.Id} {Layout().Replace(Quoted().Replace(Position().Replace(d.Message, "@"), "'…'"), "")}")
+        var lines = diagnostics.Select(d => $"{d.Code.Id} {Layout().Replace(LeadingZeros().Replace(Quoted().Replace(Position().Replace(d.Message, "@"), "'…'"), ""), "")}")
             .Order(StringComparer.Ordinal).ToList();
         if (model is not null)
         {
@@ -103,6 +103,13 @@ public sealed partial class RoundTripOracle
     /// </summary>
     [GeneratedRegex(@"[\s()]")]
     private static partial Regex Layout();
+
+    /// <summary>
+    /// Leading zeros of whole numbers a message echoes without quotes: the formatter prints the number's value
+    /// (<c>0199</c> as <c>199</c>), which is the same number.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\d.])0+(?=\d)")]
+    private static partial Regex LeadingZeros();
 
     /// <summary><c>file:line:col</c> and <c>line N</c> inside messages (positions move when text is reformatted).</summary>
     [GeneratedRegex(@"\S+:\d+:\d+|line \d+")]

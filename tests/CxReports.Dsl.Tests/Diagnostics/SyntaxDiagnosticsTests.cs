@@ -239,4 +239,22 @@ public class SyntaxDiagnosticsTests
             .Is(DiagnosticCode.InvalidLiteral, "x.cxr:1:53", "'99999999999999999999999999999999%' is too large a number",
                 "numbers have at most 28 digits");
     }
+
+    [Fact]
+    public void A_number_with_more_digits_than_a_decimal_keeps_is_an_invalid_literal_not_another_number()
+    {
+        // 34 significant digits; a decimal keeps 28: 23 before the point leave 5 after it, so .59999999999 is .60000.
+        Cxr.Single("metric m = count(responses) where responses.score > 99999999999999999999993.59999999999")
+            .Is(DiagnosticCode.InvalidLiteral, "x.cxr:1:53",
+                "'99999999999999999999993.59999999999' has more digits than a number keeps; it would be read as 99999999999999999999993.60000",
+                "numbers have at most 28 significant digits");
+    }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("000012.50000")]
+    [InlineData("1234567890123456789012345678")]
+    [InlineData("0.0000000000000000000000000001")]
+    public void Numbers_a_decimal_holds_exactly_are_read_without_a_diagnostic(string number) =>
+        Assert.Empty(Cxr.Compile($"metric m = count(responses) where responses.score > {number}"));
 }

@@ -100,11 +100,28 @@ internal sealed partial class CxrGrammar
     /// <summary>The value of a number or percentage's <paramref name="digits"/>; one too large for a decimal is reported.</summary>
     internal decimal ParseDecimal(Token<CxrToken> token, string digits)
     {
-        if (decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            return value;
-        _diagnostics.Add(DiagnosticCode.InvalidLiteral, SpanOf(token), $"'{token.ToStringValue()}' is too large a number",
-            "numbers have at most 28 digits");
-        return 0;
+        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            _diagnostics.Add(DiagnosticCode.InvalidLiteral, SpanOf(token), $"'{token.ToStringValue()}' is too large a number",
+                "numbers have at most 28 digits");
+            return 0;
+        }
+        // A decimal keeps 28 or 29 significant digits and rounds the rest away without a word: more digits than that
+        // would silently be another number (and cxr fmt would print that other number).
+        if (Canonical(digits) != Canonical(value.ToString(CultureInfo.InvariantCulture)))
+            _diagnostics.Add(DiagnosticCode.InvalidLiteral, SpanOf(token),
+                $"'{token.ToStringValue()}' has more digits than a number keeps; it would be read as {value.ToString(CultureInfo.InvariantCulture)}",
+                "numbers have at most 28 significant digits");
+        return value;
+    }
+
+    /// <summary>The digits of a number without leading zeros, trailing zeros after the point, or a bare point.</summary>
+    private static string Canonical(string digits)
+    {
+        var point = digits.IndexOf('.');
+        var whole = (point < 0 ? digits : digits[..point]).TrimStart('0');
+        var fraction = point < 0 ? "" : digits[(point + 1)..].TrimEnd('0');
+        return (whole.Length == 0 ? "0" : whole) + (fraction.Length == 0 ? "" : "." + fraction);
     }
 
     private DateOnly ParseDate(Token<CxrToken> token)

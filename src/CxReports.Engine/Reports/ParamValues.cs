@@ -27,12 +27,16 @@ public static class ParamValues
 
     private static object? Parse(ParamModel param, string text)
     {
+        if (param.Type == ValueType.Date)
+        {
+            var (date, error) = ReportDates.Parse(text, param.Name, quote => quote);
+            return date ?? throw new ReportArgumentException(param.Name, error!);
+        }
         object? value = param.Type switch
         {
             ValueType.Integer or ValueType.Decimal or ValueType.Number =>
                 decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null,
             ValueType.Boolean => bool.TryParse(text, out var b) ? b : null,
-            ValueType.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
             _ => text,
         };
         return value ?? throw new ReportArgumentException(param.Name, $"'{text}' is not a {param.Type.Describe()} for parameter '{param.Name}'");

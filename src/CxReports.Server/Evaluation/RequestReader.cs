@@ -8,13 +8,6 @@ namespace CxReports.Server.Evaluation;
 /// <summary>Reads report names, dates and report parameters from routes and query strings, naming any that is malformed.</summary>
 public static partial class RequestReader
 {
-    /// <summary>
-    /// The first and last day a period may name. Customer data is no older and plans go no further; within these, a
-    /// period, the one before it and its buckets stay far from the ends of <see cref="DateOnly"/>.
-    /// </summary>
-    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
-    public static readonly DateOnly LatestDate = new(2199, 12, 31);
-
     /// <summary>Report names are CXR identifiers: nothing that could name a path.</summary>
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
     private static partial Regex Identifier();
@@ -31,15 +24,8 @@ public static partial class RequestReader
         return error is null ? date : ServerProblem.BadParameter(parameter, error);
     }
 
-    /// <summary>A YYYY-MM-DD date between <see cref="EarliestDate"/> and <see cref="LatestDate"/>, or why the text is not one.</summary>
-    public static (DateOnly? Date, string? Error) ParseDate(string text, string parameter)
-    {
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return (null, $"'{Shorten(text)}' is not a date for '{parameter}' (YYYY-MM-DD)");
-        if (date < EarliestDate || date > LatestDate)
-            return (null, $"{date:yyyy-MM-dd} for '{parameter}' is outside the dates a period may name ({EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd})");
-        return (date, null);
-    }
+    /// <summary>A date a run may name (<see cref="ReportDates"/>), or why the text is not one, quoting it shortened.</summary>
+    public static (DateOnly? Date, string? Error) ParseDate(string text, string parameter) => ReportDates.Parse(text, parameter, Shorten);
 
     /// <summary>from, to and every other query-string member as a report parameter (the report checks names and values).</summary>
     public static Outcome<ReportRequest> Report(IQueryCollection query)

@@ -45,11 +45,17 @@ public static class CxrServer
         // AllowedHosts, when set, is ASP.NET's own list; otherwise only the names the server listens on (DNS rebinding).
         if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]) && listening.AllowedHosts() is { } hosts)
             builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = hosts.ToList());
+        // The web host puts host filtering first, before the status-code pages, so a refused Host got an HTML page;
+        // placed after them (below) its empty 400 becomes the problem+json every other refusal is.
+        builder.Services.Configure<HostFilteringOptions>(o => o.IncludeFailureMessage = false);
+        foreach (var first in builder.Services.Where(d => d.ImplementationType?.Name == "HostFilteringStartupFilter").ToList())
+            builder.Services.Remove(first);
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHostFiltering();
         app.UseAuthentication();
         app.UseAuthorization();
         // After auth: a caller without a key hears 401 (what to do), not 403; with auth off, everyone reaches the guard.

@@ -33,7 +33,10 @@ public sealed class LocalModeTests(LocalModeTests.NoAuthServer shared) : IClassF
     {
         using var raw = await RawHttp.Connect(Address);
         await raw.Send($"GET /api/reports HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
-        Assert.Equal(400, (await raw.Response()).Status);
+        var (status, text) = await raw.Response();
+        Assert.Equal(400, status);
+        Assert.Contains("Content-Type: application/problem+json", text);
+        Assert.DoesNotContain("<html", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

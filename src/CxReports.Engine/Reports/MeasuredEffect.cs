@@ -5,12 +5,13 @@ using CxReports.Engine.Results;
 namespace CxReports.Engine.Reports;
 
 /// <summary>
-/// What the scenario's inputs were in the report period and in its baseline (the previous period or year): churn %
+/// What the scenario's inputs were in the report period and in its baseline (<c>period</c>: the previous period;
+/// <c>year</c>: the same period a year earlier): churn %
 /// a month in each, the customers that churn is a share of (averaged over the period's months), the value of one
 /// customer a month and the programme cost a month. Null is undefined (no data, or no baseline).
 /// </summary>
 public sealed record MeasuredInputs(
-    DateOnly? BaselineFrom, DateOnly? BaselineTo, double? ChurnBefore, double? ChurnAfter, double? Customers,
+    string Against, DateOnly? BaselineFrom, DateOnly? BaselineTo, double? ChurnBefore, double? ChurnAfter, double? Customers,
     double? Value, double Margin, double Cost, int Months);
 
 /// <summary>
@@ -24,7 +25,7 @@ public static class MeasuredEffect
 {
     public static IReadOnlyList<ResultColumn> Columns { get; } =
     [
-        new("baseline_from", ColumnType.Date), new("baseline_to", ColumnType.Date),
+        new("against", ColumnType.Text), new("baseline_from", ColumnType.Date), new("baseline_to", ColumnType.Date),
         new("churn_before", ColumnType.Number, Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Churn a month, baseline")),
         new("churn_after", ColumnType.Number, Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Churn a month, period")),
         new("churn_change", ColumnType.Number, Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Change in churn, points") with { Decimals = 2, RelativeChange = false }),
@@ -54,7 +55,7 @@ public static class MeasuredEffect
         double? roi = cost == 0 ? null : 100 * net / cost;
         return new ResultTable(Columns,
         [
-            [inputs.BaselineFrom, inputs.BaselineTo, inputs.ChurnBefore, inputs.ChurnAfter, change, inputs.Customers,
+            [inputs.Against, inputs.BaselineFrom, inputs.BaselineTo, inputs.ChurnBefore, inputs.ChurnAfter, change, inputs.Customers,
              perMonth, (long)inputs.Months, keptAtEnd, value, cost, net, roi],
         ]);
     }

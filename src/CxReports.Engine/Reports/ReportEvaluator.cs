@@ -97,8 +97,13 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var baseline = against == "year" ? period.PreviousYear(_planner.Today) : period.Previous(_planner.Today);
         var before = baseline is null ? null
             : executor.Execute(_planner.Queries(report, baseline, values).Plan(ReportPlanner.ScenarioQuery(scenario))).Rows.Single();
+        var byMonth = scenario.Customers is { } customers
+            ? executor.Execute(_planner.Queries(report, period, values).Plan(ReportPlanner.CustomersByMonth(scenario, customers)))
+            : null;
+        var months = byMonth?.Rows.Select(r => At(r, byMonth.IndexOf("customers"))).OfType<double>().ToList() ?? [];
         var measured = MeasuredEffect.Compute(new MeasuredInputs(against, baseline?.From, baseline?.To, before is null ? null : At(before, 1), At(row, 1),
-            At(row, 3), At(row, 0), (double)scenario.Margin, At(row, 2) ?? 0, (int)period.Buckets(Dsl.Syntax.Tree.TimeUnit.Month)));
+            months.Count == 0 ? null : months.Average(), At(row, 0), (double)scenario.Margin, At(row, 2) ?? 0,
+            (int)period.Buckets(Dsl.Syntax.Tree.TimeUnit.Month)));
         return new EvaluatedBlock(block.Id, "scenario", block.Title, table, Measured: measured);
     }
 

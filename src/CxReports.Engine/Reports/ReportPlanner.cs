@@ -46,18 +46,22 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
     /// <summary>A KPI block is its metrics, ungrouped, over the period.</summary>
     public static BoundQuery KpiQuery(KpiBlockModel kpi) => new(kpi.Metrics, [], null, null, kpi.Span);
 
-    /// <summary>
-    /// The scenario's value, churn and cost as one ungrouped query over the period (absent inputs are 0), each a
-    /// monthly average; a measured scenario adds its customers, averaged over the months the same way.
-    /// </summary>
+    /// <summary>The scenario's value, churn and cost as one ungrouped query over the period (absent inputs are 0).</summary>
     public static BoundQuery ScenarioQuery(ScenarioModel scenario)
     {
         var zero = new BoundLiteral(0m, Dsl.Binding.Model.ValueType.Number, scenario.Span);
         QueryMetric Metric(string name, BoundExpression? e) => new(name, e ?? zero, Meaning.None, true, scenario.Span);
-        List<QueryMetric> metrics = [Metric("value", scenario.Value), Metric("churn", scenario.Churn), Metric("cost", scenario.Cost)];
-        if (scenario is { MeasuredAgainst: not null, Customers: { } customers }) metrics.Add(Metric("customers", customers));
-        return new BoundQuery(metrics, [], null, null, scenario.Span);
+        return new BoundQuery([Metric("value", scenario.Value), Metric("churn", scenario.Churn), Metric("cost", scenario.Cost)], [], null, null, scenario.Span);
     }
+
+    /// <summary>
+    /// A measured scenario's customers month by month over the period: a count of customers is not a monthly
+    /// quantity, so the evaluator averages the months (metrics.md, "Measured effect").
+    /// </summary>
+    public static BoundQuery CustomersByMonth(ScenarioModel scenario, BoundExpression customers) => new(
+        [new QueryMetric("customers", customers, Meaning.None, false, scenario.Span)],
+        [new QueryDimension("month", Dsl.Syntax.Tree.TimeUnit.Month, new Dictionary<string, BoundField>(), scenario.Span)],
+        null, null, scenario.Span);
 
     public QueryPlanner Queries(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
         new(Context(report, period, values));

@@ -45,7 +45,7 @@ public static class MeasuredEffectComposer
                 cost is { } programme ? string.Format(format.Culture, text.ProgrammeCost, format.Compact(programme)) : null));
         if (kept > 0 && net is { } n)
             tiles.Add(new KpiTile(text.NetTile, Signed(n, format), true,
-                roi is { } r ? $"{format.Text.Roi} {format.Change(r, Unit.None, 0)}%" : null, KpiComposer.ColorFor(Math.Round(n), Direction.HigherIsBetter), null));
+                roi is { } r ? $"{format.Text.Roi} {format.Number(r, Unit.Percent, 0)}" : null, KpiComposer.ColorFor(Math.Round(n), Direction.HigherIsBetter), null));
         return tiles;
     }
 

@@ -37,7 +37,7 @@ public sealed record EffectText(
         Baseline: "before",
         AgainstPreviousPeriod: "against the previous period",
         AgainstPreviousYear: "against the same period a year earlier",
-        ActiveOnAverage: "of {0} active customers on average",
+        ActiveOnAverage: "average active: {0}",
         ProgrammeCost: "programme cost {0}",
         Fell: "Churn fell from {0} to {1} a month {2} ({3}), {4} less.",
         Rose: "Churn rose from {0} to {1} a month {2} ({3}), {4} more.",
@@ -49,7 +49,7 @@ public sealed record EffectText(
         NoBaselineChurn: "The programme's effect cannot be measured: there is no churn data for the baseline ({0}).",
         NoPeriodChurn: "The programme's effect cannot be measured: there is no churn data for this period.",
         NoCustomers: "The programme's effect cannot be measured: there were no active customers in this period.",
-        MeasuredRow: "≈ measured");
+        MeasuredRow: "◀ measured: {0} a month");
 
     public static readonly EffectText Turkish = new(
         ChurnTile: "Aylık kayıp oranı",
@@ -60,7 +60,7 @@ public sealed record EffectText(
         Baseline: "önce",
         AgainstPreviousPeriod: "önceki döneme göre",
         AgainstPreviousYear: "geçen yılın aynı dönemine göre",
-        ActiveOnAverage: "ortalama {0} aktif müşteri içinde",
+        ActiveOnAverage: "ort. aktif müşteri: {0}",
         ProgrammeCost: "program maliyeti {0}",
         Fell: "Aylık kayıp oranı {2} ({3}) {4} düştü: {0} → {1}.",
         Rose: "Aylık kayıp oranı {2} ({3}) {4} arttı: {0} → {1}.",
@@ -72,7 +72,7 @@ public sealed record EffectText(
         NoBaselineChurn: "Programın etkisi ölçülemiyor: karşılaştırma döneminde ({0}) kayıp verisi yok.",
         NoPeriodChurn: "Programın etkisi ölçülemiyor: bu dönem için kayıp verisi yok.",
         NoCustomers: "Programın etkisi ölçülemiyor: bu dönemde aktif müşteri yoktu.",
-        MeasuredRow: "≈ ölçülen");
+        MeasuredRow: "◀ ölçülen: ayda {0}");
 
     public static EffectText For(string language) => language switch
     {

@@ -49,7 +49,7 @@ public sealed record EffectText(
         NoBaselineChurn: "The programme's effect cannot be measured: there is no churn data for the baseline ({0}).",
         NoPeriodChurn: "The programme's effect cannot be measured: there is no churn data for this period.",
         NoCustomers: "The programme's effect cannot be measured: there were no active customers in this period.",
-        MeasuredRow: "◀ measured: {0} a month");
+        MeasuredRow: "← measured: {0} a month");
 
     public static readonly EffectText Turkish = new(
         ChurnTile: "Aylık kayıp oranı",
@@ -72,7 +72,7 @@ public sealed record EffectText(
         NoBaselineChurn: "Programın etkisi ölçülemiyor: karşılaştırma döneminde ({0}) kayıp verisi yok.",
         NoPeriodChurn: "Programın etkisi ölçülemiyor: bu dönem için kayıp verisi yok.",
         NoCustomers: "Programın etkisi ölçülemiyor: bu dönemde aktif müşteri yoktu.",
-        MeasuredRow: "◀ ölçülen: ayda {0}");
+        MeasuredRow: "← ölçülen: ayda {0}");
 
     public static EffectText For(string language) => language switch
     {

@@ -18,7 +18,8 @@ internal sealed class ScenarioBinder(BinderContext context)
 
     public void BindAll()
     {
-        var expressions = new ExpressionBinder(context, new MetricBinder(context));
+        var metrics = new MetricBinder(context);
+        var expressions = new ExpressionBinder(context, metrics);
         foreach (var declaration in context.DeclarationsOf<ScenarioDeclaration>())
         {
             var settings = new Dictionary<string, Setting>();
@@ -50,7 +51,7 @@ internal sealed class ScenarioBinder(BinderContext context)
                 horizon,
                 declaration.Span)
             {
-                Customers = settings.TryGetValue("customers", out var customers) ? Customers(customers, expressions) : null,
+                Customers = settings.TryGetValue("customers", out var customers) ? Customers(customers, expressions, metrics) : null,
                 MeasuredAgainst = measuredAgainst,
             };
         }
@@ -92,7 +93,7 @@ internal sealed class ScenarioBinder(BinderContext context)
     }
 
     /// <summary>A count of customers, averaged over the months of a period: a metric, not a monthly quantity.</summary>
-    private BoundExpression Customers(Setting setting, ExpressionBinder expressions)
+    private BoundExpression Customers(Setting setting, ExpressionBinder expressions, MetricBinder metrics)
     {
         var bound = expressions.BindMetric(setting.Values[0], null);
         if (setting.Values.Length > 1)
@@ -100,6 +101,9 @@ internal sealed class ScenarioBinder(BinderContext context)
         if (SourceBinder.Constant(setting.Values[0]) is not null)
             context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, "'customers' is a metric counting active customers, not a number",
                 "customers customers_active");
+        else if (metrics.MeaningOf(bound, "").Unit is not (Unit.Count or Unit.None) and var unit)
+            context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span,
+                $"'customers' counts active customers, but this is a {unit.ToString().ToLowerInvariant()}", "customers customers_active");
         return bound;
     }
 

@@ -15,7 +15,7 @@ public sealed record MeasuredInputs(
     double? Value, double Margin, double Cost, int Months);
 
 /// <summary>
-/// The programme's measured effect (metrics.md, "Measured effect"): churn before and after in % a month, the change in
+/// The programme's measured effect (grammar/README.md, "Measured effect"): churn before and after in % a month, the change in
 /// points, customers kept a month N = (before − after) / 100 × customers (negative: customers lost), and over the
 /// period's H months, with the scenario's own model undiscounted (it is the past) and the kept customers churning at
 /// the period's rate c: customers kept at the end = Σ_{m=1..H} N (1−c)^(H−m), value = Σ_{m=1..H} Σ_{t=m..H} N v g (1−c)^(t−m),

@@ -56,7 +56,7 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
 
     /// <summary>
     /// A measured scenario's customers month by month over the period: a count of customers is not a monthly
-    /// quantity, so the evaluator averages the months (metrics.md, "Measured effect").
+    /// quantity, so the evaluator averages the months (grammar/README.md, "Measured effect").
     /// </summary>
     public static BoundQuery CustomersByMonth(ScenarioModel scenario, BoundExpression customers) => new(
         [new QueryMetric("customers", customers, Meaning.None, false, scenario.Span)],

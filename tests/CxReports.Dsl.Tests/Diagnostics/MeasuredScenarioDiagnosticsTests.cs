@@ -103,6 +103,13 @@ public class MeasuredScenarioDiagnosticsTests
     }
 
     [Fact]
+    public void Customers_that_are_not_a_count_are_refused()
+    {
+        Cxr.Single(Measured.Replace("count(customers)", "churn"))
+            .Is(DiagnosticCode.InvalidSetting, "x.cxr:5:13", "'customers' counts active customers, but this is a percent", "customers customers_active");
+    }
+
+    [Fact]
     public void A_misspelt_measure_line_is_an_unknown_setting_with_a_suggestion()
     {
         Cxr.Single(Measured.Replace("measure against previous period", "mesure 5"))

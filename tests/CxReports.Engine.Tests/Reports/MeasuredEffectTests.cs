@@ -5,7 +5,7 @@ using CxReports.Engine.Tests.Engines;
 namespace CxReports.Engine.Tests.Reports;
 
 /// <summary>
-/// A scenario measured against the previous period (metrics.md, "Measured effect") on a small customer base whose
+/// A scenario measured against the previous period (grammar/README.md, "Measured effect") on a small customer base whose
 /// churn is known month by month, so every figure is worked out by hand: churn before and after, customers kept a
 /// month and at the period end, their value, the programme cost, net and ROI; null where there is no baseline.
 /// </summary>

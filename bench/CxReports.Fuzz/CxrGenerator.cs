@@ -104,13 +104,14 @@ public sealed class CxrGenerator(Random random)
     private string Scenario()
     {
         var body = new StringBuilder($"scenario {Name("roi")} {{\n");
-        foreach (var setting in new[] { "retain", "value", "margin", "churn", "cost", "discount", "horizon", "bogus" }.Where(_ => Chance(0.6)))
+        foreach (var setting in new[] { "retain", "value", "margin", "churn", "cost", "discount", "horizon", "customers", "measure", "bogus" }.Where(_ => Chance(0.6)))
             body.Append($"  {setting} {setting switch
             {
                 "retain" => $"{random.Next(0, 20)}, {random.Next(1, 20)} per month",
                 "horizon" => $"{random.Next(1, 40)} {Pick(Units)}, {random.Next(1, 10)} years",
                 "discount" => $"{random.Next(0, 100)}% per year",
                 "margin" => $"{random.Next(0, 150)}%",
+                "measure" => $"against previous {Pick(["period", "year", "perod", "month"])}",
                 _ => MetricExpression(),
             }}\n");
         return body.Append('}').ToString();

@@ -87,7 +87,8 @@ public sealed partial class RoundTripOracle
             lines.Add("sources " + string.Join(",", model.Sources.Keys.Order(StringComparer.Ordinal)));
             lines.Add("metrics " + string.Join(",", model.Metrics.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => $"{m.Name}:{m.Unit}:{m.Monthly}:{string.Join("+", m.DependsOn)}")));
             lines.Add("scores " + string.Join(",", model.Scores.Keys.Order(StringComparer.Ordinal)));
-            lines.Add("scenarios " + string.Join(",", model.Scenarios.Keys.Order(StringComparer.Ordinal)));
+            lines.Add("scenarios " + string.Join(",", model.Scenarios.Values.OrderBy(s => s.Name, StringComparer.Ordinal)
+                .Select(s => $"{s.Name}:{s.MeasuredAgainst}:{s.Customers is not null}")));
             lines.Add("reports " + string.Join(",", model.Reports.Values.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => $"{r.Name}:{r.Sections.Sum(s => s.Blocks.Count)}")));
         }
         return string.Join("\n", lines);

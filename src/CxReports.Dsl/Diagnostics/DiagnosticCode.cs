@@ -42,6 +42,7 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode MixedScripts = new("CXR034", "name mixes writing systems", Severity.Warning);
     public static readonly DiagnosticCode BidiControl = new("CXR035", "invisible bidirectional control character", Severity.Warning);
     public static readonly DiagnosticCode TooManyDiagnostics = new("CXR036", "too many findings to list");
+    public static readonly DiagnosticCode MeasureWithoutInputs = new("CXR065", "measured effect without a churn metric or customers");
 
     /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)

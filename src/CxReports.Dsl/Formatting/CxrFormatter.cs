@@ -76,7 +76,9 @@ public sealed class CxrFormatter
                 break;
             case ScenarioDeclaration s:
                 Open(s, $"scenario {s.Name.Text}");
-                foreach (var setting in s.Settings) Line(setting, Setting(setting));
+                // In the author's order, so comments stay beside their lines.
+                foreach (var member in s.Settings.Cast<SyntaxNode>().Concat(s.Measures).OrderBy(m => m.Span.Offset))
+                    Line(member, member is ScenarioMeasure m ? $"measure against previous {m.Baseline.Text}" : Setting((Setting)member));
                 Close(s);
                 break;
             case ReportDeclaration r:

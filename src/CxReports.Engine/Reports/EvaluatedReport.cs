@@ -20,5 +20,9 @@ public sealed record EvaluatedReport(
 /// <summary>A titled group of evaluated blocks.</summary>
 public sealed record EvaluatedSection(string Title, IReadOnlyList<EvaluatedBlock> Blocks);
 
-/// <summary>One block: its id, kind (kpi, table, chart, cohort, scores, scenario, text), title, and table or text.</summary>
-public sealed record EvaluatedBlock(string Id, string Type, string? Title, ResultTable? Table, string? Text = null, string? Chart = null);
+/// <summary>
+/// One block: its id, kind (kpi, table, chart, cohort, scores, scenario, text), title, and table or text; a measured
+/// scenario also carries its measured effect (<see cref="MeasuredEffect"/>).
+/// </summary>
+public sealed record EvaluatedBlock(string Id, string Type, string? Title, ResultTable? Table, string? Text = null, string? Chart = null,
+    ResultTable? Measured = null);

@@ -45,7 +45,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
                 TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
                 CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
                 ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()),
-                ScenarioBlockModel scenario => new EvaluatedBlock(scenario.Id, "scenario", scenario.Title, Scenario(model.Scenarios[scenario.Scenario], Run())),
+                ScenarioBlockModel scenario => Scenario(report, scenario, model.Scenarios[scenario.Scenario], Run(), period, values, executor),
                 TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
                 _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),
             };
@@ -82,11 +82,29 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         return new ResultTable(KpiTable.Columns, rows);
     }
 
-    private static ResultTable Scenario(ScenarioModel scenario, ResultTable inputs)
+    /// <summary>
+    /// The retain-N table from the period's inputs; a measured scenario also runs the same inputs over its baseline
+    /// (the previous period or year, none before year 1) and states the measured effect.
+    /// </summary>
+    private EvaluatedBlock Scenario(ReportModel report, ScenarioBlockModel block, ScenarioModel scenario, ResultTable inputs,
+        ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
     {
         var row = inputs.Rows.Single();
-        double? At(int i) => row[i] is null ? null : Convert.ToDouble(row[i]);
-        return ScenarioTable.Compute(scenario, new ScenarioInputs(At(0), (double)scenario.Margin, At(1) ?? 0, At(2) ?? 0, (double)scenario.YearlyDiscount));
+        double? At(object?[] r, int i) => r[i] is null ? null : Convert.ToDouble(r[i]);
+        var table = ScenarioTable.Compute(scenario, new ScenarioInputs(At(row, 0), (double)scenario.Margin, At(row, 1) ?? 0, At(row, 2) ?? 0, (double)scenario.YearlyDiscount));
+        if (scenario.MeasuredAgainst is not { } against) return new EvaluatedBlock(block.Id, "scenario", block.Title, table);
+
+        var baseline = against == "year" ? period.PreviousYear(_planner.Today) : period.Previous(_planner.Today);
+        var before = baseline is null ? null
+            : executor.Execute(_planner.Queries(report, baseline, values).Plan(ReportPlanner.ScenarioQuery(scenario))).Rows.Single();
+        var byMonth = scenario.Customers is { } customers
+            ? executor.Execute(_planner.Queries(report, period, values).Plan(ReportPlanner.CustomersByMonth(scenario, customers)))
+            : null;
+        var months = byMonth?.Rows.Select(r => At(r, byMonth.IndexOf("customers"))).OfType<double>().ToList() ?? [];
+        var measured = MeasuredEffect.Compute(new MeasuredInputs(against, baseline?.From, baseline?.To, before is null ? null : At(before, 1), At(row, 1),
+            months.Count == 0 ? null : months.Average(), At(row, 0), (double)scenario.Margin, At(row, 2) ?? 0,
+            (int)period.Buckets(Dsl.Syntax.Tree.TimeUnit.Month)));
+        return new EvaluatedBlock(block.Id, "scenario", block.Title, table, Measured: measured);
     }
 
     /// <summary>A short fingerprint of the loaded data: changes whenever any source's content does.</summary>

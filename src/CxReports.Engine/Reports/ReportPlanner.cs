@@ -54,6 +54,15 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
         return new BoundQuery([Metric("value", scenario.Value), Metric("churn", scenario.Churn), Metric("cost", scenario.Cost)], [], null, null, scenario.Span);
     }
 
+    /// <summary>
+    /// A measured scenario's customers month by month over the period: a count of customers is not a monthly
+    /// quantity, so the evaluator averages the months (grammar/README.md, "Measured effect").
+    /// </summary>
+    public static BoundQuery CustomersByMonth(ScenarioModel scenario, BoundExpression customers) => new(
+        [new QueryMetric("customers", customers, Meaning.None, false, scenario.Span)],
+        [new QueryDimension("month", Dsl.Syntax.Tree.TimeUnit.Month, new Dictionary<string, BoundField>(), scenario.Span)],
+        null, null, scenario.Span);
+
     public QueryPlanner Queries(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
         new(Context(report, period, values));
 

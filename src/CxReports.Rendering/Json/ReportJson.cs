@@ -65,6 +65,13 @@ public static class ReportJson
         if (block.Title is { } title) json.WriteString("title", title);
         if (block.Text is { } text) json.WriteString("text", text);
         if (block.Table is { } table) ResultTableJson.WriteMembers(json, table);
+        if (block.Measured is { } measured)
+        {
+            json.WritePropertyName("measured");
+            json.WriteStartObject();
+            ResultTableJson.WriteMembers(json, measured);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

@@ -39,7 +39,13 @@ public static class ReportJsonReader
             sections);
     }
 
-    private static EvaluatedBlock Block(JsonElement block)
+    private static EvaluatedBlock Block(JsonElement block) =>
+        new(block.GetProperty("id").GetString() ?? "", block.GetProperty("type").GetString() ?? "",
+            Text(block, "title"), Table(block), Text(block, "text"), Text(block, "chart"),
+            block.TryGetProperty("measured", out var measured) && measured.ValueKind == JsonValueKind.Object ? Table(measured) : null);
+
+    /// <summary>The table an element's <c>columns</c> and <c>rows</c> hold; null without columns.</summary>
+    private static ResultTable? Table(JsonElement block)
     {
         ResultTable? table = null;
         if (block.TryGetProperty("columns", out var columns))
@@ -58,8 +64,7 @@ public static class ReportJsonReader
                 .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();
             table = new ResultTable(cols, rows);
         }
-        return new EvaluatedBlock(block.GetProperty("id").GetString() ?? "", block.GetProperty("type").GetString() ?? "",
-            Text(block, "title"), table, Text(block, "text"), Text(block, "chart"));
+        return table;
     }
 
     /// <summary>A column's meaning as <see cref="ResultTableJson"/> writes it; what is absent takes the unit's defaults.</summary>

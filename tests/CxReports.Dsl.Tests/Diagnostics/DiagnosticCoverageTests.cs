@@ -28,6 +28,8 @@ public class DiagnosticCoverageTests
         DiagnosticCode.ControlCharacter, DiagnosticCode.MixedScripts, DiagnosticCode.BidiControl,
         // DiagnosticCountLimitTests
         DiagnosticCode.TooManyDiagnostics,
+        // MeasuredScenarioDiagnosticsTests
+        DiagnosticCode.MeasureWithoutInputs,
     ];
 
     [Fact]

@@ -45,4 +45,11 @@ public sealed record ScenarioModel(
     BoundExpression? Cost,
     decimal YearlyDiscount,
     IReadOnlyList<int> HorizonMonths,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>How many customers the churn rate is a share of (averaged over the months); null when not set.</summary>
+    public BoundExpression? Customers { get; init; }
+
+    /// <summary>What the measured effect compares the period with (<c>period</c> or <c>year</c>); null: nothing is measured.</summary>
+    public string? MeasuredAgainst { get; init; }
+}

@@ -40,8 +40,8 @@ internal sealed partial class CxrGrammar
         var scenario =
             from _ in Kw("scenario")
             from name in NameP
-            from settings in Body(SettingP, "scenario")
-            select (Declaration)new ScenarioDeclaration(name, settings);
+            from members in Body(ScenarioMemberP, "scenario")
+            select (Declaration)new ScenarioDeclaration(name, [.. members.OfType<Setting>()], [.. members.OfType<ScenarioMeasure>()]);
 
         var report =
             from _ in Kw("report")

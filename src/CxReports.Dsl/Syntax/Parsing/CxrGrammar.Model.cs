@@ -7,6 +7,7 @@ namespace CxReports.Dsl.Syntax.Parsing;
 internal sealed partial class CxrGrammar
 {
     private TokenListParser<CxrToken, SyntaxNode> ScoreMemberP = null!;
+    private TokenListParser<CxrToken, SyntaxNode> ScenarioMemberP = null!;
 
     private void BuildModelParsers()
     {
@@ -39,5 +40,15 @@ internal sealed partial class CxrGrammar
         ScoreMemberP = component.Select(c => (SyntaxNode)c)
             .Or(band.Select(b => (SyntaxNode)b))
             .Named("score component (`name weight N = ...`) or `band`");
+
+        // `measure 5` is a (misspelt) setting named measure: the `measure against` prefix decides.
+        var measure = Located(
+            from _ in ParserExtensions.Attempt(Kw("measure").Then(_ => Kw("against")))
+            from previous in Kw("previous")
+            from baseline in NameP
+            select new ScenarioMeasure(baseline));
+        ScenarioMemberP = measure.Select(m => (SyntaxNode)m)
+            .Or(SettingP.Select(s => (SyntaxNode)s))
+            .Named("scenario setting (`retain 1, 5 per month`) or `measure against previous period`");
     }
 }

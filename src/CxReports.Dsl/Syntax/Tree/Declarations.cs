@@ -36,11 +36,17 @@ public sealed record ScoreComponent(Name Name, NumberLiteral Weight, Expression 
 /// <summary><c>band healthy >= 70</c>, or a final <c>band at_risk</c> that takes the rest.</summary>
 public sealed record ScoreBand(Name Name, BinaryOperator? Operator, Expression? Threshold) : SyntaxNode;
 
-/// <summary><c>scenario NAME { retain ..., value ..., horizon ... }</c>: each line a keyword and its values.</summary>
-public sealed record ScenarioDeclaration(Name Name, ImmutableArray<Setting> Settings) : Declaration(Name)
+/// <summary>
+/// <c>scenario NAME { retain ..., value ..., horizon ... }</c>: each line a keyword and its values, or a
+/// <c>measure against previous period</c> line.
+/// </summary>
+public sealed record ScenarioDeclaration(Name Name, ImmutableArray<Setting> Settings, ImmutableArray<ScenarioMeasure> Measures) : Declaration(Name)
 {
     public override string Keyword => "scenario";
 }
+
+/// <summary><c>measure against previous period</c>: the scenario also states the programme's effect measured against that baseline.</summary>
+public sealed record ScenarioMeasure(Name Baseline) : SyntaxNode;
 
 /// <summary>A keyword followed by comma-separated values and an optional rate unit: <c>retain 1, 5 per month</c>.</summary>
 public sealed record Setting(Name Keyword, ImmutableArray<Expression> Values, Name? Per) : SyntaxNode;

@@ -52,7 +52,7 @@ public static class ReportComposer
             ("chart", var t) => new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight),
             ("cohort", var t) => CohortComposer.Compose(t, format),
             ("scores", var t) => new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
-            ("scenario", var t) => Scenario(t, format, block.Title),
+            ("scenario", var t) => Scenario(t, block.Measured, format, block.Title),
             (_, var t) => new TableBlock(TableComposer.Compose(t, format, block.Title)),
         };
         return block.Title is { Length: > 0 } title && block.Type != "text"
@@ -60,11 +60,13 @@ public static class ReportComposer
             : body;
     }
 
-    private static IBlock Scenario(Engine.Results.ResultTable table, ValueFormatter format, string? title)
+    /// <summary>The what-if grid, after the measured effect when the scenario is measured (what was achieved, then what could be).</summary>
+    private static IBlock Scenario(Engine.Results.ResultTable table, Engine.Results.ResultTable? measured, ValueFormatter format, string? title)
     {
-        if (ScenarioComposer.Compose(table, format) is not { } matrix)
-            return new TableBlock(TableComposer.Compose(table, format, title));
-        return new StackBlock([matrix, new ParagraphBlock(format.Text.ScenarioNote, NoteStyle, 0)], gap: 5f);
+        var grid = ScenarioComposer.Compose(table, format, measured is null ? null : MeasuredEffectComposer.KeptPerMonth(measured)) is { } matrix
+            ? new StackBlock([matrix, new ParagraphBlock(format.Text.ScenarioNote, NoteStyle, 0)], gap: 5f)
+            : (IBlock)new TableBlock(TableComposer.Compose(table, format, title));
+        return measured is { Rows.Count: > 0 } ? new StackBlock([MeasuredEffectComposer.Compose(measured, format), grid], gap: 12f) : grid;
     }
 
     private static string Param(object? value, ValueFormatter format) => value switch

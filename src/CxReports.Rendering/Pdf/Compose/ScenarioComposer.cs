@@ -14,7 +14,8 @@ namespace CxReports.Rendering.Pdf.Compose;
 /// </summary>
 public static class ScenarioComposer
 {
-    public static MatrixBlock? Compose(ResultTable table, ValueFormatter format)
+    /// <summary>The grid; with <paramref name="measuredPerMonth"/> (customers the programme kept a month) the row nearest to it is marked.</summary>
+    public static MatrixBlock? Compose(ResultTable table, ValueFormatter format, double? measuredPerMonth = null)
     {
         int retain = table.IndexOf("retain"), horizon = table.IndexOf("horizon_months"), gain = table.IndexOf("gain"),
             cost = table.IndexOf("cost"), net = table.IndexOf("net"), roi = table.IndexOf("roi_pct"), kept = table.IndexOf("customers_kept");
@@ -39,8 +40,12 @@ public static class ScenarioComposer
         var columns = horizons.Select((h, i) => new MatrixHeading(
             string.Format(format.Culture, format.Text.HorizonMonths, h.ToString("0", CultureInfo.InvariantCulture)),
             costs[i] is { } c ? $"{format.Text.Cost} {format.Compact(c)}" : null)).ToList();
+        double? nearest = measuredPerMonth is { } perMonth && perMonth > 0 && retains.Count > 0 ? retains.MinBy(n => Math.Abs(n - perMonth)) : null;
+        var measured = string.Format(format.Culture, EffectText.For(format.Culture.TwoLetterISOLanguageName).MeasuredRow,
+            format.Number(measuredPerMonth ?? 0, Unit.Count, 0));
         var rows = retains.Select(n => new MatrixHeading(
-            string.Format(format.Culture, format.Text.RetainPerMonth, n.ToString("0", CultureInfo.InvariantCulture)))).ToList();
+            string.Format(format.Culture, format.Text.RetainPerMonth, n.ToString("0", CultureInfo.InvariantCulture)),
+            n == nearest ? measured : null)).ToList();
         return new MatrixBlock(columns, rows, cells);
     }
 

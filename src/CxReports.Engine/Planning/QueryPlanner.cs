@@ -151,7 +151,8 @@ public sealed class QueryPlanner(PlanContext context)
         _ => false,
     };
 
-    private static ColumnType TypeOf(ValueType type) => type switch
+    /// <summary>The column type a field's values are read back as.</summary>
+    internal static ColumnType TypeOf(ValueType type) => type switch
     {
         ValueType.Integer or ValueType.Decimal or ValueType.Number => ColumnType.Number,
         ValueType.Date or ValueType.Timestamp => ColumnType.Date,

@@ -21,4 +21,8 @@ public sealed record EvaluatedReport(
 public sealed record EvaluatedSection(string Title, IReadOnlyList<EvaluatedBlock> Blocks);
 
 /// <summary>One block: its id, kind (kpi, table, chart, cohort, scores, scenario, text), title, and table or text.</summary>
-public sealed record EvaluatedBlock(string Id, string Type, string? Title, ResultTable? Table, string? Text = null, string? Chart = null);
+public sealed record EvaluatedBlock(string Id, string Type, string? Title, ResultTable? Table, string? Text = null, string? Chart = null)
+{
+    /// <summary>What the block says when it has no rows, as the analyst wrote it (<c>empty "..."</c>); null: the renderer's default.</summary>
+    public string? Empty { get; init; }
+}

@@ -59,7 +59,7 @@ public static class ReportJsonReader
             table = new ResultTable(cols, rows);
         }
         return new EvaluatedBlock(block.GetProperty("id").GetString() ?? "", block.GetProperty("type").GetString() ?? "",
-            Text(block, "title"), table, Text(block, "text"), Text(block, "chart"));
+            Text(block, "title"), table, Text(block, "text"), Text(block, "chart")) { Empty = Text(block, "empty") };
     }
 
     /// <summary>A column's meaning as <see cref="ResultTableJson"/> writes it; what is absent takes the unit's defaults.</summary>

@@ -2,25 +2,39 @@ using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Pdf.Style;
+using SkiaSharp;
 
 namespace CxReports.Rendering.Pdf.Charts;
 
 /// <summary>
 /// One line, bar group or stack layer: a name, the label of the metric it draws, one value (or null) per category,
-/// and what the values mean.
+/// and what the values mean; its colour (<see cref="SeriesColors"/>), and for a series of a split the value it
+/// stands for (<see cref="Key"/>) or whether it gathers the smaller ones (<see cref="IsOther"/>).
 /// </summary>
 public sealed record ChartSeries(string Name, string Metric, double?[] Values, Meaning Meaning)
 {
     public Unit Unit => Meaning.Unit;
+
+    public string? Key { get; init; }
+
+    public bool IsOther { get; init; }
+
+    public SKColor Color { get; init; } = Theme.Neutral;
 }
 
 /// <summary>
 /// A result table shaped for plotting: the categories along x (time buckets or text values) and the series. A second
-/// text dimension ("by month, channel") becomes one series per value.
+/// text dimension ("by month, channel") becomes one series per value. A series without a single value is left out
+/// (a legend never names a line of blanks) and named in a note; series beyond the palette are capped
+/// (<see cref="SeriesCap"/>); each series gets its colour by meaning (<see cref="SeriesColors"/>).
 /// </summary>
 public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IReadOnlyList<object> Categories, IReadOnlyList<ChartSeries> Series)
 {
     public bool IsEmpty => Categories.Count == 0 || Series.All(s => s.Values.All(v => v is null));
+
+    /// <summary>What the reader must know that the plot does not show: series left out, grouped or without data.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     public static ChartData From(ResultTable table, ValueFormatter format)
     {
@@ -30,9 +44,9 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
         {
             // No dimension: one bar per metric.
             var row = table.Rows.FirstOrDefault();
-            return new ChartData(null, false, TimeGrain.Day, metrics.Select(m => (object)Headings.Of(m, format)).ToList(),
-                [new ChartSeries("", "", metrics.Select(m => row is null ? null : ToDouble(row[table.IndexOf(m.Name)])).ToArray(),
-                    metrics.Count > 0 && metrics.All(m => m.Unit == metrics[0].Unit) ? Meaning.Of(metrics[0].Unit) : Meaning.None)]);
+            var bars = new ChartSeries("", "", metrics.Select(m => row is null ? null : ToDouble(row[table.IndexOf(m.Name)])).ToArray(),
+                metrics.Count > 0 && metrics.All(m => m.Unit == metrics[0].Unit) ? Meaning.Of(metrics[0].Unit) : Meaning.None) { Color = Theme.Series[0] };
+            return new ChartData(null, false, TimeGrain.Day, metrics.Select(m => (object)Headings.Of(m, format)).ToList(), [bars]);
         }
         var x = dimensions[0];
         var xi = table.IndexOf(x.Name);
@@ -55,10 +69,21 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
                 var name = key is null ? Headings.Of(metric, format)
                     : metrics.Count == 1 ? Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "–"
                     : $"{key} · {Headings.Of(metric, format)}";
-                series.Add(new ChartSeries(name, Headings.Of(metric, format), values, metric.Meaning));
+                series.Add(new ChartSeries(name, Headings.Of(metric, format), values, metric.Meaning)
+                {
+                    Key = key is null ? null : Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture),
+                });
             }
         }
-        return new ChartData(x, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, series);
+        var notes = new List<string>();
+        var blank = series.Where(s => s.Values.All(v => v is null)).ToList();
+        if (blank.Count > 0 && blank.Count < series.Count)
+        {
+            notes.Add($"{format.Text.NoData}: {string.Join(", ", blank.Select(s => s.Name))}");
+            series.RemoveAll(blank.Contains);
+        }
+        var shown = SeriesColors.Assign(SeriesCap.Apply(series, split is not null, format, notes), split is not null, split?.Levels);
+        return new ChartData(x, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, shown) { Notes = notes };
     }
 
     private static double? ToDouble(object? value) => value switch

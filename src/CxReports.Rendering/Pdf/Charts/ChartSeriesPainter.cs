@@ -1,19 +1,17 @@
-using CxReports.Rendering.Pdf.Style;
 using ScottPlot;
 
 namespace CxReports.Rendering.Pdf.Charts;
 
-/// <summary>Adds a chart's series to a plot as lines (optionally filled) or as grouped or stacked bars, coloured by series index.</summary>
+/// <summary>Adds a chart's series to a plot as lines (optionally filled) or as grouped or stacked bars, each in its series' colour.</summary>
 public static class ChartSeriesPainter
 {
-    public static Color ColorOf(int index) => Color.FromSKColor(Theme.Series[index % Theme.Series.Length]);
 
     /// <summary>One line per series; gaps (null values) break the line rather than drop to zero.</summary>
     public static void Lines(Plot plot, ChartData data, bool fill)
     {
         for (var s = 0; s < data.Series.Count; s++)
         {
-            var color = ColorOf(s);
+            var color = Color.FromSKColor(data.Series[s].Color);
             foreach (var segment in Segments(data.Series[s].Values))
             {
                 var xs = segment.Select(p => (double)p.Index).ToArray();
@@ -42,7 +40,7 @@ public static class ChartSeriesPainter
         var groupWidth = 0.76;
         for (var s = 0; s < count; s++)
         {
-            var color = ColorOf(s);
+            var color = Color.FromSKColor(data.Series[s].Color);
             for (var i = 0; i < data.Categories.Count; i++)
             {
                 if (data.Series[s].Values[i] is not { } value) continue;

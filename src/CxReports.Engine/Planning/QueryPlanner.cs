@@ -71,7 +71,7 @@ public sealed class QueryPlanner(PlanContext context)
         {
             var integer = IsCount(metric.Expression, grain);
             select.Add($"{(integer ? $"CAST({sql} AS BIGINT)" : $"CAST({sql} AS DOUBLE PRECISION)")} AS {Sql.Identifier(name)}");
-            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning));
+            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning) { MarginOf = metric.MarginOf });
         }
 
         // Rows in dimension order; a top N ranks by its metric first, and rows tied on it keep dimension order, so

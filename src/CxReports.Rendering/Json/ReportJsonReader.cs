@@ -53,6 +53,7 @@ public static class ReportJsonReader
                 Levels = c.TryGetProperty("levels", out var levels) && levels.ValueKind == JsonValueKind.Array
                     ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
                     : null,
+                MarginOf = Text(c, "marginOf"),
             }).ToList();
             var rows = block.GetProperty("rows").EnumerateArray()
                 .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();

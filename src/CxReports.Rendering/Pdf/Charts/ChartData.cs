@@ -18,6 +18,9 @@ public sealed record ChartSeries(string Name, string Metric, double?[] Values, M
 
     public string? Key { get; init; }
 
+    /// <summary>The margin of error of each value (drawn as a band around the series), when the table carries one.</summary>
+    public double?[]? Margin { get; init; }
+
     public bool IsOther { get; init; }
 
     public SKColor Color { get; init; } = Theme.Neutral;
@@ -25,7 +28,8 @@ public sealed record ChartSeries(string Name, string Metric, double?[] Values, M
 
 /// <summary>
 /// A result table shaped for plotting: the categories along x (time buckets or text values) and the series. A second
-/// text dimension ("by month, channel") becomes one series per value. A series without a single value is left out
+/// text dimension ("by month, channel") becomes one series per value. A margin of error of a plotted metric (its
+/// column says so: <see cref="ResultColumn.MarginOf"/>) goes with that metric's series. A series without a single value is left out
 /// (a legend never names a line of blanks) and named in a note; series beyond the palette are capped
 /// (<see cref="SeriesCap"/>); each series gets its colour by meaning (<see cref="SeriesColors"/>).
 /// </summary>
@@ -39,7 +43,10 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
     public static ChartData From(ResultTable table, ValueFormatter format)
     {
         var dimensions = table.Columns.TakeWhile(c => c.Type is ColumnType.Date or ColumnType.Text or ColumnType.Boolean).ToList();
-        var metrics = table.Columns.Skip(dimensions.Count).Where(c => c.Type is ColumnType.Number or ColumnType.Integer).ToList();
+        var numbers = table.Columns.Skip(dimensions.Count).Where(c => c.Type is ColumnType.Number or ColumnType.Integer).ToList();
+        // A margin of error whose metric is plotted too is drawn around it, not as a series of its own.
+        var margins = numbers.Where(c => c.MarginOf is { } of && numbers.Any(m => m.Name == of && m.MarginOf is null)).ToList();
+        var metrics = numbers.Except(margins).ToList();
         if (dimensions.Count == 0)
         {
             // No dimension: one bar per metric.
@@ -58,24 +65,32 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
         var groups = split is null
             ? [(Key: (object?)null, Rows: table.Rows.ToList())]
             : table.Rows.GroupBy(r => r[table.IndexOf(split.Name)]).Select(g => (Key: g.Key, Rows: g.ToList())).ToList();
+        var notes = new List<string>();
         foreach (var metric in metrics)
         {
             var mi = table.IndexOf(metric.Name);
+            var margin = margins.FirstOrDefault(m => m.MarginOf == metric.Name);
+            if (margin is not null) notes.Add(string.Format(format.Culture, format.Text.MarginBand, Headings.Of(margin, format)));
             foreach (var (key, rows) in groups)
             {
                 var values = new double?[categories.Count];
+                var errors = margin is null ? null : new double?[categories.Count];
                 foreach (var r in rows)
-                    if (r[xi] is { } c) values[position[c]] = ToDouble(r[mi]);
+                {
+                    if (r[xi] is not { } c) continue;
+                    values[position[c]] = ToDouble(r[mi]);
+                    if (errors is not null) errors[position[c]] = ToDouble(r[table.IndexOf(margin!.Name)]);
+                }
                 var name = key is null ? Headings.Of(metric, format)
                     : metrics.Count == 1 ? Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "–"
                     : $"{key} · {Headings.Of(metric, format)}";
                 series.Add(new ChartSeries(name, Headings.Of(metric, format), values, metric.Meaning)
                 {
                     Key = key is null ? null : Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture),
+                    Margin = errors,
                 });
             }
         }
-        var notes = new List<string>();
         var blank = series.Where(s => s.Values.All(v => v is null)).ToList();
         if (blank.Count > 0 && blank.Count < series.Count)
         {

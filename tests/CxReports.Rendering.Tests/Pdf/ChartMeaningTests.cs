@@ -113,6 +113,9 @@ public class ChartMeaningTests
 
         Assert.True(labels.Tilted);
         Assert.Equal(names, labels.Shortened);
+        // Cut in the middle, the labels stay told apart by their ends.
+        Assert.Equal(names.Count, labels.Labels.Distinct().Count());
+        Assert.All(labels.Labels, l => Assert.Contains("…", l));
         Assert.Contains("Shortened labels in full: Özellik talebi ve ürün geliştirme önerisi 1;", text);
     }
 

@@ -79,8 +79,9 @@ public static class ChartPlot
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = -40;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            // A tilted first label reaches left of the plot: the left axis keeps room for it, so it is not cut at the page edge.
+            // Tilted labels reach below and left of the plot: the axes keep room for them, so none is cut at the edge.
             plot.Axes.Left.MinimumSize = CategoryLabels.TiltedWidth * 0.77f;
+            plot.Axes.Bottom.MinimumSize = CategoryLabels.TiltedWidth * 0.64f + 2 * Theme.ChartLabel + 8f;
         }
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var i = 0; i < labels.Labels.Count; i++)

@@ -82,7 +82,7 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
                     if (errors is not null) errors[position[c]] = ToDouble(r[table.IndexOf(margin!.Name)]);
                 }
                 var name = key is null ? Headings.Of(metric, format)
-                    : metrics.Count == 1 ? Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "–"
+                    : metrics.Count == 1 ? Convert.ToString(key, format.Culture) ?? "–"
                     : $"{key} · {Headings.Of(metric, format)}";
                 series.Add(new ChartSeries(name, Headings.Of(metric, format), values, metric.Meaning)
                 {

@@ -159,11 +159,16 @@ public sealed class CxrGenerator(Random random)
             1 => $"chart {Pick(["line", "bar", "area", "stacked", "pie"])}{title}{id} {Query()}",
             2 => $"table{title}{id} {Query()}",
             3 => $"cohort{title}{id} {Pick(Sources)} by {Pick(["month", "week"])} over {random.Next(0, 200)}",
-            4 => $"scores{title}{id} {Pick(["health", "x"])}{(Chance(0.5) ? " where " + Condition() : "")}{(Chance(0.5) ? $" top {random.Next(0, 50)} by {Pick(["score", "monthly_fee", "band"])}" : "")}",
+            4 => $"scores{title}{id} {Pick(["health", "x"])}{(Chance(0.5) ? " where " + Condition() : "")}{(Chance(0.5) ? $" top {random.Next(0, 50)} by {ScoresKey()}{(Chance(0.4) ? ", " + ScoresKey() : "")}" : "")}"
+                 + (Chance(0.3) ? " show " + string.Join(", ", Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(["name", "plan", "monthly_fee", "score", "x"]))) : "")
+                 + (Chance(0.2) ? " empty " + Str() : ""),
             5 => $"scenario{title}{id} {Pick(["retention_roi", "x"])}",
             _ => $"text{id} {Str()}",
         };
     }
+
+    /// <summary>A sort key of a scores list: a column, mostly one it has, with an optional direction.</summary>
+    private string ScoresKey() => Pick(["score", "monthly_fee", "band", "loyalty", "x"]) + Pick(["", " asc", " desc"]);
 
     /// <summary>A query as blocks, <c>cxr query</c> and <c>/api/query</c> take it.</summary>
     public string Query() =>

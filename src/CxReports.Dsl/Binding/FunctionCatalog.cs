@@ -19,7 +19,7 @@ public static class FunctionCatalog
         new("first", AggregateInput.Value, Unit.None, false, KeepsValueUnit: true, Summary: "value of the earliest row by the time axis"),
         new("last", AggregateInput.Value, Unit.None, false, KeepsValueUnit: true, Summary: "value of the latest row by the time axis"),
         new("nps", AggregateInput.Value, Unit.Score, false, Direction: Direction.HigherIsBetter, Summary: "Net Promoter Score, -100..100"),
-        new("nps_margin", AggregateInput.Value, Unit.Score, false, Direction: Direction.LowerIsBetter, Summary: "95% margin of error of NPS, in points"),
+        new("nps_margin", AggregateInput.Value, Unit.Score, false, Direction: Direction.LowerIsBetter, Summary: "95% margin of error of NPS, in points", MarginOf: "nps"),
         new("csat", AggregateInput.Value, Unit.Percent, false, Direction: Direction.HigherIsBetter, Summary: "percent of 4-5 answers on a 1-5 scale"),
         new("ces", AggregateInput.Value, Unit.Score, false, Direction: Direction.LowerIsBetter, Summary: "mean effort score on a 1-7 scale"),
         new("active", AggregateInput.Source, Unit.Count, true, SourceRequirement.Lifecycle, Direction: Direction.HigherIsBetter, Summary: "customers at bucket start"),

@@ -20,7 +20,7 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
 
     public BoundQuery Bind(Query query, IReadOnlyDictionary<string, ParamModel> parameters)
     {
-        var metrics = query.Metrics.Select(BindMetric).ToArray();
+        var metrics = MarginPairing.Pair(query.Metrics.Select(BindMetric).ToArray(), context.Metrics);
         var sources = metrics.SelectMany(m => SourcesOf(m.Expression)).Distinct().ToArray();
         var dimensions = query.Dimensions.Select(d => BindDimension(d, metrics, sources)).ToArray();
         foreach (var duplicate in dimensions.GroupBy(d => d.Name).Where(g => g.Count() > 1))

@@ -92,7 +92,15 @@ internal sealed class ReportBinder(BinderContext context)
     private string? BindLocale(Setting? setting)
     {
         var locale = Text(setting);
-        if (locale is null || Rules.IsKnownLocale(locale)) return locale;
+        if (locale is null) return null;
+        if (Rules.IsKnownLocale(locale))
+        {
+            if (!Rules.TranslatedLocales.Contains(locale, StringComparer.OrdinalIgnoreCase))
+                context.Error(DiagnosticCode.UntranslatedLocale, setting!.Values[0].Span,
+                    $"locale \"{locale}\" has no translated words: documents print its numbers and dates with English words",
+                    $"the locales with every word translated are {string.Join(" and ", Rules.TranslatedLocales.Select(l => $"\"{l}\""))}");
+            return locale;
+        }
         context.Error(DiagnosticCode.InvalidSetting, setting!.Values[0].Span, $"unknown locale \"{locale}\"", "use a language-region name such as \"en-US\" or \"tr-TR\"");
         return null;
     }
@@ -299,11 +307,65 @@ internal sealed class ReportBinder(BinderContext context)
         QueryTop? top = null;
         if (block.Top is { } t)
         {
-            var by = t.By is null ? null : context.TextOf(t.By);
-            if (t.By is not null && (t.By is not PathExpression path || rows.Field(path.Text) is null))
-                context.UnknownName(t.By, "column", by!, rows.Fields.Select(f => f.Name), owner: $"score '{score.Name}'");
+            var by = t.By is null ? null : SortColumn(t.By, rows, score.Name);
             top = new QueryTop(QueryBinder.TopCount(context, t.Count), by, null, t.Ascending);
         }
-        return new ScoresBlockModel(id, title, score.Name, where, top, block.Span);
+        var thenBy = block.ThenBy.Select(k => new ScoreSortKey(SortColumn(k.By, rows, score.Name), k.Ascending)).ToArray();
+        return new ScoresBlockModel(id, title, score.Name, where, top, block.Span)
+        {
+            ThenBy = thenBy,
+            Show = BindShow(block, entity, rows, score.Name),
+            Empty = BindEmpty(block.Empty),
+        };
+    }
+
+    /// <summary>A key of a scores list's order: one of its columns (score, band, a component or a field of the source).</summary>
+    private string SortColumn(Expression by, SourceModel rows, string score)
+    {
+        var text = context.TextOf(by);
+        if (by is not PathExpression path || rows.Field(path.Text) is null)
+            context.UnknownName(by, "column", text, rows.Fields.Select(f => f.Name), owner: $"score '{score}'");
+        return text;
+    }
+
+    /// <summary>
+    /// <c>show name, plan</c>: fields of the scored source, each once, none of the columns every list has (the key,
+    /// score, band, components).
+    /// </summary>
+    private IReadOnlyList<BoundField> BindShow(ScoresBlock block, SourceModel entity, SourceModel rows, string score)
+    {
+        var shown = new List<BoundField>();
+        foreach (var path in block.Show)
+        {
+            if (entity.Field(path.Text) is not { } field)
+            {
+                var hint = rows.Field(path.Text) is not null ? $"'{path.Text}' is a column of every '{score}' list already" : null;
+                context.UnknownName(path, "field", path.Text, entity.Fields.Select(f => f.Name), hint, owner: $"source '{entity.Name}'");
+                continue;
+            }
+            if (field.Kind == FieldKind.Key || rows.Fields.Any(f => f.Name == field.Name && f.Source == score))
+            {
+                context.Error(DiagnosticCode.ScoresShowRepeats, path.Span, $"'{field.Name}' is a column of every '{score}' list already",
+                    "show lists other fields of the source, such as a name, plan or owner");
+                continue;
+            }
+            if (shown.Any(f => f.Field.Name == field.Name))
+            {
+                context.Error(DiagnosticCode.ScoresShowRepeats, path.Span, $"'{field.Name}' is shown twice", "name each field once");
+                continue;
+            }
+            shown.Add(new BoundField(entity.Name, [], field, path.Span));
+        }
+        return shown;
+    }
+
+    /// <summary><c>empty "No account is at risk"</c>: the sentence an empty list prints; some text is needed.</summary>
+    private string? BindEmpty(StringLiteral? empty)
+    {
+        if (empty is null) return null;
+        if (!string.IsNullOrWhiteSpace(empty.Value)) return empty.Value;
+        context.Error(DiagnosticCode.InvalidSetting, empty.Span, "`empty` takes the sentence an empty list prints",
+            "e.g. empty \"No account is at risk\"; leave it out for the default sentence in the report's language");
+        return null;
     }
 }

@@ -62,6 +62,9 @@ public static partial class Rules
     /// <summary>Zone ids for did-you-mean suggestions.</summary>
     public static IEnumerable<string> TimeZoneIds => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id);
 
+    /// <summary>The locales whose words the renderer has in full; any other known locale gets English words (CXR055).</summary>
+    public static IReadOnlyList<string> TranslatedLocales { get; } = ["en-US", "tr-TR"];
+
     /// <summary>Whether the locale name is a specific culture this system knows (<c>tr-TR</c>, <c>en-US</c>).</summary>
     public static bool IsKnownLocale(string name) =>
         CultureInfo.GetCultures(CultureTypes.SpecificCultures).Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -44,6 +44,10 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode TooManyDiagnostics = new("CXR036", "too many findings to list");
     public static readonly DiagnosticCode MeasureWithoutInputs = new("CXR065", "measured effect without a churn metric or customers");
 
+    // Documents.
+    public static readonly DiagnosticCode UntranslatedLocale = new("CXR055", "locale without translated words", Severity.Warning);
+    public static readonly DiagnosticCode ScoresShowRepeats = new("CXR056", "column shown twice in a scores list");
+
     /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

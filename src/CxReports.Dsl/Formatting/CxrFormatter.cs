@@ -192,7 +192,10 @@ public sealed class CxrFormatter
             ChartBlock ch => $"{head} {Query(ch.Query)}",
             TableBlock tb => $"{head} {Query(tb.Query)}",
             CohortBlock co => $"{head} {co.Source.Text} by {co.Grain.Text} over {Print(co.Over)}",
-            ScoresBlock sc => $"{head} {sc.Score.Text}{(sc.Where is { } w ? " where " + Print(w) : "")}{Top(sc.Top)}",
+            ScoresBlock sc => $"{head} {sc.Score.Text}{(sc.Where is { } w ? " where " + Print(w) : "")}{Top(sc.Top)}"
+                + string.Concat(sc.ThenBy.Select(k => $", {Print(k.By)}{(k.Ascending ? " asc" : "")}"))
+                + (sc.Show.Length > 0 ? " show " + string.Join(", ", sc.Show.Select(p => p.Text)) : "")
+                + (sc.Empty is { } empty ? " empty " + Quote(empty.Value) : ""),
             ScenarioBlock sn => $"{head} {sn.Scenario.Text}",
             TextBlock tx => $"{head} {Quote(tx.Text.Value)}",
             _ => head,

@@ -71,7 +71,7 @@ public sealed class QueryPlanner(PlanContext context)
         {
             var integer = IsCount(metric.Expression, grain);
             select.Add($"{(integer ? $"CAST({sql} AS BIGINT)" : $"CAST({sql} AS DOUBLE PRECISION)")} AS {Sql.Identifier(name)}");
-            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning));
+            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning) { MarginOf = metric.MarginOf });
         }
 
         // Rows in dimension order; a top N ranks by its metric first, and rows tied on it keep dimension order, so
@@ -151,7 +151,8 @@ public sealed class QueryPlanner(PlanContext context)
         _ => false,
     };
 
-    private static ColumnType TypeOf(ValueType type) => type switch
+    /// <summary>The column type a field's values are read back as.</summary>
+    internal static ColumnType TypeOf(ValueType type) => type switch
     {
         ValueType.Integer or ValueType.Decimal or ValueType.Number => ColumnType.Number,
         ValueType.Date or ValueType.Timestamp => ColumnType.Date,

@@ -59,21 +59,26 @@ public sealed class ScorePlanner(PlanContext context)
         var resultJoins = new JoinPlan(context.Model, "banded", "s");
         var resultRows = new RowSql(d, resultJoins, context.Parameters, context.ParamValues);
         var where = block.Where is null ? "" : $"\nWHERE {resultRows.Compile(block.Where)}";
-        var orderBy = block.Top?.OrderBy ?? "score";
-        var extra = new[] { orderBy }.Where(c => c != key.Name && c != "score" && c != "band" && score.Components.All(x => x.Name != c)).ToArray();
-        var select = new[] { $"s.{Sql.Identifier(key.Name)}", "s.score", "s.band" }
+        var keys = new List<ScoreSortKey> { new(block.Top?.OrderBy ?? "score", block.Top?.Ascending ?? true) };
+        keys.AddRange(block.ThenBy);
+        var shown = block.Show.Select(f => f.Field.Name).ToList();
+        var fixedColumns = new[] { key.Name, "score", "band" }.Concat(score.Components.Select(c => c.Name)).Concat(shown).ToList();
+        var extra = keys.Select(k => k.Column).Distinct().Where(c => !fixedColumns.Contains(c)).ToArray();
+        var select = new[] { $"s.{Sql.Identifier(key.Name)}" }
+            .Concat(block.Show.Select(f => $"{resultRows.Compile(f)} AS {Sql.Identifier(f.Field.Name)}"))
+            .Concat(["s.score", "s.band"])
             .Concat(score.Components.Select(c => $"s.{Sql.Identifier(c.Name)}"))
             .Concat(extra.Select(c => $"s.{Sql.Identifier(c)}"));
-        var ascending = block.Top is { } top ? top.Ascending : true;
-        var order = $"\nORDER BY s.{Sql.Identifier(orderBy)} {(ascending ? "ASC" : "DESC")} NULLS LAST, s.{Sql.Identifier(key.Name)}" +
-                    (block.Top is { } limit ? $"\nLIMIT {limit.Count}" : "");
+        // The entity key breaks the last ties, so the cut of a top list is the same on every run and engine.
+        var order = "\nORDER BY " + string.Join(", ", keys.Select(k => $"s.{Sql.Identifier(k.Column)} {(k.Ascending ? "ASC" : "DESC")} NULLS LAST"))
+                    + $", s.{Sql.Identifier(key.Name)}" + (block.Top is { } limit ? $"\nLIMIT {limit.Count}" : "");
         var sql = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)")) +
                   $"\nSELECT {string.Join(", ", select)}\nFROM {resultJoins.From}{where}{order}";
 
-        var columns = new List<ResultColumn>
-        {
-            new(key.Name, ColumnType.Text), new("score", ColumnType.Number, Points), new("band", ColumnType.Text) { Levels = BestFirst(score.Bands) },
-        };
+        var columns = new List<ResultColumn> { new(key.Name, ColumnType.Text) };
+        columns.AddRange(block.Show.Select(f => new ResultColumn(f.Field.Name, QueryPlanner.TypeOf(f.Field.Type))));
+        columns.Add(new("score", ColumnType.Number, Points));
+        columns.Add(new("band", ColumnType.Text) { Levels = BestFirst(score.Bands) });
         columns.AddRange(score.Components.Select(c => new ResultColumn(c.Name, ColumnType.Number, Points)));
         columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Binding.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number)));
         return new PlannedQuery(sql, context.Parameters.Values, columns);

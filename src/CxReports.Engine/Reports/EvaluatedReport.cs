@@ -25,4 +25,8 @@ public sealed record EvaluatedSection(string Title, IReadOnlyList<EvaluatedBlock
 /// scenario also carries its measured effect (<see cref="MeasuredEffect"/>).
 /// </summary>
 public sealed record EvaluatedBlock(string Id, string Type, string? Title, ResultTable? Table, string? Text = null, string? Chart = null,
-    ResultTable? Measured = null);
+    ResultTable? Measured = null)
+{
+    /// <summary>What the block says when it has no rows, as the analyst wrote it (<c>empty "..."</c>); null: the renderer's default.</summary>
+    public string? Empty { get; init; }
+}

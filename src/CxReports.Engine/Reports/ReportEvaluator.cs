@@ -44,7 +44,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
                 ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind.ToString().ToLowerInvariant()),
                 TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
                 CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
-                ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()),
+                ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()) { Empty = scores.Empty },
                 ScenarioBlockModel scenario => Scenario(report, scenario, model.Scenarios[scenario.Scenario], Run(), period, values, executor),
                 TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
                 _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),

@@ -64,6 +64,7 @@ public static class ReportJson
         if (block.Chart is { } chart) json.WriteString("chart", chart);
         if (block.Title is { } title) json.WriteString("title", title);
         if (block.Text is { } text) json.WriteString("text", text);
+        if (block.Empty is { } empty) json.WriteString("empty", empty);
         if (block.Table is { } table) ResultTableJson.WriteMembers(json, table);
         if (block.Measured is { } measured)
         {

@@ -42,7 +42,10 @@ public static class ReportJsonReader
     private static EvaluatedBlock Block(JsonElement block) =>
         new(block.GetProperty("id").GetString() ?? "", block.GetProperty("type").GetString() ?? "",
             Text(block, "title"), Table(block), Text(block, "text"), Text(block, "chart"),
-            block.TryGetProperty("measured", out var measured) && measured.ValueKind == JsonValueKind.Object ? Table(measured) : null);
+            block.TryGetProperty("measured", out var measured) && measured.ValueKind == JsonValueKind.Object ? Table(measured) : null)
+        {
+            Empty = Text(block, "empty"),
+        };
 
     /// <summary>The table an element's <c>columns</c> and <c>rows</c> hold; null without columns.</summary>
     private static ResultTable? Table(JsonElement block)
@@ -59,6 +62,7 @@ public static class ReportJsonReader
                 Levels = c.TryGetProperty("levels", out var levels) && levels.ValueKind == JsonValueKind.Array
                     ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
                     : null,
+                MarginOf = Text(c, "marginOf"),
             }).ToList();
             var rows = block.GetProperty("rows").EnumerateArray()
                 .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();

@@ -10,7 +10,7 @@ namespace CxReports.Rendering.Json;
 /// Writes a result table as <c>{ "columns": [...], "rows": [[...]] }</c>: numbers at full double precision, counts as
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
 /// its meaning (label, unit, decimals, direction, relativeChange), a time dimension with its grain, ranked text (a
-/// score's bands) with its levels, best first.
+/// score's bands) with its levels, best first, a margin of error with the column it is the margin of (marginOf).
 /// </summary>
 public static class ResultTableJson
 {
@@ -32,6 +32,7 @@ public static class ResultTableJson
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
             if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
+            if (column.MarginOf is { } marginOf) json.WriteString("marginOf", marginOf);
             if (column.Levels is { } levels)
             {
                 json.WritePropertyName("levels");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using CxReports.Engine.Reports;
@@ -8,35 +7,38 @@ using CxReports.Rendering.Pdf.Formatting;
 namespace CxReports.Server.Delivery;
 
 /// <summary>
-/// The short email body: title, period and the headline KPIs of the report's first KPI block, each worded as its PDF
+/// The short email body in the report's language: title, period and the headline KPIs of the report's first KPI block, each worded as its PDF
 /// tile is (label, value with its unit, change, previous value).
 /// </summary>
 public static class EmailBody
 {
     public static string Text(EvaluatedReport report)
     {
-        var text = new StringBuilder($"{report.Title}\n{Period(report)}\n\n");
-        foreach (var (metric, value, change) in Headlines(report))
+        var format = new ValueFormatter(report.Locale);
+        var text = new StringBuilder($"{report.Title}\n{Period(report, format)}\n\n");
+        foreach (var (metric, value, change) in Headlines(report, format))
             text.Append($"{metric}: {value}{(change is null ? "" : $" ({change})")}\n");
-        return text.Append("\nThe full report is attached.\n").ToString();
+        return text.Append($"\n{format.Text.Attached}\n").ToString();
     }
 
     public static string Html(EvaluatedReport report)
     {
-        var rows = string.Concat(Headlines(report).Select(h =>
+        var format = new ValueFormatter(report.Locale);
+        var rows = string.Concat(Headlines(report, format).Select(h =>
             $"<tr><td>{WebUtility.HtmlEncode(h.Metric)}</td><td style=\"text-align:right\"><b>{h.Value}</b></td><td>{h.Change}</td></tr>"));
-        return $"<h2>{WebUtility.HtmlEncode(report.Title)}</h2><p>{Period(report)}</p>" +
-               (rows.Length > 0 ? $"<table>{rows}</table>" : "") + "<p>The full report is attached.</p>";
+        return $"<h2>{WebUtility.HtmlEncode(report.Title)}</h2><p>{WebUtility.HtmlEncode(Period(report, format))}</p>" +
+               (rows.Length > 0 ? $"<table>{rows}</table>" : "") + $"<p>{WebUtility.HtmlEncode(format.Text.Attached)}</p>";
     }
 
-    private static string Period(EvaluatedReport report) =>
-        $"{report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    /// <summary>"Period: Dec 1, 2025 – Nov 30, 2026" in the report's language.</summary>
+    private static string Period(EvaluatedReport report, ValueFormatter format) =>
+        $"{format.Text.Period}: {format.Period(report.From, report.To)}";
 
-    private static IEnumerable<(string Metric, string Value, string? Change)> Headlines(EvaluatedReport report)
+    private static IEnumerable<(string Metric, string Value, string? Change)> Headlines(EvaluatedReport report, ValueFormatter format)
     {
         var kpi = report.Sections.SelectMany(s => s.Blocks).FirstOrDefault(b => b.Type == "kpi")?.Table;
         if (kpi is null) return [];
-        return KpiComposer.Tiles(kpi, new ValueFormatter(report.Locale)).Select(tile => (tile.Label, tile.Value,
+        return KpiComposer.Tiles(kpi, format).Select(tile => (tile.Label, tile.Value,
             tile.Change is null ? tile.Comparison : tile.Comparison is null ? tile.Change : $"{tile.Change}; {tile.Comparison}"));
     }
 }

@@ -21,7 +21,9 @@ public class DiagnosticCoverageTests
         DiagnosticCode.PathOutsideData, DiagnosticCode.NoRecurring, DiagnosticCode.InvalidSetting, DiagnosticCode.NoTimeAxis,
         DiagnosticCode.LinkTargetWithoutKey, DiagnosticCode.InvalidScore,
         // ReportDiagnosticsTests
-        DiagnosticCode.InvalidCron, DiagnosticCode.ParamDefaultNotInChoices, DiagnosticCode.GrainTooFine,
+        DiagnosticCode.InvalidCron, DiagnosticCode.ParamDefaultNotInChoices, DiagnosticCode.GrainTooFine, DiagnosticCode.ScoresShowRepeats,
+        // ReportSettingDiagnosticsTests
+        DiagnosticCode.UntranslatedLocale,
         // LimitDiagnosticsTests
         DiagnosticCode.NestedTooDeeply, DiagnosticCode.ExpandsTooLarge,
         // TextSafetyDiagnosticsTests

@@ -283,4 +283,87 @@ public class ReportDiagnosticsTests
             }
             """).Is(DiagnosticCode.UnknownName, "x.cxr:5:40", "unknown column 'fe' in score 'health'", "did you mean 'fee'?");
     }
+
+    [Fact]
+    public void Scores_block_tie_broken_by_a_misspelt_column_suggests_the_closest_one()
+    {
+        Cxr.Single("""
+            score health for customers {
+              loyalty weight 1 = last(responses.score) scale 0 .. 10
+            }
+            report r {
+              section "s" { scores health top 5 by loyalty desc, plam }
+            }
+            """).Is(DiagnosticCode.UnknownName, "x.cxr:5:54", "unknown column 'plam' in score 'health'", "did you mean 'plan'?");
+    }
+
+    [Fact]
+    public void Scores_block_showing_a_misspelt_field_suggests_the_closest_one()
+    {
+        Cxr.Single("""
+            score health for customers {
+              loyalty weight 1 = last(responses.score) scale 0 .. 10
+            }
+            report r {
+              section "s" { scores health show plan, fea }
+            }
+            """).Is(DiagnosticCode.UnknownName, "x.cxr:5:42", "unknown field 'fea' in source 'customers'", "did you mean 'fee'?");
+    }
+
+    // ---- CXR056 a column shown twice in a scores list ---------------------------------------------------------
+
+    [Fact]
+    public void Scores_block_showing_a_column_every_list_has_says_so()
+    {
+        Cxr.Single("""
+            score health for customers {
+              loyalty weight 1 = last(responses.score) scale 0 .. 10
+            }
+            report r {
+              section "s" { scores health show id }
+            }
+            """).Is(DiagnosticCode.ScoresShowRepeats, "x.cxr:5:36", "'id' is a column of every 'health' list already",
+            "show lists other fields of the source, such as a name, plan or owner");
+    }
+
+    [Fact]
+    public void Scores_block_showing_a_field_twice_says_so()
+    {
+        Cxr.Single("""
+            score health for customers {
+              loyalty weight 1 = last(responses.score) scale 0 .. 10
+            }
+            report r {
+              section "s" { scores health show plan, fee, plan }
+            }
+            """).Is(DiagnosticCode.ScoresShowRepeats, "x.cxr:5:47", "'plan' is shown twice", "name each field once");
+    }
+
+    [Fact]
+    public void Scores_block_showing_a_component_says_every_list_has_it()
+    {
+        Cxr.Single("""
+            score health for customers {
+              loyalty weight 1 = last(responses.score) scale 0 .. 10
+            }
+            report r {
+              section "s" { scores health show loyalty }
+            }
+            """).Is(DiagnosticCode.UnknownName, "x.cxr:5:36", "unknown field 'loyalty' in source 'customers'",
+            "'loyalty' is a column of every 'health' list already");
+    }
+
+    [Fact]
+    public void Scores_block_with_an_empty_sentence_of_no_text_needs_one()
+    {
+        Cxr.Single("""
+            score health for customers {
+              loyalty weight 1 = last(responses.score) scale 0 .. 10
+            }
+            report r {
+              section "s" { scores health where band = "x" empty "  " }
+            }
+            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:5:54", "`empty` takes the sentence an empty list prints",
+            "e.g. empty \"No account is at risk\"; leave it out for the default sentence in the report's language");
+    }
 }

@@ -25,6 +25,27 @@ public class ReportSettingDiagnosticsTests
             """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:10", "unknown locale \"xx-YY\"", "use a language-region name such as \"en-US\" or \"tr-TR\"");
     }
 
+    // ---- CXR055 a locale without translated words ----------------------------------------------------------------
+
+    [Fact]
+    public void A_locale_without_translated_words_is_a_warning_naming_the_complete_ones()
+    {
+        Cxr.Single("""
+            report r {
+              locale "de-DE"
+            }
+            """).Is(DiagnosticCode.UntranslatedLocale, "x.cxr:2:10",
+            "locale \"de-DE\" has no translated words: documents print its numbers and dates with English words",
+            "the locales with every word translated are \"en-US\" and \"tr-TR\"");
+    }
+
+    [Fact]
+    public void The_complete_locales_bind_without_a_finding()
+    {
+        foreach (var locale in new[] { "en-US", "tr-TR", "tr-tr" })
+            Assert.Empty(Cxr.Compile($"report r {{\n  locale \"{locale}\"\n}}\n"));
+    }
+
     [Fact]
     public void Description_that_is_not_a_string_is_invalid()
     {

@@ -29,7 +29,14 @@ public class ParserExamplesTests
         var schedule = report.Members.OfType<ScheduleMember>().Single();
         Assert.Equal(["email", "folder", "webhook"], schedule.Deliveries.Select(d => d.Kind.Text));
         Assert.Equal(["pdf", "json"], schedule.Deliveries.ElementAt(1).Formats.Select(f => f.Text));
-        var scores = Assert.IsType<ScoresBlock>(sections[2].Blocks.Single());
+        Assert.Equal(2, sections[2].Blocks.Length);
+        var scores = Assert.IsType<ScoresBlock>(sections[2].Blocks[0]);
         Assert.Equal(20m, scores.Top!.Count.Value);
+        var advocates = Assert.IsType<ScoresBlock>(sections[2].Blocks[1]);
+        Assert.Equal(["loyalty", "desc"], [((PathExpression)advocates.Top!.By!).Text, advocates.Top.Ascending ? "asc" : "desc"]);
+        Assert.Equal(["monthly_fee"], advocates.ThenBy.Select(k => ((PathExpression)k.By).Text));
+        Assert.False(advocates.ThenBy[0].Ascending);
+        Assert.Equal(["plan", "country"], advocates.Show.Select(p => p.Text));
+        Assert.Equal("No advocate yet", advocates.Empty?.Value);
     }
 }

@@ -29,11 +29,11 @@ public class PdfRendererTests
         var text = Pdfs.AllText(PdfRenderer.Render(Report("Customer Success", [Section("At a glance", Kpi(("nps", 41.7, 38.2)))])));
 
         Assert.Contains("Customer Success", text);
-        Assert.Contains("1 Jan 2025 – 31 Dec 2025", text);
+        Assert.Contains("Jan 1, 2025 – Dec 31, 2025", text);
         Assert.Contains("plan = all", text);
         Assert.Contains("Page 1 of 1", text);
         // 08:00 UTC is 11:00 in Istanbul, the report's time zone.
-        Assert.Contains("5 Jan 2026 11:00 (Europe/Istanbul)", text);
+        Assert.Contains("Jan 5, 2026 11:00 AM (Europe/Istanbul)", text);
         Assert.Contains("16bf1e40c7c6", text);
     }
 
@@ -115,7 +115,7 @@ public class PdfRendererTests
     public void Empty_charts_tables_KPIs_cohorts_and_scenarios_say_no_data()
     {
         static EvaluatedBlock Empty(EvaluatedBlock block) => block with { Table = new(block.Table!.Columns, []) };
-        var blocks = new[] { Empty(MonthlyChart("line", "nps")), Table("By city", 0), Empty(Kpi(("nps", 1, 2))), Empty(Cohort()), Empty(Scenario()), Empty(Scores()) };
+        var blocks = new[] { Empty(MonthlyChart("line", "nps")), Table("By city", 0), Empty(Kpi(("nps", 1, 2))), Empty(Cohort()), Empty(Scenario()) };
 
         var text = Pdfs.AllText(PdfRenderer.Render(Report("Empty", [Section("Nothing yet", blocks)])));
 

@@ -18,7 +18,7 @@ public class TimeGrainTests
     {
         // Named "month" but a plain date field: the whole date.
         var field = Pdfs.AllText(PdfRenderer.Render(Dates(new ResultColumn("month", ColumnType.Date))));
-        Assert.Contains("1 Oct 2025", field);
+        Assert.Contains("Oct 1, 2025", field);
 
         // Named anything, stated quarterly: Q4 2025.
         var quarter = Dates(new ResultColumn("signup", ColumnType.Date) { Grain = TimeUnit.Quarter });

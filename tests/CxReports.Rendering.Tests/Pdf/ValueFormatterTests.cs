@@ -58,7 +58,8 @@ public class ValueFormatterTests
         Assert.Equal("Q1 2025", English.Bucket(march, TimeGrain.Quarter));
         Assert.Equal("Ç4 2025", Turkish.Bucket(new DateOnly(2025, 10, 1), TimeGrain.Quarter));
         Assert.Equal("2025", English.Bucket(march, TimeGrain.Year));
-        Assert.Equal("3 Mar 2025", English.Bucket(new DateOnly(2025, 3, 3), TimeGrain.Week));
+        Assert.Equal("Mar 3, 2025", English.Bucket(new DateOnly(2025, 3, 3), TimeGrain.Week));
+        Assert.Equal("3 Mar 2025", Turkish.Bucket(new DateOnly(2025, 3, 3), TimeGrain.Week));
         Assert.Equal("Jan\n2026", English.AxisBucket(new DateOnly(2026, 1, 1), TimeGrain.Month, first: false));
         Assert.Equal("Feb", English.AxisBucket(new DateOnly(2026, 2, 1), TimeGrain.Month, first: false));
         Assert.Equal("Kas\n2025", Turkish.AxisBucket(new DateOnly(2025, 11, 1), TimeGrain.Month, first: true));
@@ -82,8 +83,9 @@ public class ValueFormatterTests
     public void Moments_are_shown_in_the_report_time_zone_and_unknown_locales_fall_back_to_English()
     {
         var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
-        Assert.Equal("5 Jan 2026 11:00 (Europe/Istanbul)", English.Moment(at, "Europe/Istanbul"));
-        Assert.Equal("5 Jan 2026 08:00 (UTC)", English.Moment(at, "Not/AZone"));
+        Assert.Equal("Jan 5, 2026 11:00 AM (Europe/Istanbul)", English.Moment(at, "Europe/Istanbul"));
+        Assert.Equal("5 Oca 2026 11:00 (Europe/Istanbul)", Turkish.Moment(at, "Europe/Istanbul"));
+        Assert.Equal("Jan 5, 2026 8:00 AM (UTC)", English.Moment(at, "Not/AZone"));
         Assert.Equal("en-US", new ValueFormatter("xx-nope-123").Culture.Name);
         Assert.Equal("Page {0} of {1}", new ValueFormatter(null).Text.PageOf);
     }

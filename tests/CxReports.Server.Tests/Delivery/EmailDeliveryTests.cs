@@ -58,6 +58,8 @@ public sealed class EmailDeliveryTests : IDisposable
         // a labelled percent with its unit, changing by −0.86 percentage points.
         Assert.Contains("nps: 41.5 (▲ +3.5; previous period: 38.0)", message.TextBody);
         Assert.Contains("Aylık müşteri kaybı %: 1.9% (▼ −0.9 pp; previous period: 2.7%)", message.TextBody);
+        Assert.Contains("Period: Feb 23, 2026 – Mar 1, 2026", message.TextBody);
+        Assert.Contains("The full report is attached.", message.TextBody);
         var attachments = message.Attachments.OfType<MimeKit.MimePart>().ToDictionary(a => a.FileName ?? "");
         Assert.Equal(["cx_weekly_2026-03-02.csv", "cx_weekly_2026-03-02.json"], attachments.Keys.Order());
         using var json = new MemoryStream();

@@ -21,6 +21,9 @@ public sealed record BoundQuery(
 public sealed record QueryMetric(string Name, BoundExpression Expression, Meaning Meaning, bool Monthly, SourceSpan Span)
 {
     public Unit Unit => Meaning.Unit;
+
+    /// <summary>The metric column of the same query this one is the margin of error of (<see cref="MarginPairing"/>); null otherwise.</summary>
+    public string? MarginOf { get; init; }
 }
 
 /// <summary>

@@ -26,7 +26,8 @@ public sealed record AggregateFunction(
     bool Monthly = false,
     Direction Direction = Direction.Neutral,
     bool KeepsValueUnit = false,
-    string Summary = "")
+    string Summary = "",
+    string? MarginOf = null)
 {
     /// <summary>What its values mean wherever they are shown (the unit's decimals and relative-change rule).</summary>
     public Meaning Meaning => Meaning.Of(Unit, Direction);

@@ -66,8 +66,22 @@ public sealed record TableBlockModel(string Id, string? Title, BoundQuery Query,
 /// <summary>A retention cohort matrix of a lifecycle source, <see cref="Months"/> columns m0..m(N-1).</summary>
 public sealed record CohortBlockModel(string Id, string? Title, string Source, int Months, SourceSpan Span) : BlockModel(Id, Title, Span);
 
-/// <summary>Entities with their score, band and components, filtered and ranked.</summary>
-public sealed record ScoresBlockModel(string Id, string? Title, string Score, BoundExpression? Where, QueryTop? Top, SourceSpan Span) : BlockModel(Id, Title, Span);
+/// <summary>
+/// Entities with their score, band and components, filtered and ranked: by the top's key, then each of
+/// <see cref="ThenBy"/>, then the entity key (so the cut is the same on every run and engine); <see cref="Show"/>
+/// are fields of the scored source printed beside the key; <see cref="Empty"/> is what an empty list says.
+/// </summary>
+public sealed record ScoresBlockModel(string Id, string? Title, string Score, BoundExpression? Where, QueryTop? Top, SourceSpan Span) : BlockModel(Id, Title, Span)
+{
+    public IReadOnlyList<ScoreSortKey> ThenBy { get; init; } = [];
+
+    public IReadOnlyList<BoundField> Show { get; init; } = [];
+
+    public string? Empty { get; init; }
+}
+
+/// <summary>A tie-breaking key of a scores list: a column of its rows, ascending or descending.</summary>
+public sealed record ScoreSortKey(string Column, bool Ascending);
 
 /// <summary>The retain-N table of a scenario.</summary>
 public sealed record ScenarioBlockModel(string Id, string? Title, string Scenario, SourceSpan Span) : BlockModel(Id, Title, Span);

@@ -9,6 +9,7 @@ internal sealed partial class CxrGrammar
     internal TokenListParser<CxrToken, Query> QueryP = null!;
     private TokenListParser<CxrToken, ReportMember> ReportMemberP = null!;
     private TokenListParser<CxrToken, TopClause> TopP = null!;
+    private TokenListParser<CxrToken, SortKey> SortKeyP = null!;
 
     private void BuildReportParsers()
     {
@@ -18,6 +19,11 @@ internal sealed partial class CxrGrammar
             from orderBy in Kw("by").IgnoreThen(ExpressionP).Opt()
             from order in Kw("asc").Value(true).Or(Kw("desc").Value(false)).OptionalOrDefault()
             select new TopClause(count, orderBy, order));
+
+        SortKeyP = Located(
+            from key in ExpressionP
+            from order in Kw("asc").Value(true).Or(Kw("desc").Value(false)).OptionalOrDefault()
+            select new SortKey(key, order));
 
         QueryP = Located(
             from metrics in ExpressionP.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))
@@ -138,7 +144,12 @@ internal sealed partial class CxrGrammar
             from score in NameP
             from whereClause in Kw("where").IgnoreThen(ExpressionP).Opt()
             from limit in TopP.Opt()
-            select (Block)new ScoresBlock(i, t, score, whereClause, limit);
+            from thenBy in limit is { By: not null }
+                ? Tok(CxrToken.Comma).IgnoreThen(SortKeyP).Many()
+                : Parse.Return<CxrToken, SortKey[]>([])
+            from show in Kw("show").IgnoreThen(PathP.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))).Opt()
+            from empty in Kw("empty").IgnoreThen(StringP).Opt()
+            select (Block)new ScoresBlock(i, t, score, whereClause, limit) { ThenBy = [.. thenBy], Show = [.. show ?? []], Empty = empty };
         var scenario =
             from _ in Kw("scenario")
             from t in title

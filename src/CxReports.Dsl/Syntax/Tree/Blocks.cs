@@ -32,11 +32,24 @@ public sealed record CohortBlock(Name? Id, StringLiteral? Title, Name Source, Na
     public override string Keyword => "cohort";
 }
 
-/// <summary><c>scores health where band = "at_risk" top 20 by monthly_fee</c>.</summary>
+/// <summary>
+/// <c>scores health where band = "at_risk" top 20 by monthly_fee desc, loyalty desc show name, plan empty "..."</c>:
+/// <see cref="ThenBy"/> are the tie-breaking keys after the top's, <see cref="Show"/> the scored source's fields
+/// printed beside the entity, <see cref="Empty"/> the sentence an empty list prints.
+/// </summary>
 public sealed record ScoresBlock(Name? Id, StringLiteral? Title, Name Score, Expression? Where, TopClause? Top) : Block(Id, Title)
 {
     public override string Keyword => "scores";
+
+    public ImmutableArray<SortKey> ThenBy { get; init; } = [];
+
+    public ImmutableArray<PathExpression> Show { get; init; } = [];
+
+    public StringLiteral? Empty { get; init; }
 }
+
+/// <summary>A further key of a top list, <c>monthly_fee desc</c> (descending unless <c>asc</c>, as the top's own key).</summary>
+public sealed record SortKey(Expression By, bool Ascending) : SyntaxNode;
 
 /// <summary><c>scenario retention_roi</c>.</summary>
 public sealed record ScenarioBlock(Name? Id, StringLiteral? Title, Name Scenario) : Block(Id, Title)

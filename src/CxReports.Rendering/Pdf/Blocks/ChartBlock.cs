@@ -8,15 +8,22 @@ using SkiaSharp;
 namespace CxReports.Rendering.Pdf.Blocks;
 
 /// <summary>
-/// A chart: its legend, then the ScottPlot plot drawn as vectors straight onto the page canvas; a framed "no data"
-/// note when there is nothing to plot.
+/// A chart: its legend, then the ScottPlot plot drawn as vectors straight onto the page canvas, then its notes
+/// (series grouped or left out, labels in full); a framed "no data" note when there is nothing to plot.
 /// </summary>
 public sealed class ChartBlock(ChartData data, string kind, ValueFormatter format, float maxHeight = ChartBlock.MaxHeight) : IBlock
 {
     private static readonly TextStyle EmptyStyle = TextStyle.Regular(Theme.Body, Theme.Neutral);
-    private readonly ChartLegend _legend = new(data.Series.Select(s => s.Name).ToList(), lines: kind is "line" or "area");
+    private static readonly TextStyle NoteStyle = TextStyle.Regular(Theme.Small, Theme.Muted);
+    private readonly ChartLegend _legend = new(data.Series.Select(s => (s.Name, s.Color)).ToList(), lines: kind is "line" or "area");
 
-    public float Measure(float width) => data.IsEmpty ? 40f : _legend.Measure(width) + PlotHeight(width);
+    public float Measure(float width) => data.IsEmpty ? 40f
+        : _legend.Measure(width) + PlotHeight(width) + NoteLines(width).Count * NoteStyle.LineHeight;
+
+    /// <summary>The notes under the plot: series left out, grouped or blank, and shortened labels in full.</summary>
+    private IReadOnlyList<string> NoteLines(float width) =>
+        data.Notes.Append(CategoryLabels.For(data, format, width).Note(format)).OfType<string>()
+            .SelectMany(note => TextWrap.Lines(note, NoteStyle, width)).ToList();
 
     public void Draw(SKCanvas canvas, float x, float y, float width)
     {
@@ -40,6 +47,12 @@ public sealed class ChartBlock(ChartData data, string kind, ValueFormatter forma
         canvas.ClipRect(SKRect.Create(x, y, width, height));
         plot.Render(canvas, rect);
         canvas.Restore();
+        y += height;
+        foreach (var line in NoteLines(width))
+        {
+            NoteStyle.Draw(canvas, line, x, y);
+            y += NoteStyle.LineHeight;
+        }
     }
 
     public const float MaxHeight = 220f;

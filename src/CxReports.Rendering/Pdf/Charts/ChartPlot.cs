@@ -74,27 +74,21 @@ public static class ChartPlot
 
     private static void XTicks(Plot plot, ChartData data, ValueFormatter format, float width, bool bars)
     {
-        var labels = data.Categories.Select((c, i) => c is DateOnly d
-            ? format.AxisBucket(d, data.Grain, first: i == 0)
-            : Convert.ToString(c, format.Culture) ?? "").ToList();
-        var style = TextStyle.Regular(Theme.ChartTick);
-        var widest = labels.Count == 0 ? 0 : labels.Max(l => l.Split('\n').Max(style.Measure));
-        var room = (width - 60f) / Math.Max(1, labels.Count);
-        var step = Math.Max(1, (int)Math.Ceiling((widest + 6f) / room));
-        if (!data.IsTime && step > 1)
+        var labels = CategoryLabels.For(data, format, width);
+        if (labels.Tilted)
         {
-            // Category names do not thin out: tilt them instead, and cut the very long ones.
             plot.Axes.Bottom.TickLabelStyle.Rotation = -40;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            labels = labels.Select(l => style.Fit(l, 90f)).ToList();
-            step = 1;
+            // Tilted labels reach below and left of the plot: the axes keep room for them, so none is cut at the edge.
+            plot.Axes.Left.MinimumSize = CategoryLabels.TiltedWidth * 0.77f;
+            plot.Axes.Bottom.MinimumSize = CategoryLabels.TiltedWidth * 0.64f + 2 * Theme.ChartLabel + 8f;
         }
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (var i = 0; i < labels.Count; i++)
-            if (i % step == 0) ticks.AddMajor(i, labels[i]);
+        for (var i = 0; i < labels.Labels.Count; i++)
+            if (i % labels.Step == 0) ticks.AddMajor(i, labels.Labels[i]);
         plot.Axes.Bottom.TickGenerator = ticks;
         var pad = bars ? 0.6 : 0.35;
-        plot.Axes.SetLimitsX(-pad, Math.Max(0, labels.Count - 1) + pad);
+        plot.Axes.SetLimitsX(-pad, Math.Max(0, labels.Labels.Count - 1) + pad);
     }
 
     private static double ZeroFloor(ChartData data) =>

@@ -3,17 +3,20 @@ using ScottPlot;
 
 namespace CxReports.Rendering.Pdf.Charts;
 
-/// <summary>Adds a chart's series to a plot as lines (optionally filled) or as grouped or stacked bars, coloured by series index.</summary>
+/// <summary>
+/// Adds a chart's series to a plot as lines (optionally filled) or as grouped or stacked bars, each in its series'
+/// colour; a margin of error as a light band around a line, a whisker on a grouped bar (none on stacked layers).
+/// </summary>
 public static class ChartSeriesPainter
 {
-    public static Color ColorOf(int index) => Color.FromSKColor(Theme.Series[index % Theme.Series.Length]);
 
     /// <summary>One line per series; gaps (null values) break the line rather than drop to zero.</summary>
     public static void Lines(Plot plot, ChartData data, bool fill)
     {
         for (var s = 0; s < data.Series.Count; s++)
         {
-            var color = ColorOf(s);
+            var color = Color.FromSKColor(data.Series[s].Color);
+            if (data.Series[s].Margin is { } margin) Band(plot, data.Series[s].Values, margin, color);
             foreach (var segment in Segments(data.Series[s].Values))
             {
                 var xs = segment.Select(p => (double)p.Index).ToArray();
@@ -42,7 +45,7 @@ public static class ChartSeriesPainter
         var groupWidth = 0.76;
         for (var s = 0; s < count; s++)
         {
-            var color = ColorOf(s);
+            var color = Color.FromSKColor(data.Series[s].Color);
             for (var i = 0; i < data.Categories.Count; i++)
             {
                 if (data.Series[s].Values[i] is not { } value) continue;
@@ -57,12 +60,33 @@ public static class ChartSeriesPainter
                     var size = groupWidth / count;
                     var position = i - groupWidth / 2 + size * (s + 0.5);
                     bars.Add(new Bar { Position = position, Value = value, Size = size * 0.9, FillColor = color, LineWidth = 0 });
+                    if (data.Series[s].Margin?[i] is { } error)
+                    {
+                        var whisker = plot.Add.Line(position, value - error, position, value + error);
+                        whisker.Color = Color.FromSKColor(Theme.Ink);
+                        whisker.LineWidth = 1f;
+                    }
                 }
             }
         }
         if (bars.Count > 0) plot.Add.Bars(bars);
     }
 
+
+    /// <summary>The value ± its margin as a light band in the series' colour, broken where either is missing.</summary>
+    private static void Band(Plot plot, double?[] values, double?[] margin, Color color)
+    {
+        var both = values.Select((v, i) => v is { } x && margin[i] is { } m ? x - m : (double?)null).ToArray();
+        foreach (var segment in Segments(both))
+        {
+            var xs = segment.Select(p => (double)p.Index).ToArray();
+            var low = segment.Select(p => p.Value).ToArray();
+            var high = segment.Select(p => values[p.Index]!.Value + margin[p.Index]!.Value).ToArray();
+            var band = plot.Add.FillY(xs, low, high);
+            band.FillColor = color.WithAlpha(0.18);
+            band.LineWidth = 0;
+        }
+    }
 
     private static IEnumerable<List<(int Index, double Value)>> Segments(double?[] values)
     {

@@ -47,6 +47,7 @@ public static class ReportComposer
         {
             ("text", _) => new ParagraphBlock(block.Text ?? "", BodyStyle),
             (_, null) => new ParagraphBlock(format.Text.NoData, NoteStyle),
+            ("scores", { Rows.Count: 0 }) => new ParagraphBlock(block.Empty ?? format.Text.EmptyList, BodyStyle, 0),
             (not "chart", { Rows.Count: 0 }) => new ParagraphBlock(format.Text.NoData, NoteStyle, 0),
             ("kpi", var t) => KpiComposer.Compose(t, format),
             ("chart", var t) => new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight),

@@ -12,8 +12,6 @@ namespace CxReports.Rendering.Pdf.Compose;
 /// </summary>
 public static class ScoresComposer
 {
-    private static readonly SKColor Watch = new(0xB7, 0x79, 0x1F);
-
     public static TableData Compose(ResultTable table, ValueFormatter format, string? title)
     {
         int score = table.IndexOf("score"), band = table.IndexOf("band");
@@ -42,7 +40,7 @@ public static class ScoresComposer
         return rank < 0 || levels!.Count < 2 ? Theme.Neutral
             : rank == 0 ? Theme.Good
             : rank == levels.Count - 1 ? Theme.Bad
-            : Watch;
+            : Theme.Watch;
     }
 
     private static double? AsDouble(object? value) => value switch

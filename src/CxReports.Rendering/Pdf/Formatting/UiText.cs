@@ -1,6 +1,11 @@
 namespace CxReports.Rendering.Pdf.Formatting;
 
-/// <summary>The renderer's own words (footer, "no data", scenario headings) in the report's language; English otherwise.</summary>
+/// <summary>
+/// The renderer's own words (footer, "no data", scenario headings, the email body) and date patterns in the
+/// report's language: complete for en-US and tr-TR. Any other locale gets the English words with its culture's
+/// own date and time patterns (numbers always follow the culture). A new word must be given in both languages
+/// (UiTextTests fails on an empty one).
+/// </summary>
 public sealed record UiText(
     string PageOf,
     string Generated,
@@ -26,6 +31,16 @@ public sealed record UiText(
     string NotObservable,
     string Thousands,
     string Millions,
+    string EmptyList,
+    string Other,
+    string OtherNote,
+    string TopSeriesNote,
+    string LabelsNote,
+    string MarginBand,
+    string Attached,
+    string DateFormat,
+    string DayMonthFormat,
+    string TimeFormat,
     IReadOnlyDictionary<string, string> Words)
 {
     public static readonly UiText English = new(
@@ -53,6 +68,16 @@ public sealed record UiText(
         NotObservable: "blank: not yet observable",
         Thousands: "k",
         Millions: "M",
+        EmptyList: "No one matches this list.",
+        Other: "Other",
+        OtherNote: "Other: the sum of the {0} smaller series.",
+        TopSeriesNote: "The {0} largest of {1} series are shown.",
+        LabelsNote: "Shortened labels in full:",
+        MarginBand: "Shaded: ± {0}",
+        Attached: "The full report is attached.",
+        DateFormat: "MMM d, yyyy",
+        DayMonthFormat: "MMM d",
+        TimeFormat: "h:mm tt",
         Words: new Dictionary<string, string>
         {
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
@@ -84,15 +109,35 @@ public sealed record UiText(
         NotObservable: "boş: henüz gözlenemez",
         Thousands: " B",
         Millions: " Mn",
+        EmptyList: "Bu listeye uyan kimse yok.",
+        Other: "Diğer",
+        OtherNote: "Diğer: daha küçük {0} serinin toplamı.",
+        TopSeriesNote: "{1} seriden en büyük {0} tanesi gösteriliyor.",
+        LabelsNote: "Kısaltılan etiketlerin tamamı:",
+        MarginBand: "Gölgeli alan: ± {0}",
+        Attached: "Raporun tamamı ektedir.",
+        DateFormat: "d MMM yyyy",
+        DayMonthFormat: "d MMM",
+        TimeFormat: "HH:mm",
         Words: new Dictionary<string, string>
         {
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
             ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
         });
 
-    public static UiText For(string language) => language switch
+    /// <summary>The words for a culture: Turkish for tr-TR, English for en-US, else English with the culture's date patterns.</summary>
+    public static UiText For(System.Globalization.CultureInfo culture) => culture.Name switch
     {
-        "tr" => Turkish,
-        _ => English,
+        "tr-TR" => Turkish,
+        "en-US" => English,
+        _ => English with
+        {
+            DateFormat = culture.DateTimeFormat.ShortDatePattern,
+            DayMonthFormat = culture.DateTimeFormat.MonthDayPattern,
+            TimeFormat = culture.DateTimeFormat.ShortTimePattern,
+        },
     };
+
+    /// <summary>The locales whose words are complete; others fall back to English words.</summary>
+    public static IReadOnlyList<string> Complete { get; } = ["en-US", "tr-TR"];
 }

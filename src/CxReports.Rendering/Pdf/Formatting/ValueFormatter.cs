@@ -5,15 +5,15 @@ using CxReports.Engine.Planning;
 namespace CxReports.Rendering.Pdf.Formatting;
 
 /// <summary>
-/// Turns values into the text a reader sees, in the report's locale (en-US by default; tr-TR gives decimal commas,
-/// "%12,5" and Turkish month names). The only place numbers are rounded.
+/// Turns values into the text a reader sees, in the report's locale (en-US by default, "Dec 1, 2025"; tr-TR gives
+/// decimal commas, "%12,5", "1 Ara 2025"). The only place numbers are rounded.
 /// </summary>
 public sealed class ValueFormatter
 {
     public ValueFormatter(string? locale)
     {
         Culture = Resolve(locale);
-        Text = UiText.For(Culture.TwoLetterISOLanguageName);
+        Text = UiText.For(Culture);
     }
 
     public CultureInfo Culture { get; }
@@ -117,21 +117,22 @@ public sealed class ValueFormatter
         TimeGrain.Quarter => string.Format(Culture, Text.QuarterFormat, (date.Month - 1) / 3 + 1, "").Trim()
             + (first || date.Month == 1 ? "\n" + date.Year : ""),
         TimeGrain.Year => date.Year.ToString(Culture),
-        _ => date.ToString("d MMM", Culture) + (first || date.DayOfYear <= 7 ? "\n" + date.Year : ""),
+        _ => date.ToString(Text.DayMonthFormat, Culture) + (first || date.DayOfYear <= 7 ? "\n" + date.Year : ""),
     };
 
-    public string Date(DateOnly date) => date.ToString("d MMM yyyy", Culture);
+    /// <summary>A day as the locale writes it: "Dec 1, 2025", "1 Ara 2025".</summary>
+    public string Date(DateOnly date) => date.ToString(Text.DateFormat, Culture);
 
-    /// <summary>The report's period, "1 Nov 2025 – 31 Oct 2026".</summary>
+    /// <summary>The report's period, "Nov 1, 2025 – Oct 31, 2026" / "1 Kas 2025 – 31 Eki 2026".</summary>
     public string Period(DateOnly from, DateOnly to) => $"{Date(from)} – {Date(to)}";
 
-    /// <summary>A moment in the report's time zone: "5 Jan 2026 11:00 (Europe/Istanbul)".</summary>
+    /// <summary>A moment in the report's time zone: "Jan 5, 2026 11:00 AM (Europe/Istanbul)", "5 Oca 2026 11:00 (…)".</summary>
     public string Moment(DateTimeOffset at, string timeZone)
     {
         var local = at;
         try { local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)); }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { timeZone = "UTC"; local = at.ToUniversalTime(); }
-        return $"{local.ToString("d MMM yyyy HH:mm", Culture)} ({timeZone})";
+        return $"{local.ToString(Text.DateFormat + " " + Text.TimeFormat, Culture)} ({timeZone})";
     }
 
     /// <summary>Any cell value, formatted for its column (numbers with the column's decimals).</summary>

@@ -1,0 +1,60 @@
+using CxReports.Dsl.Binding;
+using CxReports.Rendering.Pdf.Formatting;
+
+namespace CxReports.Rendering.Tests.Pdf;
+
+public class UiTextTests
+{
+    /// <summary>The words of a language that are empty: every string member and every entry of <see cref="UiText.Words"/>.</summary>
+    private static IReadOnlyList<string> Missing(UiText text, UiText reference) =>
+        typeof(UiText).GetProperties()
+            .Where(p => p.PropertyType == typeof(string))
+            .Where(p => string.IsNullOrWhiteSpace((string?)p.GetValue(text)))
+            .Select(p => p.Name)
+            .Concat(reference.Words.Keys.Where(k => !text.Words.TryGetValue(k, out var w) || string.IsNullOrWhiteSpace(w)))
+            .ToList();
+
+    [Fact]
+    public void Every_word_the_renderer_writes_is_given_in_English_and_in_Turkish()
+    {
+        Assert.Empty(Missing(UiText.English, UiText.Turkish));
+        Assert.Empty(Missing(UiText.Turkish, UiText.English));
+        Assert.Equal(UiText.English.Words.Keys.Order(), UiText.Turkish.Words.Keys.Order());
+    }
+
+    [Fact]
+    public void A_word_added_without_its_translation_is_found()
+    {
+        var untranslated = UiText.Turkish with { EmptyList = "", Words = UiText.Turkish.Words.Where(w => w.Key != "quarter").ToDictionary() };
+
+        Assert.Equal(["EmptyList", "quarter"], Missing(untranslated, UiText.English));
+    }
+
+    [Fact]
+    public void No_Turkish_word_is_left_in_English()
+    {
+        var same = typeof(UiText).GetProperties()
+            .Where(p => p.PropertyType == typeof(string) && Equals(p.GetValue(UiText.English), p.GetValue(UiText.Turkish)))
+            .Select(p => p.Name)
+            .Concat(UiText.English.Words.Where(w => UiText.Turkish.Words[w.Key] == w.Value).Select(w => w.Key));
+
+        Assert.Empty(same);
+    }
+
+    [Fact]
+    public void The_binder_warns_about_exactly_the_locales_the_renderer_has_no_words_for()
+    {
+        Assert.Equal(Rules.TranslatedLocales.Order(), UiText.Complete.Order());
+    }
+
+    [Fact]
+    public void Another_locale_gets_English_words_with_its_own_number_and_date_formats()
+    {
+        var german = new ValueFormatter("de-DE");
+
+        Assert.Equal(UiText.English.PageOf, german.Text.PageOf);
+        Assert.Equal(UiText.English.NoData, german.Text.NoData);
+        Assert.Equal("01.12.2025 – 30.11.2026", german.Period(new DateOnly(2025, 12, 1), new DateOnly(2026, 11, 30)));
+        Assert.Equal("1.234,5", german.Number(1234.5, Dsl.Binding.Model.Unit.None, 1));
+    }
+}

@@ -11,7 +11,7 @@ namespace CxReports.Dsl.Binding;
 internal sealed class ReportBinder(BinderContext context)
 {
     private static readonly string[] ChartKinds = ["line", "bar", "area", "stacked"];
-    private static readonly string[] Formats = ["pdf", "json", "csv"];
+    private static readonly string[] Formats = ["pdf", "json", "csv", "xlsx", "zip"];
 
     private readonly ExpressionBinder _expressions = new(context, new MetricBinder(context));
 
@@ -212,7 +212,7 @@ internal sealed class ReportBinder(BinderContext context)
     {
         var kind = Enum.Parse<DeliveryKind>(delivery.Kind.Text, ignoreCase: true);
         foreach (var format in delivery.Formats.Where(f => !Formats.Contains(f.Text)))
-            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats) ?? "formats are pdf, json and csv");
+            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats) ?? "formats are pdf, json, csv, xlsx and zip");
         foreach (var target in delivery.Targets)
         {
             var problem = kind switch

@@ -72,7 +72,17 @@ public class ReportSettingDiagnosticsTests
             report r {
               schedule "0 8 * * MON" { email "ceo@example.com" as docx }
             }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:55", "unknown format 'docx'", "formats are pdf, json and csv");
+            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:55", "unknown format 'docx'", "formats are pdf, json, csv, xlsx and zip");
+    }
+
+    [Fact]
+    public void Misspelt_spreadsheet_format_suggests_xlsx()
+    {
+        Cxr.Single("""
+            report r {
+              schedule "0 8 * * MON" { folder "cx" as pdf, xslx }
+            }
+            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:49", "unknown format 'xslx'", "did you mean 'xlsx'?");
     }
 
     [Fact]

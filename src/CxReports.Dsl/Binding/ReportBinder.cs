@@ -124,6 +124,10 @@ internal sealed class ReportBinder(BinderContext context)
         var parameters = new Dictionary<string, ParamModel>(StringComparer.Ordinal);
         foreach (var param in report.Members.OfType<ParamMember>())
         {
+            if (Rules.ReservedParamNames.Contains(param.Name.Text))
+                context.Error(DiagnosticCode.ReservedParamName, param.Name.Span,
+                    $"a parameter cannot be called '{param.Name.Text}': the report routes read {string.Join(", ", Rules.ReservedParamNames)} from the query string themselves",
+                    $"call it something else, e.g. '{report.Name.Text}_{param.Name.Text}'");
             var type = ValueTypes.Parse(param.Type.Text);
             if (type is null)
                 context.Error(DiagnosticCode.TypeMismatch, param.Type.Span, $"unknown type '{param.Type.Text}'",

@@ -43,6 +43,9 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode BidiControl = new("CXR035", "invisible bidirectional control character", Severity.Warning);
     public static readonly DiagnosticCode TooManyDiagnostics = new("CXR036", "too many findings to list");
 
+    // Spreadsheet output (CXR060-CXR064).
+    public static readonly DiagnosticCode ReservedParamName = new("CXR060", "parameter name the report API keeps for itself");
+
     /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

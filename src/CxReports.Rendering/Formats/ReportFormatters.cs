@@ -24,8 +24,7 @@ public sealed class CsvReportFormatter : IReportFormatter
     public string ContentType => SpreadsheetCsv.ContentType;
 
     /// <summary>The report's one table; a report of several has no single CSV (<see cref="Files"/>, or ask for a block).</summary>
-    public byte[] Render(EvaluatedReport report) =>
-        ReportBlocks.Only(report) is ({ } block, _) ? ReportCsv.Block(report, block) : throw new InvalidOperationException(ReportBlocks.Only(report).Problem);
+    public byte[] Render(EvaluatedReport report) => ReportCsv.Only(report);
 
     public IReadOnlyList<FormattedFile> Files(EvaluatedReport report) =>
         ReportBlocks.Tables(report).Select(b => new FormattedFile(b.Id, ReportCsv.Block(report, b))).ToArray();

@@ -41,7 +41,10 @@ public static partial class RequestReader
         return (date, null);
     }
 
-    /// <summary>from, to and every other query-string member as a report parameter (the report checks names and values).</summary>
+    /// <summary>
+    /// from, to and every other query-string member but format and block (<see cref="DocumentRequest"/>) as a report
+    /// parameter (the report checks names and values).
+    /// </summary>
     public static Outcome<ReportRequest> Report(IQueryCollection query)
     {
         var from = Date(query, "from");
@@ -51,7 +54,7 @@ public static partial class RequestReader
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in query)
         {
-            if (key is "from" or "to") continue;
+            if (Dsl.Binding.Rules.ReservedParamNames.Contains(key)) continue;
             if (value.Count > 1) return ServerProblem.BadParameter(key, $"parameter '{Shorten(key)}' is given {value.Count} times; give it once");
             values[key] = value.ToString();
         }

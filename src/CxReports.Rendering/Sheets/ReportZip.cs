@@ -11,6 +11,8 @@ public static class ReportZip
 {
     public const string ContentType = "application/zip";
 
+    private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static byte[] Render(EvaluatedReport report)
     {
         using var stream = new MemoryStream();
@@ -19,8 +21,8 @@ public static class ReportZip
             foreach (var block in ReportBlocks.Tables(report))
             {
                 var entry = zip.CreateEntry(block.Id + ".csv", CompressionLevel.Optimal);
-                // A fixed time: the same report gives the same bytes (cache tags, delivery idempotency).
-                entry.LastWriteTime = new DateTimeOffset(report.GeneratedAt.UtcDateTime, TimeSpan.Zero);
+                // The report's time, not the clock's: the same report gives the same bytes. Zip dates start in 1980.
+                entry.LastWriteTime = report.GeneratedAt < ZipEpoch ? ZipEpoch : report.GeneratedAt;
                 using var output = entry.Open();
                 output.Write(ReportCsv.Block(report, block));
             }

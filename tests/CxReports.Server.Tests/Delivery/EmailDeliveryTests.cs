@@ -59,7 +59,7 @@ public sealed class EmailDeliveryTests : IDisposable
         Assert.Contains("nps: 41.5 (▲ +3.5; previous period: 38.0)", message.TextBody);
         Assert.Contains("Aylık müşteri kaybı %: 1.9% (▼ −0.9 pp; previous period: 2.7%)", message.TextBody);
         var attachments = message.Attachments.OfType<MimeKit.MimePart>().ToDictionary(a => a.FileName ?? "");
-        Assert.Equal(["cx_weekly_2026-03-02.csv", "cx_weekly_2026-03-02.json"], attachments.Keys.Order());
+        Assert.Equal(["cx_weekly_2026-03-02_kpi_1.csv", "cx_weekly_2026-03-02.json"], attachments.Keys.Order());
         using var json = new MemoryStream();
         attachments["cx_weekly_2026-03-02.json"].Content!.DecodeTo(json);
         Assert.Contains("\"title\": \"CX Weekly\"", System.Text.Encoding.UTF8.GetString(json.ToArray()));

@@ -50,7 +50,7 @@ public static class RunCommand
             string? csvBlock = null;
             if (parse.GetValue(block) is { } wanted && chosen != "csv")
             {
-                stderr.WriteLine($"cxr run: --block chooses the table of a CSV; a {chosen} document has every block");
+                stderr.WriteLine($"cxr run: --block chooses the table of a CSV; {chosen} documents have every block");
                 return ExitCodes.Usage;
             }
             if (chosen == "csv" && !parse.GetValue(deliver))

@@ -42,7 +42,7 @@ public static class DocumentRequest
         var asked = Single(query, "block");
         if (asked.Problem is { } twice) return twice;
         if (asked.Value is not null && format != "csv")
-            return ServerProblem.BadParameter("block", $"block chooses the table of a CSV; a {format} document has every block" +
+            return ServerProblem.BadParameter("block", $"block chooses the table of a CSV; {format} documents have every block" +
                 (format is "xlsx" or "zip" ? " (one sheet or file each)" : ""), ["csv"]);
         return asked.Value;
     }

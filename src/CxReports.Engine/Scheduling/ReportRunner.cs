@@ -177,6 +177,12 @@ public sealed class ReportRunner(
             Record(0, "failed", e.Message);
             return;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A document that cannot be made (a table past a spreadsheet's rows) fails this target, not the run.
+            Record(0, "failed", $"the documents could not be made: {e.Message}");
+            return;
+        }
 
         // A resumed run numbers on from the attempt the stopped process made, and has its own retries.
         var previous = last?.RunId == runId ? last.Attempt : 0;

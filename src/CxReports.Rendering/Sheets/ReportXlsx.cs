@@ -28,10 +28,11 @@ public static class ReportXlsx
 
     public static byte[] Render(EvaluatedReport report)
     {
+        foreach (var block in ReportBlocks.Tables(report).Where(b => b.Table!.Rows.Count + 1 > MaxRows))
+            throw new SpreadsheetLimitException(block.Id, string.Create(CultureInfo.InvariantCulture,
+                $"block '{block.Id}' has {block.Table!.Rows.Count:N0} rows; an Excel sheet holds {MaxRows - 1:N0} below its header"));
         var format = new ValueFormatter(report.Locale);
-        var tables = report.Sections.SelectMany(s => s.Blocks).Where(b => b.Table is not null).Select(b => SheetTable.Of(b, format)).ToArray();
-        foreach (var table in tables.Where(t => t.Rows.Count + 1 > MaxRows))
-            throw new SpreadsheetLimitException(table.BlockId, $"block '{table.BlockId}' has {table.Rows.Count:N0} rows; an Excel sheet holds {MaxRows - 1:N0} below its header");
+        var tables = ReportBlocks.Tables(report).Select(b => SheetTable.Of(b, format)).ToArray();
 
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

@@ -111,6 +111,11 @@ public static class RunCommand
                 stderr.WriteLine($"cxr run: {LimitOptions.Explain(e)}");
                 return ExitCodes.Errors;
             }
+            catch (SpreadsheetLimitException e)
+            {
+                stderr.WriteLine($"cxr run: {e.Message}; narrow the block (a shorter period, a coarser grain, a top N) or write --format zip (CSV files have no row limit)");
+                return ExitCodes.Errors;
+            }
         });
         return command;
     }

@@ -84,6 +84,19 @@ public sealed class ReportXlsxTests
     }
 
     [Fact]
+    public void A_table_longer_than_an_excel_sheet_is_refused_naming_its_block()
+    {
+        object?[] row = ["x"];
+        var report = Reports.Report("t", [Reports.Section("s", new EvaluatedBlock("by_day", "table", null, new ResultTable(
+            [new ResultColumn("day", ColumnType.Text)], Enumerable.Repeat(row, ReportXlsx.MaxRows).ToList())))]);
+
+        var refused = Assert.Throws<SpreadsheetLimitException>(() => ReportXlsx.Render(report));
+
+        Assert.Equal("by_day", refused.Block);
+        Assert.Equal("block 'by_day' has 1,048,576 rows; an Excel sheet holds 1,048,575 below its header", refused.Message);
+    }
+
+    [Fact]
     public void Two_blocks_with_the_same_long_title_get_distinct_names_within_excels_31_characters()
     {
         const string title = "Churn by plan and region over the last twelve months";

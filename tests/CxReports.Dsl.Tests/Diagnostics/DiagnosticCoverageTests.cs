@@ -28,6 +28,8 @@ public class DiagnosticCoverageTests
         DiagnosticCode.ControlCharacter, DiagnosticCode.MixedScripts, DiagnosticCode.BidiControl,
         // DiagnosticCountLimitTests
         DiagnosticCode.TooManyDiagnostics,
+        // ReportSettingDiagnosticsTests (spreadsheet output)
+        DiagnosticCode.ReservedParamName,
     ];
 
     [Fact]

@@ -58,6 +58,10 @@ public sealed record SheetText(
         _ => null,
     };
 
-    /// <summary>A label with its unit: "Churn (%)", "First response (hours)", "Customers".</summary>
-    public string WithUnit(string label, Unit unit) => UnitWord(unit) is { } word ? $"{label} ({word})" : label;
+    /// <summary>
+    /// A label with its unit: "Churn (%)", "First response (hours)", "Customers"; a label that names its unit already
+    /// ("Monthly churn %") is left as written.
+    /// </summary>
+    public string WithUnit(string label, Unit unit) =>
+        UnitWord(unit) is { } word && !label.Contains(word, StringComparison.OrdinalIgnoreCase) ? $"{label} ({word})" : label;
 }

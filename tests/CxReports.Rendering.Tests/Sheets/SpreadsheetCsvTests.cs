@@ -53,6 +53,12 @@ public sealed class SpreadsheetCsvTests
         Assert.Equal(["Aktif müşteri", "1468", "1400", "68"], rows[1]);
     }
 
+    [Theory]
+    [InlineData("Aylık kayıp oranı", "Aylık kayıp oranı (%)")]
+    [InlineData("Monthly churn %", "Monthly churn %")]
+    public void A_header_names_the_unit_once(string label, string header) =>
+        Assert.Equal(header, SheetText.English.WithUnit(label, Dsl.Binding.Model.Unit.Percent));
+
     [Fact]
     public void Text_a_spreadsheet_would_run_as_a_formula_stays_text()
     {

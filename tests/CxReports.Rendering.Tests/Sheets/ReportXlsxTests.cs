@@ -18,6 +18,16 @@ public sealed class ReportXlsxTests
     }
 
     [Fact]
+    public void The_workbook_is_valid_office_open_xml()
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(ReportXlsx.Render(SheetFixtures.Report("tr-TR"))), false);
+
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void Cells_hold_real_numbers_and_dates_with_number_formats_under_labelled_headers()
     {
         using var workbook = new Workbook(ReportXlsx.Render(SheetFixtures.Report("tr-TR")));

@@ -63,6 +63,8 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
         return new SheetTable(id, title, columns, rows);
     }
 
+    // Text values are written as the engine gives them: when result columns carry value labels (a code's display
+    // name) or partial-bucket flags, this is the one place that turns a value into what CSV and XLSX show.
     private static SheetCell Cell(object? value, int decimals) => value switch
     {
         double d => new SheetCell(double.IsFinite(d) ? Rounded(d, decimals) : null, decimals),

@@ -54,5 +54,10 @@ public sealed class SampleReportsTests : IDisposable
             using (var archive = System.IO.Compression.ZipFile.OpenRead(zip))
                 Assert.Equal(tables.Select(t => t + ".csv"), archive.Entries.Select(e => e.FullName));
         }
+
+        // One block as CSV on stdout, in the tr-TR report's locale, without the byte order mark a file gets.
+        var csv = CliRunner.Run(root, "run", "cx_roi", "--reports", reports, "--data", _data, "--from", "2025-11-01", "--to", "2026-10-31", "--format", "csv", "--block", "kpi_1");
+        Assert.True(csv.Exit == 0, csv.Err);
+        Assert.StartsWith("Gösterge;Değer;Önceki dönem;Değişim\r\n", csv.Out);
     }
 }

@@ -134,7 +134,7 @@ public sealed class CxrGenerator(Random random)
                 body.Append(random.Next(4) switch
                 {
                     0 => $"    email {Str()}, {Quote("a@b.example")} as pdf{(Chance(0.5) ? " subject " + Str() : "")}\n",
-                    1 => $"    folder {Str()} as {Pick(["pdf", "json", "csv", "docx"])}{(Chance(0.5) ? " file " + Str() : "")}\n",
+                    1 => $"    folder {Str()} as {Pick(["pdf", "json", "csv", "xlsx", "zip", "docx"])}{(Chance(0.5) ? " file " + Str() : "")}\n",
                     2 => $"    webhook {Str()} as json\n",
                     _ => "    skip when empty\n",
                 });

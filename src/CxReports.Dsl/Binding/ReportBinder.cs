@@ -11,7 +11,7 @@ namespace CxReports.Dsl.Binding;
 internal sealed class ReportBinder(BinderContext context)
 {
     private static readonly string[] ChartKinds = ["line", "bar", "area", "stacked"];
-    private static readonly string[] Formats = ["pdf", "json", "csv"];
+    private static readonly string[] Formats = ["pdf", "json", "csv", "xlsx", "zip"];
 
     private readonly ExpressionBinder _expressions = new(context, new MetricBinder(context));
 
@@ -132,6 +132,10 @@ internal sealed class ReportBinder(BinderContext context)
         var parameters = new Dictionary<string, ParamModel>(StringComparer.Ordinal);
         foreach (var param in report.Members.OfType<ParamMember>())
         {
+            if (Rules.ReservedParamNames.Contains(param.Name.Text))
+                context.Error(DiagnosticCode.ReservedParamName, param.Name.Span,
+                    $"a parameter cannot be called '{param.Name.Text}': the report routes read {string.Join(", ", Rules.ReservedParamNames)} from the query string themselves",
+                    $"call it something else, e.g. '{report.Name.Text}_{param.Name.Text}'");
             var type = ValueTypes.Parse(param.Type.Text);
             if (type is null)
                 context.Error(DiagnosticCode.TypeMismatch, param.Type.Span, $"unknown type '{param.Type.Text}'",
@@ -220,7 +224,7 @@ internal sealed class ReportBinder(BinderContext context)
     {
         var kind = Enum.Parse<DeliveryKind>(delivery.Kind.Text, ignoreCase: true);
         foreach (var format in delivery.Formats.Where(f => !Formats.Contains(f.Text)))
-            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats) ?? "formats are pdf, json and csv");
+            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats) ?? "formats are pdf, json, csv, xlsx and zip");
         foreach (var target in delivery.Targets)
         {
             var problem = kind switch

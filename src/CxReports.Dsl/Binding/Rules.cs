@@ -8,6 +8,12 @@ namespace CxReports.Dsl.Binding;
 /// <summary>Checks on written values that do not depend on the rest of the model: paths, cron, zones, locales.</summary>
 public static partial class Rules
 {
+    /// <summary>
+    /// Query-string members of <c>GET /api/reports/{name}</c> that are not report parameters (the period and the
+    /// document asked for), so no parameter may be called so (CXR060).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReservedParamNames = ["from", "to", "format", "block"];
+
     /// <summary>Why a data path may not be used, or null when it stays inside the data directory.</summary>
     public static string? DataPathProblem(string path) => PathPolicy.Problem(path, PathPolicy.DataDirectory);
 

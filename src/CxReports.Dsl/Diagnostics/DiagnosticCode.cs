@@ -48,6 +48,9 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode UntranslatedLocale = new("CXR055", "locale without translated words", Severity.Warning);
     public static readonly DiagnosticCode ScoresShowRepeats = new("CXR056", "column shown twice in a scores list");
 
+    // Spreadsheet output (CXR060-CXR064).
+    public static readonly DiagnosticCode ReservedParamName = new("CXR060", "parameter name the report API keeps for itself");
+
     /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

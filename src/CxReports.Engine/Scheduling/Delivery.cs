@@ -31,10 +31,19 @@ public sealed class DeliveryException(string message, bool transient, Exception?
     public bool Transient { get; } = transient;
 }
 
-/// <summary>Turns an evaluated report into one document format (json, csv, pdf).</summary>
+/// <summary>Turns an evaluated report into one document format (json, csv, pdf, xlsx, zip).</summary>
 public interface IReportFormatter
 {
     string Format { get; }
     string ContentType { get; }
     byte[] Render(EvaluatedReport report);
+
+    /// <summary>
+    /// The files a delivery sends in this format: one, unless a file of the format holds one table (CSV), then one per
+    /// block with a table, each with its block id to tell the files apart.
+    /// </summary>
+    IReadOnlyList<FormattedFile> Files(EvaluatedReport report) => [new(null, Render(report))];
 }
+
+/// <summary>One file of a format: its content, and the id of the block it holds when the format holds one block per file.</summary>
+public sealed record FormattedFile(string? Block, byte[] Content);

@@ -16,6 +16,13 @@ public static class DeliveryNames
         return $"{stem}.{format}";
     }
 
+    /// <summary>The file of one block: <c>cx_overview_2025-03-03_kpi_1.csv</c> (block ids are identifiers, safe in a name).</summary>
+    public static string WithBlock(string fileName, string block)
+    {
+        var extension = Path.GetExtension(fileName);
+        return $"{fileName[..^extension.Length]}_{block}{extension}";
+    }
+
     public static string Subject(string? pattern, EvaluatedReport report, DateOnly slotDate) =>
         pattern is null ? $"{report.Title} ({Date(report.From)} – {Date(report.To)})" : Fill(pattern, report, slotDate, " – ");
 

@@ -118,7 +118,7 @@ public sealed class ReportRunner(
         }
 
         var slotDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot, Dsl.Binding.Rules.FindTimeZone(schedule.TimeZone) ?? TimeZoneInfo.Utc).DateTime);
-        var documents = new Dictionary<string, DeliveryDocument>();
+        var documents = new Dictionary<string, IReadOnlyList<DeliveryDocument>>();
         foreach (var delivery in schedule.Deliveries)
         foreach (var target in delivery.Targets)
             await DeliverAsync(runId, report, delivery, target, slot, slotDate, evaluated, documents, cancellation);
@@ -135,7 +135,7 @@ public sealed class ReportRunner(
     }
 
     private async Task DeliverAsync(string runId, ReportModel report, DeliveryModel delivery, string target, DateTimeOffset slot, DateOnly slotDate,
-        EvaluatedReport evaluated, Dictionary<string, DeliveryDocument> documents, CancellationToken cancellation)
+        EvaluatedReport evaluated, Dictionary<string, IReadOnlyList<DeliveryDocument>> documents, CancellationToken cancellation)
     {
         var kind = delivery.Kind.ToString().ToLowerInvariant();
         var key = DeliveryNames.IdempotencyKey(report.Name, slot, kind, target);
@@ -169,12 +169,18 @@ public sealed class ReportRunner(
         try
         {
             context = new DeliveryContext(report, delivery, target, slot, evaluated,
-                delivery.Formats.Select(f => Document(f, delivery, evaluated, slotDate, documents)).ToArray(),
+                delivery.Formats.SelectMany(f => Documents(f, delivery, evaluated, slotDate, documents)).ToArray(),
                 key, DeliveryNames.Subject(delivery.Subject, evaluated, slotDate));
         }
         catch (MissingFormatException e)
         {
             Record(0, "failed", e.Message);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A document that cannot be made (a table past a spreadsheet's rows) fails this target, not the run.
+            Record(0, "failed", $"the documents could not be made: {e.Message}");
             return;
         }
 
@@ -208,13 +214,16 @@ public sealed class ReportRunner(
         }
     }
 
-    private DeliveryDocument Document(string format, DeliveryModel delivery, EvaluatedReport evaluated, DateOnly slotDate, Dictionary<string, DeliveryDocument> cache)
+    private IReadOnlyList<DeliveryDocument> Documents(string format, DeliveryModel delivery, EvaluatedReport evaluated, DateOnly slotDate,
+        Dictionary<string, IReadOnlyList<DeliveryDocument>> cache)
     {
         var name = DeliveryNames.FileName(delivery.FileName, evaluated, slotDate, format);
-        if (cache.TryGetValue(name, out var document)) return document;
+        if (cache.TryGetValue(name, out var documents)) return documents;
         var formatter = formatters.FirstOrDefault(f => f.Format == format)
                         ?? throw new MissingFormatException($"{format} documents cannot be produced here (available: {string.Join(", ", formatters.Select(f => f.Format))})");
-        return cache[name] = new DeliveryDocument(format, name, formatter.ContentType, formatter.Render(evaluated));
+        return cache[name] = formatter.Files(evaluated)
+            .Select(file => new DeliveryDocument(format, file.Block is null ? name : DeliveryNames.WithBlock(name, file.Block), formatter.ContentType, file.Content))
+            .ToArray();
     }
 
     /// <summary>Whether the report has no number at all in the period (every numeric block empty or all null).</summary>

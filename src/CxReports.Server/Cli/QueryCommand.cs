@@ -4,7 +4,8 @@ using CxReports.Dsl.Binding;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
-using CxReports.Rendering.Csv;
+using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Sheets;
 using CxReports.Rendering.Json;
 using Spectre.Console;
 
@@ -57,7 +58,9 @@ public static class QueryCommand
         switch (format)
         {
             case "csv":
-                ResultTableCsv.Write(stdout, table);
+                // A query has no locale: en-US, so ',' between fields and '.' in numbers; no byte order mark on a terminal or pipe.
+                var english = new ValueFormatter("en-US");
+                SpreadsheetCsv.Write(stdout, SheetTable.Of("query", null, table, english), english.Culture);
                 break;
             case "table":
                 var grid = new Table().AddColumns(table.Columns.Select(c => new TableColumn(Markup.Escape(c.Name))).ToArray());

@@ -3,7 +3,7 @@ using CxReports.Dsl.Binding;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
-using CxReports.Rendering.Csv;
+using CxReports.Rendering.Sheets;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Formats;
 using CxReports.Dsl.Binding.Model;
@@ -13,7 +13,7 @@ using CxReports.Server.Delivery;
 
 namespace CxReports.Server.Cli;
 
-/// <summary><c>cxr run REPORT [--from D --to D] [--param k=v]... [--format json|csv] [-o FILE]</c>: evaluates a report.</summary>
+/// <summary><c>cxr run REPORT [--from D --to D] [--param k=v]... [--format json|csv|pdf|xlsx|zip] [--block ID] [-o FILE]</c>: evaluates a report.</summary>
 public static class RunCommand
 {
     public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
@@ -21,16 +21,18 @@ public static class RunCommand
         var name = new Argument<string>("report") { Description = "The report's name" };
         var request = new ReportOptions();
         var limits = new LimitOptions();
-        var format = new Option<string>("--format") { Description = "json, csv or pdf (pdf needs -o FILE)", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv", "pdf");
+        var format = new Option<string>("--format") { Description = "json, csv, pdf, xlsx or zip (pdf, xlsx and zip need -o FILE)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "pdf", "xlsx", "zip");
+        var block = new Option<string?>("--block") { Description = "csv: the block whose table to write (needed when the report has more than one)" };
         var output = new Option<string?>("-o", "--output") { Description = "Write to this file instead of stdout" };
         var deliver = new Option<bool>("--deliver") { Description = "Also deliver it now to the targets of its schedule (recorded in the run log)" };
         var outRoot = new Option<string?>("--out") { Description = "Output root of folder deliveries (default: Delivery:OutputRoot, CXR_OUTPUT_ROOT or ./out)" };
-        var command = new Command("run", "Evaluate a report and print it as JSON or CSV");
+        var command = new Command("run", "Evaluate a report and write it as JSON, CSV, PDF, XLSX or zip");
         command.Arguments.Add(name);
         request.AddTo(command);
         limits.AddTo(command);
         command.Options.Add(format);
+        command.Options.Add(block);
         command.Options.Add(output);
         command.Options.Add(deliver);
         command.Options.Add(outRoot);
@@ -42,6 +44,28 @@ public static class RunCommand
                 stderr.WriteLine($"cxr run: no report '{parse.GetValue(name)}'" +
                                  (DidYouMean.Hint(parse.GetValue(name)!, model.Reports.Keys) is { } hint ? $"; {hint}" : "") +
                                  $" (reports: {string.Join(", ", model.Reports.Keys.Order())})");
+                return ExitCodes.Usage;
+            }
+            var chosen = parse.GetValue(format)!;
+            string? csvBlock = null;
+            if (parse.GetValue(block) is { } wanted && chosen != "csv")
+            {
+                stderr.WriteLine($"cxr run: --block chooses the table of a CSV; {chosen} documents have every block");
+                return ExitCodes.Usage;
+            }
+            if (chosen == "csv" && !parse.GetValue(deliver))
+            {
+                var (id, problem) = ReportBlocks.Choose(report.Name, ReportBlocks.TableIds(report), parse.GetValue(block));
+                if (problem is not null)
+                {
+                    stderr.WriteLine($"cxr run: {problem.Replace("name one with block", "name one with --block")}");
+                    return ExitCodes.Usage;
+                }
+                csvBlock = id;
+            }
+            if (chosen is "pdf" or "xlsx" or "zip" && parse.GetValue(output) is null && !parse.GetValue(deliver))
+            {
+                stderr.WriteLine($"cxr run: a {chosen.ToUpperInvariant()} file is binary; write it to a file with -o {report.Name}.{chosen}");
                 return ExitCodes.Usage;
             }
             if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
@@ -56,23 +80,25 @@ public static class RunCommand
                     var delivery = DeliveryOptions.FromEnvironment(parse.GetValue(outRoot));
                     return Deliver(report, evaluated, warehouse, delivery with { OutputRoot = options.FullPath(delivery.OutputRoot) }, stderr);
                 }
-                if (parse.GetValue(format) == "pdf")
+                var file = parse.GetValue(output) is { } path ? options.FullPath(path) : null;
+                switch (chosen)
                 {
-                    if (parse.GetValue(output) is not { } pdfFile)
-                    {
-                        stderr.WriteLine("cxr run: a PDF is binary; write it to a file with -o report.pdf");
-                        return ExitCodes.Usage;
-                    }
-                    File.WriteAllBytes(options.FullPath(pdfFile), new PdfReportFormatter().Render(evaluated));
-                    return ExitCodes.Ok;
+                    case "pdf" or "xlsx" or "zip":
+                        File.WriteAllBytes(file!, DeliveryFormats.All.Single(f => f.Format == chosen).Render(evaluated));
+                        break;
+                    case "csv" when file is not null:
+                        File.WriteAllBytes(file, ReportCsv.Block(evaluated, csvBlock!));
+                        break;
+                    case "csv":
+                        // On a terminal or a pipe: the same text without the byte order mark a spreadsheet needs.
+                        stdout.Write(System.Text.Encoding.UTF8.GetString(ReportCsv.Block(evaluated, csvBlock!)).TrimStart('\uFEFF'));
+                        break;
+                    default:
+                        var json = ReportJson.ToJson(evaluated) + Environment.NewLine;
+                        if (file is not null) File.WriteAllText(file, json);
+                        else stdout.Write(json);
+                        break;
                 }
-                var text = new StringWriter();
-                if (parse.GetValue(format) == "csv")
-                    ReportCsv.Write(text, evaluated);
-                else
-                    text.WriteLine(ReportJson.ToJson(evaluated));
-                if (parse.GetValue(output) is { } file) File.WriteAllText(options.FullPath(file), text.ToString());
-                else stdout.Write(text.ToString());
                 return ExitCodes.Ok;
             }
             catch (ReportArgumentException e)
@@ -83,6 +109,11 @@ public static class RunCommand
             catch (Exception e) when (e is PlanningException or QueryTimeoutException or ResultLimitException or TooManyBucketsException or System.Data.Common.DbException)
             {
                 stderr.WriteLine($"cxr run: {LimitOptions.Explain(e)}");
+                return ExitCodes.Errors;
+            }
+            catch (SpreadsheetLimitException e)
+            {
+                stderr.WriteLine($"cxr run: {e.Message}; narrow the block (a shorter period, a coarser grain, a top N) or write --format zip (CSV files have no row limit)");
                 return ExitCodes.Errors;
             }
         });

@@ -13,5 +13,5 @@ public static class DeliveryChannels
 /// <summary>The document formats deliveries can attach.</summary>
 public static class DeliveryFormats
 {
-    public static IReadOnlyList<IReportFormatter> All { get; } = [new JsonReportFormatter(), new CsvReportFormatter(), new PdfReportFormatter()];
+    public static IReadOnlyList<IReportFormatter> All { get; } = [new JsonReportFormatter(), new CsvReportFormatter(), new PdfReportFormatter(), new XlsxReportFormatter(), new ZipReportFormatter()];
 }

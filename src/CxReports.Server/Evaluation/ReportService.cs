@@ -2,6 +2,7 @@ using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
+using CxReports.Rendering.Sheets;
 using CxReports.Server.Host;
 using CxReports.Server.Problems;
 using CxReports.Server.Serving;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Evaluation;
 
-/// <summary>A document to send and whether it came from the cache.</summary>
-public sealed record ServedDocument(RenderedDocument Document, bool CacheHit);
+/// <summary>A document to send, whether it came from the cache, and the file name it is saved under (none for JSON).</summary>
+public sealed record ServedDocument(RenderedDocument Document, bool CacheHit, string? FileName = null);
 
 /// <summary>
 /// Reports as the HTTP API serves them: looked up in the serving model, evaluated once per report version, period and
@@ -37,18 +38,36 @@ public sealed class ReportService(
         return reports.TryGetValue(name, out var report) ? report : ServerProblem.UnknownReport(name, reports.Keys);
     }
 
-    public async Task<Outcome<ServedDocument>> Document(string name, string format, IQueryCollection query, CancellationToken cancellation)
+    /// <summary>
+    /// The report as the document asked for: the format from <paramref name="routeFormat"/>, <c>?format=</c> or the Accept
+    /// header (<see cref="DocumentRequest"/>); a CSV holds one block, <c>?block=</c> or the report's only table.
+    /// </summary>
+    public async Task<Outcome<ServedDocument>> Document(string name, string? routeFormat, HttpRequest http, CancellationToken cancellation)
     {
         var state = store.State; // one model for the whole request, even if a reload swaps it meanwhile
         var found = Find(state, name);
         if (found.Problem is { } missing) return missing;
         var report = found.Value!;
+        var query = http.Query;
+        var chosen = DocumentRequest.Format(routeFormat, query, http.Headers.Accept.ToString());
+        if (chosen.Problem is { } badFormat) return badFormat;
+        var format = chosen.Value!;
+        var asked = DocumentRequest.Block(format, query);
+        if (asked.Problem is { } badBlock) return badBlock;
         if (renderers.FirstOrDefault(r => r.Format == format) is not { } renderer)
             return ServerProblem.NotImplemented($"{format.ToUpperInvariant()} rendering not available yet",
                 $"this server has no {format} renderer; GET /api/reports/{name} returns the same report as JSON");
-        var asked = RequestReader.Report(query);
-        if (asked.Problem is { } badRequest) return badRequest;
-        var request = asked.Value!;
+        string? block = null;
+        if (format == "csv")
+        {
+            var ids = ReportBlocks.TableIds(report);
+            var (id, problem) = ReportBlocks.Choose(name, ids, asked.Value);
+            if (problem is not null) return ServerProblem.BadParameter("block", problem, ids);
+            block = id;
+        }
+        var read = RequestReader.Report(query);
+        if (read.Problem is { } badRequest) return badRequest;
+        var request = read.Value!;
 
         try
         {
@@ -56,13 +75,15 @@ public sealed class ReportService(
             var key = string.Join("|", name, state.ReportVersions[name], $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}",
                 string.Join("&", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={ParamValues.Show(v.Value)}")));
             var tag = ResultCache.ReportTag(name);
-            var (document, hit) = await cache.GetOrCreate(tag, key + "|" + format, async token =>
+            var documentKey = $"{key}|{format}|{block}";
+            var (document, hit) = await cache.GetOrCreate(tag, documentKey, async token =>
             {
                 var (entry, _) = await cache.GetOrCreate(tag, key, t => Evaluate(state, report, request, t), token);
-                return new RenderedDocument(renderer.Render(entry.Report), renderer.ContentType,
-                    $"W/\"{ModelFingerprints.Hash(key + "|" + format)}\"");
+                var content = block is null ? renderer.Render(entry.Report) : ReportCsv.Block(entry.Report, block);
+                return new RenderedDocument(content, renderer.ContentType, $"W/\"{ModelFingerprints.Hash(documentKey)}\"");
             }, cancellation);
-            return new ServedDocument(document, hit);
+            var file = format == "json" ? null : $"{name}_{period.From:yyyy-MM-dd}_{period.To:yyyy-MM-dd}{(block is null ? "" : "_" + block)}.{format}";
+            return new ServedDocument(document, hit, file);
         }
         catch (ReportArgumentException e)
         {
@@ -97,6 +118,9 @@ public static class EvaluationProblems
         ResultLimitException limit => TooLarge(limit),
         TooManyBucketsException buckets => TooManyBuckets(buckets),
         PlanningException => ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Cannot be planned", e.Message),
+        SpreadsheetLimitException sheet => ServerProblem.Of(StatusCodes.Status422UnprocessableEntity, "Too large for a spreadsheet",
+            $"{e.Message}: narrow the block (a shorter period, a coarser grain, a top N), or ask for zip (CSV files have no row limit)",
+            ("block", sheet.Block), ("format", "xlsx")),
         _ => null,
     };
 

@@ -27,7 +27,10 @@ public static partial class RequestReader
     /// <summary>A date a run may name (<see cref="ReportDates"/>), or why the text is not one, quoting it shortened.</summary>
     public static (DateOnly? Date, string? Error) ParseDate(string text, string parameter) => ReportDates.Parse(text, parameter, Shorten);
 
-    /// <summary>from, to and every other query-string member as a report parameter (the report checks names and values).</summary>
+    /// <summary>
+    /// from, to and every other query-string member but format and block (<see cref="DocumentRequest"/>) as a report
+    /// parameter (the report checks names and values).
+    /// </summary>
     public static Outcome<ReportRequest> Report(IQueryCollection query)
     {
         var from = Date(query, "from");
@@ -37,7 +40,7 @@ public static partial class RequestReader
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in query)
         {
-            if (key is "from" or "to") continue;
+            if (Dsl.Binding.Rules.ReservedParamNames.Contains(key)) continue;
             if (value.Count > 1) return ServerProblem.BadParameter(key, $"parameter '{Shorten(key)}' is given {value.Count} times; give it once");
             values[key] = value.ToString();
         }

@@ -32,6 +32,9 @@ public static class ServerServices
         services.AddSingleton<CheckService>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, JsonReportRenderer>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.PdfReportFormatter>();
+        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.CsvReportFormatter>();
+        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.XlsxReportFormatter>();
+        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.ZipReportFormatter>();
         services.AddHostedService<ServerStartup>();
         services.AddHostedService<ChangeWatcher>();
         services.AddSingleton(DeliveryOptionsFrom(configuration));

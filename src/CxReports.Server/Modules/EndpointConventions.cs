@@ -38,10 +38,13 @@ public static class EndpointConventions
     public static IResult Send(this Outcome<ServedDocument> outcome, HttpContext http)
     {
         if (outcome.Problem is { } problem) return problem.Send(http);
-        var (document, hit) = outcome.Value!;
+        var (document, hit, file) = outcome.Value!;
         http.Response.Headers["X-Cache"] = hit ? "hit" : "miss";
         http.Response.Headers.ETag = document.ETag;
         if (http.Request.Headers.IfNoneMatch.Contains(document.ETag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        // Names are report ids, dates and block ids: plain ASCII, nothing to escape.
+        if (file is not null)
+            http.Response.Headers.ContentDisposition = $"{(file.EndsWith(".pdf", StringComparison.Ordinal) ? "inline" : "attachment")}; filename=\"{file}\"";
         return TypedResults.Bytes(document.Content, document.ContentType);
     }
 

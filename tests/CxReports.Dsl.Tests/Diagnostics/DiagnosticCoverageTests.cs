@@ -32,6 +32,8 @@ public class DiagnosticCoverageTests
         DiagnosticCode.TooManyDiagnostics,
         // MeasuredScenarioDiagnosticsTests
         DiagnosticCode.MeasureWithoutInputs,
+        // ReportSettingDiagnosticsTests (spreadsheet output)
+        DiagnosticCode.ReservedParamName,
     ];
 
     [Fact]

@@ -93,7 +93,39 @@ public class ReportSettingDiagnosticsTests
             report r {
               schedule "0 8 * * MON" { email "ceo@example.com" as docx }
             }
-            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:55", "unknown format 'docx'", "formats are pdf, json and csv");
+            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:55", "unknown format 'docx'", "formats are pdf, json, csv, xlsx and zip");
+    }
+
+    [Fact]
+    public void A_parameter_called_block_could_never_be_set_over_http()
+    {
+        Cxr.Single("""
+            report r {
+              param block: text = "a"
+            }
+            """).Is(DiagnosticCode.ReservedParamName, "x.cxr:2:9",
+            "a parameter cannot be called 'block': the report routes read from, to, format, block from the query string themselves",
+            "call it something else, e.g. 'r_block'");
+    }
+
+    [Fact]
+    public void Spreadsheet_delivery_formats_bind()
+    {
+        Assert.Empty(Cxr.Compile("""
+            report r {
+              schedule "0 8 * * MON" { folder "cx" as pdf, xlsx, zip, csv }
+            }
+            """));
+    }
+
+    [Fact]
+    public void Misspelt_spreadsheet_format_suggests_xlsx()
+    {
+        Cxr.Single("""
+            report r {
+              schedule "0 8 * * MON" { folder "cx" as pdf, xslx }
+            }
+            """).Is(DiagnosticCode.InvalidSetting, "x.cxr:2:48", "unknown format 'xslx'", "did you mean 'xlsx'?");
     }
 
     [Fact]

@@ -40,6 +40,24 @@ public sealed class SampleReportsTests : IDisposable
             var rendered = CliRunner.Run(root, "run", name, "--reports", reports, "--data", _data, "--from", "2025-11-01", "--to", "2026-10-31", "--format", "pdf", "-o", pdf);
             Assert.True(rendered.Exit == 0, $"{name}: {rendered.Err}");
             Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 5));
+
+            // The spreadsheets: one sheet per block with a table after the report sheet, one CSV file per such block.
+            var tables = blocks.Where(b => b.GetProperty("type").GetString() != "text").Select(b => b.GetProperty("id").GetString()!).ToArray();
+            var xlsx = Path.Combine(_data, name + ".xlsx");
+            var workbook = CliRunner.Run(root, "run", name, "--reports", reports, "--data", _data, "--from", "2025-11-01", "--to", "2026-10-31", "--format", "xlsx", "-o", xlsx);
+            Assert.True(workbook.Exit == 0, $"{name}: {workbook.Err}");
+            using (var sheets = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false))
+                Assert.Equal(tables.Length + 1, sheets.WorkbookPart!.Workbook.Sheets!.ChildElements.Count);
+            var zip = Path.Combine(_data, name + ".zip");
+            var zipped = CliRunner.Run(root, "run", name, "--reports", reports, "--data", _data, "--from", "2025-11-01", "--to", "2026-10-31", "--format", "zip", "-o", zip);
+            Assert.True(zipped.Exit == 0, $"{name}: {zipped.Err}");
+            using (var archive = System.IO.Compression.ZipFile.OpenRead(zip))
+                Assert.Equal(tables.Select(t => t + ".csv"), archive.Entries.Select(e => e.FullName));
         }
+
+        // One block as CSV on stdout, in the tr-TR report's locale, without the byte order mark a file gets.
+        var csv = CliRunner.Run(root, "run", "cx_roi", "--reports", reports, "--data", _data, "--from", "2025-11-01", "--to", "2026-10-31", "--format", "csv", "--block", "kpi_1");
+        Assert.True(csv.Exit == 0, csv.Err);
+        Assert.StartsWith("Gösterge;Değer;Önceki dönem;Değişim\r\n", csv.Out);
     }
 }

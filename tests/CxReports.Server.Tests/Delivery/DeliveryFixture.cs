@@ -4,7 +4,7 @@ using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
-using CxReports.Rendering.Formats;
+using CxReports.Server.Delivery;
 
 namespace CxReports.Server.Tests.Delivery;
 
@@ -35,7 +35,7 @@ internal sealed class DeliveryFixture : IDisposable
             ]))])]);
 
     public ReportRunner Runner(IDeliveryChannel channel, int attempts = 3) => new(Log, (_, _) => Evaluated(),
-        [new JsonReportFormatter(), new CsvReportFormatter()], [channel], TimeProvider.System,
+        DeliveryFormats.All, [channel], TimeProvider.System,
         new RetryPolicy(attempts, TimeSpan.Zero, TimeSpan.Zero));
 
     public void Dispose()

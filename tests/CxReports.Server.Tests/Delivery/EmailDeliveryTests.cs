@@ -61,7 +61,7 @@ public sealed class EmailDeliveryTests : IDisposable
         Assert.Contains("Period: Feb 23, 2026 – Mar 1, 2026", message.TextBody);
         Assert.Contains("The full report is attached.", message.TextBody);
         var attachments = message.Attachments.OfType<MimeKit.MimePart>().ToDictionary(a => a.FileName ?? "");
-        Assert.Equal(["cx_weekly_2026-03-02.csv", "cx_weekly_2026-03-02.json"], attachments.Keys.Order());
+        Assert.Equal(["cx_weekly_2026-03-02_kpi_1.csv", "cx_weekly_2026-03-02.json"], attachments.Keys.Order());
         using var json = new MemoryStream();
         attachments["cx_weekly_2026-03-02.json"].Content!.DecodeTo(json);
         Assert.Contains("\"title\": \"CX Weekly\"", System.Text.Encoding.UTF8.GetString(json.ToArray()));

@@ -1,5 +1,7 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Server.Delivery;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CxReports.Server.Tests.Delivery;
 
@@ -19,9 +21,35 @@ public sealed class FolderDeliveryTests : IDisposable
         var outcome = await _fixture.Runner(channel).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Equal("delivered", outcome.Status);
-        Assert.Equal(["weekly_2026-02-23_2026-03-01.csv", "weekly_2026-02-23_2026-03-01.json"],
+        Assert.Equal(["weekly_2026-02-23_2026-03-01_kpi_1.csv", "weekly_2026-02-23_2026-03-01.json"],
             Directory.GetFiles(Path.Combine(root, "cx")).Select(Path.GetFileName).Order());
         Assert.Contains("\"title\": \"CX Weekly\"", File.ReadAllText(Path.Combine(root, "cx", "weekly_2026-02-23_2026-03-01.json")));
+    }
+
+    [Fact]
+    public async Task A_spreadsheet_delivery_writes_a_workbook_with_real_numbers_and_a_zip_with_one_csv_per_block()
+    {
+        var root = Path.Combine(_fixture.Directory, "out");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["xlsx", "zip"]);
+
+        var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal(["cx_weekly_2026-03-02.xlsx", "cx_weekly_2026-03-02.zip"], Directory.GetFiles(Path.Combine(root, "cx")).Select(Path.GetFileName).Order());
+        using (var workbook = SpreadsheetDocument.Open(Path.Combine(root, "cx", "cx_weekly_2026-03-02.xlsx"), false))
+        {
+            var part = workbook.WorkbookPart!;
+            var sheets = part.Workbook.Sheets!.Elements<Sheet>().ToArray();
+            Assert.Equal(["Report", "kpi_1"], sheets.Select(s => s.Name!.Value));
+            var rows = ((WorksheetPart)part.GetPartById(sheets[1].Id!)).Worksheet.Descendants<Row>().ToArray();
+            // The churn row: its label (which names its unit already), then 1.87 shown with one decimal as a number, not text.
+            var churn = rows[2].Elements<Cell>().ToArray();
+            Assert.Equal("Aylık müşteri kaybı %", churn[0].InnerText);
+            Assert.Equal(CellValues.Number, churn[1].DataType!.Value);
+            Assert.Equal("1.9", churn[1].CellValue!.Text);
+        }
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(root, "cx", "cx_weekly_2026-03-02.zip"));
+        Assert.Equal(["kpi_1.csv"], zip.Entries.Select(e => e.FullName));
     }
 
     [Fact]

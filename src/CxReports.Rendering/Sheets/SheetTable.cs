@@ -1,0 +1,96 @@
+using System.Globalization;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
+using CxReports.Engine.Results;
+using CxReports.Rendering.Pdf.Compose;
+using CxReports.Rendering.Pdf.Formatting;
+
+namespace CxReports.Rendering.Sheets;
+
+/// <summary>A column of a spreadsheet table: its header (label and unit) and what its cells hold.</summary>
+public sealed record SheetColumn(string Header, ColumnType Type, TimeGrain? Grain);
+
+/// <summary>
+/// One cell: its value already rounded to the decimals it is shown with (a <see cref="double"/>, <see cref="long"/>,
+/// <see cref="DateOnly"/>, <see cref="string"/>, <see cref="bool"/> or null), and those decimals, per cell because a
+/// KPI table has one metric per row.
+/// </summary>
+public readonly record struct SheetCell(object? Value, int Decimals);
+
+/// <summary>
+/// A block's table as spreadsheets show it, the same in CSV and XLSX: headers from labels (dimensions named as on the
+/// page, units in brackets), numbers rounded to the decimals the PDF shows them with, KPI tables as one row per metric
+/// (label, value, previous, change) with the row's own decimals. The machine-readable meaning stays in the JSON.
+/// </summary>
+public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<SheetCell[]> Rows)
+{
+    public static SheetTable Of(EvaluatedBlock block, ValueFormatter format) =>
+        block.Type == "kpi" && block.Table!.IndexOf("metric") >= 0
+            ? Kpi(block.Id, block.Title, block.Table, format)
+            : Of(block.Id, block.Title, block.Table!, format);
+
+    public static SheetTable Of(string id, string? title, ResultTable table, ValueFormatter format)
+    {
+        var text = SheetText.For(format.Culture.TwoLetterISOLanguageName);
+        var decimals = TableComposer.Decimals(table);
+        var columns = table.Columns.Select(c => new SheetColumn(text.WithUnit(Headings.Of(c, format), c.Unit), c.Type,
+            c.Type == ColumnType.Date ? TimeGrains.Of(c) : null)).ToArray();
+        var rows = table.Rows.Select(row => row.Select((v, i) => Cell(v, decimals[i])).ToArray()).ToArray();
+        return new SheetTable(id, title, columns, rows);
+    }
+
+    private static SheetTable Kpi(string id, string? title, ResultTable table, ValueFormatter format)
+    {
+        var text = SheetText.For(format.Culture.TwoLetterISOLanguageName);
+        int value = table.IndexOf("value"), previous = table.IndexOf("previous"), change = table.IndexOf("change");
+        var rows = table.Rows.Select(row =>
+        {
+            var meaning = KpiTable.MeaningOf(table, row);
+            var numbers = new[] { row[value], row[previous] }.Select(Number).OfType<double>();
+            var decimals = ValueFormatter.Decimals(meaning, ColumnType.Number, numbers);
+            return new[]
+            {
+                new SheetCell(text.WithUnit(meaning.Label ?? "", meaning.Unit), 0),
+                Cell(row[value], decimals), Cell(row[previous], decimals), Cell(row[change], decimals),
+            };
+        }).ToArray();
+        SheetColumn[] columns =
+        [
+            new(text.Metric, ColumnType.Text, null), new(text.Value, ColumnType.Number, null),
+            new(text.Previous, ColumnType.Number, null), new(text.Change, ColumnType.Number, null),
+        ];
+        return new SheetTable(id, title, columns, rows);
+    }
+
+    // Text values are written as the engine gives them: when result columns carry value labels (a code's display
+    // name) or partial-bucket flags, this is the one place that turns a value into what CSV and XLSX show.
+    private static SheetCell Cell(object? value, int decimals) => value switch
+    {
+        double d => new SheetCell(double.IsFinite(d) ? Rounded(d, decimals) : null, decimals),
+        decimal m => new SheetCell(Rounded((double)m, decimals), decimals),
+        int i => new SheetCell((long)i, 0),
+        long l => new SheetCell(l, 0),
+        DateTime dt => new SheetCell(DateOnly.FromDateTime(dt), 0),
+        _ => new SheetCell(value, 0),
+    };
+
+    /// <summary>
+    /// The number the page shows: rounded through its own decimal text, so a spreadsheet holds exactly the digits the
+    /// PDF prints (2.675 is 2.67499… as a double and prints 2.67; rounding by multiplying could say 2.68).
+    /// </summary>
+    private static double Rounded(double value, int decimals)
+    {
+        var rounded = double.Parse(value.ToString("F" + decimals, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return rounded == 0 ? 0 : rounded; // no "-0"
+    }
+
+    private static double? Number(object? value) => value switch
+    {
+        double d when double.IsFinite(d) => d,
+        long l => l,
+        int i => i,
+        decimal m => (double)m,
+        _ => null,
+    };
+}

@@ -19,7 +19,7 @@ public sealed class QueryPlanner(PlanContext context)
         var dimensions = query.Dimensions;
         var fieldDimensions = dimensions.Where(d => d.Grain is null).ToArray();
         var compiler = new MetricCompiler(context, grain);
-        var metrics = query.Metrics.Select(m => (m.Name, Sql: compiler.Compile(m.Expression, m.Name))).ToArray();
+        var metrics = query.Metrics.Select(m => (m.Name, Sql: compiler.Compile(m.Expression, m.Name, m.At))).ToArray();
         // `top N by` a metric that is not a column of the query ranks the rows without being shown: it is computed
         // with the others (before the tables are built, so its aggregates are in them) and ordered by directly.
         var querySources = compiler.Atoms.Select(a => a.Aggregate.Source).ToHashSet();

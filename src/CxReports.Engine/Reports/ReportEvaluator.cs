@@ -45,7 +45,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
                 TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
                 CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
                 ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()),
-                ScenarioBlockModel scenario => new EvaluatedBlock(scenario.Id, "scenario", scenario.Title, Scenario(model.Scenarios[scenario.Scenario], Run())),
+                ScenarioBlockModel scenario => new EvaluatedBlock(scenario.Id, "scenario", scenario.Title, InCurrency(Scenario(model.Scenarios[scenario.Scenario], Run()))),
                 TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
                 _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),
             };
@@ -77,10 +77,26 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             var value = current[i];
             var before = previous?[i];
             object? change = value is null || before is null ? null : Convert.ToDouble(value) - Convert.ToDouble(before);
-            return KpiTable.Row(m.Name, value, before, change, m.Meaning);
+            return KpiTable.Row(m.Name, value, before, change, m.Meaning, AsOf(m, period));
         }).ToArray();
         return new ResultTable(KpiTable.Columns, rows);
     }
+
+    /// <summary>
+    /// The day at whose end a snapshot was taken: the period's effective end, or the day before the period for one
+    /// written <c>at start</c> (customers at the start of 1 November are those at the end of 31 October); null for flows.
+    /// </summary>
+    private static DateOnly? AsOf(QueryMetric metric, ResolvedPeriod period) => metric.At switch
+    {
+        Moment.End => period.EffectiveEnd(),
+        Moment.Start when period.From > DateOnly.MinValue => period.From.AddDays(-1),
+        _ => null,
+    };
+
+    /// <summary>The scenario's money columns in the model's currency.</summary>
+    private ResultTable InCurrency(ResultTable table) => new(
+        table.Columns.Select(c => c.Unit == Unit.Currency ? c with { Meaning = c.Meaning with { Currency = model.Currency } } : c).ToList(),
+        table.Rows);
 
     private static ResultTable Scenario(ScenarioModel scenario, ResultTable inputs)
     {

@@ -70,7 +70,11 @@ public static class ReportJsonReader
         if (column.TryGetProperty("decimals", out var decimals) && decimals.TryGetInt32(out var d)) meaning = meaning with { Decimals = d };
         if (column.TryGetProperty("relativeChange", out var relative) && relative.ValueKind is JsonValueKind.True or JsonValueKind.False)
             meaning = meaning with { RelativeChange = relative.GetBoolean() };
-        return meaning;
+        return meaning with
+        {
+            Currency = Text(column, "currency"),
+            PerMonth = column.TryGetProperty("perMonth", out var perMonth) && perMonth.ValueKind == JsonValueKind.True,
+        };
     }
 
     private static object? Value(JsonElement value, ColumnType type) => value.ValueKind switch

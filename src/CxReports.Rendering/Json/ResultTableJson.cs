@@ -9,7 +9,7 @@ namespace CxReports.Rendering.Json;
 /// <summary>
 /// Writes a result table as <c>{ "columns": [...], "rows": [[...]] }</c>: numbers at full double precision, counts as
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
-/// its meaning (label, unit, decimals, direction, relativeChange), a time dimension with its grain, ranked text (a
+/// its meaning (label, unit, decimals, direction, relativeChange; currency and perMonth when they apply), a time dimension with its grain, ranked text (a
 /// score's bands) with its levels, best first.
 /// </summary>
 public static class ResultTableJson
@@ -66,6 +66,8 @@ public static class ResultTableJson
         if (meaning.Decimals is { } decimals) json.WriteNumber("decimals", decimals);
         json.WriteString("direction", KpiTable.Name(meaning.Direction));
         json.WriteBoolean("relativeChange", meaning.RelativeChange);
+        if (meaning.Currency is { } currency) json.WriteString("currency", currency);
+        if (meaning.PerMonth) json.WriteBoolean("perMonth", true);
     }
 
     public static string ToJson(ResultTable table, bool indented = true)

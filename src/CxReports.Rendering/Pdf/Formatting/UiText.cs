@@ -57,6 +57,7 @@ public sealed record UiText(
         {
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
             ["count"] = "Count", ["score"] = "Score", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
+            ["per_month"] = "/mo", ["as_of"] = "at {0}",
         });
 
     public static readonly UiText Turkish = new(
@@ -88,6 +89,7 @@ public sealed record UiText(
         {
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
             ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
+            ["per_month"] = "/ay", ["as_of"] = "{0} itibarıyla",
         });
 
     public static UiText For(string language) => language switch

@@ -28,6 +28,8 @@ public class DiagnosticCoverageTests
         DiagnosticCode.ControlCharacter, DiagnosticCode.MixedScripts, DiagnosticCode.BidiControl,
         // DiagnosticCountLimitTests
         DiagnosticCode.TooManyDiagnostics,
+        // MeaningDiagnosticsTests
+        DiagnosticCode.InvalidCurrency, DiagnosticCode.InvalidMeaning, DiagnosticCode.MoneyWithoutCurrency, DiagnosticCode.MomentOfFlow,
     ];
 
     [Fact]

@@ -32,9 +32,12 @@ public static class KpiComposer
     {
         var label = (meaning.Label ?? "") + (asOf is { } day ? " · " + string.Format(format.Culture, format.Text.Words["as_of"], format.Date(day)) : "");
         var decimals = ValueFormatter.Decimals(meaning, ColumnType.Number, new[] { value, previous }.Where(v => v.HasValue).Select(v => v!.Value));
+        // The value states the currency and "per month"; the change and the previous value under it are in the same
+        // unit, and a tile is too narrow to say it three times.
+        var beside = meaning with { Currency = null, PerMonth = false };
         if (value is not { } current)
         {
-            var before = previous is { } p ? $"{format.Text.Previous}: {format.Number(p, meaning, decimals)}" : null;
+            var before = previous is { } p ? $"{format.Text.Previous}: {format.Number(p, beside, decimals)}" : null;
             return new KpiTile(label, format.Text.NoData, false, null, Theme.Neutral, before);
         }
         change ??= previous is { } b ? current - b : null;
@@ -44,12 +47,12 @@ public static class KpiComposer
         {
             var rounded = Math.Round(delta, decimals);
             var arrow = rounded > 0 ? "▲ " : rounded < 0 ? "▼ " : "";
-            changeText = arrow + format.Change(delta, meaning, decimals);
+            changeText = arrow + format.Change(delta, beside, decimals);
             if (meaning.RelativeChange && previous is { } basis && format.Relative(delta, basis) is { } relative)
                 changeText += $" ({relative})";
             color = ColorFor(rounded, meaning.Direction);
         }
-        var comparison = previous is { } prior ? $"{format.Text.Previous}: {format.Number(prior, meaning, decimals)}" : null;
+        var comparison = previous is { } prior ? $"{format.Text.Previous}: {format.Number(prior, beside, decimals)}" : null;
         return new KpiTile(label, format.Number(current, meaning, decimals), true, changeText, color, comparison);
     }
 

@@ -15,7 +15,11 @@ public sealed class ValueFormatter
     {
         Culture = Resolve(locale);
         Text = UiText.For(Culture.TwoLetterISOLanguageName);
+        _ownCurrency = Currencies.OfLocale(Culture);
     }
+
+    /// <summary>The currency of the locale's country, written by its symbol rather than its code.</summary>
+    private readonly string? _ownCurrency;
 
     public CultureInfo Culture { get; }
 
@@ -78,7 +82,7 @@ public sealed class ValueFormatter
         var number = Number(Math.Abs(value), Unit.None, decimals);
         var sign = Math.Round(value, decimals) < 0 ? "−" : "";
         if (currency is null) return sign + number;
-        var own = Currencies.OfLocale(Culture) == currency;
+        var own = _ownCurrency == currency;
         var symbol = own ? Currencies.Symbol(currency) : currency;
         var after = Culture.TwoLetterISOLanguageName == "tr" || Culture.NumberFormat.CurrencyPositivePattern is 1 or 3;
         var space = !own || Culture.NumberFormat.CurrencyPositivePattern is 2 or 3 || after ? " " : "";
@@ -88,7 +92,7 @@ public sealed class ValueFormatter
     /// <summary>The unit of money for an axis title or heading: "₺/ay", "TRY/mo"; null for other units.</summary>
     public string? MoneyUnit(Meaning meaning) =>
         meaning.Unit != Unit.Currency ? null
-        : (meaning.Currency is { } c ? (Currencies.OfLocale(Culture) == c ? Currencies.Symbol(c) : c) : "") + PerMonth(meaning) is { Length: > 0 } text ? text : null;
+        : (meaning.Currency is { } c ? (_ownCurrency == c ? Currencies.Symbol(c) : c) : "") + PerMonth(meaning) is { Length: > 0 } text ? text : null;
 
     /// <summary>A difference with its sign: "+3.5", "−0.9 pp" (percent metrics change in percentage points).</summary>
     public string Change(double delta, Unit unit, int decimals) => Change(delta, Meaning.Of(unit), decimals);

@@ -94,6 +94,22 @@ public class MeaningAcrossDocumentsTests
         Assert.Equal("Aktif müşteriler", KpiComposer.Tile(meaning, 1468, 985, null, new ValueFormatter("en-US")).Label);
     }
 
+    [Fact]
+    public void A_table_column_of_a_snapshot_says_its_day_in_the_PDF_and_in_JSON()
+    {
+        var column = new ResultColumn("customers_active", ColumnType.Integer, Meaning.Of(Unit.Count, Direction.HigherIsBetter, "Müşteriler"))
+        {
+            AsOf = new DateOnly(2026, 10, 31),
+        };
+        var report = Report("Anlam", [Section("Bölüm", new EvaluatedBlock("by_plan", "table", "Pakete göre",
+            new ResultTable([new("plan", ColumnType.Text), column], [["pro", 470L]])))], locale: "tr-TR");
+
+        Assert.Contains("Müşteriler · 31 Eki 2026 itibarıyla", Pdfs.AllText(PdfRenderer.Render(report)));
+        var json = JsonDocument.Parse(ReportJson.ToJson(report)).RootElement;
+        Assert.Equal("2026-10-31", json.GetProperty("sections")[0].GetProperty("blocks")[0].GetProperty("columns")[1].GetProperty("asOf").GetString());
+        Assert.Equal(column.AsOf, ReportJsonReader.Read(ReportJson.ToJson(report)).Sections[0].Blocks[0].Table!.Columns[1].AsOf);
+    }
+
     private static EvaluatedReport Document(Meaning meaning, double value, double previous) => Report("Anlam", [Section("Bölüm",
         Kpi(("wait", meaning, value, previous)),
         new EvaluatedBlock("by_city", "table", "Şehirler", new ResultTable(

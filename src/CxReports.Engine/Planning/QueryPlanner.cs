@@ -71,7 +71,7 @@ public sealed class QueryPlanner(PlanContext context)
         {
             var integer = IsCount(metric.Expression, grain);
             select.Add($"{(integer ? $"CAST({sql} AS BIGINT)" : $"CAST({sql} AS DOUBLE PRECISION)")} AS {Sql.Identifier(name)}");
-            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning));
+            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning) { AsOf = AsOf(metric, grain) });
         }
 
         // Rows in dimension order; a top N ranks by its metric first, and rows tied on it keep dimension order, so
@@ -84,6 +84,14 @@ public sealed class QueryPlanner(PlanContext context)
                       $"\nSELECT {string.Join(",\n  ", select)}\nFROM frame f{Joins("f", queryLevel, fieldDimensions.Length)}" + order;
         return new PlannedQuery(sqlText, context.Parameters.Values, columns);
     }
+
+    /// <summary>The day a snapshot of the whole period is taken at the end of (see <see cref="ResolvedPeriod.EffectiveEnd"/>).</summary>
+    private DateOnly? AsOf(QueryMetric metric, TimeUnit? grain) => (metric.At, grain) switch
+    {
+        (Moment.End, null) => context.Period.EffectiveEnd(),
+        (Moment.Start, null) when context.Period.From > DateOnly.MinValue => context.Period.From.AddDays(-1),
+        _ => null,
+    };
 
     private IEnumerable<TableSql> SourceTables(IReadOnlyList<Atom> atoms, BoundQuery query, TimeUnit? grain)
     {

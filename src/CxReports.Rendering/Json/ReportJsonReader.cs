@@ -50,6 +50,7 @@ public static class ReportJsonReader
                 Meaning(c))
             {
                 Grain = Enum.TryParse<Dsl.Syntax.Tree.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
+                AsOf = DateOnly.TryParseExact(Text(c, "asOf"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf) ? asOf : null,
                 Levels = c.TryGetProperty("levels", out var levels) && levels.ValueKind == JsonValueKind.Array
                     ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
                     : null,

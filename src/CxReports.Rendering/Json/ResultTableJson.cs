@@ -32,6 +32,7 @@ public static class ResultTableJson
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
             if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
+            if (column.AsOf is { } asOf) json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (column.Levels is { } levels)
             {
                 json.WritePropertyName("levels");

@@ -109,6 +109,7 @@ public abstract class SnapshotTests(TestEngine engine) : IDisposable
 
         // basic: a, d, e; pro: c, h.
         Assert.Equal([["basic", 3L], ["pro", 2L]], rows.Select(r => r.ToArray()));
+        Assert.Equal(new DateOnly(2025, 2, 28), ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1)), "t").Table!.Columns[1].AsOf);
     }
 
     [Fact]
@@ -118,6 +119,7 @@ public abstract class SnapshotTests(TestEngine engine) : IDisposable
         var rows = ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1)), "c").Table!.Rows;
 
         Assert.Equal([[new DateOnly(2025, 2, 1), 4L]], rows.Select(r => r.ToArray()));
+        Assert.Null(ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1)), "c").Table!.Columns[1].AsOf);
     }
 }
 

@@ -22,7 +22,16 @@ public abstract class SnapshotTests(TestEngine engine) : IDisposable
           time left_at: date
           lifecycle signup .. left_at
         }
-        metric customers_active "Active customers" = active(customers)
+        metric customers_active "Active customers" = active(customers) {
+          label "tr-TR" "Aktif müşteriler"
+          decimals 1
+          neutral
+        }
+        report r_tr {
+          period 2025-02-01 .. 2025-02-28
+          locale "tr-TR"
+          section "s" { kpi k: customers_active }
+        }
         report r {
           period 2025-02-01 .. 2025-02-28
           section "s" {
@@ -68,6 +77,19 @@ public abstract class SnapshotTests(TestEngine engine) : IDisposable
 
         Assert.Equal(["customers_active", 5L, 4L, 1.0], rows[0][..4]);
         Assert.Equal(new DateOnly(2025, 2, 28), rows[0][^1]);
+    }
+
+    [Fact]
+    public void A_kpi_row_carries_the_declared_meaning_and_the_label_of_the_reports_locale()
+    {
+        Load();
+        var english = ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1)), "k").Table!.Rows[0];
+        var turkish = ReportFixture.Block(_fixture.Evaluate("r_tr", new DateOnly(2025, 6, 1)), "k").Table!.Rows[0];
+
+        // label, unit, decimals, direction, relative_change, currency, per_month, as_of
+        Assert.Equal(["Active customers", "count", 1L, "neutral", true, null, false, new DateOnly(2025, 2, 28)], english[4..]);
+        Assert.Equal(["Aktif müşteriler", "count", 1L, "neutral", true, null, false, new DateOnly(2025, 2, 28)], turkish[4..]);
+        Assert.Equal(5L, turkish[1]);
     }
 
     [Fact]

@@ -24,6 +24,16 @@ public static class Currencies
 
     public static bool IsKnown(string code) => SymbolsByCode.Value.ContainsKey(code);
 
+    /// <summary>
+    /// The code a writer probably meant: the one whose symbol was written (<c>₺</c>, <c>€</c>; not <c>$</c>, which
+    /// many share), the Turkish lira's everyday abbreviation <c>TL</c>, the code in capitals, or the closest code.
+    /// </summary>
+    public static string? Suggest(string written) =>
+        SymbolsByCode.Value.Where(c => c.Value == written).Select(c => c.Key).ToArray() is [var bySymbol] ? bySymbol
+        : written.Equals("TL", StringComparison.OrdinalIgnoreCase) ? "TRY"
+        : IsKnown(written.ToUpperInvariant()) ? written.ToUpperInvariant()
+        : DidYouMean.Suggest(written.ToUpperInvariant(), Codes);
+
     /// <summary>The symbol of a known code (<c>₺</c>); the code itself when it has none of its own.</summary>
     public static string Symbol(string code) => SymbolsByCode.Value.GetValueOrDefault(code) ?? code;
 

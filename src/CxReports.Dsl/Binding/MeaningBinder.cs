@@ -36,7 +36,7 @@ internal sealed class MeaningBinder(BinderContext context)
             if (Currencies.IsKnown(code)) currency = code;
             else
                 context.Error(DiagnosticCode.InvalidCurrency, declaration.Code.Span, $"unknown currency \"{code}\"",
-                    DidYouMean.Suggest(code.ToUpperInvariant(), Currencies.Codes) is { } suggestion
+                    Currencies.Suggest(code) is { } suggestion
                         ? $"did you mean \"{suggestion}\"?"
                         : "write an ISO 4217 code in capitals, such as \"TRY\", \"EUR\" or \"USD\"");
         }

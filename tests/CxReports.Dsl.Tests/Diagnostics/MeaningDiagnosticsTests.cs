@@ -16,6 +16,16 @@ public class MeaningDiagnosticsTests
         Cxr.Single("currency \"TRYY\"").Is(DiagnosticCode.InvalidCurrency, "x.cxr:1:10", "unknown currency \"TRYY\"", "did you mean \"TRY\"?");
     }
 
+    [Theory]
+    [InlineData("TL", "TRY")]
+    [InlineData("₺", "TRY")]
+    [InlineData("€", "EUR")]
+    [InlineData("try", "TRY")]
+    public void A_currency_written_as_its_symbol_or_everyday_name_suggests_its_code(string written, string code)
+    {
+        Assert.Equal($"did you mean \"{code}\"?", Cxr.Single($"currency \"{written}\"").Hint);
+    }
+
     [Fact]
     public void A_currency_in_small_letters_is_not_a_code()
     {

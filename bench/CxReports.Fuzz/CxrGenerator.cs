@@ -48,12 +48,25 @@ public sealed class CxrGenerator(Random random)
 
     private string Declaration() => random.Next(10) switch
     {
-        < 4 => $"metric {Name("m")}{(Chance(0.3) ? " " + Str() : "")} = {MetricExpression()}{(Chance(0.3) ? " where " + Condition() : "")}{(Chance(0.2) ? " per month" : "")}",
+        < 4 when Chance(0.1) => $"currency {Quote(Pick(["TRY", "EUR", "USD", "TRL", "try", ""]))}",
+        < 4 => $"metric {Name("m")}{(Chance(0.3) ? " " + Str() : "")} = {MetricExpression()}{(Chance(0.3) ? " where " + Condition() : "")}{(Chance(0.2) ? " per month" : "")}{(Chance(0.25) ? MeaningBlock() : "")}",
         < 6 => Source(),
         < 8 => Report(),
         8 => Score(),
         _ => Scenario(),
     };
+
+    /// <summary>A metric's meaning block: lines right and wrong (unknown units, 40 decimals, odd locales, repeats).</summary>
+    private string MeaningBlock() =>
+        " {" + string.Concat(Enumerable.Range(0, random.Next(0, 5)).Select(_ => (Chance(0.5) ? "\n  " : " ") + random.Next(6) switch
+        {
+            0 => "unit " + Pick(["count", "percent", "score", "currency", "ratio", "hours", "days", "none", "precent", "lira"]),
+            1 => "decimals " + Pick(["0", "1", "2", "6", "7", "40", "1.5"]),
+            2 => Pick(["higher is better", "lower is better", "neutral"]),
+            3 => Pick(["relative change", "no relative change"]),
+            4 => $"label {Quote(Pick(["tr-TR", "en-US", "tr", "turkish", "tr_TR", ""]))} {Str()}",
+            _ => Pick(["higher is", "unit", "label \"tr-TR\"", "decimals x"]),
+        })) + "\n}";
 
     private string Source()
     {
@@ -155,7 +168,7 @@ public sealed class CxrGenerator(Random random)
         var id = Chance(0.3) ? $" {Name("b")}:" : "";
         return random.Next(7) switch
         {
-            0 => $"kpi{title}{id} {MetricList()}{(Chance(0.4) ? " compare previous " + Pick(["period", "year", "decade"]) : "")}",
+            0 => $"kpi{title}{id} {KpiMetricList()}{(Chance(0.4) ? " compare previous " + Pick(["period", "year", "decade"]) : "")}",
             1 => $"chart {Pick(["line", "bar", "area", "stacked", "pie"])}{title}{id} {Query()}",
             2 => $"table{title}{id} {Query()}",
             3 => $"cohort{title}{id} {Pick(Sources)} by {Pick(["month", "week"])} over {random.Next(0, 200)}",
@@ -178,6 +191,10 @@ public sealed class CxrGenerator(Random random)
         + (Chance(0.3) ? $" top {random.Next(0, 30)}{(Chance(0.5) ? " by " + MetricExpression() : "")}{(Chance(0.3) ? " " + Pick(["asc", "desc"]) : "")}" : "");
 
     private string MetricList() => string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => MetricExpression()));
+
+    /// <summary>A KPI's metrics, each perhaps with a moment (<c>at start</c>, <c>at end</c>, or a wrong word).</summary>
+    private string KpiMetricList() => string.Join(", ", Enumerable.Range(0, random.Next(1, 4))
+        .Select(_ => MetricExpression() + (Chance(0.3) ? " at " + Pick(["start", "end", "middle"]) : "")));
 
     private string MetricExpression() => Expression(metric: true);
 

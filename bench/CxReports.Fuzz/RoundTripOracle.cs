@@ -85,7 +85,8 @@ public sealed partial class RoundTripOracle
         if (model is not null)
         {
             lines.Add("sources " + string.Join(",", model.Sources.Keys.Order(StringComparer.Ordinal)));
-            lines.Add("metrics " + string.Join(",", model.Metrics.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => $"{m.Name}:{m.Unit}:{m.Monthly}:{string.Join("+", m.DependsOn)}")));
+            lines.Add("metrics " + string.Join(",", model.Metrics.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => $"{m.Name}:{m.Meaning}:{m.Monthly}:{string.Join("+", m.DependsOn)}:{string.Join("+", m.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))}")));
+            lines.Add("currency " + model.Currency);
             lines.Add("scores " + string.Join(",", model.Scores.Keys.Order(StringComparer.Ordinal)));
             lines.Add("scenarios " + string.Join(",", model.Scenarios.Values.OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(s => $"{s.Name}:{s.MeasuredAgainst}:{s.Customers is not null}")));

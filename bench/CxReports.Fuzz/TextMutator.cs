@@ -17,6 +17,7 @@ public sealed class TextMutator(Random random)
         "webhook", "as", "subject", "file", "skip", "when", "empty", "band", "weight", "scale", "within", "over", "compare", "measure", "against",
         "previous", "period", "last", "this", "grain", "timezone", "in", "not", "and", "or", "between", "true", "false",
         "nps", "count", "ltv", "bucket", "customers", "responses", "customer.plan", "value:", "margin:",
+        "currency", "unit", "decimals", "higher", "lower", "is", "better", "neutral", "relative", "change", "no", "label", "at", "start", "end",
         "{", "}", "(", ")", ",", ":", ".", "..", "->", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "!", "@", "#",
         "0", "12", "3.5", "80%", "2025-01-31", "2025-02-30", "0001-01-01", "9999-12-31", "99999999999999999999999999999",
         "30 days", "\"x\"", "\"unclosed", "\"a\\qb\"", "\"\\", "\"", "\"\u0000\"", "\"\u202E\"", "\u202E", "\u0000", "\u200B",

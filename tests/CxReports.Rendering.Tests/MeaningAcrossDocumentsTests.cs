@@ -40,6 +40,76 @@ public class MeaningAcrossDocumentsTests
         { Unit.None, 41.72, 38.2, "41.7", "▲ +3.5 (+9.2%)", Label },
     };
 
+    /// <summary>
+    /// Money per locale: the symbol where the currency is the locale's own (₺ in tr-TR, $ in en-US), the ISO code
+    /// elsewhere; Turkish writes it after the number; a quantity per month says so ("/ay", "/mo"). Value 5,871.09
+    /// against 3,798.76: +2,072.33, +54.6%; the tile's change is in the value's unit, which the value above it states.
+    /// </summary>
+    public static TheoryData<string, string, bool, string, string, string> Money => new()
+    {
+        { "tr-TR", "TRY", true, "5.871 ₺/ay", "▲ +2.072 (+%54,6)", Label + " (₺/ay)" },
+        { "tr-TR", "USD", false, "5.871 USD", "▲ +2.072 (+%54,6)", Label + " (USD)" },
+        { "en-US", "TRY", true, "TRY 5,871/mo", "▲ +2,072 (+54.6%)", Label + " (TRY/mo)" },
+        { "en-US", "USD", false, "$5,871", "▲ +2,072 (+54.6%)", Label + " ($)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Money))]
+    public void Tile_cell_chart_axis_and_JSON_show_money_with_its_currency_and_per_month(
+        string locale, string currency, bool perMonth, string printed, string change, string axis)
+    {
+        var meaning = Meaning.Of(Unit.Currency, Direction.HigherIsBetter, Label) with { Currency = currency, PerMonth = perMonth };
+        var report = Document(meaning, 5871.09, 3798.76) with { Locale = locale };
+        var text = Pdfs.AllText(PdfRenderer.Render(report));
+
+        Assert.True(Occurrences(text, printed) >= 2, $"'{printed}' printed {Occurrences(text, printed)} times in: {text}");
+        Assert.True(text.Contains(change, StringComparison.Ordinal), text);
+        Assert.Contains(Upwards(axis), SingleLetters(text));
+
+        var json = JsonDocument.Parse(ReportJson.ToJson(report)).RootElement;
+        var blocks = json.GetProperty("sections")[0].GetProperty("blocks");
+        var kpiRow = blocks[0].GetProperty("rows")[0];
+        Assert.Equal(currency, kpiRow[9].GetString());
+        Assert.Equal(perMonth, kpiRow[10].GetBoolean());
+        foreach (var block in new[] { blocks[1], blocks[2] })
+        {
+            var column = block.GetProperty("columns")[1];
+            Assert.Equal(currency, column.GetProperty("currency").GetString());
+            Assert.Equal(perMonth, column.TryGetProperty("perMonth", out var p) && p.GetBoolean());
+        }
+        var read = ReportJsonReader.Read(ReportJson.ToJson(report));
+        Assert.Equal(meaning, read.Sections[0].Blocks[1].Table!.Columns[1].Meaning);
+        Assert.Equal(text, Pdfs.AllText(PdfRenderer.Render(read)));
+    }
+
+    [Fact]
+    public void A_snapshot_tile_says_the_day_it_was_taken_in_the_reports_language()
+    {
+        var meaning = Meaning.Of(Unit.Count, Direction.HigherIsBetter, "Aktif müşteriler");
+
+        Assert.Equal("Aktif müşteriler · 30 Kas 2026 itibarıyla",
+            KpiComposer.Tile(meaning, 1468, 985, null, new ValueFormatter("tr-TR"), new DateOnly(2026, 11, 30)).Label);
+        Assert.Equal("Aktif müşteriler · at 30 Nov 2026",
+            KpiComposer.Tile(meaning, 1468, 985, null, new ValueFormatter("en-US"), new DateOnly(2026, 11, 30)).Label);
+        Assert.Equal("Aktif müşteriler", KpiComposer.Tile(meaning, 1468, 985, null, new ValueFormatter("en-US")).Label);
+    }
+
+    [Fact]
+    public void A_table_column_of_a_snapshot_says_its_day_in_the_PDF_and_in_JSON()
+    {
+        var column = new ResultColumn("customers_active", ColumnType.Integer, Meaning.Of(Unit.Count, Direction.HigherIsBetter, "Müşteriler"))
+        {
+            AsOf = new DateOnly(2026, 10, 31),
+        };
+        var report = Report("Anlam", [Section("Bölüm", new EvaluatedBlock("by_plan", "table", "Pakete göre",
+            new ResultTable([new("plan", ColumnType.Text), column], [["pro", 470L]])))], locale: "tr-TR");
+
+        Assert.Contains("Müşteriler · 31 Eki 2026 itibarıyla", Pdfs.AllText(PdfRenderer.Render(report)));
+        var json = JsonDocument.Parse(ReportJson.ToJson(report)).RootElement;
+        Assert.Equal("2026-10-31", json.GetProperty("sections")[0].GetProperty("blocks")[0].GetProperty("columns")[1].GetProperty("asOf").GetString());
+        Assert.Equal(column.AsOf, ReportJsonReader.Read(ReportJson.ToJson(report)).Sections[0].Blocks[0].Table!.Columns[1].AsOf);
+    }
+
     private static EvaluatedReport Document(Meaning meaning, double value, double previous) => Report("Anlam", [Section("Bölüm",
         Kpi(("wait", meaning, value, previous)),
         new EvaluatedBlock("by_city", "table", "Şehirler", new ResultTable(

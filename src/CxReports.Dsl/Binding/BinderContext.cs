@@ -18,6 +18,12 @@ internal sealed class BinderContext(IReadOnlyList<SyntaxFile> files)
     public Dictionary<string, ScenarioModel> Scenarios { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ReportModel> Reports { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The <c>currency</c> lines of every file (they name nothing, so they are not in <see cref="Declarations"/>).</summary>
+    public List<CurrencyDeclaration> CurrencyDeclarations { get; } = [];
+
+    /// <summary>The model's currency once bound (ISO 4217), or null.</summary>
+    public string? Currency { get; set; }
+
     private readonly Dictionary<string, SourceFile> _texts = files.GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Source);
 
     /// <summary>What expressions expand to once their metrics and dimensions are written out (CXR031, CXR032).</summary>

@@ -22,7 +22,7 @@ public static class FunctionCatalog
         new("nps_margin", AggregateInput.Value, Unit.Score, false, Direction: Direction.LowerIsBetter, Summary: "95% margin of error of NPS, in points", MarginOf: "nps"),
         new("csat", AggregateInput.Value, Unit.Percent, false, Direction: Direction.HigherIsBetter, Summary: "percent of 4-5 answers on a 1-5 scale"),
         new("ces", AggregateInput.Value, Unit.Score, false, Direction: Direction.LowerIsBetter, Summary: "mean effort score on a 1-7 scale"),
-        new("active", AggregateInput.Source, Unit.Count, true, SourceRequirement.Lifecycle, Direction: Direction.HigherIsBetter, Summary: "customers at bucket start"),
+        new("active", AggregateInput.Source, Unit.Count, true, SourceRequirement.Lifecycle, Direction: Direction.HigherIsBetter, Summary: "customers at bucket start", Snapshot: true),
         new("new", AggregateInput.Source, Unit.Count, true, SourceRequirement.Lifecycle, Direction: Direction.HigherIsBetter, Summary: "customers who started in the bucket"),
         new("churned", AggregateInput.Source, Unit.Count, true, SourceRequirement.Lifecycle, Direction: Direction.LowerIsBetter, Summary: "customers who ended in the bucket"),
         new("churn_rate", AggregateInput.Source, Unit.Percent, false, SourceRequirement.Lifecycle, Direction: Direction.LowerIsBetter, Summary: "percent of customers at start who left in the bucket"),

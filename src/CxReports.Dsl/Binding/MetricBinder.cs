@@ -69,25 +69,30 @@ internal sealed class MetricBinder
         var dependsOn = References(expression).Distinct().ToArray();
         // Its own label even when it only renames another metric (metric churn_pct "Churn" = churn).
         var label = declaration.Label?.Value ?? declaration.Name.Text;
-        var meaning = MeaningOf(expression, label) with { Label = label };
+        var monthly = perMonth || _expressions.Monthly(expression) == true;
+        var (meaning, labels) = new MeaningBinder(_context).Apply(declaration,
+            MeaningOf(expression, label) with { Label = label, PerMonth = monthly }, _context.Currency);
         return new MetricModel(declaration.Name.Text, declaration.Label?.Value, expression, perMonth, meaning.Unit, declaration.Span)
         {
             Meaning = meaning,
+            Labels = labels,
             Sources = Aggregates(expression).Select(a => a.Source).Distinct().ToArray(),
             DependsOn = dependsOn,
-            Monthly = perMonth || _expressions.Monthly(expression) == true,
+            Monthly = monthly,
         };
     }
 
     /// <summary>
     /// What an expression's values mean, under <paramref name="label"/>: a named metric's own meaning (label
-    /// included), else the unit by <see cref="UnitOf"/> with that unit's defaults and the direction by
-    /// <see cref="DirectionOf"/>.
+    /// included), else the unit by <see cref="UnitOf"/> with that unit's defaults, the direction by
+    /// <see cref="DirectionOf"/>, the model's currency for money, and whether it is a monthly quantity.
     /// </summary>
-    internal Meaning MeaningOf(BoundExpression expression, string label) =>
-        expression is BoundMetricReference r && _context.Metrics.TryGetValue(r.Metric, out var metric)
-            ? metric.Meaning
-            : Meaning.Of(UnitOf(expression), DirectionOf(expression), label);
+    internal Meaning MeaningOf(BoundExpression expression, string label)
+    {
+        if (expression is BoundMetricReference r && _context.Metrics.TryGetValue(r.Metric, out var metric)) return metric.Meaning;
+        var meaning = Meaning.Of(UnitOf(expression), DirectionOf(expression), label) with { PerMonth = _expressions.Monthly(expression) == true };
+        return meaning.Unit == Unit.Currency ? meaning with { Currency = _context.Currency } : meaning;
+    }
 
     /// <summary>
     /// Whether a rise is good news: the function's direction from the catalog, a named metric's, an ltv's (higher),

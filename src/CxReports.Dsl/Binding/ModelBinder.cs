@@ -35,13 +35,17 @@ public static class ModelBinder
     {
         var context = new BinderContext(files);
         Declare(context, files);
+        context.Currency = new MeaningBinder(context).BindCurrency();
         new SourceBinder(context).BindAll();
         new MetricBinder(context).BindAll();
         new ScoreBinder(context).BindAll();
         new ScenarioBinder(context).BindAll();
         new ReportBinder(context).BindAll();
 
-        var model = new SemanticModel(context.Sources, context.Metrics, context.Scores, context.Scenarios, context.Reports);
+        var model = new SemanticModel(context.Sources, context.Metrics, context.Scores, context.Scenarios, context.Reports)
+        {
+            Currency = context.Currency,
+        };
         return new BindResult(context.Diagnostics.HasErrors ? null : model, context.Diagnostics.WithSummary());
     }
 
@@ -54,6 +58,7 @@ public static class ModelBinder
         context.RegisterText(new SourceFile("<query>", text));
         foreach (var (name, source) in model.Sources) context.Sources[name] = source;
         foreach (var (name, metric) in model.Metrics) context.Metrics[name] = metric;
+        context.Currency = model.Currency;
         var query = new QueryBinder(context, new ExpressionBinder(context, new MetricBinder(context))).Bind(parsed.Value, new Dictionary<string, ParamModel>());
         return (context.Diagnostics.HasErrors ? null : query, context.Diagnostics.WithSummary());
     }
@@ -62,6 +67,11 @@ public static class ModelBinder
     {
         foreach (var declaration in files.SelectMany(f => f.Declarations))
         {
+            if (declaration is CurrencyDeclaration currency)
+            {
+                context.CurrencyDeclarations.Add(currency);
+                continue;
+            }
             var name = declaration.Name.Text;
             if (context.Declarations.TryGetValue(name, out var first))
             {

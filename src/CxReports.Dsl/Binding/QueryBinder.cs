@@ -7,9 +7,9 @@ namespace CxReports.Dsl.Binding;
 /// <summary>
 /// Binds <c>metrics by dimensions where condition top N</c>. Dimensions and the condition resolve from each source
 /// the metrics read, following links; a grain needs every source to have a time axis, and per-month metrics no
-/// grain finer than a month.
+/// grain finer than a month. In a report, named metrics take their label for the report's <paramref name="locale"/>.
 /// </summary>
-internal sealed class QueryBinder(BinderContext context, ExpressionBinder expressions)
+internal sealed class QueryBinder(BinderContext context, ExpressionBinder expressions, string? locale = null)
 {
     private static readonly Dictionary<string, TimeUnit> Grains = new()
     {
@@ -36,6 +36,9 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
                 where[source] = expressions.BindCondition(condition, new RowScope(context.Sources[source], parameters));
         }
         var top = query.Top is { } t ? BindTop(t, metrics, dimensions) : null;
+        // Snapshots are taken at the start of each time bucket (its definition), and at the end of the period otherwise.
+        var moment = dimensions.Any(d => d.Grain is not null) ? Moment.Start : Moment.End;
+        metrics = metrics.Select(m => IsSnapshot(m.Expression) ? m with { At = moment } : m).ToArray();
         return new BoundQuery(metrics, dimensions, where, top, query.Span);
     }
 
@@ -44,8 +47,61 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
         var bound = expressions.BindMetric(expression, null);
         context.Expansions.Check(bound, expression, "this metric");
         var name = context.TextOf(expression);
-        return new QueryMetric(name, bound, _metricBinder.MeaningOf(bound, name), expressions.Monthly(bound) == true, expression.Span);
+        var meaning = _metricBinder.MeaningOf(bound, name);
+        if (locale is not null && bound is BoundMetricReference r && context.Metrics.TryGetValue(r.Metric, out var metric)
+            && MeaningBinder.LabelFor(metric.Labels, locale) is { } label)
+            meaning = meaning with { Label = label };
+        return new QueryMetric(name, bound, meaning, expressions.Monthly(bound) == true, expression.Span);
     }
+
+    /// <summary>
+    /// A KPI's metric: a snapshot is taken at the end of the period unless written <c>at start</c>; a moment written
+    /// for a flow is CXR043, as "new customers at the end" has no meaning.
+    /// </summary>
+    public QueryMetric BindKpiMetric(Expression expression, Name? moment)
+    {
+        var metric = BindMetric(expression);
+        var snapshot = IsSnapshot(metric.Expression);
+        if (moment is { Text: not ("start" or "end") } word)
+        {
+            context.Error(DiagnosticCode.InvalidSetting, word.Span, $"unknown moment '{word.Text}'", "write `at start` or `at end`");
+            return snapshot ? metric with { At = Moment.End } : metric;
+        }
+        if (moment is not null && !snapshot)
+            context.Error(DiagnosticCode.MomentOfFlow, moment.Span, $"'{metric.Name}' is not a snapshot: it counts what happens during the period, not a value at a moment",
+                "only metrics built from `active` are values at a moment; delete `at " + moment.Text + "`");
+        return snapshot ? metric with { At = moment?.Text == "start" ? Moment.Start : Moment.End } : metric;
+    }
+
+    /// <summary>
+    /// Whether the expression is a value at a moment: every aggregate it reads, through the metrics it names, is a
+    /// snapshot (<c>active</c>); one mixing snapshots and flows (<c>churned / active</c>) is a rate over the bucket.
+    /// </summary>
+    public bool IsSnapshot(BoundExpression expression)
+    {
+        var aggregates = MetricBinder.Aggregates(expression).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(MetricBinder.References(expression));
+        while (pending.TryPop(out var name))
+        {
+            if (!seen.Add(name) || !context.Metrics.TryGetValue(name, out var metric)) continue;
+            aggregates.AddRange(MetricBinder.Aggregates(metric.Expression));
+            foreach (var dependency in metric.DependsOn) pending.Push(dependency);
+        }
+        return aggregates.Count > 0 && aggregates.All(a => a.Function.Snapshot) && !ReadsLtv(expression, seen);
+    }
+
+    /// <summary>An ltv is a value over a lifetime, whatever its inputs.</summary>
+    private bool ReadsLtv(BoundExpression expression, IEnumerable<string> metrics) =>
+        Contains<BoundLtv>(expression) || metrics.Any(m => context.Metrics.TryGetValue(m, out var metric) && Contains<BoundLtv>(metric.Expression));
+
+    private static bool Contains<T>(BoundExpression expression) where T : BoundExpression => expression switch
+    {
+        T => true,
+        BoundBinary b => Contains<T>(b.Left) || Contains<T>(b.Right),
+        BoundUnary u => Contains<T>(u.Operand),
+        _ => false,
+    };
 
     /// <summary>
     /// Every source whose rows a metric expression reads, through the metrics it names, each metric visited once:

@@ -29,7 +29,8 @@ internal sealed class ReportBinder(BinderContext context)
                 context.Error(DiagnosticCode.DuplicateName, setting.Keyword.Span, $"'{setting.Keyword.Text}' is set twice in report '{report.Name.Text}'");
 
         var parameters = BindParams(report);
-        var queries = new QueryBinder(context, _expressions);
+        var locale = BindLocale(settings.GetValueOrDefault("locale")) ?? "en-US";
+        var queries = new QueryBinder(context, _expressions, locale);
         var sections = new List<SectionModel>();
         var ids = new Dictionary<string, SyntaxNode>();
         var counters = new Dictionary<string, int>();
@@ -54,7 +55,7 @@ internal sealed class ReportBinder(BinderContext context)
             BindPeriod(report),
             BindGrain(settings.GetValueOrDefault("grain")),
             BindTimeZone(settings.GetValueOrDefault("timezone")) ?? "UTC",
-            BindLocale(settings.GetValueOrDefault("locale")) ?? "en-US",
+            locale,
             parameters.Values.ToArray(),
             report.Members.OfType<FilterMember>().Select(f => BindFilter(f, parameters)).OfType<FilterModel>().ToArray(),
             report.Members.OfType<ScheduleMember>().Select(BindSchedule).FirstOrDefault(),
@@ -252,7 +253,8 @@ internal sealed class ReportBinder(BinderContext context)
             case KpiBlock kpi:
                 if (kpi.Compare is { Text: not ("period" or "year") } compare)
                     context.Error(DiagnosticCode.InvalidSetting, compare.Span, $"cannot compare with previous '{compare.Text}'", "write `compare previous period` or `compare previous year`");
-                return new KpiBlockModel(id, title, kpi.Metrics.Select(queries.BindMetric).ToArray(), kpi.Compare?.Text, kpi.Span);
+                return new KpiBlockModel(id, title,
+                    kpi.Metrics.Select((m, i) => queries.BindKpiMetric(m, kpi.Moments.IsEmpty ? null : kpi.Moments[i])).ToArray(), kpi.Compare?.Text, kpi.Span);
             case ChartBlock chart:
                 if (!ChartKinds.Contains(chart.Kind.Text))
                     context.Error(DiagnosticCode.InvalidSetting, chart.Kind.Span, $"unknown chart kind '{chart.Kind.Text}'",

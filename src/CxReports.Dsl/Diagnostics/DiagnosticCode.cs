@@ -51,6 +51,12 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     // Spreadsheet output (CXR060-CXR064).
     public static readonly DiagnosticCode ReservedParamName = new("CXR060", "parameter name the report API keeps for itself");
 
+    // What metrics mean.
+    public static readonly DiagnosticCode InvalidCurrency = new("CXR040", "invalid currency");
+    public static readonly DiagnosticCode InvalidMeaning = new("CXR041", "invalid meaning of a metric");
+    public static readonly DiagnosticCode MoneyWithoutCurrency = new("CXR042", "money without a currency", Severity.Warning);
+    public static readonly DiagnosticCode MomentOfFlow = new("CXR043", "a moment given for a metric that is not a snapshot");
+
     /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

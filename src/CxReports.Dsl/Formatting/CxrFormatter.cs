@@ -59,8 +59,19 @@ public sealed class CxrFormatter
                 Close(s);
                 break;
             case MetricDeclaration m:
-                Line(m, $"metric {m.Name.Text}{(m.Label is { } l ? " " + Quote(l.Value) : "")} = {Print(m.Value)}"
-                        + (m.Where is { } w ? " where " + Print(w) : "") + (m.Per is { } p ? " per " + p.Text : ""));
+                var metric = $"metric {m.Name.Text}{(m.Label is { } l ? " " + Quote(l.Value) : "")} = {Print(m.Value)}"
+                             + (m.Where is { } w ? " where " + Print(w) : "") + (m.Per is { } p ? " per " + p.Text : "");
+                if (!m.HasMeaningBlock)
+                {
+                    Line(m, metric);
+                    break;
+                }
+                Open(m, metric);
+                foreach (var item in m.Meaning) Line(item, MeaningItem(item));
+                Close(m);
+                break;
+            case CurrencyDeclaration c:
+                Line(c, $"currency {Quote(c.Code.Value)}");
                 break;
             case ScoreDeclaration s:
                 Open(s, $"score {s.Name.Text} for {s.Entity.Text}");
@@ -88,6 +99,17 @@ public sealed class CxrFormatter
                 break;
         }
     }
+
+    private static string MeaningItem(MeaningItem item) => item switch
+    {
+        UnitItem u => $"unit {u.Unit.Text}",
+        DecimalsItem d => $"decimals {Print(d.Count)}",
+        DirectionItem { Word.Text: "neutral" } => "neutral",
+        DirectionItem d => $"{d.Word.Text} is better",
+        RelativeChangeItem r => r.Allowed ? "relative change" : "no relative change",
+        LabelItem l => $"label {Quote(l.Locale.Value)} {Quote(l.Text.Value)}",
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, "not a meaning line"),
+    };
 
     private void SourceMember(SourceMember member)
     {
@@ -188,7 +210,7 @@ public sealed class CxrFormatter
                    + (block.Title is { } t ? " " + Quote(t.Value) : "") + (block.Id is { } id ? $" {id.Text}:" : "");
         return block switch
         {
-            KpiBlock k => $"{head} {string.Join(", ", k.Metrics.Select(Print))}{(k.Compare is { } cmp ? " compare previous " + cmp.Text : "")}",
+            KpiBlock k => $"{head} {string.Join(", ", k.Metrics.Select((m, i) => Print(m) + (k.Moments.IsEmpty || k.Moments[i] is not { } at ? "" : " at " + at.Text)))}{(k.Compare is { } cmp ? " compare previous " + cmp.Text : "")}",
             ChartBlock ch => $"{head} {Query(ch.Query)}",
             TableBlock tb => $"{head} {Query(tb.Query)}",
             CohortBlock co => $"{head} {co.Source.Text} by {co.Grain.Text} over {Print(co.Over)}",

@@ -12,6 +12,9 @@ public enum AtomKind { Event, Lifecycle, Revenue }
 /// </summary>
 public sealed record Atom(string Column, BoundAggregate Aggregate, TimeUnit? Grain)
 {
+    /// <summary>Whether a snapshot (<c>active</c>) is taken at the end of the period rather than at each bucket's start.</summary>
+    public bool AtEnd { get; init; }
+
     public AtomKind Kind => Aggregate.Function.Requires switch
     {
         SourceRequirement.Lifecycle => AtomKind.Lifecycle,

@@ -38,13 +38,24 @@ public static class LifecycleTable
 
         var columns = new List<string> { "b.bucket" };
         columns.AddRange(dims.Select(d => $"x.{d.Name}"));
-        columns.AddRange(atoms.Select((a, i) => $"{Count(context, a.Aggregate.Function.Name, $"x.f{i}")} AS {Sql.Identifier(a.Column)}"));
+        columns.AddRange(atoms.Select((a, i) => $"{(a.AtEnd ? ActiveAtEnd(context, $"x.f{i}") : Count(context, a.Aggregate.Function.Name, $"x.f{i}"))} AS {Sql.Identifier(a.Column)}"));
         var counts = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {buckets} b CROSS JOIN {Sql.Identifier(entitiesName)} x\n  {Sql.GroupByFirst(1 + dims.Length)}";
         return
         [
             new TableSql(entitiesName, entities, false),
             new TableSql(PlanContext.TableName(source.Name, "lifecycle", grain), counts, dims.Length > 0),
         ];
+    }
+
+    /// <summary>
+    /// Customers at the end of the period: those whose lifecycle covers its effective end, the last instant of
+    /// <see cref="ResolvedPeriod.EffectiveEnd"/> (started before the next day, not ended by it): the same rule as
+    /// "at the start of a bucket", at the start of the day after.
+    /// </summary>
+    private static string ActiveAtEnd(PlanContext context, string flag)
+    {
+        var after = $"CAST({context.SnapshotEnd} AS DATE)";
+        return $"sum(x.n) FILTER (WHERE {flag} AND x.s < {after} AND (x.e IS NULL OR x.e >= {after}))";
     }
 
     /// <summary>The count or rate of one lifecycle function over the bucket [b0, b1).</summary>

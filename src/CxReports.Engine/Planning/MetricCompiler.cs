@@ -27,7 +27,17 @@ public sealed class MetricCompiler(PlanContext context, TimeUnit? grain)
     /// <summary>Whether month-level evaluation differs from the query grain (else monthly metrics are read directly).</summary>
     private bool AverageMonths => grain != TimeUnit.Month;
 
-    public string Compile(BoundExpression expression, string name) => Compile(expression, name, atMonth: false);
+    /// <summary>
+    /// The SQL of one metric; a snapshot taken <paramref name="at"/> the end reads the entities at the period's
+    /// effective end (<see cref="ResolvedPeriod.EffectiveEnd"/>) instead of at each bucket's start.
+    /// </summary>
+    public string Compile(BoundExpression expression, string name, Moment? at = null)
+    {
+        _atEnd = at == Moment.End;
+        return Compile(expression, name, atMonth: false);
+    }
+
+    private bool _atEnd;
 
     private readonly NestingGuard _nesting = new();
 
@@ -68,10 +78,11 @@ public sealed class MetricCompiler(PlanContext context, TimeUnit? grain)
         if (aggregate.Function.Name == "retention")
             throw new PlanningException($"'retention' is shown by a cohort block (cohort {aggregate.Source} by month over 12), not as a number");
         var atomGrain = atMonth ? TimeUnit.Month : grain;
-        var atom = _atoms.FirstOrDefault(a => ReferenceEquals(a.Aggregate, aggregate) && a.Grain == atomGrain);
+        var atEnd = _atEnd && aggregate.Function.Snapshot;
+        var atom = _atoms.FirstOrDefault(a => ReferenceEquals(a.Aggregate, aggregate) && a.Grain == atomGrain && a.AtEnd == atEnd);
         if (atom is null)
         {
-            atom = new Atom(Unique(name), aggregate, atomGrain);
+            atom = new Atom(Unique(atEnd ? name + "_at_end" : name), aggregate, atomGrain) { AtEnd = atEnd };
             _atoms.Add(atom);
         }
         var column = $"{Sql.Identifier(atom.Table)}.{Sql.Identifier(atom.Column)}";

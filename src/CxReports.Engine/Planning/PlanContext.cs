@@ -37,6 +37,10 @@ public sealed class PlanContext
     public string To => Parameters.Shared("to", Period.To);
     public string Zone => Parameters.Shared("zone", TimeZone);
 
+    /// <summary>The day after the period's effective end: snapshots taken at the end count the entities of that instant.</summary>
+    public string SnapshotEnd => Parameters.Shared("snapshot_end",
+        Period.EffectiveEnd() == DateOnly.MaxValue ? DateOnly.MaxValue : Period.EffectiveEnd().AddDays(1));
+
     /// <summary>The local date of a row on a time field (timestamps converted to the report's zone first).</summary>
     public string LocalDate(string column, FieldModel field) =>
         field.Type == Dsl.Binding.Model.ValueType.Timestamp

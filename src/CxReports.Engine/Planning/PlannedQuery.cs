@@ -17,6 +17,12 @@ public sealed record ResultColumn(string Name, ColumnType Type, Meaning Meaning)
     /// <summary>For a time dimension, how wide its buckets are (each value is a bucket's first day); null otherwise.</summary>
     public TimeUnit? Grain { get; init; }
 
+    /// <summary>
+    /// For a snapshot taken once for the whole period (customers active, in a table without a time dimension), the day
+    /// at whose end it was taken; null for flows and for snapshots taken per time bucket.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
     /// <summary>For a text column of ranked values (a score's bands), the values from best to worst; null otherwise.</summary>
     public IReadOnlyList<string>? Levels { get; init; }
 

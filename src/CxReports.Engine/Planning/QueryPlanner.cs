@@ -19,7 +19,7 @@ public sealed class QueryPlanner(PlanContext context)
         var dimensions = query.Dimensions;
         var fieldDimensions = dimensions.Where(d => d.Grain is null).ToArray();
         var compiler = new MetricCompiler(context, grain);
-        var metrics = query.Metrics.Select(m => (m.Name, Sql: compiler.Compile(m.Expression, m.Name))).ToArray();
+        var metrics = query.Metrics.Select(m => (m.Name, Sql: compiler.Compile(m.Expression, m.Name, m.At))).ToArray();
         // `top N by` a metric that is not a column of the query ranks the rows without being shown: it is computed
         // with the others (before the tables are built, so its aggregates are in them) and ordered by directly.
         var querySources = compiler.Atoms.Select(a => a.Aggregate.Source).ToHashSet();
@@ -71,7 +71,7 @@ public sealed class QueryPlanner(PlanContext context)
         {
             var integer = IsCount(metric.Expression, grain);
             select.Add($"{(integer ? $"CAST({sql} AS BIGINT)" : $"CAST({sql} AS DOUBLE PRECISION)")} AS {Sql.Identifier(name)}");
-            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning) { MarginOf = metric.MarginOf });
+            columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning) { MarginOf = metric.MarginOf, AsOf = AsOf(metric, grain) });
         }
 
         // Rows in dimension order; a top N ranks by its metric first, and rows tied on it keep dimension order, so
@@ -84,6 +84,14 @@ public sealed class QueryPlanner(PlanContext context)
                       $"\nSELECT {string.Join(",\n  ", select)}\nFROM frame f{Joins("f", queryLevel, fieldDimensions.Length)}" + order;
         return new PlannedQuery(sqlText, context.Parameters.Values, columns);
     }
+
+    /// <summary>The day a snapshot of the whole period is taken at the end of (see <see cref="ResolvedPeriod.EffectiveEnd"/>).</summary>
+    private DateOnly? AsOf(QueryMetric metric, TimeUnit? grain) => (metric.At, grain) switch
+    {
+        (Moment.End, null) => context.Period.EffectiveEnd(),
+        (Moment.Start, null) when context.Period.From > DateOnly.MinValue => context.Period.From.AddDays(-1),
+        _ => null,
+    };
 
     private IEnumerable<TableSql> SourceTables(IReadOnlyList<Atom> atoms, BoundQuery query, TimeUnit? grain)
     {

@@ -12,6 +12,13 @@ public sealed record ResolvedPeriod(DateOnly From, DateOnly To, DateOnly AsOf)
     public static ResolvedPeriod Of(DateOnly from, DateOnly to, DateOnly today) => new(from, to, to < today ? to : today);
 
     /// <summary>
+    /// The last day the period is read up to for values at its end (customers active "now"; the KPI tile's "at" date
+    /// and JSON's <c>asOf</c>): the as-of date. The one place that decides it, so clipping a period to where its data
+    /// ends changes only this.
+    /// </summary>
+    public DateOnly EffectiveEnd() => AsOf;
+
+    /// <summary>
     /// Resolves a written period against today: <c>last N units</c> are the N units ending with the current one,
     /// <c>previous N units</c> the N whole units before the current one, <c>this unit</c> the current one.
     /// </summary>

@@ -77,10 +77,26 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             var value = current[i];
             var before = previous?[i];
             object? change = value is null || before is null ? null : Convert.ToDouble(value) - Convert.ToDouble(before);
-            return KpiTable.Row(m.Name, value, before, change, m.Meaning);
+            return KpiTable.Row(m.Name, value, before, change, m.Meaning, AsOf(m, period));
         }).ToArray();
         return new ResultTable(KpiTable.Columns, rows);
     }
+
+    /// <summary>
+    /// The day at whose end a snapshot was taken: the period's effective end, or the day before the period for one
+    /// written <c>at start</c> (customers at the start of 1 November are those at the end of 31 October); null for flows.
+    /// </summary>
+    private static DateOnly? AsOf(QueryMetric metric, ResolvedPeriod period) => metric.At switch
+    {
+        Moment.End => period.EffectiveEnd(),
+        Moment.Start when period.From > DateOnly.MinValue => period.From.AddDays(-1),
+        _ => null,
+    };
+
+    /// <summary>The scenario's money columns in the model's currency.</summary>
+    private ResultTable InCurrency(ResultTable table) => new(
+        table.Columns.Select(c => c.Unit == Unit.Currency ? c with { Meaning = c.Meaning with { Currency = model.Currency } } : c).ToList(),
+        table.Rows);
 
     /// <summary>
     /// The retain-N table from the period's inputs; a measured scenario also runs the same inputs over its baseline
@@ -91,7 +107,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
     {
         var row = inputs.Rows.Single();
         double? At(object?[] r, int i) => r[i] is null ? null : Convert.ToDouble(r[i]);
-        var table = ScenarioTable.Compute(scenario, new ScenarioInputs(At(row, 0), (double)scenario.Margin, At(row, 1) ?? 0, At(row, 2) ?? 0, (double)scenario.YearlyDiscount));
+        var table = InCurrency(ScenarioTable.Compute(scenario, new ScenarioInputs(At(row, 0), (double)scenario.Margin, At(row, 1) ?? 0, At(row, 2) ?? 0, (double)scenario.YearlyDiscount)));
         if (scenario.MeasuredAgainst is not { } against) return new EvaluatedBlock(block.Id, "scenario", block.Title, table);
 
         var baseline = against == "year" ? period.PreviousYear(_planner.Today) : period.Previous(_planner.Today);
@@ -104,7 +120,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var measured = MeasuredEffect.Compute(new MeasuredInputs(against, baseline?.From, baseline?.To, before is null ? null : At(before, 1), At(row, 1),
             months.Count == 0 ? null : months.Average(), At(row, 0), (double)scenario.Margin, At(row, 2) ?? 0,
             (int)period.Buckets(Dsl.Syntax.Tree.TimeUnit.Month)));
-        return new EvaluatedBlock(block.Id, "scenario", block.Title, table, Measured: measured);
+        return new EvaluatedBlock(block.Id, "scenario", block.Title, table, Measured: InCurrency(measured));
     }
 
     /// <summary>A short fingerprint of the loaded data: changes whenever any source's content does.</summary>

@@ -5,8 +5,9 @@ namespace CxReports.Engine.Results;
 
 /// <summary>
 /// The shape of a KPI block's table: one row per metric with its value, the previous period's and the change, and
-/// the metric's meaning on the row itself (label, unit, decimals, direction, relative_change), because each row is
-/// a different metric and so no column can carry it.
+/// the metric's meaning on the row itself (label, unit, decimals, direction, relative_change, currency, per_month),
+/// because each row is a different metric and so no column can carry it; and for a snapshot (customers active) the
+/// day at whose end it was taken (<c>as_of</c>; null for flows).
 /// </summary>
 public static class KpiTable
 {
@@ -15,12 +16,14 @@ public static class KpiTable
         new("metric", ColumnType.Text), new("value", ColumnType.Number), new("previous", ColumnType.Number), new("change", ColumnType.Number),
         new("label", ColumnType.Text), new("unit", ColumnType.Text), new("decimals", ColumnType.Integer),
         new("direction", ColumnType.Text), new("relative_change", ColumnType.Boolean),
+        new("currency", ColumnType.Text), new("per_month", ColumnType.Boolean), new("as_of", ColumnType.Date),
     ];
 
-    public static object?[] Row(string metric, object? value, object? previous, object? change, Meaning meaning) =>
+    public static object?[] Row(string metric, object? value, object? previous, object? change, Meaning meaning, DateOnly? asOf = null) =>
     [
         metric, value, previous, change, meaning.Label ?? metric, Name(meaning.Unit),
         meaning.Decimals is { } d ? (long)d : null, Name(meaning.Direction), meaning.RelativeChange,
+        meaning.Currency, meaning.PerMonth, asOf,
     ];
 
     /// <summary>
@@ -35,10 +38,13 @@ public static class KpiTable
         var defaults = Meaning.Of(unit, ParseDirection(Text("direction")), Text("label") ?? metric);
         var decimals = table.IndexOf("decimals") is var di and >= 0 ? row[di] : null;
         var relative = table.IndexOf("relative_change") is var ri and >= 0 ? row[ri] : null;
+        var perMonth = table.IndexOf("per_month") is var pi and >= 0 ? row[pi] : null;
         return defaults with
         {
             Decimals = decimals is long l ? (int)l : table.IndexOf("decimals") >= 0 ? null : defaults.Decimals,
             RelativeChange = relative is bool b ? b : defaults.RelativeChange,
+            Currency = Text("currency"),
+            PerMonth = perMonth is true,
         };
     }
 

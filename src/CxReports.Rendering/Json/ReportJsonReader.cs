@@ -59,6 +59,7 @@ public static class ReportJsonReader
                 Meaning(c))
             {
                 Grain = Enum.TryParse<Dsl.Syntax.Tree.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
+                AsOf = DateOnly.TryParseExact(Text(c, "asOf"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf) ? asOf : null,
                 Levels = c.TryGetProperty("levels", out var levels) && levels.ValueKind == JsonValueKind.Array
                     ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
                     : null,
@@ -79,7 +80,11 @@ public static class ReportJsonReader
         if (column.TryGetProperty("decimals", out var decimals) && decimals.TryGetInt32(out var d)) meaning = meaning with { Decimals = d };
         if (column.TryGetProperty("relativeChange", out var relative) && relative.ValueKind is JsonValueKind.True or JsonValueKind.False)
             meaning = meaning with { RelativeChange = relative.GetBoolean() };
-        return meaning;
+        return meaning with
+        {
+            Currency = Text(column, "currency"),
+            PerMonth = column.TryGetProperty("perMonth", out var perMonth) && perMonth.ValueKind == JsonValueKind.True,
+        };
     }
 
     private static object? Value(JsonElement value, ColumnType type) => value.ValueKind switch

@@ -9,8 +9,9 @@ namespace CxReports.Rendering.Json;
 /// <summary>
 /// Writes a result table as <c>{ "columns": [...], "rows": [[...]] }</c>: numbers at full double precision, counts as
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
-/// its meaning (label, unit, decimals, direction, relativeChange), a time dimension with its grain, ranked text (a
-/// score's bands) with its levels, best first, a margin of error with the column it is the margin of (marginOf).
+/// its meaning (label, unit, decimals, direction, relativeChange; currency and perMonth when they apply), a time
+/// dimension with its grain, ranked text (a score's bands) with its levels, best first, a margin of error with the
+/// column it is the margin of (marginOf), a snapshot with the day it was taken (asOf).
 /// </summary>
 public static class ResultTableJson
 {
@@ -33,6 +34,7 @@ public static class ResultTableJson
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
             if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
             if (column.MarginOf is { } marginOf) json.WriteString("marginOf", marginOf);
+            if (column.AsOf is { } asOf) json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (column.Levels is { } levels)
             {
                 json.WritePropertyName("levels");
@@ -67,6 +69,8 @@ public static class ResultTableJson
         if (meaning.Decimals is { } decimals) json.WriteNumber("decimals", decimals);
         json.WriteString("direction", KpiTable.Name(meaning.Direction));
         json.WriteBoolean("relativeChange", meaning.RelativeChange);
+        if (meaning.Currency is { } currency) json.WriteString("currency", currency);
+        if (meaning.PerMonth) json.WriteBoolean("perMonth", true);
     }
 
     public static string ToJson(ResultTable table, bool indented = true)

@@ -37,6 +37,29 @@ public class FormatterTests
     }
 
     [Fact]
+    public void A_meaning_block_gets_one_line_per_declaration_and_the_currency_a_line_of_its_own()
+    {
+        const string messy = "currency   \"TRY\"\nmetric arpa \"ARPA\" = arpa(invoices) per month { unit currency  decimals 0\n higher is better # money\n" +
+                             "  no relative change label \"tr-TR\" \"Hesap başına gelir\" }";
+        const string canonical = "currency \"TRY\"\n\n" +
+                                 "metric arpa \"ARPA\" = arpa(invoices) per month {\n  unit currency\n  decimals 0\n  higher is better  # money\n" +
+                                 "  no relative change\n  label \"tr-TR\" \"Hesap başına gelir\"\n}\n";
+        Assert.Equal(canonical, Format(messy));
+        Assert.Equal(canonical, Format(canonical));
+        Assert.Equal("metric m = count(x) {\n  lower is better\n  neutral\n  relative change\n}\n",
+            Format("metric m = count(x) { lower is better neutral relative change }"));
+    }
+
+    [Fact]
+    public void Snapshot_moments_stay_after_their_kpi_metric()
+    {
+        const string text = "report r {\n  section \"s\" {\n    kpi customers_active at start, nps, customers_active at end compare previous period\n  }\n}\n";
+        Assert.Equal(text, Format(text));
+        var shape = CxReports.Fuzz.SyntaxShape.Of(CxrParser.ParseFile(new SourceFile("f.cxr", text)).Value);
+        Assert.Equal(shape, CxReports.Fuzz.SyntaxShape.Of(CxrParser.ParseFile(new SourceFile("f.cxr", Format(text))).Value));
+    }
+
+    [Fact]
     public void Parentheses_are_kept_only_where_precedence_needs_them()
     {
         Assert.Equal("metric x = (a + b) * c / (d - e)\n", Format("metric x = ((a + b)) * c / (d - e)"));

@@ -107,8 +107,9 @@ public abstract class LifecycleMetricsTests(TestEngine engine) : EngineTests(eng
     public void Ungrouped_the_period_is_one_bucket()
     {
         ResultTable t = _w.Query(All, "2025-01-01", "2025-04-30");
-        // active at 1 January: c1 c2 c5; new: c3 c4 c7 c6; churned: c3 c2 c5 c4 c7; at the start and left: c2 c5.
-        Assert.Equal(3L, t.Count("customers_active"));
+        // active is a snapshot: ungrouped, at the end of the period (the end of 30 April): c1 c6 (c7 left on 30 April).
+        // new: c3 c4 c7 c6; churned: c3 c2 c5 c4 c7; the rate's base, active at 1 January: c1 c2 c5, of whom c2 c5 left.
+        Assert.Equal(2L, t.Count("customers_active"));
         Assert.Equal(4L, t.Count("new_customers"));
         Assert.Equal(5L, t.Count("churned_customers"));
         Assert.Equal(200.0 / 3, t.Single("logo_churn")!.Value, 9);

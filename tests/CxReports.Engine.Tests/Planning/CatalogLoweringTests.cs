@@ -64,7 +64,11 @@ public class CatalogLoweringTests
             var planned = planner.Plan(new BoundQuery([new QueryMetric(metric.Name, reference, metric.Meaning, metric.Monthly, metric.Span)], [], null, null, metric.Span));
             Assert.Equal(metric.Name, Assert.Single(planned.Columns).Name);
             // The result column carries the catalog's meaning, labelled by the metric (no label written: its name).
-            Assert.Equal(function.Meaning with { Label = metric.Name }, planned.Columns[0].Meaning);
+            Assert.Equal(function.Meaning with { Label = metric.Name, PerMonth = function.Monthly }, planned.Columns[0].Meaning);
+            // A snapshot also lowers as taken at the period's end.
+            if (function.Snapshot)
+                Assert.Single(planner.Plan(new BoundQuery([new QueryMetric(metric.Name, reference, metric.Meaning, metric.Monthly, metric.Span) { At = Moment.End }],
+                    [], null, null, metric.Span)).Columns);
         }
     }
 

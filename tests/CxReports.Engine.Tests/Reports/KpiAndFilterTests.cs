@@ -55,9 +55,9 @@ public abstract class KpiAndFilterTests(TestEngine engine) : IDisposable
         var rows = ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1)), "k").Table!.Rows;
 
         // nps has no label (its name stands in), is a score to one decimal, better when higher, and no relative change.
-        Assert.Equal(["nps", "score", 1L, "higher", false], rows[0][4..]);
+        Assert.Equal(["nps", "score", 1L, "higher", false, null, false, null], rows[0][4..]);
         // n keeps its label's Turkish letters; a count, whole, neither better nor worse, and a relative change fits.
-        Assert.Equal(["Yanıt sayısı (İzmir & Şanlıurfa)", "count", 0L, "neutral", true], rows[1][4..]);
+        Assert.Equal(["Yanıt sayısı (İzmir & Şanlıurfa)", "count", 0L, "neutral", true, null, false, null], rows[1][4..]);
     }
 
     [Fact]

@@ -19,6 +19,21 @@ public class ValueFormatterTests
     }
 
     [Fact]
+    public void Money_takes_its_symbol_in_its_own_country_its_code_elsewhere_and_a_true_minus()
+    {
+        Assert.Equal("5.871 ₺", Turkish.Money(5871.2, "TRY", 0));
+        Assert.Equal("−1.234,50 ₺", Turkish.Money(-1234.5, "TRY", 2));
+        Assert.Equal("12,50 €", new ValueFormatter("de-DE").Money(12.5, "EUR", 2));
+        Assert.Equal("TRY 5,871", English.Money(5871.2, "TRY", 0));
+        Assert.Equal("−$12.50", English.Money(-12.5, "USD", 2));
+        // No currency declared: the number alone.
+        Assert.Equal("5,871", English.Money(5871.2, null, 0));
+        Assert.Equal("TRY/mo", English.MoneyUnit(Meaning.Of(Unit.Currency) with { Currency = "TRY", PerMonth = true }));
+        Assert.Equal("₺/ay", Turkish.MoneyUnit(Meaning.Of(Unit.Currency) with { Currency = "TRY", PerMonth = true }));
+        Assert.Null(Turkish.MoneyUnit(Meaning.Of(Unit.Count) with { PerMonth = true }));
+    }
+
+    [Fact]
     public void Percentages_put_the_sign_where_the_locale_does()
     {
         Assert.Equal("1.9%", English.Number(1.8718610878186184, Unit.Percent, 1));

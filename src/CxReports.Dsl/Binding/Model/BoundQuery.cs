@@ -24,7 +24,17 @@ public sealed record QueryMetric(string Name, BoundExpression Expression, Meanin
 
     /// <summary>The metric column of the same query this one is the margin of error of (<see cref="MarginPairing"/>); null otherwise.</summary>
     public string? MarginOf { get; init; }
+
+    /// <summary>
+    /// For a snapshot (every aggregate it reads is a value at a moment, such as <c>active</c>), the moment it is taken
+    /// at: the end of the period in a KPI or a table without a time dimension, unless written <c>at start</c>; the start
+    /// of each bucket when grouped by time. Null for flows.
+    /// </summary>
+    public Moment? At { get; init; }
 }
+
+/// <summary>When a snapshot metric is taken: at the start or at the end of its period or bucket.</summary>
+public enum Moment { Start, End }
 
 /// <summary>
 /// A dimension column named as written: a grain (<c>month</c>) or a field path resolved from each source the

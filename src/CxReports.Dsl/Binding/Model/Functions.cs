@@ -12,7 +12,8 @@ public enum Unit { None, Count, Score, Percent, Currency, Ratio, Hours, Days }
 /// <summary>
 /// One entry of the metric library: name, what it reads, its unit, whether a rise is good news, whether its value has
 /// its argument's unit (a median of hours is hours), and its value in a bucket without rows (0 for counts and sums,
-/// null for everything else). How it lowers to SQL lives with the engine's dialects (AggregateLowering, keyed by
+/// null for everything else), and whether it is a snapshot: a value at a moment (customers active) rather than a
+/// flow during the bucket (new customers, revenue of the month). How it lowers to SQL lives with the engine's dialects (AggregateLowering, keyed by
 /// this name; a test plans every entry on each dialect).
 /// </summary>
 public sealed record AggregateFunction(
@@ -27,7 +28,8 @@ public sealed record AggregateFunction(
     Direction Direction = Direction.Neutral,
     bool KeepsValueUnit = false,
     string Summary = "",
-    string? MarginOf = null)
+    string? MarginOf = null,
+    bool Snapshot = false)
 {
     /// <summary>What its values mean wherever they are shown (the unit's decimals and relative-change rule).</summary>
     public Meaning Meaning => Meaning.Of(Unit, Direction);

@@ -8,7 +8,11 @@ public sealed record SemanticModel(
     IReadOnlyDictionary<string, MetricModel> Metrics,
     IReadOnlyDictionary<string, ScoreModel> Scores,
     IReadOnlyDictionary<string, ScenarioModel> Scenarios,
-    IReadOnlyDictionary<string, ReportModel> Reports);
+    IReadOnlyDictionary<string, ReportModel> Reports)
+{
+    /// <summary>The model's currency (ISO 4217, <c>currency "TRY"</c>), shown with every money value; null if none is declared.</summary>
+    public string? Currency { get; init; }
+}
 
 /// <summary>A named metric: its bound expression, whether it is a monthly quantity, and what it means.</summary>
 public sealed record MetricModel(string Name, string? Label, BoundExpression Expression, bool PerMonth, Unit Unit, SourceSpan Span)
@@ -24,6 +28,9 @@ public sealed record MetricModel(string Name, string? Label, BoundExpression Exp
 
     /// <summary>What its values mean in every document: its label (the name without one), unit, decimals, direction.</summary>
     public Meaning Meaning { get; init; } = Meaning.None;
+
+    /// <summary>Its label per locale (<c>label "tr-TR" "..."</c>), by culture name; a report in that locale shows it.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A health-style score over the entities of a source.</summary>

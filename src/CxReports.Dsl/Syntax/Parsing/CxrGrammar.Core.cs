@@ -212,7 +212,7 @@ internal sealed partial class CxrGrammar
 
     // ---- error recovery ----------------------------------------------------------------------------------
 
-    private static readonly HashSet<string> DeclarationKeywords = ["source", "metric", "score", "scenario", "report"];
+    private static readonly HashSet<string> DeclarationKeywords = ["source", "metric", "score", "scenario", "report", "currency"];
 
     /// <summary>
     /// <c>{ member* }</c> that never fails once the brace is read: a member that does not parse is reported and

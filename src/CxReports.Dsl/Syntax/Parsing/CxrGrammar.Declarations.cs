@@ -7,9 +7,11 @@ namespace CxReports.Dsl.Syntax.Parsing;
 internal sealed partial class CxrGrammar
 {
     internal TokenListParser<CxrToken, Declaration> DeclarationP = null!;
+    private TokenListParser<CxrToken, MeaningItem> MeaningItemP = null!;
 
     private void BuildDeclarationParsers()
     {
+        BuildMeaningParsers();
         var source =
             from _ in Kw("source")
             from name in NameP
@@ -27,7 +29,17 @@ internal sealed partial class CxrGrammar
             from value in ExpressionP
             from whereClause in Kw("where").IgnoreThen(ExpressionP).Opt()
             from per in Kw("per").IgnoreThen(NameP).Opt()
-            select (Declaration)new MetricDeclaration(name, label, value, whereClause, per);
+            from meaning in Body(MeaningItemP, "metric's meaning").Select(items => (Items: items, Written: true))
+                .OptionalOrDefault(([], false))
+            select (Declaration)new MetricDeclaration(name, label, value, whereClause, per)
+            {
+                Meaning = meaning.Items, HasMeaningBlock = meaning.Written,
+            };
+
+        var currency =
+            from keyword in NameP.Where(n => n.Text == "currency", "`currency`")
+            from code in StringP
+            select (Declaration)new CurrencyDeclaration(keyword, code);
 
         var score =
             from _ in Kw("score")
@@ -50,7 +62,25 @@ internal sealed partial class CxrGrammar
             from members in Body(ReportMemberP, "report")
             select (Declaration)new ReportDeclaration(name, title, members);
 
-        DeclarationP = Located(source.Or(metric).Or(score).Or(scenario).Or(report)
-            .Named("declaration (source, metric, score, scenario or report)"));
+        DeclarationP = Located(source.Or(metric).Or(score).Or(scenario).Or(report).Or(currency)
+            .Named("declaration (source, metric, score, scenario, report or currency)"));
+    }
+
+    /// <summary>The lines of a metric's meaning block: unit, decimals, direction, relative change, labels per locale.</summary>
+    private void BuildMeaningParsers()
+    {
+        var unit = from _ in Kw("unit") from name in NameP.Named("unit (count, percent, score, currency, ratio, hours, days or none)")
+            select (MeaningItem)new UnitItem(name);
+        var decimals = from _ in Kw("decimals") from count in NumberP select (MeaningItem)new DecimalsItem(count);
+        var better =
+            from word in NameP.Where(n => n.Text is "higher" or "lower", "`higher` or `lower`")
+            from _ in Kw("is").IgnoreThen(Kw("better"))
+            select (MeaningItem)new DirectionItem(word);
+        var neutral = from word in NameP.Where(n => n.Text == "neutral", "`neutral`") select (MeaningItem)new DirectionItem(word);
+        var relative = from _ in Kw("relative").IgnoreThen(Kw("change")) select (MeaningItem)new RelativeChangeItem(true);
+        var noRelative = from _ in Kw("no").IgnoreThen(Kw("relative")).IgnoreThen(Kw("change")) select (MeaningItem)new RelativeChangeItem(false);
+        var label = from _ in Kw("label") from locale in StringP from text in StringP select (MeaningItem)new LabelItem(locale, text);
+        MeaningItemP = Located(unit.Or(decimals).Or(better).Or(neutral).Or(relative).Or(noRelative).Or(label)
+            .Named("meaning (unit, decimals, higher is better, lower is better, neutral, relative change, no relative change or label)"));
     }
 }

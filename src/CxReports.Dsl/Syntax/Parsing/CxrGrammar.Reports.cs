@@ -113,9 +113,14 @@ internal sealed partial class CxrGrammar
             from _ in Kw("kpi")
             from t in title
             from i in id
-            from metrics in ExpressionP.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))
+            from metrics in ExpressionP.Then(e => Kw("at").IgnoreThen(NameP.Named("`start` or `end`")).Opt()
+                    .Select(moment => (Metric: e, Moment: moment)))
+                .AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))
             from compare in Kw("compare").IgnoreThen(Kw("previous")).IgnoreThen(NameP).Opt()
-            select (Block)new KpiBlock(i, t, [.. metrics], compare);
+            select (Block)new KpiBlock(i, t, [.. metrics.Select(m => m.Metric)], compare)
+            {
+                Moments = metrics.Any(m => m.Moment is not null) ? [.. metrics.Select(m => m.Moment)] : [],
+            };
         var chart =
             from _ in Kw("chart")
             from kind in NameP.Named("chart kind (line, bar, area or stacked)")

@@ -12,6 +12,12 @@ public abstract record Block(Name? Id, StringLiteral? Title) : SyntaxNode
 public sealed record KpiBlock(Name? Id, StringLiteral? Title, ImmutableArray<Expression> Metrics, Name? Compare) : Block(Id, Title)
 {
     public override string Keyword => "kpi";
+
+    /// <summary>
+    /// For each metric, the moment written after it (<c>at start</c>, <c>at end</c>) or null; empty when no metric has
+    /// one.
+    /// </summary>
+    public ImmutableArray<Name?> Moments { get; init; } = [];
 }
 
 /// <summary><c>chart line nps by month, channel</c>.</summary>

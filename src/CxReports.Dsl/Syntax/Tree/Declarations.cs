@@ -16,11 +16,17 @@ public abstract record Declaration(Name Name) : SyntaxNode
     public abstract string Keyword { get; }
 }
 
-/// <summary><c>metric NAME ["label"] = EXPR [where COND] [per month]</c>.</summary>
+/// <summary><c>metric NAME ["label"] = EXPR [where COND] [per month] [{ meaning }]</c>.</summary>
 public sealed record MetricDeclaration(Name Name, StringLiteral? Label, Expression Value, Expression? Where, Name? Per)
     : Declaration(Name)
 {
     public override string Keyword => "metric";
+
+    /// <summary>What its values mean where the function's defaults do not fit; empty without a block.</summary>
+    public ImmutableArray<MeaningItem> Meaning { get; init; } = [];
+
+    /// <summary>Whether it was written with a meaning block (<c>{ }</c> included, so the formatter keeps it).</summary>
+    public bool HasMeaningBlock { get; init; }
 }
 
 /// <summary><c>score NAME for SOURCE { components and bands }</c>.</summary>

@@ -34,7 +34,7 @@ public static class ChartPlot
             TickDensity = 0.8,
         };
         plot.Axes.Bottom.Label.Text = data.X is { } x ? Headings.Of(x, format) : "";
-        plot.Axes.Left.Label.Text = YLabel(data, unit, format.Text);
+        plot.Axes.Left.Label.Text = YLabel(data, unit, format);
         if (kind is "bar" or "stacked" or "area") plot.Axes.Rules.Add(new ScottPlot.AxisRules.LockedBottom(plot.Axes.Left, ZeroFloor(data)));
         plot.HideLegend();
         return plot;
@@ -94,8 +94,9 @@ public static class ChartPlot
     private static double ZeroFloor(ChartData data) =>
         Math.Min(0, data.Series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).Min());
 
-    private static string YLabel(ChartData data, Unit unit, UiText text)
+    private static string YLabel(ChartData data, Unit unit, ValueFormatter format)
     {
+        var text = format.Text;
         var metrics = data.Series.Select(s => s.Metric).Distinct().ToList();
         var labelled = metrics.Count == 1 && metrics[0].Length > 0;
         var name = labelled ? metrics[0] : unit switch
@@ -108,10 +109,13 @@ public static class ChartPlot
             Unit.Days => text.Words["days"],
             _ => "",
         };
-        // The ticks are bare numbers but for %, so the title names the unit the tiles and cells print ("Wait (h)").
+        // The ticks are bare numbers but for %, so the title names the unit the tiles and cells print ("Wait (h)",
+        // "MRR (₺/ay)").
+        var money = data.Series.Select(s => format.MoneyUnit(s.Meaning)).Distinct().ToList();
         var symbol = unit switch
         {
             Unit.Percent => "%",
+            Unit.Currency when money is [{ } moneyUnit] => moneyUnit,
             Unit.Hours when labelled => text.HoursSuffix.Trim(),
             Unit.Days when labelled => text.DaysSuffix.Trim(),
             _ => null,

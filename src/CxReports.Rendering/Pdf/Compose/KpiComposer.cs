@@ -19,18 +19,25 @@ public static class KpiComposer
     /// <summary>Each row as its tile's texts: what every document that states a KPI (a PDF page, an email) prints.</summary>
     public static IReadOnlyList<KpiTile> Tiles(ResultTable table, ValueFormatter format)
     {
-        int value = table.IndexOf("value"), previous = table.IndexOf("previous"), change = table.IndexOf("change");
-        return table.Rows.Select(row => Tile(KpiTable.MeaningOf(table, row), At(row, value), At(row, previous), At(row, change), format)).ToList();
+        int value = table.IndexOf("value"), previous = table.IndexOf("previous"), change = table.IndexOf("change"), asOf = table.IndexOf("as_of");
+        return table.Rows.Select(row => Tile(KpiTable.MeaningOf(table, row), At(row, value), At(row, previous), At(row, change), format,
+            asOf >= 0 ? row[asOf] as DateOnly? : null)).ToList();
     }
 
-    public static KpiTile Tile(Meaning meaning, double? value, double? previous, double? change, ValueFormatter format)
+    /// <summary>
+    /// One tile; a snapshot's label says the moment it was taken ("Customers active · at 30 Nov 2026"), as a reader takes
+    /// a KPI for "now".
+    /// </summary>
+    public static KpiTile Tile(Meaning meaning, double? value, double? previous, double? change, ValueFormatter format, DateOnly? asOf = null)
     {
-        var label = meaning.Label ?? "";
-        var unit = meaning.Unit;
+        var label = (meaning.Label ?? "") + (asOf is { } day ? " · " + string.Format(format.Culture, format.Text.Words["as_of"], format.Date(day)) : "");
         var decimals = ValueFormatter.Decimals(meaning, ColumnType.Number, new[] { value, previous }.Where(v => v.HasValue).Select(v => v!.Value));
+        // The value states the currency and "per month"; the change and the previous value under it are in the same
+        // unit, and a tile is too narrow to say it three times.
+        var beside = meaning with { Currency = null, PerMonth = false };
         if (value is not { } current)
         {
-            var before = previous is { } p ? $"{format.Text.Previous}: {format.Number(p, unit, decimals)}" : null;
+            var before = previous is { } p ? $"{format.Text.Previous}: {format.Number(p, beside, decimals)}" : null;
             return new KpiTile(label, format.Text.NoData, false, null, Theme.Neutral, before);
         }
         change ??= previous is { } b ? current - b : null;
@@ -40,13 +47,13 @@ public static class KpiComposer
         {
             var rounded = Math.Round(delta, decimals);
             var arrow = rounded > 0 ? "▲ " : rounded < 0 ? "▼ " : "";
-            changeText = arrow + format.Change(delta, unit, decimals);
+            changeText = arrow + format.Change(delta, beside, decimals);
             if (meaning.RelativeChange && previous is { } basis && format.Relative(delta, basis) is { } relative)
                 changeText += $" ({relative})";
             color = ColorFor(rounded, meaning.Direction);
         }
-        var comparison = previous is { } prior ? $"{format.Text.Previous}: {format.Number(prior, unit, decimals)}" : null;
-        return new KpiTile(label, format.Number(current, unit, decimals), true, changeText, color, comparison);
+        var comparison = previous is { } prior ? $"{format.Text.Previous}: {format.Number(prior, beside, decimals)}" : null;
+        return new KpiTile(label, format.Number(current, meaning, decimals), true, changeText, color, comparison);
     }
 
     private static double? At(object?[] row, int index) => index < 0 ? null : row[index] switch

@@ -20,7 +20,9 @@ public static class TableComposer
     }
 
     /// <summary>The column's label; time dimensions in the report's language ("Ay", "Çeyrek").</summary>
-    public static string Header(ResultColumn column, ValueFormatter format) => Headings.Of(column, format);
+    /// <summary>A column's heading; a snapshot of the whole period says its day ("Customers · at 31 Oct 2026").</summary>
+    public static string Header(ResultColumn column, ValueFormatter format) =>
+        Headings.Of(column, format) + (column.AsOf is { } day ? " · " + string.Format(format.Culture, format.Text.Words["as_of"], format.Date(day)) : "");
 
     public static bool IsNumeric(ResultColumn column) => column.Type is ColumnType.Number or ColumnType.Integer;
 

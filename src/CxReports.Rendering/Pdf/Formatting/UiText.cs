@@ -82,6 +82,7 @@ public sealed record UiText(
         {
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
             ["count"] = "Count", ["score"] = "Score", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
+            ["per_month"] = "/mo", ["as_of"] = "at {0}",
         });
 
     public static readonly UiText Turkish = new(
@@ -123,6 +124,7 @@ public sealed record UiText(
         {
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
             ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
+            ["per_month"] = "/ay", ["as_of"] = "{0} itibarıyla",
         });
 
     /// <summary>The words for a culture: Turkish for tr-TR, English for en-US, else English with the culture's date patterns.</summary>

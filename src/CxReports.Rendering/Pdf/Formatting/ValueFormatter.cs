@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxReports.Dsl.Binding;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Planning;
 
@@ -14,7 +15,11 @@ public sealed class ValueFormatter
     {
         Culture = Resolve(locale);
         Text = UiText.For(Culture);
+        _ownCurrency = Currencies.OfLocale(Culture);
     }
+
+    /// <summary>The currency of the locale's country, written by its symbol rather than its code.</summary>
+    private readonly string? _ownCurrency;
 
     public CultureInfo Culture { get; }
 
@@ -39,9 +44,17 @@ public sealed class ValueFormatter
     }
 
     /// <summary>A number with its unit: "12.5%" / "%12,5", "2.4 h", "1,204".</summary>
-    public string Number(double value, Unit unit, int decimals)
+    public string Number(double value, Unit unit, int decimals) => Number(value, Meaning.Of(unit), decimals);
+
+    /// <summary>
+    /// A number as its meaning says: with its unit, money with its currency ("5.871 ₺" in tr-TR, "TRY 5,871" in en-US)
+    /// and a quantity per month of money with "/ay" or "/mo".
+    /// </summary>
+    public string Number(double value, Meaning meaning, int decimals)
     {
         if (!double.IsFinite(value)) return Text.NoData;
+        var unit = meaning.Unit;
+        if (unit == Unit.Currency) return Money(value, meaning.Currency, decimals) + PerMonth(meaning);
         var text = unit switch
         {
             Unit.Percent => (value / 100).ToString("P" + decimals, Culture),
@@ -55,13 +68,42 @@ public sealed class ValueFormatter
         return hyphen == "-" && at >= 0 && at <= 1 ? text.Remove(at, 1).Insert(at, "−") : text;
     }
 
-    /// <summary>A difference with its sign: "+3.5", "−0.9 pp" (percent metrics change in percentage points).</summary>
-    public string Change(double delta, Unit unit, int decimals)
+    /// <summary>"/ay", "/mo" after money per month; nothing otherwise.</summary>
+    public string PerMonth(Meaning meaning) => meaning is { Unit: Unit.Currency, PerMonth: true } ? Text.Words["per_month"] : "";
+
+    /// <summary>
+    /// How money is written: the currency's symbol where it is the locale's own currency (₺ in tr-TR, $ in en-US),
+    /// else its ISO code (TRY in en-US), as CLDR and spreadsheets do, so a reader abroad never guesses what "₺" or
+    /// "kr" is. Turkish puts the currency after the number, "5.871 ₺", as Turkish invoices and banks write it (ICU's
+    /// CLDR data would give "₺5.871"); other cultures follow their own currency pattern. No currency: the number.
+    /// </summary>
+    public string Money(double value, string? currency, int decimals)
     {
-        var magnitude = unit switch
+        var number = Number(Math.Abs(value), Unit.None, decimals);
+        var sign = Math.Round(value, decimals) < 0 ? "−" : "";
+        if (currency is null) return sign + number;
+        var own = _ownCurrency == currency;
+        var symbol = own ? Currencies.Symbol(currency) : currency;
+        var after = Culture.TwoLetterISOLanguageName == "tr" || Culture.NumberFormat.CurrencyPositivePattern is 1 or 3;
+        var space = !own || Culture.NumberFormat.CurrencyPositivePattern is 2 or 3 || after ? " " : "";
+        return after ? $"{sign}{number}{space}{symbol}" : $"{sign}{symbol}{space}{number}";
+    }
+
+    /// <summary>The unit of money for an axis title or heading: "₺/ay", "TRY/mo"; null for other units.</summary>
+    public string? MoneyUnit(Meaning meaning) =>
+        meaning.Unit != Unit.Currency ? null
+        : (meaning.Currency is { } c ? (_ownCurrency == c ? Currencies.Symbol(c) : c) : "") + PerMonth(meaning) is { Length: > 0 } text ? text : null;
+
+    /// <summary>A difference with its sign: "+3.5", "−0.9 pp" (percent metrics change in percentage points).</summary>
+    public string Change(double delta, Unit unit, int decimals) => Change(delta, Meaning.Of(unit), decimals);
+
+    /// <summary>A difference with its sign, money with its currency: "+120 ₺/ay".</summary>
+    public string Change(double delta, Meaning meaning, int decimals)
+    {
+        var magnitude = meaning.Unit switch
         {
             Unit.Percent => Math.Abs(delta).ToString("N" + decimals, Culture) + Text.PercentPoints,
-            _ => Number(Math.Abs(delta), unit, decimals),
+            _ => Number(Math.Abs(delta), meaning, decimals),
         };
         var rounded = Math.Round(delta, decimals);
         return rounded > 0 ? "+" + magnitude : rounded < 0 ? "−" + magnitude : magnitude;
@@ -139,10 +181,10 @@ public sealed class ValueFormatter
     public string Cell(object? value, ResultColumn column, int decimals, TimeGrain grain) => value switch
     {
         null => "–",
-        long l => Number(l, column.Unit, 0),
-        int i => Number(i, column.Unit, 0),
-        double d => Number(d, column.Unit, decimals),
-        decimal m => Number((double)m, column.Unit, decimals),
+        long l => Number(l, column.Meaning, 0),
+        int i => Number(i, column.Meaning, 0),
+        double d => Number(d, column.Meaning, decimals),
+        decimal m => Number((double)m, column.Meaning, decimals),
         DateOnly date => Bucket(date, grain),
         DateTime dt => Date(DateOnly.FromDateTime(dt)),
         bool b => b ? "✓" : "–",

@@ -52,9 +52,11 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
                 var values = new double?[categories.Count];
                 foreach (var r in rows)
                     if (r[xi] is { } c) values[position[c]] = ToDouble(r[mi]);
+                // A series of a labelled column is named by the label of its code.
+                var value = split?.LabelOf(key) ?? Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture);
                 var name = key is null ? Headings.Of(metric, format)
-                    : metrics.Count == 1 ? Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "–"
-                    : $"{key} · {Headings.Of(metric, format)}";
+                    : metrics.Count == 1 ? value ?? "–"
+                    : $"{value} · {Headings.Of(metric, format)}";
                 series.Add(new ChartSeries(name, Headings.Of(metric, format), values, metric.Meaning));
             }
         }

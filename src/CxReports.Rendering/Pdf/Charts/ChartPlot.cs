@@ -76,7 +76,7 @@ public static class ChartPlot
     {
         var labels = data.Categories.Select((c, i) => c is DateOnly d
             ? format.AxisBucket(d, data.Grain, first: i == 0)
-            : Convert.ToString(c, format.Culture) ?? "").ToList();
+            : data.X?.LabelOf(c) ?? Convert.ToString(c, format.Culture) ?? "").ToList();
         var style = TextStyle.Regular(Theme.ChartTick);
         var widest = labels.Count == 0 ? 0 : labels.Max(l => l.Split('\n').Max(style.Measure));
         var room = (width - 60f) / Math.Max(1, labels.Count);

@@ -44,7 +44,7 @@ internal sealed class ValueLabelBinder(BinderContext context)
                     DidYouMean.Hint(key, choices) ?? "label a value of its in list, or add the value to it");
             if (codes.TryGetValue(key, out var first))
             {
-                context.Error(DiagnosticCode.DuplicateLabel, label.Code.Span, $"{context.TextOf(label.Code)} is labelled twice (first at line {first.Span.Line})", "keep one label per code");
+                context.Error(DiagnosticCode.DuplicateLabel, label.Code.Span, $"{context.TextOf(label.Code)} is labelled twice (first at line {first.Span.Line}, column {first.Span.Column})", "keep one label per code");
                 continue;
             }
             codes[key] = label;

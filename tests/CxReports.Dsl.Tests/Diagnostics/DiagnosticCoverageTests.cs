@@ -28,6 +28,9 @@ public class DiagnosticCoverageTests
         DiagnosticCode.ControlCharacter, DiagnosticCode.MixedScripts, DiagnosticCode.BidiControl,
         // DiagnosticCountLimitTests
         DiagnosticCode.TooManyDiagnostics,
+        // OrderAndLabelDiagnosticsTests
+        DiagnosticCode.UnknownOrderKey, DiagnosticCode.OrderedTwice, DiagnosticCode.LabelOutsideChoices, DiagnosticCode.DuplicateLabel,
+        DiagnosticCode.EmptyLabel,
     ];
 
     [Fact]

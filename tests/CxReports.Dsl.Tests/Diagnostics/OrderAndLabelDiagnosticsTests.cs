@@ -115,6 +115,21 @@ public class OrderAndLabelDiagnosticsTests
     }
 
     [Fact]
+    public void Labels_may_continue_on_the_next_line()
+    {
+        var result = ModelBinder.Compile([new SourceFile("x.cxr", """
+            source churns from "churns.csv" {
+              key id
+              column reason = "neden" required in ("fiyat", "diger")
+                labels ("fiyat" as "Fiyat", "diger" as "Diğer")
+              column stars: integer
+            }
+            """)]);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(2, result.Model!.Sources["churns"].Field("reason")!.Labels!.Count);
+    }
+
+    [Fact]
     public void Labels_bind_in_the_order_written_with_turkish_letters_kept()
     {
         var result = ModelBinder.Compile([new SourceFile("x.cxr", """

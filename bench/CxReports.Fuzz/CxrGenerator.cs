@@ -94,11 +94,12 @@ public sealed class CxrGenerator(Random random)
     {
         var text = new StringBuilder();
         for (var i = random.Next(0, 3); i > 0; i--)
-            text.Append(' ').Append(random.Next(4) switch
+            text.Append(' ').Append(random.Next(5) switch
             {
                 0 => "required",
                 1 => $"range {Number()} .. {Number()}",
                 2 => $"in ({string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => Chance(0.5) ? Str() : Number()))})",
+                3 => $"labels ({string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => $"{(Chance(0.5) ? Str() : Number())} as {Str()}"))})",
                 _ => $"default {(Chance(0.5) ? Number() : Str())}",
             });
         return text.ToString();
@@ -188,6 +189,8 @@ public sealed class CxrGenerator(Random random)
         MetricList()
         + (Chance(0.6) ? " by " + string.Join(", ", Enumerable.Range(0, random.Next(1, 3)).Select(_ => Chance(0.5) ? Pick(["day", "week", "month", "quarter", "year"]) : Pick(Fields))) : "")
         + (Chance(0.4) ? " where " + Condition() : "")
+        + (Chance(0.3) ? " order by " + string.Join(", ", Enumerable.Range(0, random.Next(1, 3))
+            .Select(_ => (Chance(0.5) ? MetricExpression() : Pick(Fields)) + (Chance(0.4) ? " " + Pick(["asc", "desc"]) : ""))) : "")
         + (Chance(0.3) ? $" top {random.Next(0, 30)}{(Chance(0.5) ? " by " + MetricExpression() : "")}{(Chance(0.3) ? " " + Pick(["asc", "desc"]) : "")}" : "");
 
     private string MetricList() => string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => MetricExpression()));

@@ -39,7 +39,7 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
         // Snapshots are taken at the start of each time bucket (its definition), and at the end of the period otherwise.
         var moment = dimensions.Any(d => d.Grain is not null) ? Moment.Start : Moment.End;
         metrics = metrics.Select(m => IsSnapshot(m.Expression) ? m with { At = moment } : m).ToArray();
-        return new BoundQuery(metrics, dimensions, where, top, query.Span);
+        return new BoundQuery(metrics, dimensions, where, top, query.Span) { Order = BindOrder(query.Order, metrics, dimensions) };
     }
 
     public QueryMetric BindMetric(Expression expression)
@@ -167,6 +167,33 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
         if (count.Value == decimal.Truncate(count.Value) && count.Value is > 0 and <= int.MaxValue) return (int)count.Value;
         context.Error(DiagnosticCode.InvalidSetting, count.Span, "top takes a whole number above 0");
         return 0;
+    }
+
+    /// <summary>
+    /// <c>order by</c> keys name columns of the query as written (a metric or a dimension); a misspelt one gets the
+    /// closest column as a suggestion, and a column ordered twice is refused (the second key would never decide).
+    /// </summary>
+    private QueryOrderKey[] BindOrder(IReadOnlyList<OrderKey> keys, QueryMetric[] metrics, QueryDimension[] dimensions)
+    {
+        var columns = dimensions.Select(d => d.Name).Concat(metrics.Select(m => m.Name)).ToArray();
+        var bound = new List<QueryOrderKey>();
+        foreach (var key in keys)
+        {
+            var text = context.TextOf(key.Column);
+            if (!columns.Contains(text, StringComparer.Ordinal))
+            {
+                context.Error(DiagnosticCode.UnknownOrderKey, key.Column.Span, $"cannot order by '{text}': it is not a column of this query",
+                    DidYouMean.Hint(text, columns) ?? $"order by one of its columns: {string.Join(", ", columns)}");
+                continue;
+            }
+            if (bound.FirstOrDefault(k => k.Column == text) is { } first)
+            {
+                context.Error(DiagnosticCode.OrderedTwice, key.Column.Span, $"'{text}' is ordered by twice (first at column {first.Span.Column})", "keep one key per column");
+                continue;
+            }
+            bound.Add(new QueryOrderKey(text, key.Descending, key.Column.Span));
+        }
+        return [.. bound];
     }
 
     private QueryTop BindTop(TopClause top, QueryMetric[] metrics, QueryDimension[] dimensions)

@@ -98,7 +98,7 @@ internal sealed class SourceBinder(BinderContext context)
         }
         foreach (var constraint in member.Constraints)
             field = ApplyConstraint(field, constraint);
-        return field;
+        return new ValueLabelBinder(context).Bind(field, member.Constraints.OfType<LabelsConstraint>().ToArray());
     }
 
     private FieldModel ApplyConstraint(FieldModel field, Constraint constraint)

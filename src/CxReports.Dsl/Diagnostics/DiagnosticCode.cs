@@ -35,6 +35,13 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode LinkTargetWithoutKey = new("CXR029", "link target has no key");
     public static readonly DiagnosticCode InvalidScore = new("CXR030", "invalid score definition");
 
+    // Order and value labels.
+    public static readonly DiagnosticCode UnknownOrderKey = new("CXR045", "order by a name that is not a column of the query");
+    public static readonly DiagnosticCode OrderedTwice = new("CXR046", "column ordered by twice");
+    public static readonly DiagnosticCode LabelOutsideChoices = new("CXR047", "label for a value the column cannot hold");
+    public static readonly DiagnosticCode DuplicateLabel = new("CXR048", "value or label given twice");
+    public static readonly DiagnosticCode EmptyLabel = new("CXR049", "empty value label");
+
     // Limits and text safety.
     public static readonly DiagnosticCode NestedTooDeeply = new("CXR031", "expression nested too deeply");
     public static readonly DiagnosticCode ExpandsTooLarge = new("CXR032", "expression too large with its metrics written out");

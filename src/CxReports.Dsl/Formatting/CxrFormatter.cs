@@ -150,6 +150,7 @@ public sealed class CxrFormatter
         RangeConstraint r => $"range {Print(r.Low)} .. {Print(r.High)}",
         InConstraint i => $"in ({string.Join(", ", i.Values.Select(Print))})",
         DefaultConstraint d => $"default {Print(d.Value)}",
+        LabelsConstraint l => $"labels ({string.Join(", ", l.Labels.Select(v => $"{Print(v.Code)} as {Quote(v.Label.Value)}"))})",
         _ => "",
     };
 
@@ -229,6 +230,7 @@ public sealed class CxrFormatter
         string.Join(", ", query.Metrics.Select(Print))
         + (query.Dimensions.Length > 0 ? " by " + string.Join(", ", query.Dimensions.Select(d => d.Text)) : "")
         + (query.Where is { } w ? " where " + Print(w) : "")
+        + (query.Order.Length > 0 ? " order by " + string.Join(", ", query.Order.Select(k => Print(k.Column) + (k.Descending ? " desc" : ""))) : "")
         + Top(query.Top);
 
     private static string Top(TopClause? top) =>

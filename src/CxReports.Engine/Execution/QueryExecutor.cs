@@ -19,19 +19,21 @@ public sealed class QueryExecutor(IWarehouse warehouse, TimeSpan timeout, Evalua
     public ResultTable Execute(PlannedQuery plan)
     {
         var count = 0;
+        // A ranked plan returns each row's rank after its columns, for the cut made once the rows are in order.
+        var width = plan.Columns.Count + (plan.Order is { Ranked: true } ? 1 : 0);
         var rows = warehouse.QueryReport(plan.Sql, plan.Parameters, timeout, reader =>
         {
             if (++count > _limits.MaxRows) throw new ResultLimitException(ResultLimit.Rows, _limits.MaxRows);
-            var values = new object?[plan.Columns.Count];
+            var values = new object?[width];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = reader.IsDBNull(i) ? null : Read(reader.GetValue(i), plan.Columns[i].Type);
+                values[i] = reader.IsDBNull(i) ? null : Read(reader.GetValue(i), i < plan.Columns.Count ? plan.Columns[i].Type : ColumnType.Integer);
                 _bytes += ValueBytes(values[i]);
             }
             if (_bytes > _limits.MaxBytes) throw new ResultLimitException(ResultLimit.Bytes, _limits.MaxBytes);
             return values;
         });
-        return new ResultTable(plan.Columns, rows);
+        return new ResultTable(plan.Columns, plan.Order is { } order ? order.Apply(plan.Columns, rows) : rows);
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ public sealed class PlanContext
     public IReadOnlyList<FilterModel> ReportFilters { get; }
     public SqlParameters Parameters { get; }
 
+    /// <summary>The report's locale (<c>tr-TR</c>): text values sort with its collation.</summary>
+    public string Locale { get; init; } = "en-US";
+
     /// <summary>Most buckets a grain may split the period into (a bucket series longer than this is refused).</summary>
     public int MaxBuckets { get; init; } = int.MaxValue;
 

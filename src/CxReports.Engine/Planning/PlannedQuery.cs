@@ -28,10 +28,27 @@ public sealed record ResultColumn(string Name, ColumnType Type, Meaning Meaning)
 
     /// <summary>For a margin of error, the column of the same table it is the margin of (drawn as a band around it); null otherwise.</summary>
     public string? MarginOf { get; init; }
+
+    /// <summary>
+    /// For a text column whose values have an order of their own (the bands of <c>bucket(...)</c>, a column's
+    /// <c>in</c> list), the values in that order; rows sort by it rather than alphabetically. Null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? DeclaredOrder { get; init; }
+
+    /// <summary>The name documents show for each code of the column (its source's <c>labels</c>), by <see cref="ValueKey"/>; null when none.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>The label of a value, or null when the column has none for it (the value is shown as it is).</summary>
+    public string? LabelOf(object? value) =>
+        Labels is not null && ValueKey.Of(value) is { } key && Labels.TryGetValue(key, out var label) ? label : null;
 }
 
 /// <summary>What a result column holds.</summary>
 public enum ColumnType { Text, Number, Integer, Date, Boolean }
 
 /// <summary>One SQL statement with its bound parameter values and the columns it returns.</summary>
-public sealed record PlannedQuery(string Sql, IReadOnlyList<object?> Parameters, IReadOnlyList<ResultColumn> Columns);
+public sealed record PlannedQuery(string Sql, IReadOnlyList<object?> Parameters, IReadOnlyList<ResultColumn> Columns)
+{
+    /// <summary>How the rows are put in order (and cut to a top N) once read; null when the SQL orders them itself.</summary>
+    public Execution.RowOrder? Order { get; init; }
+}

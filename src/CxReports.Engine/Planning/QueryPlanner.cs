@@ -1,5 +1,6 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Execution;
 using CxReports.Engine.Warehouse;
 using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
 using ValueType = CxReports.Dsl.Binding.Model.ValueType;
@@ -64,7 +65,13 @@ public sealed class QueryPlanner(PlanContext context)
             else
             {
                 select.Add($"f.d{fieldIndex++} AS {Sql.Identifier(dimension.Name)}");
-                columns.Add(new ResultColumn(dimension.Name, TypeOf(dimension.BySource.Values.First().Field.Type)));
+                var field = dimension.BySource.Values.First().Field;
+                var type = TypeOf(field.Type);
+                columns.Add(new ResultColumn(dimension.Name, type)
+                {
+                    DeclaredOrder = type == ColumnType.Text ? BucketBands.Of(field.Derivation) ?? field.Choices?.Select(c => ValueKey.Of(c)!).ToArray() : null,
+                    Labels = field.Labels?.ToDictionary(l => ValueKey.Of(l.Code)!, l => l.Label, StringComparer.Ordinal),
+                });
             }
         }
         foreach (var (metric, (name, sql)) in query.Metrics.Zip(metrics))
@@ -74,15 +81,59 @@ public sealed class QueryPlanner(PlanContext context)
             columns.Add(new ResultColumn(name, integer ? ColumnType.Integer : ColumnType.Number, metric.Meaning) { MarginOf = metric.MarginOf, AsOf = AsOf(metric, grain) });
         }
 
-        // Rows in dimension order; a top N ranks by its metric first, and rows tied on it keep dimension order, so
-        // the same rows make the cut on every run and on every engine.
-        var byDimensions = string.Join(", ", Enumerable.Range(1, Math.Max(1, dimensions.Count)));
-        var order = query.Top is { } top
-            ? $"\nORDER BY {rankBy ?? Sql.Identifier(top.OrderBy ?? query.Metrics[0].Name)} {(top.Ascending ? "ASC" : "DESC")} NULLS LAST, {byDimensions}\nLIMIT {top.Count}"
-            : $"\nORDER BY {byDimensions}";
-        var sqlText = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)")) +
-                      $"\nSELECT {string.Join(",\n  ", select)}\nFROM frame f{Joins("f", queryLevel, fieldDimensions.Length)}" + order;
-        return new PlannedQuery(sqlText, context.Parameters.Values, columns);
+        // The rows are put in order (and a top N cut) once read, with the report locale's collation (RowOrder); a
+        // top N by a metric narrows them here to the rows ranked N or better on it, ties included, so no more rows
+        // than needed leave the engine and the cut among ties is the same on every engine.
+        var (order, rankOn, rankDescending) = Order(query, columns);
+        var body = $"SELECT {string.Join(",\n  ", select)}{(rankOn == RankedValue ? $",\n  {rankBy} AS {RankedValue}" : "")}\nFROM frame f{Joins("f", queryLevel, fieldDimensions.Length)}";
+        var with = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)"));
+        var sqlText = rankOn is null
+            ? $"{with}\n{body}"
+            : $"{with},\ncxr_result AS (\n  {body}\n)\nSELECT {string.Join(", ", columns.Select(c => "r." + Sql.Identifier(c.Name)))}, r.cxr_rank\n" +
+              $"FROM (SELECT x.*, rank() OVER (ORDER BY x.{rankOn} {(rankDescending ? "DESC" : "ASC")} NULLS LAST) AS cxr_rank FROM cxr_result x) r\n" +
+              $"WHERE r.cxr_rank <= {query.Top!.Count}";
+        return new PlannedQuery(sqlText, context.Parameters.Values, columns) { Order = order };
+    }
+
+    /// <summary>The column a ranking metric that is not shown is computed into.</summary>
+    private const string RankedValue = "cxr_rank_by";
+
+    /// <summary>
+    /// The order of the rows: the <c>order by</c> keys, else the top N's ranking, then every dimension in query order
+    /// (so rows tied on the keys keep a stable order). A top N ranks by its <c>by</c> (default: its <c>order by</c>,
+    /// else the first metric, largest first); when that starts with a metric, the SQL ranks on it (the column to rank on).
+    /// </summary>
+    private (RowOrder Order, string? RankOn, bool RankDescending) Order(BoundQuery query, List<ResultColumn> columns)
+    {
+        var dimensionCount = query.Dimensions.Count;
+        int ColumnOf(string name) => columns.FindIndex(c => c.Name == name);
+        var display = query.Order.Select(k => new RowSortKey(ColumnOf(k.Column), k.Descending)).ToList();
+        List<RowSortKey>? ranking = null;
+        string? rankOn = null;
+        var rankDescending = false;
+        if (query.Top is { } top)
+        {
+            var byRank = new RowSortKey(RowOrder.Rank, false);
+            if (top.OrderByMetric is not null)
+                (ranking, rankOn, rankDescending) = ([byRank], RankedValue, !top.Ascending);
+            else if (top.OrderBy is { } name && ColumnOf(name) is var column && column < dimensionCount)
+                ranking = [new RowSortKey(column, !top.Ascending)];
+            else if (top.OrderBy is { } metric)
+                (ranking, rankOn, rankDescending) = ([byRank], Sql.Identifier(metric), !top.Ascending);
+            else if (display.Count > 0)
+            {
+                ranking = [.. display];
+                if (ranking[0].Column >= dimensionCount)
+                    (rankOn, rankDescending, ranking[0]) = (Sql.Identifier(columns[ranking[0].Column].Name), ranking[0].Descending, byRank);
+            }
+            else
+                (ranking, rankOn, rankDescending) = ([byRank], Sql.Identifier(columns[dimensionCount].Name), !top.Ascending);
+            if (display.Count == 0) display = [.. ranking!];
+        }
+        List<RowSortKey> WithDimensions(List<RowSortKey> keys) =>
+            [.. keys, .. Enumerable.Range(0, dimensionCount).Where(i => keys.All(k => k.Column != i)).Select(i => new RowSortKey(i, false))];
+        return (new RowOrder(WithDimensions(display), ranking is null ? null : WithDimensions(ranking), query.Top?.Count, rankOn is not null, context.Locale),
+            rankOn, rankDescending);
     }
 
     /// <summary>The day a snapshot of the whole period is taken at the end of (see <see cref="ResolvedPeriod.EffectiveEnd"/>).</summary>

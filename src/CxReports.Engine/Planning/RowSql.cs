@@ -57,14 +57,15 @@ public sealed class RowSql(ISqlDialect dialect, JoinPlan joins, SqlParameters pa
         };
     }
 
-    /// <summary><c>bucket(x, 30, 50)</c>: "&lt;30", "30-49", "50+"; a blank x stays blank.</summary>
+    /// <summary><c>bucket(x, 30, 50)</c>: "&lt;30", "30-49", "50+" (<see cref="BucketBands"/>); a blank x stays blank.</summary>
     private static string Bucket(string value, decimal[] bounds)
     {
         static string N(decimal d) => d.ToString(CultureInfo.InvariantCulture);
-        var cases = new List<string> { $"WHEN {value} IS NULL THEN NULL", $"WHEN {value} < {N(bounds[0])} THEN {Sql.Literal("<" + N(bounds[0]))}" };
-        for (var i = 1; i < bounds.Length; i++)
-            cases.Add($"WHEN {value} < {N(bounds[i])} THEN {Sql.Literal($"{N(bounds[i - 1])}-{N(bounds[i] - 1)}")}");
-        return $"(CASE {string.Join(" ", cases)} ELSE {Sql.Literal(N(bounds[^1]) + "+")} END)";
+        var names = BucketBands.Names(bounds);
+        var cases = new List<string> { $"WHEN {value} IS NULL THEN NULL" };
+        for (var i = 0; i < bounds.Length; i++)
+            cases.Add($"WHEN {value} < {N(bounds[i])} THEN {Sql.Literal(names[i])}");
+        return $"(CASE {string.Join(" ", cases)} ELSE {Sql.Literal(names[^1])} END)";
     }
 
     public static string Literal(object value) => value switch

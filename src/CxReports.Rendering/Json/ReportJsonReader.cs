@@ -64,6 +64,10 @@ public static class ReportJsonReader
                     ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
                     : null,
                 MarginOf = Text(c, "marginOf"),
+                Labels = c.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                    ? labels.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+                        .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+                    : null,
             }).ToList();
             var rows = block.GetProperty("rows").EnumerateArray()
                 .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();

@@ -11,7 +11,8 @@ namespace CxReports.Rendering.Json;
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
 /// its meaning (label, unit, decimals, direction, relativeChange; currency and perMonth when they apply), a time
 /// dimension with its grain, ranked text (a score's bands) with its levels, best first, a margin of error with the
-/// column it is the margin of (marginOf), a snapshot with the day it was taken (asOf).
+/// column it is the margin of (marginOf), a snapshot with the day it was taken (asOf), and a column with value labels
+/// with its <c>labels</c> (code to name).
 /// </summary>
 public static class ResultTableJson
 {
@@ -41,6 +42,14 @@ public static class ResultTableJson
                 json.WriteStartArray();
                 foreach (var level in levels) json.WriteStringValue(level);
                 json.WriteEndArray();
+            }
+            if (column.Labels is { } labels)
+            {
+                // Rows keep the codes (what filters and parameters take); readers show these names for them.
+                json.WritePropertyName("labels");
+                json.WriteStartObject();
+                foreach (var (code, label) in labels) json.WriteString(code, label);
+                json.WriteEndObject();
             }
             WriteMeaning(json, column.Meaning);
             json.WriteEndObject();

@@ -11,12 +11,13 @@ using Spectre.Console;
 
 namespace CxReports.Server.Cli;
 
-/// <summary><c>cxr query "nps, csat by month, channel" [--from D --to D] [--timezone Z] [--format json|csv|table]</c>.</summary>
+/// <summary><c>cxr query "nps, csat by month, channel" [--from D --to D] [--timezone Z] [--locale L] [--format json|csv|table]</c>.</summary>
 public static class QueryCommand
 {
     public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var text = new Argument<string>("query") { Description = "metrics [by dimensions] [where condition] [top N [by metric]]" };
+        var text = new Argument<string>("query") { Description = "metrics [by dimensions] [where condition] [order by column [asc|desc], ...] [top N [by metric]]" };
+        var locale = new Option<string>("--locale") { Description = "Locale whose alphabet orders text values (tr-TR, en-US)", DefaultValueFactory = _ => "en-US" };
         var period = new PeriodOptions();
         var limits = new LimitOptions();
         var format = new Option<string>("--format") { Description = "json, csv or table", DefaultValueFactory = _ => "json" };
@@ -26,8 +27,14 @@ public static class QueryCommand
         period.AddTo(command);
         limits.AddTo(command);
         command.Options.Add(format);
+        command.Options.Add(locale);
         command.SetAction(parse =>
         {
+            if (!Rules.IsKnownLocale(parse.GetValue(locale)!))
+            {
+                stderr.WriteLine($"cxr query: unknown locale '{parse.GetValue(locale)}' for --locale (language-region names such as tr-TR or en-US)");
+                return ExitCodes.Usage;
+            }
             if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
             var (query, diagnostics) = ModelBinder.BindQuery(model, parse.GetValue(text)!);
             foreach (var diagnostic in diagnostics) DiagnosticPrinter.Print(stderr, diagnostic, new Dictionary<string, Dsl.Text.SourceFile> { ["<query>"] = new("<query>", parse.GetValue(text)!) });
@@ -39,7 +46,11 @@ public static class QueryCommand
             try
             {
                 var limit = limits.Limits(parse);
-                var context = new PlanContext(model, warehouse.Dialect, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), []) { MaxBuckets = limit.MaxBuckets };
+                var context = new PlanContext(model, warehouse.Dialect, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), [])
+                {
+                    MaxBuckets = limit.MaxBuckets,
+                    Locale = parse.GetValue(locale)!,
+                };
                 var table = new QueryExecutor(warehouse, TimeSpan.FromSeconds(60), limit).Execute(new QueryPlanner(context).Plan(query));
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;
@@ -65,7 +76,7 @@ public static class QueryCommand
             case "table":
                 var grid = new Table().AddColumns(table.Columns.Select(c => new TableColumn(Markup.Escape(c.Name))).ToArray());
                 foreach (var row in table.Rows)
-                    grid.AddRow(row.Select(v => Markup.Escape(Display(v))).ToArray());
+                    grid.AddRow(row.Select((v, i) => Markup.Escape(table.Columns[i].LabelOf(v) ?? Display(v))).ToArray());
                 AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) }).Write(grid);
                 break;
             default:

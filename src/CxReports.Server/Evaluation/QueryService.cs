@@ -40,13 +40,18 @@ public sealed class QueryService(
         if (Rules.FindTimeZone(zone) is null)
             return ServerProblem.BadParameter("timezone", $"unknown time zone '{RequestReader.Shorten(zone)}' (IANA names such as Europe/Istanbul)");
 
+        if (query["locale"].Count > 1) return ServerProblem.BadParameter("locale", "'locale' is given more than once; give one locale");
+        var locale = query.TryGetValue("locale", out var l) ? l.ToString() : "en-US";
+        if (!Rules.IsKnownLocale(locale))
+            return ServerProblem.BadParameter("locale", $"unknown locale '{RequestReader.Shorten(locale)}' (language-region names such as tr-TR or en-US)");
+
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), today);
         var period = ResolvedPeriod.Of(from.Value ?? written.From, to.Value ?? written.To, today);
         if (period.From > period.To)
             return ServerProblem.BadParameter("from", $"the period ends ({period.To:yyyy-MM-dd}) before it starts ({period.From:yyyy-MM-dd})");
 
-        var key = string.Join("|", state.QueryVersion, $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}", zone, text);
+        var key = string.Join("|", state.QueryVersion, $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}", zone, locale, text);
         try
         {
             var (document, hit) = await cache.GetOrCreate(ResultCache.QueryTag, key, async token =>
@@ -56,7 +61,11 @@ public sealed class QueryService(
                 if (bound is null) throw new InvalidQueryException(diagnostics);
                 using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
                 var limits = options.Value.EvaluationLimits;
-                var context = new PlanContext(state.Model, warehouse.Dialect, period, zone, new Dictionary<string, object?>(), []) { MaxBuckets = limits.MaxBuckets };
+                var context = new PlanContext(state.Model, warehouse.Dialect, period, zone, new Dictionary<string, object?>(), [])
+                {
+                    MaxBuckets = limits.MaxBuckets,
+                    Locale = locale,
+                };
                 var plan = new QueryPlanner(context).Plan(bound);
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
                 var table = await warehouse.Run(w => new QueryExecutor(w, timeout, limits).Execute(plan), token);

@@ -36,6 +36,9 @@ public class DiagnosticCoverageTests
         DiagnosticCode.ReservedParamName,
         // MeaningDiagnosticsTests
         DiagnosticCode.InvalidCurrency, DiagnosticCode.InvalidMeaning, DiagnosticCode.MoneyWithoutCurrency, DiagnosticCode.MomentOfFlow,
+        // OrderAndLabelDiagnosticsTests
+        DiagnosticCode.UnknownOrderKey, DiagnosticCode.OrderedTwice, DiagnosticCode.LabelOutsideChoices, DiagnosticCode.DuplicateLabel,
+        DiagnosticCode.EmptyLabel,
     ];
 
     [Fact]

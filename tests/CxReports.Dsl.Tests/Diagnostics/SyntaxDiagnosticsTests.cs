@@ -175,7 +175,7 @@ public class SyntaxDiagnosticsTests
     public void Words_after_a_complete_query_are_a_syntax_error_with_the_query_form_as_hint()
     {
         Cxr.SingleInQuery("nps extra").Is(DiagnosticCode.SyntaxError, "<query>:1:5", "unexpected `extra` after the query",
-            "a query is: metrics [by dimensions] [where condition] [top N [by metric]]");
+            "a query is: metrics [by dimensions] [where condition] [order by column [asc|desc], ...] [top N [by metric]]");
     }
 
     [Fact]

@@ -60,6 +60,21 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Order_by_and_value_labels_print_in_canonical_form_and_format_idempotently()
+    {
+        const string messy = "source s from \"s.csv\" { key id\n column reason in (\"fiyat\",\"diger\") labels ( \"fiyat\"  as \"Fiyat\" ,\"diger\" as \"Diğer\") }\n" +
+                             "report r { section \"s\" { table n by s.reason order by n  desc,s.reason asc top 3 } }";
+        var once = Format(messy);
+        Assert.Equal(
+            "source s from \"s.csv\" {\n  key id\n  column reason in (\"fiyat\", \"diger\") labels (\"fiyat\" as \"Fiyat\", \"diger\" as \"Diğer\")\n}\n\n" +
+            "report r {\n  section \"s\" {\n    table n by s.reason order by n desc, s.reason top 3\n  }\n}\n",
+            once);
+        Assert.Equal(once, Format(once));
+        Assert.Equal(CxReports.Fuzz.SyntaxShape.Of(CxrParser.ParseFile(new SourceFile("f.cxr", messy)).Value),
+            CxReports.Fuzz.SyntaxShape.Of(CxrParser.ParseFile(new SourceFile("f.cxr", once)).Value));
+    }
+
+    [Fact]
     public void Parentheses_are_kept_only_where_precedence_needs_them()
     {
         Assert.Equal("metric x = (a + b) * c / (d - e)\n", Format("metric x = ((a + b)) * c / (d - e)"));

@@ -69,21 +69,21 @@ public sealed class MetricWarehouse : IDisposable
     }
 
     /// <summary>Plans a query over the inclusive period <paramref name="from"/> .. <paramref name="to"/> (as-of date: <paramref name="today"/> or the period end).</summary>
-    public PlannedQuery Plan(string query, string from, string to, string timeZone = "UTC", string? today = null)
+    public PlannedQuery Plan(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US")
     {
         (BoundQuery? bound, IReadOnlyList<Dsl.Diagnostics.Diagnostic> diagnostics) = ModelBinder.BindQuery(Model, query);
         if (bound is null)
             throw new InvalidOperationException($"query '{query}' does not bind:\n" + string.Join("\n", diagnostics));
         DateOnly end = Day(to);
         PlanContext context = new(Model, _warehouse.Dialect, ResolvedPeriod.Of(Day(from), end, today is null ? end : Day(today)),
-            timeZone, new Dictionary<string, object?>(), []);
+            timeZone, new Dictionary<string, object?>(), []) { Locale = locale };
         return new QueryPlanner(context).Plan(bound);
     }
 
     /// <summary>Runs a query; the SQL is in the message when the engine rejects it.</summary>
-    public ResultTable Query(string query, string from, string to, string timeZone = "UTC", string? today = null)
+    public ResultTable Query(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US")
     {
-        PlannedQuery plan = Plan(query, from, to, timeZone, today);
+        PlannedQuery plan = Plan(query, from, to, timeZone, today, locale);
         try
         {
             return new QueryExecutor(_warehouse, TimeSpan.FromSeconds(30)).Execute(plan);

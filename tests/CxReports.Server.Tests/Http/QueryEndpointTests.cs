@@ -39,10 +39,48 @@ public sealed class QueryEndpointTests(SharedServer shared)
     [InlineData("/api/query?q=nps&q=csat", "q")]
     [InlineData("/api/query?q=nps&from=01.02.2025", "from")]
     [InlineData("/api/query?q=nps&timezone=Mars/Olympus", "timezone")]
+    [InlineData("/api/query?q=nps&locale=xx-YY", "locale")]
+    [InlineData("/api/query?q=nps&locale=", "locale")]
+    [InlineData("/api/query?q=nps&locale=tr-TR%00", "locale")]
+    [InlineData("/api/query?q=nps&locale=tr-TR&locale=en-US", "locale")]
     public async Task A_missing_or_malformed_parameter_is_400_naming_it(string url, string parameter)
     {
         var problem = await (await Server.Client(ApiScope.Read).GetAsync(url)).Problem(HttpStatusCode.BadRequest);
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task An_overlong_locale_is_400_naming_it()
+    {
+        var problem = await (await Server.Client(ApiScope.Read).GetAsync("/api/query?q=nps&locale=" + new string('x', 5000))).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("locale", problem.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Cities_sort_in_the_turkish_alphabet_and_bands_in_their_declared_order()
+    {
+        var client = Server.Client(ApiScope.Read);
+        static async Task<string[]> First(HttpResponseMessage response) =>
+            (await response.Json()).GetProperty("rows").EnumerateArray().Select(r => r[0].GetString() ?? "(blank)").ToArray();
+
+        // The demo's twelve cities in the Turkish alphabet: İ sorts after I (between H and J), so before Kayseri and Trabzon.
+        Assert.Equal(["Ankara", "Antalya", "Bursa", "Eskişehir", "Gaziantep", "İstanbul", "İzmir", "Kayseri", "Kocaeli", "Konya", "Muğla", "Trabzon"],
+            await First(await client.GetAsync("/api/query?q=new_customers%20by%20city&from=2024-01-01&to=2026-06-30&locale=tr-TR")));
+        // Bands lowest first (as text "<30" would come last); customers without an age form the blank group, last.
+        var bands = await First(await client.GetAsync("/api/query?q=new_customers%20by%20age_band%20order%20by%20age_band&from=2024-01-01&to=2026-06-30"));
+        Assert.Equal(["<30", "30-44", "45-59", "60+"], bands.Where(b => b != "(blank)"));
+        Assert.All(bands.SkipWhile(b => b != "(blank)"), b => Assert.Equal("(blank)", b));
+    }
+
+    [Fact]
+    public async Task An_unknown_order_key_is_422_with_a_suggestion()
+    {
+        var problem = await (await Server.Client(ApiScope.Read).GetAsync("/api/query?q=churns_n%20by%20churns.reason%20order%20by%20churn_n%20desc"))
+            .Problem(HttpStatusCode.UnprocessableEntity);
+        var diagnostic = problem.GetProperty("diagnostics").EnumerateArray().Single();
+        Assert.Equal("CXR045", diagnostic.GetProperty("code").GetString());
+        Assert.Equal(36, diagnostic.GetProperty("column").GetInt32());
+        Assert.Equal("did you mean 'churns_n'?", diagnostic.GetProperty("hint").GetString());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using CxReports.Dsl.Text;
 
 namespace CxReports.Dsl.Binding.Model;
 
-/// <summary>A bound query: metric columns, dimension columns, the row filter and the ranking.</summary>
+/// <summary>A bound query: metric columns, dimension columns, the row filter, the order of its rows and the ranking.</summary>
 public sealed record BoundQuery(
     IReadOnlyList<QueryMetric> Metrics,
     IReadOnlyList<QueryDimension> Dimensions,
@@ -12,7 +12,13 @@ public sealed record BoundQuery(
     SourceSpan Span)
 {
     public TimeUnit? Grain => Dimensions.FirstOrDefault(d => d.Grain is not null)?.Grain;
+
+    /// <summary>The <c>order by</c> keys, each a column of the query; empty for the default order.</summary>
+    public IReadOnlyList<QueryOrderKey> Order { get; init; } = [];
 }
+
+/// <summary>One <c>order by</c> key: a column of the query by its name as written, largest or last first when descending.</summary>
+public sealed record QueryOrderKey(string Column, bool Descending, SourceSpan Span);
 
 /// <summary>
 /// A metric column, named as written (<c>nps</c>, <c>count(churns)</c>), with what its values mean (a named metric's

@@ -45,6 +45,8 @@ public sealed record FieldModel(string Source, string Name, string FileColumn, F
     public bool Required { get; init; }
     public (decimal Low, decimal High)? Range { get; init; }
     public IReadOnlyList<object>? Choices { get; init; }
+    /// <summary>The display name of each code (<c>labels ("fiyat" as "Fiyat")</c>), as written; null when none is declared.</summary>
+    public IReadOnlyList<ValueLabelModel>? Labels { get; init; }
     public object? Default { get; init; }
     public string? LinkTarget { get; init; }
     public BoundExpression? Derivation { get; init; }
@@ -60,3 +62,6 @@ public sealed record LifecycleModel(FieldModel Start, FieldModel? End, FieldMode
 
 /// <summary><c>recurring amount per month where ...</c>: the rows that make up monthly recurring revenue.</summary>
 public sealed record RecurringModel(FieldModel Amount, FieldModel Entity, BoundExpression? Where);
+
+/// <summary>A code the data holds and the name documents show for it.</summary>
+public sealed record ValueLabelModel(object Code, string Label);

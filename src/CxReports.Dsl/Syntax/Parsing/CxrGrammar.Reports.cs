@@ -25,12 +25,18 @@ internal sealed partial class CxrGrammar
             from order in Kw("asc").Value(true).Or(Kw("desc").Value(false)).OptionalOrDefault()
             select new SortKey(key, order));
 
+        var orderKey = Located(
+            from column in ExpressionP
+            from isDescending in Kw("desc").Value(true).Or(Kw("asc").Value(false)).OptionalOrDefault()
+            select new OrderKey(column, isDescending));
+
         QueryP = Located(
             from metrics in ExpressionP.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))
             from dimensions in Kw("by").IgnoreThen(PathP.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))).Opt()
             from whereClause in Kw("where").IgnoreThen(ExpressionP).Opt()
+            from orderKeys in Kw("order").IgnoreThen(Kw("by")).IgnoreThen(orderKey.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))).Opt()
             from limit in TopP.Opt()
-            select new Query([.. metrics], [.. dimensions ?? []], whereClause, limit));
+            select new Query([.. metrics], [.. dimensions ?? []], whereClause, [.. orderKeys ?? []], limit));
 
         ReportMemberP = Located(
             Period().Or(Param()).Or(Filter()).Or(Schedule()).Or(Section())

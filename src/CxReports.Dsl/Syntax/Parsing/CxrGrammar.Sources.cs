@@ -17,6 +17,12 @@ internal sealed partial class CxrGrammar
             from per in Kw("per").IgnoreThen(NameP).Opt()
             select new Setting(keyword, [.. values], per));
 
+        var valueLabel = Located(
+            from code in AdditiveP
+            from _ in Kw("as")
+            from label in StringP
+            select new ValueLabel(code, label));
+
         var constraint = Located(
             Kw("required").Value((Constraint)new RequiredConstraint())
                 .Or(from _ in Kw("range")
@@ -27,6 +33,9 @@ internal sealed partial class CxrGrammar
                 .Or(from _ in Kw("in")
                     from values in ParenthesisedListP
                     select (Constraint)new InConstraint(values))
+                .Or(from _ in Kw("labels")
+                    from labels in valueLabel.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma)).Between(Tok(CxrToken.LParen), Tok(CxrToken.RParen))
+                    select (Constraint)new LabelsConstraint([.. labels]))
                 .Or(from _ in Kw("default")
                     from value in AdditiveP
                     select (Constraint)new DefaultConstraint(value)));

@@ -71,7 +71,7 @@ public static class CxrParser
             var extra = parsed.Remainder.ConsumeToken().Value;
             diagnostics.Add(DiagnosticCode.SyntaxError, grammar.SpanOf(extra),
                 $"unexpected `{extra.ToStringValue()}` after the query",
-                "a query is: metrics [by dimensions] [where condition] [top N [by metric]]");
+                "a query is: metrics [by dimensions] [where condition] [order by column [asc|desc], ...] [top N [by metric]]");
         }
         return new ParseResult<Query?>(diagnostics.HasErrors ? null : parsed.Value, Ordered(diagnostics));
     }

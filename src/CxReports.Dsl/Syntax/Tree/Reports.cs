@@ -51,8 +51,15 @@ public sealed record Delivery(Name Kind, ImmutableArray<StringLiteral> Targets, 
 /// <summary><c>section "Title" { blocks }</c>.</summary>
 public sealed record SectionMember(StringLiteral Title, ImmutableArray<Block> Blocks) : ReportMember;
 
-/// <summary><c>metrics [by dimensions] [where COND] [top N [by X] [asc|desc]]</c>: shared by blocks, the CLI and HTTP.</summary>
-public sealed record Query(ImmutableArray<Expression> Metrics, ImmutableArray<PathExpression> Dimensions, Expression? Where, TopClause? Top) : SyntaxNode;
+/// <summary>
+/// <c>metrics [by dimensions] [where COND] [order by KEY [asc|desc], ...] [top N [by X] [asc|desc]]</c>: shared by
+/// blocks, the CLI and HTTP.
+/// </summary>
+public sealed record Query(ImmutableArray<Expression> Metrics, ImmutableArray<PathExpression> Dimensions, Expression? Where,
+    ImmutableArray<OrderKey> Order, TopClause? Top) : SyntaxNode;
+
+/// <summary>One key of <c>order by</c>: a column of the query (a metric or dimension as written), <c>desc</c> for largest or last first.</summary>
+public sealed record OrderKey(Expression Column, bool Descending) : SyntaxNode;
 
 /// <summary><c>top 20 [by monthly_fee] [asc|desc]</c>; largest first unless <c>asc</c>.</summary>
 public sealed record TopClause(NumberLiteral Count, Expression? By, bool Ascending) : SyntaxNode;

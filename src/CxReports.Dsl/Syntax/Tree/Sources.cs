@@ -50,5 +50,11 @@ public sealed record RangeConstraint(Expression Low, Expression High) : Constrai
 /// <summary><c>in ("a", "b")</c>.</summary>
 public sealed record InConstraint(ImmutableArray<Expression> Values) : Constraint;
 
+/// <summary><c>labels ("fiyat" as "Fiyat", ...)</c>: the name documents show for each code the data holds.</summary>
+public sealed record LabelsConstraint(ImmutableArray<ValueLabel> Labels) : Constraint;
+
+/// <summary><c>"ozellik_talebi" as "Özellik talebi"</c>: one code and its display name.</summary>
+public sealed record ValueLabel(Expression Code, StringLiteral Label) : SyntaxNode;
+
 /// <summary><c>default v</c>: a blank becomes v.</summary>
 public sealed record DefaultConstraint(Expression Value) : Constraint;

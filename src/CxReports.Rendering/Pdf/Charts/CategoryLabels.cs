@@ -18,7 +18,7 @@ public sealed record CategoryLabels(IReadOnlyList<string> Labels, int Step, bool
     {
         var labels = data.Categories.Select((c, i) => c is DateOnly d
             ? format.AxisBucket(d, data.Grain, first: i == 0)
-            : Convert.ToString(c, format.Culture) ?? "").ToList();
+            : data.X?.LabelOf(c) ?? Convert.ToString(c, format.Culture) ?? "").ToList();
         var room = (width - 60f) / Math.Max(1, labels.Count);
         var widest = labels.Count == 0 ? 0 : labels.Max(l => l.Split('\n').Max(Style.Measure));
         var step = Math.Max(1, (int)Math.Ceiling((widest + 6f) / room));

@@ -81,9 +81,11 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
                     values[position[c]] = ToDouble(r[mi]);
                     if (errors is not null) errors[position[c]] = ToDouble(r[table.IndexOf(margin!.Name)]);
                 }
+                // A series of a labelled column is named by the label of its code.
+                var value = split?.LabelOf(key) ?? Convert.ToString(key, format.Culture);
                 var name = key is null ? Headings.Of(metric, format)
-                    : metrics.Count == 1 ? Convert.ToString(key, format.Culture) ?? "–"
-                    : $"{key} · {Headings.Of(metric, format)}";
+                    : metrics.Count == 1 ? value ?? "–"
+                    : $"{value} · {Headings.Of(metric, format)}";
                 series.Add(new ChartSeries(name, Headings.Of(metric, format), values, metric.Meaning)
                 {
                     Key = key is null ? null : Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture),

@@ -177,8 +177,8 @@ public sealed class ValueFormatter
         return $"{local.ToString(Text.DateFormat + " " + Text.TimeFormat, Culture)} ({timeZone})";
     }
 
-    /// <summary>Any cell value, formatted for its column (numbers with the column's decimals).</summary>
-    public string Cell(object? value, ResultColumn column, int decimals, TimeGrain grain) => value switch
+    /// <summary>Any cell value, formatted for its column (numbers with the column's decimals; a labelled code as its label).</summary>
+    public string Cell(object? value, ResultColumn column, int decimals, TimeGrain grain) => column.LabelOf(value) ?? value switch
     {
         null => "–",
         long l => Number(l, column.Meaning, 0),

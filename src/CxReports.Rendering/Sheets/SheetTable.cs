@@ -36,7 +36,10 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
         var decimals = TableComposer.Decimals(table);
         var columns = table.Columns.Select(c => new SheetColumn(text.WithUnit(Headings.Of(c, format), c.Unit), c.Type,
             c.Type == ColumnType.Date ? TimeGrains.Of(c) : null)).ToArray();
-        var rows = table.Rows.Select(row => row.Select((v, i) => Cell(v, decimals[i])).ToArray()).ToArray();
+        // A spreadsheet is read by people, like the page: a labelled code shows its name (JSON keeps the code).
+        var rows = table.Rows.Select(row => row.Select((v, i) => table.Columns[i].LabelOf(v) is { } label
+            ? new SheetCell(label, 0)
+            : Cell(v, decimals[i])).ToArray()).ToArray();
         return new SheetTable(id, title, columns, rows);
     }
 
@@ -63,8 +66,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
         return new SheetTable(id, title, columns, rows);
     }
 
-    // Text values are written as the engine gives them: when result columns carry value labels (a code's display
-    // name) or partial-bucket flags, this is the one place that turns a value into what CSV and XLSX show.
+    // The one place that turns a value into what CSV and XLSX show.
     private static SheetCell Cell(object? value, int decimals) => value switch
     {
         double d => new SheetCell(double.IsFinite(d) ? Rounded(d, decimals) : null, decimals),

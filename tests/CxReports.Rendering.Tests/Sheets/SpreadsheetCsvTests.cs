@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
 using CxReports.Rendering.Sheets;
 
 namespace CxReports.Rendering.Tests.Sheets;
@@ -70,11 +72,21 @@ public sealed class SpreadsheetCsvTests
     [Fact]
     public void The_separator_inside_a_value_is_quoted()
     {
-        var table = new SheetTable("t", null, [new("a;b", Engine.Planning.ColumnType.Text, null)], [[new SheetCell("x;y", 0)]]);
+        var table = new SheetTable("t", null, [new("a;b", ColumnType.Text, null)], [[new SheetCell("x;y", 0)]]);
         var text = new StringWriter();
         SpreadsheetCsv.Write(text, table, Turkish);
 
         Assert.Equal("\"a;b\"\r\n\"x;y\"\r\n", text.ToString());
+    }
+
+    [Fact]
+    public void A_labelled_code_shows_its_name_as_on_the_page()
+    {
+        var reason = new ResultColumn("reason", ColumnType.Text) { Labels = new Dictionary<string, string> { ["ozellik_talebi"] = "Özellik talebi" } };
+        var table = new ResultTable([reason, new ResultColumn("n", ColumnType.Integer)], [["ozellik_talebi", 3L], ["diğer", 1L]]);
+        var sheet = SheetTable.Of("t", null, table, new CxReports.Rendering.Pdf.Formatting.ValueFormatter("tr-TR"));
+
+        Assert.Equal(["Özellik talebi", "diğer"], sheet.Rows.Select(r => r[0].Value));
     }
 
     /// <summary>The header and rows as a CSV parser reads them with the locale's delimiter.</summary>

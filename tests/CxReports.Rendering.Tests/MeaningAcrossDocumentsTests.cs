@@ -89,7 +89,7 @@ public class MeaningAcrossDocumentsTests
 
         Assert.Equal("Aktif müşteriler · 30 Kas 2026 itibarıyla",
             KpiComposer.Tile(meaning, 1468, 985, null, new ValueFormatter("tr-TR"), new DateOnly(2026, 11, 30)).Label);
-        Assert.Equal("Aktif müşteriler · at 30 Nov 2026",
+        Assert.Equal("Aktif müşteriler · at Nov 30, 2026",
             KpiComposer.Tile(meaning, 1468, 985, null, new ValueFormatter("en-US"), new DateOnly(2026, 11, 30)).Label);
         Assert.Equal("Aktif müşteriler", KpiComposer.Tile(meaning, 1468, 985, null, new ValueFormatter("en-US")).Label);
     }

@@ -32,7 +32,7 @@ public class MeasuredEffectPdfTests
     {
         var text = Text(Document(Measured(), "en-US"));
 
-        const string sentence = "Churn fell from 2.8% to 1.9% a month against the previous period (1 Nov 2024 – 31 Oct 2025), 0.9 pp less. "
+        const string sentence = "Churn fell from 2.8% to 1.9% a month against the previous period (Nov 1, 2024 – Oct 31, 2025), 0.9 pp less. "
             + "About 11 customers a month were kept; 117 of them were still customers at the period's end, worth 31k against a programme cost "
             + "of 12k over 12 months (net +19k, ROI 162%).";
         Assert.Contains(sentence, text);
@@ -60,7 +60,7 @@ public class MeasuredEffectPdfTests
     {
         var text = Text(Document(Measured(before: 1.0, kept: -10.8, change: 0.9), "en-US"));
 
-        Assert.Contains("Churn rose from 1.0% to 1.9% a month against the previous period (1 Nov 2024 – 31 Oct 2025), 0.9 pp more. "
+        Assert.Contains("Churn rose from 1.0% to 1.9% a month against the previous period (Nov 1, 2024 – Oct 31, 2025), 0.9 pp more. "
             + "About 11 more customers a month were lost than at the baseline's rate; the programme cost 12k over 12 months.", text);
         Assert.Contains("Customers lost a", text);
         Assert.Contains("1.9% 11 ▲ +0.9 pp", text);
@@ -73,7 +73,7 @@ public class MeasuredEffectPdfTests
     {
         var text = Text(Document(Measured(before: null, kept: null, change: null), "en-US"));
 
-        Assert.Contains("The programme's effect cannot be measured: there is no churn data for the baseline (1 Nov 2024 – 31 Oct 2025).", text);
+        Assert.Contains("The programme's effect cannot be measured: there is no churn data for the baseline (Nov 1, 2024 – Oct 31, 2025).", text);
         Assert.DoesNotContain("Churn a month", text);
     }
 

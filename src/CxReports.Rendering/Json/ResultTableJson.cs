@@ -10,7 +10,8 @@ namespace CxReports.Rendering.Json;
 /// Writes a result table as <c>{ "columns": [...], "rows": [[...]] }</c>: numbers at full double precision, counts as
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
 /// its meaning (label, unit, decimals, direction, relativeChange), a time dimension with its grain, ranked text (a
-/// score's bands) with its levels, best first.
+/// score's bands) with its levels, best first; a table by a time grain with partial buckets has <c>"partial"</c>, one
+/// flag per row.
 /// </summary>
 public static class ResultTableJson
 {
@@ -52,6 +53,14 @@ public static class ResultTableJson
             json.WriteEndArray();
         }
         json.WriteEndArray();
+        if (table.Partial is { } partial)
+        {
+            // Beside the rows, one flag each: a bucket not wholly inside the period or the data.
+            json.WritePropertyName("partial");
+            json.WriteStartArray();
+            foreach (var flag in partial) json.WriteBooleanValue(flag);
+            json.WriteEndArray();
+        }
     }
 
     /// <summary>

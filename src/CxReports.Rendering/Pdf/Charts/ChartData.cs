@@ -22,6 +22,11 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
 {
     public bool IsEmpty => Categories.Count == 0 || Series.All(s => s.Values.All(v => v is null));
 
+    /// <summary>Per category, whether its bucket is partial (drawn hollow, dashed or pale); null when none is.</summary>
+    public IReadOnlyList<bool>? Partial { get; init; }
+
+    public bool IsPartial(int category) => Partial is { } partial && partial[category];
+
     public static ChartData From(ResultTable table, ValueFormatter format)
     {
         var dimensions = table.Columns.TakeWhile(c => c.Type is ColumnType.Date or ColumnType.Text or ColumnType.Boolean).ToList();
@@ -58,7 +63,12 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
                 series.Add(new ChartSeries(name, Headings.Of(metric, format), values, metric.Meaning));
             }
         }
-        return new ChartData(x, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, series);
+        return new ChartData(x, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, series)
+        {
+            Partial = table.Partial is { } partial
+                ? categories.Select(c => table.Rows.Where((r, i) => partial[i] && Equals(r[xi], c)).Any()).ToArray()
+                : null,
+        };
     }
 
     private static double? ToDouble(object? value) => value switch

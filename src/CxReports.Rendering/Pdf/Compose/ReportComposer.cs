@@ -20,7 +20,8 @@ public static class ReportComposer
 
     public static IReadOnlyList<IBlock> Compose(EvaluatedReport report, ValueFormatter format, float chartHeight = ChartBlock.MaxHeight)
     {
-        var blocks = new List<IBlock> { new TitleBlock(report.Title, report.Description, Meta(report, format)) };
+        var meta = DataFreshness.Line(report.Freshness, format) is { } freshness ? Meta(report, format) + "\n" + freshness : Meta(report, format);
+        var blocks = new List<IBlock> { new TitleBlock(report.Title, report.Description, meta) };
         foreach (var section in report.Sections)
         {
             var content = section.Blocks.Select(b => Block(b, format, chartHeight)).ToList();
@@ -49,16 +50,20 @@ public static class ReportComposer
             (_, null) => new ParagraphBlock(format.Text.NoData, NoteStyle),
             (not "chart", { Rows.Count: 0 }) => new ParagraphBlock(format.Text.NoData, NoteStyle, 0),
             ("kpi", var t) => KpiComposer.Compose(t, format),
-            ("chart", var t) => new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight),
+            ("chart", var t) => PartialNote(new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight), t, format.Text.Words["partial_chart"]),
             ("cohort", var t) => CohortComposer.Compose(t, format),
             ("scores", var t) => new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
             ("scenario", var t) => Scenario(t, format, block.Title),
-            (_, var t) => new TableBlock(TableComposer.Compose(t, format, block.Title)),
+            (_, var t) => PartialNote(new TableBlock(TableComposer.Compose(t, format, block.Title)), t, format.Text.Words["partial_table"]),
         };
         return block.Title is { Length: > 0 } title && block.Type != "text"
             ? new StackBlock([new CaptionBlock(title), body], gap: 6f)
             : body;
     }
+
+    /// <summary>A block whose table has partial buckets, with the note that says how they are drawn.</summary>
+    private static IBlock PartialNote(IBlock body, Engine.Results.ResultTable table, string note) =>
+        table.Partial is { } partial && partial.Any(p => p) ? new StackBlock([body, new ParagraphBlock(note, NoteStyle, 0)], gap: 4f) : body;
 
     private static IBlock Scenario(Engine.Results.ResultTable table, ValueFormatter format, string? title)
     {

@@ -8,8 +8,8 @@ namespace CxReports.Engine.Reports;
 /// <summary>
 /// Applies where the data ends to a table by a time grain: a metric's value in a bucket that begins after the last
 /// day with data of a source it reads is unknown (null), not the 0 an empty bucket would count; and each bucket not
-/// wholly inside the period, or holding the last day with data of the sources the block reads (with days after
-/// it), is marked partial. Done on the result, so both engines give the same table.
+/// wholly inside the period, or holding the last day with data of a metric's sources (with days after it), is
+/// marked partial. Done on the result, so both engines give the same table.
 /// </summary>
 public static class UnknownBuckets
 {
@@ -21,14 +21,13 @@ public static class UnknownBuckets
         // Metric columns follow the dimension columns, in the query's order.
         var first = query.Dimensions.Count;
         var metricEnds = query.Metrics.Select(m => ends.Of(read.Of(m.Expression))).ToArray();
-        var blockEnd = metricEnds.OfType<DateOnly>().DefaultIfEmpty(DateOnly.MaxValue).Min();
 
         var partial = new bool[table.Rows.Count];
         var rows = table.Rows.Select((row, r) =>
         {
             if (row[time] is not DateOnly bucket) return row;
             var lastDay = ResolvedPeriod.Add(bucket, grain, 1).AddDays(-1);
-            partial[r] = bucket < period.From || lastDay > period.To || (blockEnd >= bucket && blockEnd < lastDay);
+            partial[r] = bucket < period.From || lastDay > period.To || metricEnds.Any(e => e >= bucket && e < lastDay);
             if (!metricEnds.Any(e => e < bucket)) return row;
             var copy = (object?[])row.Clone();
             for (var i = 0; i < metricEnds.Length; i++)

@@ -36,6 +36,11 @@ public abstract class DataFreshnessTests(TestEngine engine) : IDisposable
         metric tickets_n "Tickets" = count(tickets)
         metric spend "Spend" = sum(costs.amount)
         metric tickets_per_spend = count(tickets) / sum(costs.amount)
+        score busy for customers {
+          recent weight 100 = count(tickets) within 30 days scale 0 .. 1
+          band busy >= 50
+          band quiet
+        }
         report r {
           period 2025-01-01 .. 2025-04-30
           timezone "Europe/Istanbul"
@@ -43,6 +48,7 @@ public abstract class DataFreshnessTests(TestEngine engine) : IDisposable
             kpi k: tickets_n compare previous period
             table t: tickets_n, churned(customers), spend, tickets_per_spend by month
             table q: tickets_n by quarter
+            scores s: busy
           }
         }
         """;
@@ -120,6 +126,19 @@ public abstract class DataFreshnessTests(TestEngine engine) : IDisposable
         var quarters = ReportFixture.Block(report, "q").Table!;
         Assert.Equal([[new DateOnly(2025, 1, 1), 4L], [new DateOnly(2025, 4, 1), null]], quarters.Rows);
         Assert.Equal([true, true], quarters.Partial);
+    }
+
+    [Fact]
+    public void Scores_are_taken_on_the_data_end_not_on_a_period_end_after_it()
+    {
+        Load();
+        var table = ReportFixture.Block(Evaluate(), "s").Table!;
+
+        // As of 28 February: customers then are b, c, d (a left on 10 Feb, e signs up on 25 Mar). The 30 days up to
+        // it hold b's ticket of 3 Feb and d's of 25 Feb. As of the period's 30 April there would be b, d, e, none
+        // with a ticket in April: a list of zeros.
+        Assert.Equal(new Dictionary<string, double> { ["b"] = 100.0, ["c"] = 0.0, ["d"] = 100.0 },
+            table.Rows.ToDictionary(r => (string)r[0]!, r => (double)r[1]!));
     }
 
     [Fact]

@@ -35,9 +35,8 @@ public static class ChartSeriesPainter
             for (var i = 0; i < data.Categories.Count; i++)
             {
                 if (!data.IsPartial(i) || data.Series[s].Values[i] is not { } value) continue;
-                var point = plot.Add.Marker(i, value, MarkerShape.FilledCircle, 7f, Colors.White);
-                point.MarkerLineColor = color;
-                point.MarkerLineWidth = 1.6f;
+                plot.Add.Marker(i, value, MarkerShape.FilledCircle, 7f, Colors.White);
+                plot.Add.Marker(i, value, MarkerShape.OpenCircle, 7f, color).MarkerLineWidth = 1.6f;
             }
         }
     }

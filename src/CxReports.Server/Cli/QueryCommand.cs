@@ -39,7 +39,8 @@ public static class QueryCommand
             {
                 var limit = limits.Limits(parse);
                 var context = new PlanContext(model, warehouse.Dialect, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), []) { MaxBuckets = limit.MaxBuckets };
-                var table = new QueryExecutor(warehouse, TimeSpan.FromSeconds(60), limit).Execute(new QueryPlanner(context).Plan(query));
+                var table = Engine.Reports.UnknownBuckets.Apply(new QueryExecutor(warehouse, TimeSpan.FromSeconds(60), limit).Execute(new QueryPlanner(context).Plan(query)),
+                    query, resolved, Engine.Reports.DataEnds.Load(model, warehouse, period.TimeZone(parse)), new Engine.Reports.SourcesRead(model));
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;
             }

@@ -88,6 +88,7 @@ public static class LoadCommand
     {
         var table = new Table().AddColumns("source", "status", "rows", "files", "MB", "time (ms)", "MB/s", "data through");
         foreach (var column in table.Columns.Skip(2).SkipLast(1)) column.RightAligned();
+        table.Columns[1].NoWrap(); // "refused: would shrink" is read as one phrase
         foreach (var o in outcomes)
             table.AddRow(
                 Markup.Escape(o.Source),

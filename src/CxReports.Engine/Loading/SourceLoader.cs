@@ -141,7 +141,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             }
             var contentHash = hashing.GetAwaiter().GetResult();
             warehouse.Publish(stage, TablePlacement.Of(model, source), new LoadRecord(source.Name, FileList(files, dataRoot), contentHash, rows,
-                time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null));
+                time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null) { DataThrough = DataEnd.Of(_staging, source, stage) });
             incremental?.Published(parts);
             return new LoadOutcome(source.Name, LoadStatus.Loaded, rows, files.Count, bytes, watch.Elapsed, [], 0);
         }

@@ -15,7 +15,11 @@ public sealed record EvaluatedReport(
     string Locale,
     IReadOnlyDictionary<string, object?> Params,
     string DataVersion,
-    IReadOnlyList<EvaluatedSection> Sections);
+    IReadOnlyList<EvaluatedSection> Sections)
+{
+    /// <summary>Where the data read ends, and whether the period's figures were clipped to it.</summary>
+    public ReportFreshness Freshness { get; init; } = ReportFreshness.None;
+}
 
 /// <summary>A titled group of evaluated blocks.</summary>
 public sealed record EvaluatedSection(string Title, IReadOnlyList<EvaluatedBlock> Blocks);

@@ -22,14 +22,56 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
     public EvaluatedReport Evaluate(ReportModel report, ReportRequest request)
     {
         var (period, values) = _planner.Resolve(report, request);
-        var plans = report.Sections.SelectMany(s => s.Blocks)
-            .ToDictionary<BlockModel, BlockModel, PlannedQuery?>(b => b, b => _planner.Plan(report, b, period, values), ReferenceEqualityComparer.Instance);
+        var blocks = report.Sections.SelectMany(s => s.Blocks).ToArray();
+        var read = new SourcesRead(model);
+        var sources = blocks.SelectMany(read.Of).ToHashSet(StringComparer.Ordinal);
+        var ends = DataEnds.Load(model, warehouse, report.TimeZone);
+        // Blocks by a time grain keep every bucket of the period (those after the data end are unknown); every other
+        // figure is computed up to where the data ends, and compared with a previous period of that same length.
+        var end = ends.EffectiveEnd(period, sources);
+        var noData = end < period.From;
+        var clipped = end < period.To && !noData ? ResolvedPeriod.Of(period.From, end, _planner.Today) : period;
+        ResolvedPeriod PeriodOf(BlockModel block) => Bucketed(block) ? period : clipped;
+        var plans = blocks.ToDictionary<BlockModel, BlockModel, PlannedQuery?>(b => b, b => _planner.Plan(report, b, PeriodOf(b), values), ReferenceEqualityComparer.Instance);
         var executor = new QueryExecutor(warehouse, timeout, _limits);
         var sections = report.Sections.Select(section => new EvaluatedSection(section.Title,
-            section.Blocks.Select(block => EvaluateBlock(report, block, plans[block], period, values, executor)).ToArray())).ToArray();
+            section.Blocks.Select(block =>
+            {
+                var evaluated = EvaluateBlock(report, block, plans[block], PeriodOf(block), values, executor);
+                return evaluated.Table is not { } table ? evaluated : evaluated with { Table = Fresh(block, table, period, ends, read, noData) };
+            }).ToArray())).ToArray();
         return new EvaluatedReport(report.Name, report.Title, report.Description, time.GetUtcNow(), period.From, period.To,
             report.Grain?.ToString().ToLowerInvariant(), report.TimeZone, report.Locale,
-            values, DataVersion(), sections);
+            values, DataVersion(), sections)
+        {
+            Freshness = new ReportFreshness(ends.For(sources), end < period.To ? end : null),
+        };
+    }
+
+    private static BoundQuery? QueryOf(BlockModel block) => block switch
+    {
+        ChartBlockModel chart => chart.Query,
+        TableBlockModel table => table.Query,
+        _ => null,
+    };
+
+    private static bool Bucketed(BlockModel block) => QueryOf(block)?.Grain is not null;
+
+    /// <summary>
+    /// A block's table as far as the data goes: by a time grain, unknown after each metric's data end and partial
+    /// buckets marked; otherwise, over a period that has no data at all, every figure unknown.
+    /// </summary>
+    private static ResultTable Fresh(BlockModel block, ResultTable table, ResolvedPeriod period, DataEnds ends, SourcesRead read, bool noData)
+    {
+        if (QueryOf(block) is { Grain: not null } query) return UnknownBuckets.Apply(table, query, period, ends, read);
+        if (!noData) return table;
+        return block switch
+        {
+            KpiBlockModel => table with { Rows = table.Rows.Select(r => { var c = (object?[])r.Clone(); c[1] = null; c[3] = null; return c; }).ToArray() },
+            ChartBlockModel or TableBlockModel => UnknownBuckets.AllUnknown(table, QueryOf(block)!.Dimensions.Count),
+            ScoresBlockModel => table with { Rows = [] },
+            _ => table,
+        };
     }
 
     private EvaluatedBlock EvaluateBlock(ReportModel report, BlockModel block, PlannedQuery? plan, ResolvedPeriod period,

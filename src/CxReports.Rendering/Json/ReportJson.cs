@@ -29,6 +29,7 @@ public static class ReportJson
         json.WriteString("to", Date(report.To));
         if (report.Grain is { } grain) json.WriteString("grain", grain);
         json.WriteString("timezone", report.TimeZone);
+        if (report.Freshness.ClippedTo is { } clipped) json.WriteString("clippedTo", Date(clipped));
         json.WriteEndObject();
         json.WriteString("locale", report.Locale);
         json.WritePropertyName("params");
@@ -40,6 +41,17 @@ public static class ReportJson
         }
         json.WriteEndObject();
         json.WriteString("dataVersion", report.DataVersion);
+        if (report.Freshness.Through is { } through) json.WriteString("dataThrough", Date(through));
+        json.WritePropertyName("sources");
+        json.WriteStartArray();
+        foreach (var (source, lastDay) in report.Freshness.Sources)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", source);
+            json.WriteString("dataThrough", Date(lastDay));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WritePropertyName("sections");
         json.WriteStartArray();
         foreach (var section in report.Sections)

@@ -36,7 +36,14 @@ public static class ReportJsonReader
             Text(root, "locale") ?? "en-US",
             parameters,
             Text(root, "dataVersion") ?? "",
-            sections);
+            sections)
+        {
+            Freshness = new ReportFreshness(
+                root.TryGetProperty("sources", out var sources) && sources.ValueKind == JsonValueKind.Array
+                    ? sources.EnumerateArray().ToDictionary(x => x.GetProperty("name").GetString() ?? "", x => Date(x.GetProperty("dataThrough").GetString()!), StringComparer.Ordinal)
+                    : new Dictionary<string, DateOnly>(),
+                Text(period, "clippedTo") is { } clipped ? Date(clipped) : null),
+        };
     }
 
     private static EvaluatedBlock Block(JsonElement block) =>
@@ -71,7 +78,12 @@ public static class ReportJsonReader
             }).ToList();
             var rows = block.GetProperty("rows").EnumerateArray()
                 .Select(r => r.EnumerateArray().Select((v, i) => Value(v, cols[i].Type)).ToArray()).ToList();
-            table = new ResultTable(cols, rows);
+            table = new ResultTable(cols, rows)
+            {
+                Partial = block.TryGetProperty("partial", out var partial) && partial.ValueKind == JsonValueKind.Array
+                    ? partial.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.True).ToList()
+                    : null,
+            };
         }
         return table;
     }

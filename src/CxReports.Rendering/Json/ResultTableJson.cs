@@ -12,7 +12,8 @@ namespace CxReports.Rendering.Json;
 /// its meaning (label, unit, decimals, direction, relativeChange; currency and perMonth when they apply), a time
 /// dimension with its grain, ranked text (a score's bands) with its levels, best first, a margin of error with the
 /// column it is the margin of (marginOf), a snapshot with the day it was taken (asOf), and a column with value labels
-/// with its <c>labels</c> (code to name).
+/// with its <c>labels</c> (code to name); a table by a time grain
+/// with partial buckets has <c>"partial"</c>, one flag per row.
 /// </summary>
 public static class ResultTableJson
 {
@@ -64,6 +65,14 @@ public static class ResultTableJson
             json.WriteEndArray();
         }
         json.WriteEndArray();
+        if (table.Partial is { } partial)
+        {
+            // Beside the rows, one flag each: a bucket not wholly inside the period or the data.
+            json.WritePropertyName("partial");
+            json.WriteStartArray();
+            foreach (var flag in partial) json.WriteBooleanValue(flag);
+            json.WriteEndArray();
+        }
     }
 
     /// <summary>

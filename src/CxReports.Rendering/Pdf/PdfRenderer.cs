@@ -27,7 +27,8 @@ public static class PdfRenderer
         var frame = new PageFrame(
             report.Title,
             ReportComposer.Meta(report, format),
-            $"{format.Text.Generated} {format.Moment(report.GeneratedAt, report.TimeZone)}  ·  {format.Text.DataVersion} {report.DataVersion}",
+            $"{format.Text.Generated} {format.Moment(report.GeneratedAt, report.TimeZone)}  ·  {format.Text.DataVersion} {report.DataVersion}" +
+            (DataFreshness.Through(report.Freshness, format) is { } through ? $"  ·  {through}" : ""),
             format.Text.PageOf);
 
         using var stream = new MemoryStream();

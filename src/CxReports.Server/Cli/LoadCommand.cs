@@ -68,7 +68,8 @@ public static class LoadCommand
                 return ExitCodes.Errors;
             }
 
-            Summary(stdout, outcomes);
+            Summary(stdout, outcomes, outcomes.ToDictionary(o => o.Source, o => warehouse.Log.LastLoaded(o.Source)?.DataThrough is { } through
+                ? through.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : ""));
             // A full disk fails every source after it in the same way; that is one fact about the warehouse, said once.
             var diagnostics = outcomes.SelectMany(o => o.Diagnostics).ToArray();
             foreach (var diagnostic in diagnostics.Where(d => !Engine.Warehouse.StorageFailure.IsDiskFull(d.Message)))
@@ -82,10 +83,12 @@ public static class LoadCommand
 
     private static bool RefusedShrink(LoadOutcome outcome) => outcome.Diagnostics.Any(d => d.Code == LoadCodes.Shrink);
 
-    private static void Summary(TextWriter stdout, IReadOnlyList<LoadOutcome> outcomes)
+    /// <summary>One line per source; "data through" is the day (UTC) the source's last good load ends on.</summary>
+    private static void Summary(TextWriter stdout, IReadOnlyList<LoadOutcome> outcomes, IReadOnlyDictionary<string, string> dataThrough)
     {
-        var table = new Table().AddColumns("source", "status", "rows", "files", "MB", "time (ms)", "MB/s");
-        foreach (var column in table.Columns.Skip(2)) column.RightAligned();
+        var table = new Table().AddColumns("source", "status", "rows", "files", "MB", "time (ms)", "MB/s", "data through");
+        foreach (var column in table.Columns.Skip(2).SkipLast(1)) column.RightAligned();
+        table.Columns[1].NoWrap(); // "refused: would shrink" is read as one phrase
         foreach (var o in outcomes)
             table.AddRow(
                 Markup.Escape(o.Source),
@@ -95,7 +98,8 @@ public static class LoadCommand
                     _ when RefusedShrink(o) => "[red]refused: would shrink[/]", _ => "[red]failed[/]",
                 },
                 o.Rows.ToString("N0"), o.Files.ToString(), (o.Bytes / 1e6).ToString("N1"),
-                o.Duration.TotalMilliseconds.ToString("N0"), o.Status == LoadStatus.Loaded ? o.MegabytesPerSecond.ToString("N1") : "");
+                o.Duration.TotalMilliseconds.ToString("N0"), o.Status == LoadStatus.Loaded ? o.MegabytesPerSecond.ToString("N1") : "",
+                dataThrough[o.Source]);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.Detect });
         console.Write(table);
     }

@@ -51,7 +51,8 @@ public static class QueryCommand
                     MaxBuckets = limit.MaxBuckets,
                     Locale = parse.GetValue(locale)!,
                 };
-                var table = new QueryExecutor(warehouse, TimeSpan.FromSeconds(60), limit).Execute(new QueryPlanner(context).Plan(query));
+                var table = Engine.Reports.UnknownBuckets.Apply(new QueryExecutor(warehouse, TimeSpan.FromSeconds(60), limit).Execute(new QueryPlanner(context).Plan(query)),
+                    query, resolved, Engine.Reports.DataEnds.Load(model, warehouse, period.TimeZone(parse)), new Engine.Reports.SourcesRead(model));
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;
             }

@@ -68,7 +68,9 @@ public sealed class QueryService(
                 };
                 var plan = new QueryPlanner(context).Plan(bound);
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
-                var table = await warehouse.Run(w => new QueryExecutor(w, timeout, limits).Execute(plan), token);
+                // Buckets after the data of a metric's sources are unknown, as in reports.
+                var table = await warehouse.Run(w => Engine.Reports.UnknownBuckets.Apply(new QueryExecutor(w, timeout, limits).Execute(plan), bound, period,
+                    Engine.Reports.DataEnds.Load(state.Model, w, zone), new Engine.Reports.SourcesRead(state.Model)), token);
                 return new RenderedDocument(Json(table), "application/json", $"W/\"{ModelFingerprints.Hash(key)}\"");
             }, cancellation);
             return new ServedDocument(document, hit);

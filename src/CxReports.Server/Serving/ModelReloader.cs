@@ -89,9 +89,10 @@ public sealed class ModelReloader(
             var sources = model.Sources.Keys.Order(StringComparer.Ordinal).Select(s =>
             {
                 var attempt = w.Log.LastAttempt(s);
-                return new SourceStatus(s, attempt?.Status ?? "never loaded", w.Log.LastLoaded(s)?.Rows ?? 0,
-                    outcomes.FirstOrDefault(o => o.Source == s)?.ErrorCount ?? 0, w.Log.LastLoaded(s)?.LoadedAt,
-                    attempt?.Status == "failed" ? attempt.Error : null);
+                var loaded = w.Log.LastLoaded(s);
+                return new SourceStatus(s, attempt?.Status ?? "never loaded", loaded?.Rows ?? 0,
+                    outcomes.FirstOrDefault(o => o.Source == s)?.ErrorCount ?? 0, loaded?.LoadedAt,
+                    attempt?.Status == "failed" ? attempt.Error : null, loaded?.DataThrough?.ToString());
             }).ToArray();
             return (outcomes, contentHashes, sources);
         }, cancellation);

@@ -21,9 +21,10 @@ public sealed record ServingState(
 
 /// <summary>
 /// A source as last loaded: status of the last attempt, rows and errors, when it was last loaded successfully, and
-/// why the last attempt failed (a refused shrink says so; the rows are still the last good load's).
+/// why the last attempt failed (a refused shrink says so; the rows are still the last good load's), and where the
+/// last good load's data ends on the source's time axis (<c>2026-10-15</c>, or an instant in UTC; null without a time field).
 /// </summary>
-public sealed record SourceStatus(string Source, string Status, long Rows, long Errors, DateTimeOffset? LoadedAt, string? Error = null);
+public sealed record SourceStatus(string Source, string Status, long Rows, long Errors, DateTimeOffset? LoadedAt, string? Error = null, string? DataThrough = null);
 
 /// <summary>A model change that was refused: when, and the diagnostics that refused it.</summary>
 public sealed record ReloadFailure(DateTimeOffset At, string Trigger, IReadOnlyList<Diagnostic> Diagnostics, string Message);

@@ -32,8 +32,11 @@ public abstract class CohortTests(TestEngine engine) : IDisposable
             e,2025-01-25,2025-03-15
             f,2025-02-02,
             g,2025-02-05,2025-02-28
+            h,2024-12-20,2025-03-31
             """).Compile(Model);
 
+        // h started before the period (in no cohort); leaving on March 31 it shows the data reaches through the
+        // period's last day, so no month is cut off at an earlier data end.
         var table = ReportFixture.Block(_fixture.Evaluate("r", today: new DateOnly(2025, 6, 1)), "c").Table!;
 
         // January cohort: b, c, d, e (a started before the period). Last day of January: c left on the 31st

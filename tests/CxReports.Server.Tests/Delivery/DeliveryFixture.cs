@@ -34,7 +34,7 @@ internal sealed class DeliveryFixture : IDisposable
                 [.. KpiTable.Row("churn", 1.87, 2.73, 1.87 - 2.73, Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Aylık müşteri kaybı %"))],
             ]))])]);
 
-    public ReportRunner Runner(IDeliveryChannel channel, int attempts = 3) => new(Log, (_, _) => Evaluated(),
+    public ReportRunner Runner(IDeliveryChannel channel, int attempts = 3, EvaluatedReport? evaluated = null) => new(Log, (_, _) => evaluated ?? Evaluated(),
         DeliveryFormats.All, [channel], TimeProvider.System,
         new RetryPolicy(attempts, TimeSpan.Zero, TimeSpan.Zero));
 

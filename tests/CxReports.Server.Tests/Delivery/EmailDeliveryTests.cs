@@ -68,6 +68,39 @@ public sealed class EmailDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_period_runs_past_the_data_the_email_says_where_the_data_ends_and_that_the_figures_stop_there()
+    {
+        _smtp.Start();
+        // The week runs to 1 March; the churn events end on 26 February, the survey answers on the 27th.
+        var evaluated = DeliveryFixture.Evaluated() with
+        {
+            Freshness = new Engine.Reports.ReportFreshness(
+                new Dictionary<string, DateOnly> { ["churns"] = new(2026, 2, 26), ["responses"] = new(2026, 2, 27) }, new DateOnly(2026, 2, 26)),
+        };
+        await _fixture.Runner(Channel(), evaluated: evaluated).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        var message = Assert.Single(_smtp.Messages());
+        const string past = "The period runs past the data: it ends on 26 Feb 2026, so totals and KPIs are computed up to that day and later buckets show no data.";
+        Assert.Contains("CX Weekly\n2026-02-23 – 2026-03-01\nData through 26 Feb 2026\n" + past + "\n", message.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains($"<p>Data through 26 Feb 2026</p><p>{past}</p>", message.HtmlBody);
+    }
+
+    [Fact]
+    public async Task When_the_data_covers_the_period_the_email_says_where_it_ends_and_nothing_more()
+    {
+        _smtp.Start();
+        var evaluated = DeliveryFixture.Evaluated() with
+        {
+            Freshness = new Engine.Reports.ReportFreshness(new Dictionary<string, DateOnly> { ["responses"] = new(2026, 3, 1) }, null),
+        };
+        await _fixture.Runner(Channel(), evaluated: evaluated).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+
+        var message = Assert.Single(_smtp.Messages());
+        Assert.Contains("Data through 1 Mar 2026", message.TextBody);
+        Assert.DoesNotContain("runs past the data", message.TextBody);
+    }
+
+    [Fact]
     public async Task Smtp_down_then_up_is_retried_and_exactly_one_email_arrives()
     {
         var outcome = await _fixture.Runner(new StartsServerAfterFirstFailure(Channel(), _smtp)).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);

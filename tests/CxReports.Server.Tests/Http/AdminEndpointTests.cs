@@ -32,6 +32,21 @@ public sealed class AdminEndpointTests(SharedServer shared)
         Assert.True(status.GetProperty("authEnabled").GetBoolean());
     }
 
+    [Fact]
+    public async Task Status_shows_where_each_sources_data_ends()
+    {
+        var status = await (await Server.Client(ApiScope.Read).GetAsync("/api/status")).Json();
+        string Through(string source) => status.GetProperty("sources").EnumerateArray()
+            .Single(s => s.GetProperty("source").GetString() == source).GetProperty("dataThrough").GetString()!;
+
+        // A date field ends on a day; a timestamp field at an instant, in UTC.
+        Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", Through("churns"));
+        Assert.Matches("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", Through("tickets"));
+        // Costs are booked by month ("%Y-%m"): the data reaches the last day of the latest month.
+        var costs = DateOnly.ParseExact(Through("costs"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(DateTime.DaysInMonth(costs.Year, costs.Month), costs.Day);
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     [Fact]

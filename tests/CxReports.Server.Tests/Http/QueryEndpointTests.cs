@@ -23,6 +23,16 @@ public sealed class QueryEndpointTests(SharedServer shared)
     }
 
     [Fact]
+    public async Task A_month_after_the_data_ends_is_unknown_not_zero()
+    {
+        // The demo data ends in October 2026 (DemoOptions.DefaultEnd): November has no tickets because none are loaded.
+        var table = await (await Server.Client(ApiScope.Read).GetAsync("/api/query?q=count(tickets)%20by%20month&from=2026-10-01&to=2026-11-30")).Json();
+        var rows = table.GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, rows[0][1].ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows[1][1].ValueKind);
+    }
+
+    [Fact]
     public async Task A_query_with_a_mistake_is_422_with_the_column_of_the_mistake()
     {
         var problem = await (await Server.Client(ApiScope.Read).GetAsync("/api/query?q=nps%20by%20chanel")).Problem(HttpStatusCode.UnprocessableEntity);

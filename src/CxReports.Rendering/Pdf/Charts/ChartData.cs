@@ -40,6 +40,11 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
     /// <summary>What the reader must know that the plot does not show: series left out, grouped or without data.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Per category, whether its bucket is partial (drawn hollow, dashed or pale); null when none is.</summary>
+    public IReadOnlyList<bool>? Partial { get; init; }
+
+    public bool IsPartial(int category) => Partial is { } partial && partial[category];
+
     public static ChartData From(ResultTable table, ValueFormatter format)
     {
         var dimensions = table.Columns.TakeWhile(c => c.Type is ColumnType.Date or ColumnType.Text or ColumnType.Boolean).ToList();
@@ -100,7 +105,12 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
             series.RemoveAll(blank.Contains);
         }
         var shown = SeriesColors.Assign(SeriesCap.Apply(series, split is not null, format, notes), split is not null, split?.Levels);
-        return new ChartData(x, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, shown) { Notes = notes };
+        return new ChartData(x, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, shown) {
+            Notes = notes,
+            Partial = table.Partial is { } partial
+                ? categories.Select(c => table.Rows.Where((r, i) => partial[i] && Equals(r[xi], c)).Any()).ToArray()
+                : null,
+        };
     }
 
     private static double? ToDouble(object? value) => value switch

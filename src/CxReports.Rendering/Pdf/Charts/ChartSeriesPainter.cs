@@ -18,21 +18,53 @@ public static class ChartSeriesPainter
             var color = Color.FromSKColor(data.Series[s].Color);
             if (data.Series[s].Margin is { } margin) Band(plot, data.Series[s].Values, margin, color);
             foreach (var segment in Segments(data.Series[s].Values))
-            {
-                var xs = segment.Select(p => (double)p.Index).ToArray();
-                var ys = segment.Select(p => p.Value).ToArray();
-                var line = plot.Add.Scatter(xs, ys, color);
-                line.LineWidth = 1.8f;
-                line.MarkerSize = data.Categories.Count > 24 ? 0 : 4f;
-                line.MarkerShape = MarkerShape.FilledCircle;
-                if (fill)
+                foreach (var (run, partial) in Runs(segment, data))
                 {
-                    line.FillY = true;
-                    line.FillYValue = 0;
-                    line.FillYColor = color.WithAlpha(0.22);
+                    var xs = run.Select(p => (double)p.Index).ToArray();
+                    var ys = run.Select(p => p.Value).ToArray();
+                    var line = plot.Add.Scatter(xs, ys, color);
+                    line.LineWidth = 1.8f;
+                    line.MarkerSize = data.Categories.Count > 24 ? 0 : 4f;
+                    line.MarkerShape = MarkerShape.FilledCircle;
+                    if (partial) line.LinePattern = LinePattern.Dashed;
+                    if (fill)
+                    {
+                        line.FillY = true;
+                        line.FillYValue = 0;
+                        line.FillYColor = color.WithAlpha(partial ? 0.1 : 0.22);
+                    }
                 }
+            // A partial bucket's point is hollow, so it does not read as a whole bucket's value.
+            for (var i = 0; i < data.Categories.Count; i++)
+            {
+                if (!data.IsPartial(i) || data.Series[s].Values[i] is not { } value) continue;
+                plot.Add.Marker(i, value, MarkerShape.FilledCircle, 7f, Colors.White);
+                plot.Add.Marker(i, value, MarkerShape.OpenCircle, 7f, color).MarkerLineWidth = 1.6f;
             }
         }
+    }
+
+    /// <summary>
+    /// A gap-free segment cut where partial buckets begin and end: a run between whole buckets is drawn solid, a
+    /// step into or out of a partial bucket dashed. Neighbouring runs share their end point, so the line stays unbroken.
+    /// </summary>
+    private static IEnumerable<(List<(int Index, double Value)> Run, bool Partial)> Runs(List<(int Index, double Value)> segment, ChartData data)
+    {
+        if (data.Partial is null || segment.Count < 2) { yield return (segment, segment.Count == 1 && data.IsPartial(segment[0].Index)); yield break; }
+        var run = new List<(int, double)> { segment[0] };
+        bool? dashed = null;
+        for (var i = 1; i < segment.Count; i++)
+        {
+            var step = data.IsPartial(segment[i - 1].Index) || data.IsPartial(segment[i].Index);
+            if (dashed is { } d && d != step)
+            {
+                yield return (run, d);
+                run = [segment[i - 1]];
+            }
+            dashed = step;
+            run.Add(segment[i]);
+        }
+        yield return (run, dashed ?? false);
     }
 
     /// <summary>Bars side by side per category, or stacked (positives up, negatives down from zero).</summary>
@@ -52,14 +84,14 @@ public static class ChartSeriesPainter
                 if (stacked)
                 {
                     var start = value >= 0 ? up[i] : down[i];
-                    bars.Add(new Bar { Position = i, ValueBase = start, Value = start + value, Size = 0.62, FillColor = color, LineWidth = 0 });
+                    bars.Add(Paled(new Bar { Position = i, ValueBase = start, Value = start + value, Size = 0.62, FillColor = color, LineWidth = 0 }, data.IsPartial(i), color));
                     if (value >= 0) up[i] += value; else down[i] += value;
                 }
                 else
                 {
                     var size = groupWidth / count;
                     var position = i - groupWidth / 2 + size * (s + 0.5);
-                    bars.Add(new Bar { Position = position, Value = value, Size = size * 0.9, FillColor = color, LineWidth = 0 });
+                    bars.Add(Paled(new Bar { Position = position, Value = value, Size = size * 0.9, FillColor = color, LineWidth = 0 }, data.IsPartial(i), color));
                     if (data.Series[s].Margin?[i] is { } error)
                     {
                         var whisker = plot.Add.Line(position, value - error, position, value + error);
@@ -86,6 +118,17 @@ public static class ChartSeriesPainter
             band.FillColor = color.WithAlpha(0.18);
             band.LineWidth = 0;
         }
+    }
+
+    /// <summary>A partial bucket's bar: pale, with a dashed outline in the series' colour.</summary>
+    private static Bar Paled(Bar bar, bool partial, Color color)
+    {
+        if (!partial) return bar;
+        bar.FillColor = color.WithAlpha(0.3);
+        bar.LineColor = color;
+        bar.LineWidth = 1f;
+        bar.LineStyle.Pattern = LinePattern.Dashed;
+        return bar;
     }
 
     private static IEnumerable<List<(int Index, double Value)>> Segments(double?[] values)

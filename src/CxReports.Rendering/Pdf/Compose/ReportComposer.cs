@@ -20,7 +20,8 @@ public static class ReportComposer
 
     public static IReadOnlyList<IBlock> Compose(EvaluatedReport report, ValueFormatter format, float chartHeight = ChartBlock.MaxHeight)
     {
-        var blocks = new List<IBlock> { new TitleBlock(report.Title, report.Description, Meta(report, format)) };
+        var meta = DataFreshness.Line(report.Freshness, format) is { } freshness ? Meta(report, format) + "\n" + freshness : Meta(report, format);
+        var blocks = new List<IBlock> { new TitleBlock(report.Title, report.Description, meta) };
         foreach (var section in report.Sections)
         {
             var content = section.Blocks.Select(b => Block(b, format, chartHeight)).ToList();
@@ -50,16 +51,20 @@ public static class ReportComposer
             ("scores", { Rows.Count: 0 }) => new ParagraphBlock(block.Empty ?? format.Text.EmptyList, BodyStyle, 0),
             (not "chart", { Rows.Count: 0 }) => new ParagraphBlock(format.Text.NoData, NoteStyle, 0),
             ("kpi", var t) => KpiComposer.Compose(t, format),
-            ("chart", var t) => new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight),
+            ("chart", var t) => PartialNote(new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight), t, format.Text.Words["partial_chart"]),
             ("cohort", var t) => CohortComposer.Compose(t, format),
             ("scores", var t) => new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
             ("scenario", var t) => Scenario(t, block.Measured, format, block.Title),
-            (_, var t) => new TableBlock(TableComposer.Compose(t, format, block.Title)),
+            (_, var t) => PartialNote(new TableBlock(TableComposer.Compose(t, format, block.Title)), t, format.Text.Words["partial_table"]),
         };
         return block.Title is { Length: > 0 } title && block.Type != "text"
             ? new StackBlock([new CaptionBlock(title), body], gap: 6f)
             : body;
     }
+
+    /// <summary>A block whose table has partial buckets, with the note that says how they are drawn.</summary>
+    private static IBlock PartialNote(IBlock body, Engine.Results.ResultTable table, string note) =>
+        table.Partial is { } partial && partial.Any(p => p) ? new StackBlock([body, new ParagraphBlock(note, NoteStyle, 0)], gap: 4f) : body;
 
     /// <summary>The what-if grid, after the measured effect when the scenario is measured (what was achieved, then what could be).</summary>
     private static IBlock Scenario(Engine.Results.ResultTable table, Engine.Results.ResultTable? measured, ValueFormatter format, string? title)

@@ -14,10 +14,14 @@ public static class TableComposer
         var decimals = Decimals(table);
         var grains = table.Columns.Select(c => TimeGrains.Of(c)).ToArray();
         var rows = table.Rows
-            .Select(row => table.Columns.Select((c, i) => new TableCell(format.Cell(row[i], c, decimals[i], grains[i]))).ToArray())
+            .Select((row, r) => table.Columns.Select((c, i) => new TableCell(format.Cell(row[i], c, decimals[i], grains[i]) + PartialMark(table, r, c))).ToArray())
             .ToList();
         return new TableData(columns, rows, title, format.Text.Continued);
     }
+
+    /// <summary>A partial bucket's mark, after its name in the time column (the note under the table says what it means).</summary>
+    private static string PartialMark(ResultTable table, int row, ResultColumn column) =>
+        column.Grain is not null && table.Partial is { } partial && partial[row] ? " *" : "";
 
     /// <summary>The column's label; time dimensions in the report's language ("Ay", "Çeyrek").</summary>
     /// <summary>A column's heading; a snapshot of the whole period says its day ("Customers · at 31 Oct 2026").</summary>

@@ -83,6 +83,11 @@ public sealed record UiText(
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
             ["count"] = "Count", ["score"] = "Score", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
             ["per_month"] = "/mo", ["as_of"] = "at {0}",
+            // Where the data ends (DataFreshness); {0} is a date.
+            ["data_through"] = "Data through {0}", ["clipped_to"] = "totals and KPIs computed up to {0}, where the data ends",
+            ["partial_table"] = "* partial: the period or the data covers only part of this bucket",
+            ["partial_chart"] = "Hollow points, dashed lines, pale bars: partial bucket (the period or the data covers only part of it)",
+            ["past_data"] = "The period runs past the data: it ends on {0}, so totals and KPIs are computed up to that day and later buckets show no data.",
         });
 
     public static readonly UiText Turkish = new(
@@ -125,6 +130,10 @@ public sealed record UiText(
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
             ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
             ["per_month"] = "/ay", ["as_of"] = "{0} itibarıyla",
+            ["data_through"] = "Veriler {0} tarihine kadar", ["clipped_to"] = "toplamlar ve göstergeler verinin bittiği {0} tarihine kadar hesaplandı",
+            ["partial_table"] = "* kısmi: dönem ya da veri bu aralığın yalnızca bir kısmını kapsıyor",
+            ["partial_chart"] = "İçi boş noktalar, kesikli çizgiler, soluk sütunlar: kısmi aralık (dönem ya da veri aralığın yalnızca bir kısmını kapsıyor)",
+            ["past_data"] = "Dönem verinin ötesine uzanıyor: veriler {0} tarihinde bitiyor; toplamlar ve göstergeler o güne kadar hesaplandı, sonraki aralıklarda veri yok.",
         });
 
     /// <summary>The words for a culture: Turkish for tr-TR, English for en-US, else English with the culture's date patterns.</summary>

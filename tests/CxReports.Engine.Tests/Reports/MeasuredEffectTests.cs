@@ -55,6 +55,8 @@ public abstract class MeasuredEffectTests(TestEngine engine) : IDisposable
         }
         foreach (var (id, month) in new[] { (1, 1), (2, 1), (3, 1), (4, 2), (5, 2), (6, 2), (7, 3), (8, 3), (15, 3), (16, 3), (9, 4), (10, 4), (11, 5), (12, 5), (13, 5), (14, 5) })
             csv.Append($"n{id},2025-{month:00}-05,\n");
+        // The data reaches the end of May (a signup on its last day), so no period here is clipped to where it ends.
+        csv.Append("late,2025-05-31,\n");
         _fixture.File("customers.csv", csv.ToString()).Compile(Model(period));
     }
 

@@ -42,9 +42,9 @@ public class DataFreshnessTests
         var text = Pdfs.PageTexts(PdfRenderer.Render(Report("en-US")))[0];
 
         // Under the period, each source's day as they differ; then the clipping; the footer repeats the data end.
-        Assert.Contains("Data through 14 Oct 2025 (churns 14 Oct 2025, tickets 20 Oct 2025)", text);
-        Assert.Contains("totals and KPIs computed up to 14 Oct 2025, where the data ends", text);
-        Assert.Contains("data version 16bf1e40c7c6 · Data through 14 Oct 2025", text);
+        Assert.Contains("Data through Oct 14, 2025 (churns Oct 14, 2025, tickets Oct 20, 2025)", text);
+        Assert.Contains("totals and KPIs computed up to Oct 14, 2025, where the data ends", text);
+        Assert.Contains("data version 16bf1e40c7c6 · Data through Oct 14, 2025", text);
     }
 
     [Fact]

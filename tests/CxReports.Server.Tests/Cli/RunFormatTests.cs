@@ -40,7 +40,7 @@ public sealed class RunFormatTests
 
         Assert.Equal(2, exit);
         Assert.Contains("a CSV file holds one table and report 'cx_roi' has", err);
-        Assert.Contains("name one with --block (kpi_1, kpi_2", err);
+        Assert.Contains("name one with --block (scenario_1, kpi_1, kpi_2", err);
     }
 
     [Fact]

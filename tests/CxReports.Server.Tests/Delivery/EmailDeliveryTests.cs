@@ -80,9 +80,9 @@ public sealed class EmailDeliveryTests : IDisposable
         await _fixture.Runner(Channel(), evaluated: evaluated).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         var message = Assert.Single(_smtp.Messages());
-        const string past = "The period runs past the data: it ends on 26 Feb 2026, so totals and KPIs are computed up to that day and later buckets show no data.";
-        Assert.Contains("CX Weekly\n2026-02-23 – 2026-03-01\nData through 26 Feb 2026\n" + past + "\n", message.TextBody!.ReplaceLineEndings("\n"));
-        Assert.Contains($"<p>Data through 26 Feb 2026</p><p>{past}</p>", message.HtmlBody);
+        const string past = "The period runs past the data: it ends on Feb 26, 2026, so totals and KPIs are computed up to that day and later buckets show no data.";
+        Assert.Contains("CX Weekly\nPeriod: Feb 23, 2026 – Mar 1, 2026\nData through Feb 26, 2026\n" + past + "\n", message.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains($"<p>Data through Feb 26, 2026</p><p>{past}</p>", message.HtmlBody);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class EmailDeliveryTests : IDisposable
         await _fixture.Runner(Channel(), evaluated: evaluated).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         var message = Assert.Single(_smtp.Messages());
-        Assert.Contains("Data through 1 Mar 2026", message.TextBody);
+        Assert.Contains("Data through Mar 1, 2026", message.TextBody);
         Assert.DoesNotContain("runs past the data", message.TextBody);
     }
 

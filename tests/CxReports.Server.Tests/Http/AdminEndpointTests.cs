@@ -56,10 +56,10 @@ public sealed class AdminEndpointTests(SharedServer shared)
         var delivery = run.GetProperty("deliveries").EnumerateArray().Single();
         Assert.Equal(("folder", "experience"), (delivery.GetProperty("channel").GetString(), delivery.GetProperty("target").GetString()));
         Assert.Equal("delivered", run.GetProperty("outcome").GetString());
-        // The experience report delivers a PDF and its tables as CSV (one file per block) into the output root's "experience" folder.
+        // The experience report delivers a PDF and a zip of its tables as CSV (one file per block) into the output root's "experience" folder.
         var files = Directory.GetFiles(Path.Combine(Server.Root, "out", "experience")).Select(Path.GetFileName).ToArray();
         Assert.Single(files, f => f!.EndsWith(".pdf", StringComparison.Ordinal));
-        Assert.True(files.Count(f => f!.EndsWith(".csv", StringComparison.Ordinal)) > 1, string.Join(", ", files));
+        Assert.Single(files, f => f!.EndsWith(".zip", StringComparison.Ordinal));
 
         var history = await (await Server.Client(ApiScope.Read).GetAsync("/api/runs?report=experience")).Json();
         Assert.Contains(history.GetProperty("runs").EnumerateArray(), r => r.GetProperty("id").GetString() == run.GetProperty("id").GetString());

@@ -15,7 +15,7 @@ public sealed class ReportsEndpointTests(SharedServer shared)
         var names = list.EnumerateArray().Select(r => r.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["advocacy", "customer_success", "cx_roi", "experience", "retention_value"], names);
         var success = list.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "customer_success");
-        Assert.Equal("Customer Success", success.GetProperty("title").GetString());
+        Assert.Equal("Müşteri Başarısı", success.GetProperty("title").GetString());
         var plan = success.GetProperty("params").EnumerateArray().Single();
         Assert.Equal("plan", plan.GetProperty("name").GetString());
         Assert.Equal("all", plan.GetProperty("default").GetString());

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/install-deps.sh
+./scripts/install-deps.sh --test
 
 dotnet build CxReports.sln -c Release --nologo -v quiet
 dotnet test CxReports.sln -c Release --no-build --nologo -v minimal  # minimal: failures with their messages

@@ -13,7 +13,7 @@ using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests;
 
-/// <summary>One metric shown as a KPI tile, a table cell and a chart series, and written as JSON: all must agree.</summary>
+/// <summary>One metric shown as a KPI tile, a table cell and a chart series, and written as JSON and XLSX: all must agree.</summary>
 public class MeaningAcrossDocumentsTests
 {
     // Short enough for a chart's axis title (long titles are cut: issue 17, item 5), with every Turkish letter.
@@ -120,7 +120,7 @@ public class MeaningAcrossDocumentsTests
 
     [Theory]
     [MemberData(nameof(Units))]
-    public void Tile_cell_chart_axis_and_JSON_show_a_metric_with_the_same_label_unit_and_decimals(
+    public void Tile_cell_chart_axis_JSON_and_XLSX_show_a_metric_with_the_same_label_unit_and_decimals(
         Unit unit, double value, double previous, string printed, string change, string axis)
     {
         foreach (var direction in Enum.GetValues<Direction>())
@@ -151,6 +151,18 @@ public class MeaningAcrossDocumentsTests
                 Assert.Equal(KpiTable.Name(direction), column.GetProperty("direction").GetString());
                 Assert.Equal(meaning.RelativeChange, column.GetProperty("relativeChange").GetBoolean());
                 Assert.Equal(meaning.Decimals, column.TryGetProperty("decimals", out var d) ? d.GetInt32() : null);
+            }
+
+            // The spreadsheet holds the number the page prints (a real number, not text) under the same label.
+            var shown = double.Parse(new string(printed.Where(c => char.IsDigit(c) || c == '.').ToArray()), System.Globalization.CultureInfo.InvariantCulture);
+            using (var workbook = new Sheets.Workbook(Rendering.Sheets.ReportXlsx.Render(report)))
+            {
+                var cells = workbook.Sheet("Şehirler");
+                Assert.StartsWith(Label, (string)cells[0][1].Value!);
+                Assert.Equal(shown, cells[1][1].Value);
+                var kpi = workbook.Sheet("kpi_1");
+                Assert.StartsWith(Label, (string)kpi[1][0].Value!);
+                Assert.Equal(shown, kpi[1][1].Value);
             }
 
             // A stored JSON result renders to the same page: the meaning travels with the document, not beside it.

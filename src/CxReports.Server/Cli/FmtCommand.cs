@@ -1,16 +1,19 @@
 using System.CommandLine;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Parsing;
+using DiffPlex.Renderer;
 
 namespace CxReports.Server.Cli;
 
 /// <summary>
 /// <c>cxr fmt [--check] [DIR|FILE...]</c>: rewrite report files in the canonical layout. A file with syntax errors
-/// is left alone (formatting half-read text would lose it). <c>--check</c> changes nothing and exits 1 if any file
-/// would change.
+/// is left alone (formatting half-read text would lose it). <c>--check</c> changes nothing, prints what would change
+/// as a unified diff (what CI logs need to show the author) and exits 1 if any file would change.
 /// </summary>
 public static class FmtCommand
 {
+    private static readonly UnidiffRenderer Unidiff = new(contextLines: 2);
+
     public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
     {
         var paths = new ReportPaths();
@@ -37,6 +40,7 @@ public static class FmtCommand
                 if (parse.GetValue(check))
                 {
                     stdout.WriteLine($"{file.Path}: not formatted");
+                    stdout.Write(Unidiff.Generate(file.Text.ReplaceLineEndings("\n"), formatted, file.Path, $"{file.Path} (cxr fmt)"));
                     failed = true;
                 }
                 else

@@ -101,4 +101,17 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal("metric a = count(responses)  # all answers\n", File.ReadAllText(file));
         Assert.Equal(0, CliRunner.Run(_directory, "fmt", "--check", "m.cxr").Exit);
     }
+
+    [Fact]
+    public void Fmt_check_shows_what_would_change_as_a_unified_diff()
+    {
+        File.WriteAllText(Path.Combine(_directory, "m.cxr"), "# answers\nmetric   a=count( responses )\nmetric b = count(responses)\n");
+
+        var (exit, output, _) = CliRunner.Run(_directory, "fmt", "--check", "m.cxr");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            "m.cxr: not formatted\n--- m.cxr\n+++ m.cxr (cxr fmt)\n@@ -1,4 +1,4 @@\n # answers\n-metric   a=count( responses )\n+metric a = count(responses)\n metric b = count(responses)\n \n",
+            output.ReplaceLineEndings("\n"));
+    }
 }

@@ -31,6 +31,15 @@ public static class ExplainCommand
                         stdout.WriteLine($"-- block {block}\n{plan.Sql};\n{Parameters(plan)}\n");
                     return ExitCodes.Ok;
                 }
+                // One bare name is what a report name looks like: unknown as a report and as a metric, the user most
+                // likely misspelt a report, and "unknown metric" would send them the wrong way.
+                if (IsBareName(text) && !model.Metrics.ContainsKey(text))
+                {
+                    stderr.WriteLine($"cxr explain: no report or metric '{text}'" +
+                                     (DidYouMean.Hint(text, model.Reports.Keys.Concat(model.Metrics.Keys)) is { } hint ? $"; {hint}" : "") +
+                                     $" (reports: {string.Join(", ", model.Reports.Keys.Order())})");
+                    return ExitCodes.Usage;
+                }
                 var (query, diagnostics) = ModelBinder.BindQuery(model, text);
                 foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic.Headline);
                 if (query is null) return ExitCodes.Errors;
@@ -48,6 +57,9 @@ public static class ExplainCommand
         });
         return command;
     }
+
+    private static bool IsBareName(string text) =>
+        text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     private static string Parameters(PlannedQuery plan) =>
         "-- parameters: " + string.Join(", ", plan.Parameters.Select((p, i) => $"${i + 1} = {ParamValues.Show(p)}"));

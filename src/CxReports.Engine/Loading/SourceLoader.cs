@@ -57,8 +57,11 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         if (source.Format is SourceFormat.Csv or SourceFormat.Tsv && HeaderProblems(source, staging, files, dataRoot) is { Length: > 0 } headerProblems)
             return Fail(source, files, headerProblems, headerProblems.Length, watch);
         var recipe = staging?.CreateStage(files) ?? $"SELECT * FROM {ReaderSql.Detected(source, files)}";
-        // The encoding is part of how the files are read even where the SQL does not name it (transcoded files).
-        var version = recipe + "\n" + FileEncodings.Name(source);
+        // The encoding is part of how the files are read even where the SQL does not name it (transcoded files). The
+        // recipe names the files by absolute path: without the data directory's own path, byte-identical data in
+        // another folder has the same version (the files' names relative to it are hashed with their bytes).
+        var version = recipe.Replace(Path.TrimEndingDirectorySeparator(dataRoot) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
+                      + "\n" + FileEncodings.Name(source);
         var bytes = files.Sum(f => new FileInfo(f).Length);
         // A glob's files are hashed one by one, to read again only those that are new or changed.
         var incremental = staging is not null && FileParts.Applies(source) ? new FileParts(_staging, staging) : null;

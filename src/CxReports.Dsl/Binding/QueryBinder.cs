@@ -150,13 +150,30 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
             var unreachable = problem!.Code == DiagnosticCode.UnknownName
                 ? $"cannot group by '{name}': it is not a field of source '{source}' or of a source linked from it"
                 : problem.Message;
+            // A bare name may be a misspelt grain (`mounth`) or a field of a linked source written without its link
+            // (`job_title` for `customer.job_title`): both are what the user meant more often than not.
+            var hint = problem.Hint ?? (path.Segments.Length == 1 && problem.Code == DiagnosticCode.UnknownName
+                ? Suggestion(name, Paths(context.Sources[source]).ToList())
+                : null);
             // A field of that name elsewhere makes it a reachability problem, unless a close name suggests a misspelling.
-            var misplaced = problem.Code == DiagnosticCode.UnknownName && problem.Hint is null && Reachable(name);
+            var misplaced = problem.Code == DiagnosticCode.UnknownName && hint is null && Reachable(name);
             context.Error(misplaced ? DiagnosticCode.Unreachable : problem.Code, path.Span, unreachable,
-                problem.Hint ?? "a dimension must be reachable from every metric's source through links");
+                hint ?? "a dimension must be reachable from every metric's source through links");
         }
         return new QueryDimension(name, null, bySource, path.Span);
     }
+
+    /// <summary>The field through a link that has exactly this name, else the closest grain or field name.</summary>
+    private static string? Suggestion(string name, IReadOnlyList<string> paths) =>
+        paths.FirstOrDefault(p => p.EndsWith("." + name, StringComparison.Ordinal)) is { } linked
+            ? $"did you mean '{linked}'?"
+            : DidYouMean.Hint(name, Grains.Keys.Concat(paths));
+
+    /// <summary>How a dimension may name each field of a source and of the sources its links reach directly (<c>customer.job_title</c>).</summary>
+    private IEnumerable<string> Paths(SourceModel source) =>
+        source.Fields.Where(f => f.Kind != Model.FieldKind.Link).Select(f => f.Name).Concat(
+            source.Links.Where(l => l.LinkTarget is { } target && context.Sources.ContainsKey(target))
+                .SelectMany(l => context.Sources[l.LinkTarget!].Fields.Where(f => f.Kind != Model.FieldKind.Link).Select(f => $"{l.Name}.{f.Name}")));
 
     /// <summary>Whether some source has a field of this name (then the problem is reachability, not spelling).</summary>
     private bool Reachable(string name) => context.Sources.Values.Any(s => s.Field(name.Split('.')[^1]) is not null);

@@ -151,6 +151,20 @@ public class NameDiagnosticsTests
     }
 
     [Fact]
+    public void Misspelt_grain_in_a_query_suggests_the_grain()
+    {
+        Cxr.SingleInQuery("nps by mounth").Is(DiagnosticCode.UnknownName, "<query>:1:8",
+            "cannot group by 'mounth': it is not a field of source 'responses' or of a source linked from it", "did you mean 'month'?");
+    }
+
+    [Fact]
+    public void A_field_of_a_linked_source_written_without_its_link_suggests_the_path_through_the_link()
+    {
+        Cxr.SingleInQuery("nps by plan").Is(DiagnosticCode.UnknownName, "<query>:1:8",
+            "cannot group by 'plan': it is not a field of source 'responses' or of a source linked from it", "did you mean 'customer.plan'?");
+    }
+
+    [Fact]
     public void Misspelt_link_in_a_query_dimension_is_an_unknown_name_not_an_unreachable_field()
     {
         Cxr.SingleInQuery("nps by custmer.plan").Is(DiagnosticCode.UnknownName, "<query>:1:8",

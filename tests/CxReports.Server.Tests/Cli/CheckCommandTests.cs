@@ -19,6 +19,28 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void One_report_file_is_checked_in_its_model_and_only_its_own_mistakes_are_shown()
+    {
+        // The report uses metrics of the model in reports/model: checked alone they would all be unknown.
+        var root = CliRunner.RepositoryRoot();
+        var clean = CliRunner.Run(root, "check", "reports/customer_success.cxr");
+        Assert.True(clean.Exit == 0, clean.Out + clean.Err);
+        Assert.Equal("", clean.Out);
+        Assert.Contains("ok: 1 file, no errors", clean.Err);
+
+        // Beside the model, the misspelt metric gets the model's closest name; the other file's mistake is not shown.
+        File.WriteAllText(Path.Combine(_directory, "model.cxr"), "source s from \"s.csv\" {\n  key id\n}\nmetric answers = count(s)\nmetric broken = nope(s)\n");
+        File.WriteAllText(Path.Combine(_directory, "r.cxr"), "report r {\n  section \"x\" { kpi answer }\n}\n");
+        var (exit, output, errors) = CliRunner.Run(_directory, "check", "r.cxr");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("r.cxr:2:21: error CXR010: unknown metric 'answer'", output);
+        Assert.Contains("did you mean 'answers'?", output);
+        Assert.DoesNotContain("model.cxr", output);
+        Assert.Contains("1 error in 1 of 1 files", errors);
+    }
+
+    [Fact]
     public void A_long_line_is_shown_cut_around_the_error_with_the_caret_under_it()
     {
         // 300 spaces, then a stray '@' at column 301.

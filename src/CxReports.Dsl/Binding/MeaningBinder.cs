@@ -121,9 +121,6 @@ internal sealed class MeaningBinder(BinderContext context)
         return (meaning, labels);
     }
 
-    /// <summary>The label for a report in <paramref name="locale"/>: the one for the culture, else for its language, else none.</summary>
-    public static string? LabelFor(IReadOnlyDictionary<string, string> labels, string locale) => LocalizedLabel.Pick(labels, locale);
-
     internal static bool IsLanguage(string name) =>
         CultureInfo.GetCultures(CultureTypes.NeutralCultures).Any(c => c.Name.Length > 0 && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -11,8 +11,9 @@ namespace CxReports.Rendering.Json;
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
 /// its meaning (label, unit, decimals, direction, relativeChange; currency and perMonth when they apply), a time
 /// dimension with its grain, ranked text (a score's bands) with its levels, best first, a margin of error with the
-/// column it is the margin of (marginOf), a column the engine adds with the key of the renderer's word for it (word), a snapshot with the day it was taken (asOf), and a column with value labels
-/// with its <c>labels</c> (code to name).
+/// column it is the margin of (marginOf), a column the engine adds with the key of the renderer's word for it
+/// (word), a snapshot with the day it was taken (asOf), and a column with value labels with its <c>labels</c>
+/// (code to name).
 /// </summary>
 public static class ResultTableJson
 {

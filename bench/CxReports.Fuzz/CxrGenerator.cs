@@ -78,17 +78,24 @@ public sealed class CxrGenerator(Random random)
         {
             body.Append("  ").Append(random.Next(8) switch
             {
-                0 => $"key {Name("id")}{(Chance(0.3) ? " = " + Str() : "")}",
-                1 => $"time {Name("t")}{(Chance(0.5) ? ": " + Pick(["date", "timestamp", "integer"]) : "")}{(Chance(0.3) ? " format \"%d.%m.%Y\"" : "")}",
+                0 => $"key {Name("id")}{Label()}{(Chance(0.3) ? " = " + Str() : "")}{LocaleLabels()}",
+                1 => $"time {Name("t")}{Label()}{(Chance(0.5) ? ": " + Pick(["date", "timestamp", "integer"]) : "")}{(Chance(0.3) ? " format \"%d.%m.%Y\"" : "")}{LocaleLabels()}",
                 2 => $"link {Name("customer")}{(Chance(0.5) ? " = musteri_no" : "")} -> {Pick(Sources)}{(Chance(0.3) ? " required" : "")}",
                 3 => $"lifecycle {Pick(Fields)}{(Chance(0.5) ? " .. " + Pick(["churns.left_at", "left_at", "x.y"]) : "")}",
-                4 => $"dimension {Name("d")} = {RowExpression()}",
+                4 => $"dimension {Name("d")}{Label()} = {RowExpression()}{LocaleLabels()}",
                 5 => $"recurring {Pick(Fields)} per {Pick(["month", "week"])}{(Chance(0.3) ? " where " + Condition() : "")}",
-                _ => $"column {Name("c")}{(Chance(0.3) ? " = " + Str() : "")}{(Chance(0.6) ? ": " + Pick(["text", "integer", "decimal", "boolean", "date", "timestamp", "int"]) : "")}{Constraints()}",
+                _ => $"column {Name("c")}{Label()}{(Chance(0.3) ? " = " + Str() : "")}{(Chance(0.6) ? ": " + Pick(["text", "integer", "decimal", "boolean", "date", "timestamp", "int"]) : "")}{Constraints()}{LocaleLabels()}",
             }).Append(Chance(0.1) ? "  # note\n" : "\n");
         }
         return body.Append("}").ToString();
     }
+
+    /// <summary>Sometimes a label after a field's, dimension's, component's or band's name, with its leading space.</summary>
+    private string Label() => Chance(0.3) ? " " + Str() : "";
+
+    /// <summary>Sometimes labels per locale at the end of such a line, valid or not.</summary>
+    private string LocaleLabels() => string.Concat(Enumerable.Range(0, Chance(0.2) ? random.Next(1, 3) : 0)
+        .Select(_ => $" label {Quote(Pick(["en", "en-US", "tr-TR", "en-UK", "turkish", ""]))} {Str()}"));
 
     private string Constraints()
     {
@@ -109,9 +116,9 @@ public sealed class CxrGenerator(Random random)
     {
         var body = new StringBuilder($"score {Name("health")} for {Pick(Sources)} {{\n");
         for (var i = random.Next(0, 4); i > 0; i--)
-            body.Append($"  {Name("part")} weight {Number()} = {MetricExpression()}{(Chance(0.4) ? $" within {random.Next(0, 400)} {Pick(Units)}" : "")} scale {Number()} .. {Number()}\n");
+            body.Append($"  {Name("part")}{Label()} weight {Number()} = {MetricExpression()}{(Chance(0.4) ? $" within {random.Next(0, 400)} {Pick(Units)}" : "")} scale {Number()} .. {Number()}{LocaleLabels()}\n");
         for (var i = random.Next(0, 4); i > 0; i--)
-            body.Append($"  band {Name("b")}{(Chance(0.7) ? $" {Pick([">=", ">", "<=", "<"])} {Number()}" : "")}\n");
+            body.Append($"  band {Name("b")}{Label()}{(Chance(0.7) ? $" {Pick([">=", ">", "<=", "<"])} {Number()}" : "")}{LocaleLabels()}\n");
         return body.Append('}').ToString();
     }
 

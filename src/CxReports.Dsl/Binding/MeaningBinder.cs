@@ -121,12 +121,7 @@ internal sealed class MeaningBinder(BinderContext context)
         return (meaning, labels);
     }
 
-    /// <summary>The label for a report in <paramref name="locale"/>: the one for the culture, else for its language, else none.</summary>
-    public static string? LabelFor(IReadOnlyDictionary<string, string> labels, string locale) =>
-        labels.TryGetValue(locale, out var exact) ? exact
-        : labels.FirstOrDefault(l => !l.Key.Contains('-') && locale.StartsWith(l.Key + "-", StringComparison.OrdinalIgnoreCase)).Value;
-
-    private static bool IsLanguage(string name) =>
+    internal static bool IsLanguage(string name) =>
         CultureInfo.GetCultures(CultureTypes.NeutralCultures).Any(c => c.Name.Length > 0 && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static string Describe(MeaningItem item) => item switch

@@ -49,7 +49,7 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
         var name = context.TextOf(expression);
         var meaning = _metricBinder.MeaningOf(bound, name);
         if (locale is not null && bound is BoundMetricReference r && context.Metrics.TryGetValue(r.Metric, out var metric)
-            && MeaningBinder.LabelFor(metric.Labels, locale) is { } label)
+            && LocalizedLabel.Pick(metric.Labels, locale) is { } label)
             meaning = meaning with { Label = label };
         return new QueryMetric(name, bound, meaning, expressions.Monthly(bound) == true, expression.Span);
     }

@@ -63,7 +63,10 @@ internal sealed class ScoreBinder(BinderContext context)
             return null;
         }
         var window = component.Within is { } w ? new Duration(w.Amount, w.Unit) : null;
-        return new ScoreComponentModel(component.Name.Text, component.Weight.Value, aggregate, window, from.Value, to.Value, component.Span);
+        return new ScoreComponentModel(component.Name.Text, component.Weight.Value, aggregate, window, from.Value, to.Value, component.Span)
+        {
+            Label = new LabelBinder(context).Bind($"component '{component.Name.Text}'", component.Label, component.LocaleLabels),
+        };
     }
 
     private List<ScoreBandModel> BindBands(ScoreDeclaration declaration)
@@ -79,7 +82,10 @@ internal sealed class ScoreBinder(BinderContext context)
             var threshold = band.Threshold is null ? null : SourceBinder.Constant(band.Threshold) as decimal?;
             if (band.Threshold is not null && threshold is null)
                 context.Error(DiagnosticCode.InvalidScore, band.Threshold.Span, "a band threshold is a number: band healthy >= 70");
-            bands.Add(new ScoreBandModel(band.Name.Text, band.Operator, threshold));
+            bands.Add(new ScoreBandModel(band.Name.Text, band.Operator, threshold)
+            {
+                Label = new LabelBinder(context).Bind($"band '{band.Name.Text}'", band.Label, band.LocaleLabels),
+            });
         }
         return bands;
     }

@@ -89,6 +89,7 @@ internal sealed class SourceBinder(BinderContext context)
             Format = member.Format?.Value,
             Required = kind == FieldKind.Key,
             TypeDeclared = declared is not null,
+            Label = new LabelBinder(context).Bind($"field '{member.Name.Text}'", member.Label, member.LocaleLabels),
         };
         if (member.Thousands is { } thousands)
         {
@@ -162,7 +163,11 @@ internal sealed class SourceBinder(BinderContext context)
                 continue;
             }
             var value = expressions.BindRow(dimension.Value, RowScope.Of(source));
-            var field = new FieldModel(source.Name, dimension.Name.Text, dimension.Name.Text, FieldKind.Dimension, value.Type, dimension.Span) { Derivation = value };
+            var field = new FieldModel(source.Name, dimension.Name.Text, dimension.Name.Text, FieldKind.Dimension, value.Type, dimension.Span)
+            {
+                Derivation = value,
+                Label = new LabelBinder(context).Bind($"dimension '{dimension.Name.Text}'", dimension.Label, dimension.LocaleLabels),
+            };
             context.Expansions.CheckDimension(field, dimension.Value);
             fields.Add(field);
         }

@@ -49,6 +49,7 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode MixedScripts = new("CXR034", "name mixes writing systems", Severity.Warning);
     public static readonly DiagnosticCode BidiControl = new("CXR035", "invisible bidirectional control character", Severity.Warning);
     public static readonly DiagnosticCode TooManyDiagnostics = new("CXR036", "too many findings to list");
+    public static readonly DiagnosticCode InvalidLabel = new("CXR037", "invalid label of a field, dimension, score component or band");
     public static readonly DiagnosticCode MeasureWithoutInputs = new("CXR065", "measured effect without a churn metric or customers");
 
     // Documents.

@@ -78,9 +78,11 @@ public sealed class CxrFormatter
                 foreach (var node in s.Components.Cast<SyntaxNode>().Concat(s.Bands).OrderBy(n => n.Span.Offset))
                     Line(node, node switch
                     {
-                        ScoreComponent c => $"{c.Name.Text} weight {Print(c.Weight)} = {Print(c.Value)}"
-                                            + (c.Within is { } within ? " within " + Duration(within) : "") + $" scale {Print(c.ScaleFrom)} .. {Print(c.ScaleTo)}",
-                        ScoreBand b => $"band {b.Name.Text}" + (b.Operator is { } op ? $" {Symbol(op)} {Print(b.Threshold!)}" : ""),
+                        ScoreComponent c => $"{c.Name.Text}{Label(c.Label)} weight {Print(c.Weight)} = {Print(c.Value)}"
+                                            + (c.Within is { } within ? " within " + Duration(within) : "") + $" scale {Print(c.ScaleFrom)} .. {Print(c.ScaleTo)}"
+                                            + LocaleLabels(c.LocaleLabels),
+                        ScoreBand b => $"band {b.Name.Text}{Label(b.Label)}" + (b.Operator is { } op ? $" {Symbol(op)} {Print(b.Threshold!)}" : "")
+                                       + LocaleLabels(b.LocaleLabels),
                         _ => "",
                     });
                 Close(s);
@@ -111,6 +113,12 @@ public sealed class CxrFormatter
         _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, "not a meaning line"),
     };
 
+    /// <summary>A label written after a name (<c>column city "Şehir"</c>), with its leading space; empty without one.</summary>
+    private static string Label(StringLiteral? label) => label is null ? "" : " " + Quote(label.Value);
+
+    /// <summary>The labels per locale at the end of a field, dimension, component or band line, each with its leading space.</summary>
+    private static string LocaleLabels(IEnumerable<LabelItem> labels) => string.Concat(labels.Select(l => " " + MeaningItem(l)));
+
     private void SourceMember(SourceMember member)
     {
         switch (member)
@@ -121,12 +129,13 @@ public sealed class CxrFormatter
                 Close(o);
                 break;
             case FieldMember f:
-                var text = new StringBuilder($"{f.Kind.ToString().ToLowerInvariant()} {f.Name.Text}");
+                var text = new StringBuilder($"{f.Kind.ToString().ToLowerInvariant()} {f.Name.Text}{Label(f.Label)}");
                 if (f.FileColumn is { } column) text.Append(" = ").Append(Quote(column.Value));
                 if (f.Type is { } type) text.Append(": ").Append(type.Text);
                 if (f.Format is { } format) text.Append(" format ").Append(Quote(format.Value));
                 if (f.Thousands is { } thousands) text.Append(" thousands ").Append(Quote(thousands.Value));
                 foreach (var constraint in f.Constraints) text.Append(' ').Append(Constraint(constraint));
+                text.Append(LocaleLabels(f.LocaleLabels));
                 Line(f, text.ToString());
                 break;
             case LinkMember l:
@@ -136,7 +145,7 @@ public sealed class CxrFormatter
                 Line(l, $"lifecycle {l.Start.Text}{(l.End is { } e ? " .. " + e.Text : "")}");
                 break;
             case DimensionMember d:
-                Line(d, $"dimension {d.Name.Text} = {Print(d.Value)}");
+                Line(d, $"dimension {d.Name.Text}{Label(d.Label)} = {Print(d.Value)}{LocaleLabels(d.LocaleLabels)}");
                 break;
             case RecurringMember r:
                 Line(r, $"recurring {r.Field.Text} per {r.Per.Text}{(r.Where is { } w ? " where " + Print(w) : "")}");

@@ -26,6 +26,12 @@ public sealed record ResultColumn(string Name, ColumnType Type, Meaning Meaning)
     /// <summary>For a text column of ranked values (a score's bands), the values from best to worst; null otherwise.</summary>
     public IReadOnlyList<string>? Levels { get; init; }
 
+    /// <summary>
+    /// For a column the engine adds itself (a score list's <c>score</c> and <c>band</c>), the key of the renderer's
+    /// word that heads it in the report's language ("Puan", "Durum"); null otherwise.
+    /// </summary>
+    public string? Word { get; init; }
+
     /// <summary>For a margin of error, the column of the same table it is the margin of (drawn as a band around it); null otherwise.</summary>
     public string? MarginOf { get; init; }
 

@@ -67,7 +67,7 @@ public sealed class QueryPlanner(PlanContext context)
                 select.Add($"f.d{fieldIndex++} AS {Sql.Identifier(dimension.Name)}");
                 var field = dimension.BySource.Values.First().Field;
                 var type = TypeOf(field.Type);
-                columns.Add(new ResultColumn(dimension.Name, type)
+                columns.Add(new ResultColumn(dimension.Name, type, Meaning.None with { Label = field.Label.For(context.Locale) })
                 {
                     DeclaredOrder = type == ColumnType.Text ? BucketBands.Of(field.Derivation) ?? field.Choices?.Select(c => ValueKey.Of(c)!).ToArray() : null,
                     Labels = field.Labels?.ToDictionary(l => ValueKey.Of(l.Code)!, l => l.Label, StringComparer.Ordinal),

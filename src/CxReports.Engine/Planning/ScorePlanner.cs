@@ -75,13 +75,33 @@ public sealed class ScorePlanner(PlanContext context)
         var sql = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)")) +
                   $"\nSELECT {string.Join(", ", select)}\nFROM {resultJoins.From}{where}{order}";
 
-        var columns = new List<ResultColumn> { new(key.Name, ColumnType.Text) };
-        columns.AddRange(block.Show.Select(f => new ResultColumn(f.Field.Name, QueryPlanner.TypeOf(f.Field.Type))));
-        columns.Add(new("score", ColumnType.Number, Points));
-        columns.Add(new("band", ColumnType.Text) { Levels = BestFirst(score.Bands) });
-        columns.AddRange(score.Components.Select(c => new ResultColumn(c.Name, ColumnType.Number, Points)));
-        columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Binding.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number)));
+        var locale = context.Locale;
+        var columns = new List<ResultColumn> { new(key.Name, ColumnType.Text, Labelled(key.Label, locale)) };
+        columns.AddRange(block.Show.Select(f => new ResultColumn(f.Field.Name, QueryPlanner.TypeOf(f.Field.Type), Labelled(f.Field.Label, locale))
+        {
+            Labels = f.Field.Labels?.ToDictionary(l => ValueKey.Of(l.Code)!, l => l.Label, StringComparer.Ordinal),
+        }));
+        columns.Add(new("score", ColumnType.Number, Points) { Word = "score" });
+        columns.Add(new("band", ColumnType.Text)
+        {
+            Word = "band",
+            Levels = BestFirst(score.Bands),
+            Labels = BandLabels(score.Bands, locale),
+        });
+        columns.AddRange(score.Components.Select(c => new ResultColumn(c.Name, ColumnType.Number, Points with { Label = c.Label.For(locale) })));
+        columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Binding.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number,
+            Labelled(entity.Field(c)?.Label ?? LocalizedLabel.None, locale))));
         return new PlannedQuery(sql, context.Parameters.Values, columns);
+    }
+
+    /// <summary>A field's column: no unit, headed by its label for the report's locale (its name without one).</summary>
+    private static Meaning Labelled(LocalizedLabel label, string locale) => Meaning.None with { Label = label.For(locale) };
+
+    /// <summary>The name documents show for each band (JSON keeps the band's name); null when no band has a label.</summary>
+    private static Dictionary<string, string>? BandLabels(IReadOnlyList<ScoreBandModel> bands, string locale)
+    {
+        var labels = bands.Where(b => b.Label.For(locale) is not null).ToDictionary(b => b.Name, b => b.Label.For(locale)!, StringComparer.Ordinal);
+        return labels.Count == 0 ? null : labels;
     }
 
     /// <summary>Score points: 0..100, more is better (a component's scale maps its worst to 0 and its best to 100).</summary>

@@ -71,6 +71,7 @@ public static class ReportJsonReader
                     ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
                     : null,
                 MarginOf = Text(c, "marginOf"),
+                Word = Text(c, "word"),
                 Labels = c.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Object
                     ? labels.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
                         .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)

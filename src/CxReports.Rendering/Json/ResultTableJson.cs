@@ -11,9 +11,9 @@ namespace CxReports.Rendering.Json;
 /// integers, dates as ISO dates, undefined as null (never NaN, never a 0 standing in for "no data"); each column with
 /// its meaning (label, unit, decimals, direction, relativeChange; currency and perMonth when they apply), a time
 /// dimension with its grain, ranked text (a score's bands) with its levels, best first, a margin of error with the
-/// column it is the margin of (marginOf), a snapshot with the day it was taken (asOf), and a column with value labels
-/// with its <c>labels</c> (code to name); a table by a time grain
-/// with partial buckets has <c>"partial"</c>, one flag per row.
+/// column it is the margin of (marginOf), a column the engine adds with the key of the renderer's word for it
+/// (word), a snapshot with the day it was taken (asOf), and a column with value labels with its <c>labels</c>
+/// (code to name); a table by a time grain with partial buckets has <c>"partial"</c>, one flag per row.
 /// </summary>
 public static class ResultTableJson
 {
@@ -36,6 +36,7 @@ public static class ResultTableJson
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
             if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
             if (column.MarginOf is { } marginOf) json.WriteString("marginOf", marginOf);
+            if (column.Word is { } word) json.WriteString("word", word);
             if (column.AsOf is { } asOf) json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (column.Levels is { } levels)
             {

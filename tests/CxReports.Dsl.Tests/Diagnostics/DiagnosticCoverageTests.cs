@@ -39,6 +39,8 @@ public class DiagnosticCoverageTests
         // OrderAndLabelDiagnosticsTests
         DiagnosticCode.UnknownOrderKey, DiagnosticCode.OrderedTwice, DiagnosticCode.LabelOutsideChoices, DiagnosticCode.DuplicateLabel,
         DiagnosticCode.EmptyLabel,
+        // FieldLabelDiagnosticsTests
+        DiagnosticCode.InvalidLabel,
     ];
 
     [Fact]

@@ -37,10 +37,18 @@ public sealed record MetricModel(string Name, string? Label, BoundExpression Exp
 public sealed record ScoreModel(string Name, string Entity, IReadOnlyList<ScoreComponentModel> Components, IReadOnlyList<ScoreBandModel> Bands, SourceSpan Span);
 
 /// <summary>One component: an aggregate over the entity's linked rows in a window, scaled linearly to 0..100.</summary>
-public sealed record ScoreComponentModel(string Name, decimal Weight, BoundAggregate Value, Duration? Window, decimal ScaleFrom, decimal ScaleTo, SourceSpan Span);
+public sealed record ScoreComponentModel(string Name, decimal Weight, BoundAggregate Value, Duration? Window, decimal ScaleFrom, decimal ScaleTo, SourceSpan Span)
+{
+    /// <summary>The readable name documents show for it (<c>usage "Kullanım" weight 40</c>); none: its name.</summary>
+    public LocalizedLabel Label { get; init; } = LocalizedLabel.None;
+}
 
 /// <summary>A band: a score at or above/below the threshold gets this name; no threshold takes the rest.</summary>
-public sealed record ScoreBandModel(string Name, Syntax.Tree.BinaryOperator? Operator, decimal? Threshold);
+public sealed record ScoreBandModel(string Name, Syntax.Tree.BinaryOperator? Operator, decimal? Threshold)
+{
+    /// <summary>The readable name documents show for the band's value (<c>band at_risk "Risk altında"</c>); none: its name.</summary>
+    public LocalizedLabel Label { get; init; } = LocalizedLabel.None;
+}
 
 /// <summary>The retain-N ROI scenario; inputs are monthly metrics or constants.</summary>
 public sealed record ScenarioModel(

@@ -50,6 +50,8 @@ public sealed record FieldModel(string Source, string Name, string FileColumn, F
     public object? Default { get; init; }
     public string? LinkTarget { get; init; }
     public BoundExpression? Derivation { get; init; }
+    /// <summary>The readable name documents show for it (<c>column city "Şehir" label "en" "City"</c>); none: its name.</summary>
+    public LocalizedLabel Label { get; init; } = LocalizedLabel.None;
     /// <summary>Whether the type was written (<c>: integer</c>) rather than left to DuckDB's detection.</summary>
     public bool TypeDeclared { get; init; }
 }

@@ -20,13 +20,15 @@ internal sealed partial class CxrGrammar
         var band = Located(
             from _ in Kw("band")
             from name in NameP
+            from label in StringP.Opt()
             from condition in comparison.Then(op => AdditiveP.Select(v => (Op: (BinaryOperator?)op, Value: v)))
                 .OptionalOrDefault()
-            select new ScoreBand(name, condition.Op, condition.Value));
+            from labels in LocaleLabelP.Many()
+            select new ScoreBand(name, condition.Op, condition.Value) { Label = label, LocaleLabels = [.. labels] });
 
         // `band weight 10 = ...` is a component named band: the name-then-`weight` prefix decides.
         var component = Located(
-            from name in ParserExtensions.Attempt(NameP.Then(n => Kw("weight").Value(n)))
+            from named in ParserExtensions.Attempt(NameP.Then(n => StringP.Opt().Then(l => Kw("weight").Value((Name: n, Label: l)))))
             from weight in NumberP
             from eq in Tok(CxrToken.Equal)
             from value in ExpressionP
@@ -35,7 +37,8 @@ internal sealed partial class CxrGrammar
             from low in AdditiveP
             from dots in Tok(CxrToken.DotDot)
             from high in AdditiveP
-            select new ScoreComponent(name, weight, value, within, low, high));
+            from labels in LocaleLabelP.Many()
+            select new ScoreComponent(named.Name, weight, value, within, low, high) { Label = named.Label, LocaleLabels = [.. labels] });
 
         ScoreMemberP = component.Select(c => (SyntaxNode)c)
             .Or(band.Select(b => (SyntaxNode)b))

@@ -9,6 +9,12 @@ internal sealed partial class CxrGrammar
     private TokenListParser<CxrToken, SourceMember> SourceMemberP = null!;
     private TokenListParser<CxrToken, Setting> SettingP = null!;
 
+    /// <summary>
+    /// <c>label "en" "City"</c> after a field, dimension, score component or band: its label in another locale. All
+    /// three tokens decide, so a score component named <c>label</c> (<c>label "X" weight 10</c>) still parses.
+    /// </summary>
+    private TokenListParser<CxrToken, LabelItem> LocaleLabelP = null!;
+
     private void BuildSourceParsers()
     {
         SettingP = Located(
@@ -16,6 +22,12 @@ internal sealed partial class CxrGrammar
             from values in ExpressionP.AtLeastOnceDelimitedBy(Tok(CxrToken.Comma))
             from per in Kw("per").IgnoreThen(NameP).Opt()
             select new Setting(keyword, [.. values], per));
+
+        LocaleLabelP = Located(ParserExtensions.Attempt(
+            from _ in Kw("label")
+            from locale in StringP
+            from text in StringP
+            select new LabelItem(locale, text)));
 
         var valueLabel = Located(
             from code in AdditiveP
@@ -43,12 +55,17 @@ internal sealed partial class CxrGrammar
         TokenListParser<CxrToken, SourceMember> Field(string keyword, FieldKind kind) =>
             from _ in Kw(keyword)
             from name in NameP
+            from label in StringP.Opt()
             from column in Tok(CxrToken.Equal).IgnoreThen(StringP).Opt()
             from type in Tok(CxrToken.Colon).IgnoreThen(NameP.Named("type")).Opt()
             from format in Kw("format").IgnoreThen(StringP).Opt()
             from thousands in Kw("thousands").IgnoreThen(StringP).Opt()
             from constraints in constraint.Many()
-            select (SourceMember)new FieldMember(kind, name, column, type, format, [.. constraints]) { Thousands = thousands };
+            from labels in LocaleLabelP.Many()
+            select (SourceMember)new FieldMember(kind, name, column, type, format, [.. constraints])
+            {
+                Thousands = thousands, Label = label, LocaleLabels = [.. labels],
+            };
 
         // The file column of a link may be written bare (`musteri_no`) or quoted ("müşteri no").
         var fileColumn = StringP.Or(NameP.Select(n => new StringLiteral(n.Text) { Span = n.Span }));
@@ -71,9 +88,11 @@ internal sealed partial class CxrGrammar
         var dimension =
             from _ in Kw("dimension")
             from name in NameP
+            from label in StringP.Opt()
             from eq in Tok(CxrToken.Equal)
             from value in ExpressionP
-            select (SourceMember)new DimensionMember(name, value);
+            from labels in LocaleLabelP.Many()
+            select (SourceMember)new DimensionMember(name, value) { Label = label, LocaleLabels = [.. labels] };
 
         var recurring =
             from _ in Kw("recurring")

@@ -36,11 +36,25 @@ public sealed record ScoreDeclaration(Name Name, Name Entity, ImmutableArray<Sco
     public override string Keyword => "score";
 }
 
-/// <summary><c>usage weight 40 = count(events) within 30 days scale 0 .. 20</c>.</summary>
-public sealed record ScoreComponent(Name Name, NumberLiteral Weight, Expression Value, DurationLiteral? Within, Expression ScaleFrom, Expression ScaleTo) : SyntaxNode;
+/// <summary><c>usage ["Label"] weight 40 = count(events) within 30 days scale 0 .. 20 [label "LOCALE" "TEXT"]</c>.</summary>
+public sealed record ScoreComponent(Name Name, NumberLiteral Weight, Expression Value, DurationLiteral? Within, Expression ScaleFrom, Expression ScaleTo) : SyntaxNode
+{
+    /// <summary>The readable name documents show for it (<c>usage "Kullanım" weight 40</c>), if written.</summary>
+    public StringLiteral? Label { get; init; }
 
-/// <summary><c>band healthy >= 70</c>, or a final <c>band at_risk</c> that takes the rest.</summary>
-public sealed record ScoreBand(Name Name, BinaryOperator? Operator, Expression? Threshold) : SyntaxNode;
+    /// <summary>Its labels for other locales (<c>label "en" "Usage"</c>), as written.</summary>
+    public ImmutableArray<LabelItem> LocaleLabels { get; init; } = [];
+}
+
+/// <summary><c>band healthy ["Label"] >= 70 [label "LOCALE" "TEXT"]</c>, or a final <c>band at_risk</c> that takes the rest.</summary>
+public sealed record ScoreBand(Name Name, BinaryOperator? Operator, Expression? Threshold) : SyntaxNode
+{
+    /// <summary>The readable name documents show for the band's value (<c>band at_risk "Risk altında"</c>), if written.</summary>
+    public StringLiteral? Label { get; init; }
+
+    /// <summary>Its labels for other locales (<c>label "en" "At risk"</c>), as written.</summary>
+    public ImmutableArray<LabelItem> LocaleLabels { get; init; } = [];
+}
 
 /// <summary>
 /// <c>scenario NAME { retain ..., value ..., horizon ... }</c>: each line a keyword and its values, or a

@@ -18,12 +18,21 @@ public sealed record OptionsMember(ImmutableArray<Setting> Settings) : SourceMem
 /// <summary>Which kind of field a line declares.</summary>
 public enum FieldKind { Key, Column, Time }
 
-/// <summary><c>column NAME [= "file column"] [: type [format "..."] [thousands "."]] constraints</c>; also <c>key</c> and <c>time</c>.</summary>
+/// <summary>
+/// <c>column NAME ["Label"] [= "file column"] [: type [format "..."] [thousands "."]] constraints [label "LOCALE" "TEXT"]</c>;
+/// also <c>key</c> and <c>time</c>.
+/// </summary>
 public sealed record FieldMember(FieldKind Kind, Name Name, StringLiteral? FileColumn, Name? Type, StringLiteral? Format, ImmutableArray<Constraint> Constraints)
     : SourceMember
 {
     /// <summary>The character written between groups of three digits (<c>thousands "."</c>: 1.499,90), if any.</summary>
     public StringLiteral? Thousands { get; init; }
+
+    /// <summary>The readable name documents show for it (<c>column city "Şehir"</c>), if written.</summary>
+    public StringLiteral? Label { get; init; }
+
+    /// <summary>Its labels for other locales (<c>label "en" "City"</c>), as written.</summary>
+    public ImmutableArray<LabelItem> LocaleLabels { get; init; } = [];
 }
 
 /// <summary><c>link NAME [= file_column] -> TARGET [required]</c>.</summary>
@@ -32,8 +41,15 @@ public sealed record LinkMember(Name Name, StringLiteral? FileColumn, Name Targe
 /// <summary><c>lifecycle start [.. end]</c>; the end may be a field of a linked source (<c>churns.left_at</c>).</summary>
 public sealed record LifecycleMember(PathExpression Start, PathExpression? End) : SourceMember;
 
-/// <summary><c>dimension NAME = EXPR</c>: a derived field to group by.</summary>
-public sealed record DimensionMember(Name Name, Expression Value) : SourceMember;
+/// <summary><c>dimension NAME ["Label"] = EXPR [label "LOCALE" "TEXT"]</c>: a derived field to group by.</summary>
+public sealed record DimensionMember(Name Name, Expression Value) : SourceMember
+{
+    /// <summary>The readable name documents show for it (<c>dimension age_band "Yaş grubu"</c>), if written.</summary>
+    public StringLiteral? Label { get; init; }
+
+    /// <summary>Its labels for other locales (<c>label "en" "Age band"</c>), as written.</summary>
+    public ImmutableArray<LabelItem> LocaleLabels { get; init; } = [];
+}
 
 /// <summary><c>recurring FIELD per month [where COND]</c>: which rows are recurring revenue.</summary>
 public sealed record RecurringMember(Name Field, Name Per, Expression? Where) : SourceMember;

@@ -23,7 +23,7 @@ public static class ScoresComposer
             var bandName = band >= 0 ? Convert.ToString(row[band], format.Culture) : null;
             var color = BandColor(bandName, band >= 0 ? table.Columns[band].Levels : null);
             return table.Columns.Select((c, i) =>
-                i == band ? new TableCell(bandName is null ? "–" : Headings.Readable(bandName, format.Culture), null, color)
+                i == band ? new TableCell(bandName is null ? "–" : c.LabelOf(bandName) ?? Headings.Readable(bandName, format.Culture), null, color)
                 : i == score ? new TableCell(format.Cell(row[i], c, decimals[i], TimeGrain.Day), AsDouble(row[i]), color)
                 : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.Of(c)))).ToArray();
         }).ToList();

@@ -81,7 +81,7 @@ public sealed record UiText(
         Words: new Dictionary<string, string>
         {
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
-            ["count"] = "Count", ["score"] = "Score", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
+            ["count"] = "Count", ["score"] = "Score", ["band"] = "Band", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
             ["per_month"] = "/mo", ["as_of"] = "at {0}",
             // Where the data ends (DataFreshness); {0} is a date.
             ["data_through"] = "Data through {0}", ["clipped_to"] = "totals and KPIs computed up to {0}, where the data ends",
@@ -128,7 +128,7 @@ public sealed record UiText(
         Words: new Dictionary<string, string>
         {
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
-            ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
+            ["count"] = "Sayı", ["score"] = "Puan", ["band"] = "Durum", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
             ["per_month"] = "/ay", ["as_of"] = "{0} itibarıyla",
             ["data_through"] = "Veriler {0} tarihine kadar", ["clipped_to"] = "toplamlar ve göstergeler verinin bittiği {0} tarihine kadar hesaplandı",
             ["partial_table"] = "* kısmi: dönem ya da veri bu aralığın yalnızca bir kısmını kapsıyor",

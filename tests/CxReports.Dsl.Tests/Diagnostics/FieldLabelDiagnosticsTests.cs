@@ -1,0 +1,49 @@
+using CxReports.Dsl.Diagnostics;
+
+namespace CxReports.Dsl.Tests.Diagnostics;
+
+/// <summary>CXR037: the label of a field, dimension, score component or band, and its labels per locale.</summary>
+public class FieldLabelDiagnosticsTests
+{
+    [Fact]
+    public void An_empty_field_label_is_refused_at_the_label()
+    {
+        Cxr.Single("source s from \"s.csv\" {\n  column city \"  \" = \"sehir\"\n}").Is(DiagnosticCode.InvalidLabel, "x.cxr:2:15",
+            "the label of field 'city' is empty", "write the name readers should see, or delete the label");
+    }
+
+    [Fact]
+    public void An_empty_label_for_a_locale_is_refused_naming_the_locale()
+    {
+        Cxr.Single("source s from \"s.csv\" {\n  column age: integer\n  dimension age_band \"Yaş grubu\" = bucket(age, 30) label \"en\" \"\"\n}")
+            .Is(DiagnosticCode.InvalidLabel, "x.cxr:3:63", "the \"en\" label of dimension 'age_band' is empty",
+                "write the name readers should see, or delete the label");
+    }
+
+    [Fact]
+    public void A_label_locale_that_is_no_locale_suggests_the_closest()
+    {
+        Cxr.Single("source s from \"s.csv\" {\n  key no \"Müşteri no\" label \"en-UK\" \"Customer no\"\n}")
+            .Is(DiagnosticCode.InvalidLabel, "x.cxr:2:29", "\"en-UK\" is not a locale", "did you mean \"en-US\"?");
+    }
+
+    [Fact]
+    public void A_locale_labelled_twice_names_the_first()
+    {
+        Cxr.Single("score health for customers {\n  fee \"Ücret\" weight 1 = sum(invoices.amount) scale 0 .. 10 label \"en\" \"Fee\" label \"EN\" \"Fees\"\n}")
+            .Is(DiagnosticCode.InvalidLabel, "x.cxr:2:84", "component 'fee' is already labelled for \"EN\" at column 61", "keep one label per locale");
+    }
+
+    [Fact]
+    public void An_empty_band_label_is_refused()
+    {
+        Cxr.Single("score health for customers {\n  fee weight 1 = sum(invoices.amount) scale 0 .. 10\n  band low \"\"\n}")
+            .Is(DiagnosticCode.InvalidLabel, "x.cxr:3:12", "the label of band 'low' is empty", "write the name readers should see, or delete the label");
+    }
+
+    [Fact]
+    public void A_control_character_in_a_field_label_is_refused_as_in_every_string()
+    {
+        Assert.Contains(Cxr.Compile("source s from \"s.csv\" {\n  column city \"Şe\u0007hir\"\n}"), d => d.Code.Id == DiagnosticCode.ControlCharacter.Id);
+    }
+}

@@ -32,7 +32,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
 
     public static SheetTable Of(string id, string? title, ResultTable table, ValueFormatter format)
     {
-        var text = SheetText.For(format.Culture.TwoLetterISOLanguageName);
+        var text = format.Text.Sheet;
         var decimals = TableComposer.Decimals(table);
         var columns = table.Columns.Select(c => new SheetColumn(text.WithUnit(Headings.Of(c, format), c.Unit), c.Type,
             c.Type == ColumnType.Date ? TimeGrains.Of(c) : null)).ToArray();
@@ -45,7 +45,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
 
     private static SheetTable Kpi(string id, string? title, ResultTable table, ValueFormatter format)
     {
-        var text = SheetText.For(format.Culture.TwoLetterISOLanguageName);
+        var text = format.Text.Sheet;
         int value = table.IndexOf("value"), previous = table.IndexOf("previous"), change = table.IndexOf("change");
         var rows = table.Rows.Select(row =>
         {

@@ -4,7 +4,7 @@ namespace CxReports.Rendering.Sheets;
 
 /// <summary>
 /// The words spreadsheets write beside the data (the report sheet's row names, the KPI columns, units in headers),
-/// in the report's language; English otherwise.
+/// read through <see cref="Pdf.Formatting.UiText.Sheet"/> in the report's language.
 /// </summary>
 public sealed record SheetText(
     string ReportSheet,
@@ -38,12 +38,6 @@ public sealed record SheetText(
         Grain: "Zaman birimi", TimeZone: "Saat dilimi", Locale: "Dil ve bölge", Parameter: "Parametre", DataVersion: "Veri sürümü",
         Generated: "Oluşturulma", Metric: "Gösterge", Value: "Değer", Previous: "Önceki dönem", Change: "Değişim",
         Hours: "saat", Days: "gün", PercentPoints: "puan");
-
-    public static SheetText For(string language) => language switch
-    {
-        "tr" => Turkish,
-        _ => English,
-    };
 
     /// <summary>
     /// The unit a header names after its label, as in "Aylık kayıp oranı (%)": the cells hold plain numbers, so the

@@ -29,7 +29,7 @@ public static class MeasuredEffectComposer
 
     public static IReadOnlyList<KpiTile> Tiles(ResultTable measured, ValueFormatter format)
     {
-        var text = EffectText.For(format.Culture.TwoLetterISOLanguageName);
+        var text = format.Text.Effect;
         double? before = Number(measured, "churn_before"), after = Number(measured, "churn_after"), change = Number(measured, "churn_change"),
             kept = Number(measured, "kept_per_month"), customers = Number(measured, "customers"), value = Number(measured, "value"),
             cost = Number(measured, "cost"), net = Number(measured, "net"), roi = Number(measured, "roi_pct");
@@ -55,7 +55,7 @@ public static class MeasuredEffectComposer
     /// </summary>
     public static string Sentence(ResultTable measured, ValueFormatter format)
     {
-        var text = EffectText.For(format.Culture.TwoLetterISOLanguageName);
+        var text = format.Text.Effect;
         var from = measured.Rows[0][measured.IndexOf("baseline_from")] as DateOnly?;
         var to = measured.Rows[0][measured.IndexOf("baseline_to")] as DateOnly?;
         double? before = Number(measured, "churn_before"), after = Number(measured, "churn_after"), change = Number(measured, "churn_change"),

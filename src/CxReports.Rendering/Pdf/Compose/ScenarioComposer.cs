@@ -43,7 +43,7 @@ public static class ScenarioComposer
             string.Format(format.Culture, format.Text.HorizonMonths, h.ToString("0", CultureInfo.InvariantCulture)),
             costs[i] is { } c ? $"{format.Text.Cost} {format.Compact(c, costMeaning)}" : null)).ToList();
         double? nearest = measuredPerMonth is { } perMonth && perMonth > 0 && retains.Count > 0 ? retains.MinBy(n => Math.Abs(n - perMonth)) : null;
-        var measured = string.Format(format.Culture, EffectText.For(format.Culture.TwoLetterISOLanguageName).MeasuredRow,
+        var measured = string.Format(format.Culture, format.Text.Effect.MeasuredRow,
             format.Number(measuredPerMonth ?? 0, Unit.Count, 0));
         var rows = retains.Select(n => new MatrixHeading(
             string.Format(format.Culture, format.Text.RetainPerMonth, n.ToString("0", CultureInfo.InvariantCulture)),

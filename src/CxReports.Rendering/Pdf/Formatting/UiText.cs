@@ -1,10 +1,13 @@
+using CxReports.Rendering.Sheets;
+
 namespace CxReports.Rendering.Pdf.Formatting;
 
 /// <summary>
 /// The renderer's own words (footer, "no data", scenario headings, the email body) and date patterns in the
 /// report's language: complete for en-US and tr-TR. Any other locale gets the English words with its culture's
-/// own date and time patterns (numbers always follow the culture). A new word must be given in both languages
-/// (UiTextTests fails on an empty one).
+/// own date and time patterns (numbers always follow the culture). The measured effect's words (<see cref="Effect"/>)
+/// and the spreadsheets' (<see cref="Sheet"/>) are read from here too, so one table holds every word. A new word must
+/// be given in both languages (UiTextTests fails on an empty one).
 /// </summary>
 public sealed record UiText(
     string PageOf,
@@ -41,6 +44,8 @@ public sealed record UiText(
     string DateFormat,
     string DayMonthFormat,
     string TimeFormat,
+    EffectText Effect,
+    SheetText Sheet,
     IReadOnlyDictionary<string, string> Words)
 {
     public static readonly UiText English = new(
@@ -78,6 +83,8 @@ public sealed record UiText(
         DateFormat: "MMM d, yyyy",
         DayMonthFormat: "MMM d",
         TimeFormat: "h:mm tt",
+        Effect: EffectText.English,
+        Sheet: SheetText.English,
         Words: new Dictionary<string, string>
         {
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
@@ -120,6 +127,8 @@ public sealed record UiText(
         DateFormat: "d MMM yyyy",
         DayMonthFormat: "d MMM",
         TimeFormat: "HH:mm",
+        Effect: EffectText.Turkish,
+        Sheet: SheetText.Turkish,
         Words: new Dictionary<string, string>
         {
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",

@@ -88,7 +88,7 @@ public sealed record UiText(
         Words: new Dictionary<string, string>
         {
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
-            ["count"] = "Count", ["score"] = "Score", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
+            ["count"] = "Count", ["score"] = "Score", ["band"] = "Band", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
             ["per_month"] = "/mo", ["as_of"] = "at {0}",
         });
 
@@ -132,7 +132,7 @@ public sealed record UiText(
         Words: new Dictionary<string, string>
         {
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
-            ["count"] = "Sayı", ["score"] = "Puan", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
+            ["count"] = "Sayı", ["score"] = "Puan", ["band"] = "Grup", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
             ["per_month"] = "/ay", ["as_of"] = "{0} itibarıyla",
         });
 

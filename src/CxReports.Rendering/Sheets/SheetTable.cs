@@ -35,7 +35,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
     {
         var text = format.Text.Sheet;
         var decimals = TableComposer.Decimals(table);
-        var columns = table.Columns.Select((c, i) => new SheetColumn(text.WithUnit(headings?[i] ?? Headings.Of(c, format), c.Unit), c.Type,
+        var columns = table.Columns.Select((c, i) => new SheetColumn(text.WithUnit(headings?[i] ?? Headings.Of(c, format), c.Meaning, format), c.Type,
             c.Type == ColumnType.Date ? TimeGrains.Of(c) : null)).ToArray();
         // A spreadsheet is read by people, like the page: a labelled code shows its name (JSON keeps the code).
         var rows = table.Rows.Select(row => row.Select((v, i) => table.Columns[i].LabelOf(v) is { } label
@@ -55,7 +55,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
             var decimals = ValueFormatter.Decimals(meaning, ColumnType.Number, numbers);
             return new[]
             {
-                new SheetCell(text.WithUnit(meaning.Label ?? "", meaning.Unit), 0),
+                new SheetCell(text.WithUnit(meaning.Label ?? "", meaning, format), 0),
                 Cell(row[value], decimals), Cell(row[previous], decimals), Cell(row[change], decimals),
             };
         }).ToArray();

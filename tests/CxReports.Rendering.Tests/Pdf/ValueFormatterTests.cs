@@ -95,6 +95,18 @@ public class ValueFormatterTests
     }
 
     [Fact]
+    public void The_ticks_of_one_axis_share_their_decimals()
+    {
+        Assert.Equal(["%1,5", "%2,0", "%2,5"], Turkish.AxisLabels([1.5, 2, 2.5], Unit.Percent));
+        Assert.Equal(["0", "100", "200"], English.AxisLabels([0, 100, 200], Unit.None));
+        Assert.Equal(["0.25", "0.50", "0.75"], English.AxisLabels([0.25, 0.5, 0.75], Unit.None));
+        Assert.Equal(["10.0k", "12.5k", "15.0k"], English.AxisLabels([10_000, 12_500, 15_000], Unit.None));
+        Assert.Equal(["−1.5M", "−1.0M"], English.AxisLabels([-1_500_000, -1_000_000], Unit.None));
+        // Each tick alone, as before: as few decimals as it needs.
+        Assert.Equal("%2", Turkish.Axis(2, Unit.Percent));
+    }
+
+    [Fact]
     public void Compact_money_keeps_its_currency_where_money_puts_it()
     {
         var lira = Meaning.Of(Unit.Currency) with { Currency = "TRY" };

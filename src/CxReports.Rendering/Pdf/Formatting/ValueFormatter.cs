@@ -143,12 +143,41 @@ public sealed class ValueFormatter
         : abs.ToString("N0", Culture);
 
     /// <summary>An axis tick: short ("12k", "1.5M"; "12 B", "1,5 Mn" in Turkish), percent signs where the culture puts them.</summary>
-    public string Axis(double value, Unit unit)
+    public string Axis(double value, Unit unit) => Axis(value, unit, AxisDecimals(value));
+
+    /// <summary>
+    /// The ticks of one axis with the same decimals, as many as the most precise needs: "%1,5 %2,0 %2,5" rather than
+    /// "%1,5 %2 %2,5", which reads as if the middle value were rounded differently.
+    /// </summary>
+    public IReadOnlyList<string> AxisLabels(IReadOnlyList<double> values, Unit unit)
     {
-        var abs = Math.Abs(value);
-        var text = abs >= 1e6 ? (value / 1e6).ToString("0.##", Culture) + Text.Millions
-            : abs >= 1e4 ? (value / 1e3).ToString("0.#", Culture) + Text.Thousands
-            : value.ToString(abs >= 1000 ? "N0" : "0.##", Culture);
+        var decimals = values.Select(AxisDecimals).DefaultIfEmpty(0).Max();
+        return values.Select(v => Axis(v, unit, decimals)).ToList();
+    }
+
+    /// <summary>A tick's scale (millions, thousands, as it is) and the most decimals shown at that scale.</summary>
+    private static (double Divisor, int MaxDecimals) AxisScale(double value) => Math.Abs(value) switch
+    {
+        >= 1e6 => (1e6, 2),
+        >= 1e4 => (1e3, 1),
+        >= 1000 => (1, 0),
+        _ => (1, 2),
+    };
+
+    /// <summary>The fewest decimals that show a tick as precisely as its scale allows: 2.5 → 1, 2.999999 → 0.</summary>
+    private static int AxisDecimals(double value)
+    {
+        var (divisor, max) = AxisScale(value);
+        var scaled = value / divisor;
+        return Enumerable.Range(0, max + 1).First(d => Math.Round(scaled, d) == Math.Round(scaled, max));
+    }
+
+    private string Axis(double value, Unit unit, int decimals)
+    {
+        var (divisor, max) = AxisScale(value);
+        var shown = Math.Min(decimals, max);
+        var number = (value / divisor).ToString((divisor == 1 && Math.Abs(value) >= 1000 ? "N" : "F") + shown, Culture);
+        var text = number + (divisor == 1e6 ? Text.Millions : divisor == 1e3 ? Text.Thousands : "");
         if (value < 0) text = "−" + text.TrimStart('-', '−');
         return unit switch
         {

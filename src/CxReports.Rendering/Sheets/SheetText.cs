@@ -64,7 +64,7 @@ public sealed record SheetText(
     /// "Net (TRY)" in en-US; money without a declared currency as written.
     /// </summary>
     public string WithUnit(string label, Meaning meaning, ValueFormatter format) =>
-        WithWord(label, meaning.Unit == Unit.Currency ? format.MoneyUnit(meaning) : UnitWord(meaning.Unit));
+        meaning.Unit == Unit.Currency ? WithWord(label, format.MoneyUnit(meaning)) : WithUnit(label, meaning.Unit);
 
     private static string WithWord(string label, string? word) =>
         word is not null && !label.Contains(word, StringComparison.OrdinalIgnoreCase) ? $"{label} ({word})" : label;

@@ -28,6 +28,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
     public static SheetTable Of(EvaluatedBlock block, ValueFormatter format) =>
         block.Type == "kpi" && block.Table!.IndexOf("metric") >= 0 ? Kpi(block.Id, block.Title, block.Table, format)
         : block.Type == "scores" ? Of(block.Id, block.Title, block.Table!, format, ScoresComposer.ColumnHeadings(block.Table!, format))
+        : block.Type == "scenario" ? Of(block.Id, block.Title, block.Table!, format, ScenarioComposer.ColumnHeadings(block.Table!, format))
         : Of(block.Id, block.Title, block.Table!, format);
 
     /// <summary>A table as a sheet, its columns headed as the page heads them unless <paramref name="headings"/> are given.</summary>

@@ -32,4 +32,15 @@ public sealed class SheetTableTests
         Assert.Equal("ARPA (₺/ay)", Kpi("tr-TR").Rows[0][0].Value);
         Assert.Equal("ARPA (TRY/mo)", Kpi("en-US").Rows[0][0].Value);
     }
+
+    [Fact]
+    public void A_scenario_sheet_names_the_engines_columns_in_the_reports_language()
+    {
+        var scenario = Tests.Pdf.Reports.Scenario();
+
+        Assert.Equal(["Ayda ek tutulan müşteri", "Süre (ay)", "Ek gelir", "Kazanç", "Program maliyeti", "Net getiri", "YG (%)", "Tutulan müşteri"],
+            SheetTable.Of(scenario, new ValueFormatter("tr-TR")).Columns.Select(c => c.Header));
+        Assert.Equal(["Retained more a month", "Horizon (months)", "Extra revenue", "Gain", "Programme cost", "Net", "ROI (%)", "Customers kept"],
+            SheetTable.Of(scenario, new ValueFormatter("en-US")).Columns.Select(c => c.Header));
+    }
 }

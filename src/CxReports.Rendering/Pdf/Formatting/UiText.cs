@@ -90,6 +90,9 @@ public sealed record UiText(
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
             ["count"] = "Count", ["score"] = "Score", ["band"] = "Band", ["amount"] = "Amount", ["ratio"] = "Ratio", ["hours"] = "Hours", ["days"] = "Days",
             ["per_month"] = "/mo", ["as_of"] = "at {0}",
+            ["scenario.retain"] = "Retained more a month", ["scenario.horizon_months"] = "Horizon (months)",
+            ["scenario.extra_revenue"] = "Extra revenue", ["scenario.gain"] = "Gain", ["scenario.cost"] = "Programme cost",
+            ["scenario.net"] = "Net", ["scenario.roi_pct"] = "ROI", ["scenario.customers_kept"] = "Customers kept",
         });
 
     public static readonly UiText Turkish = new(
@@ -134,6 +137,9 @@ public sealed record UiText(
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
             ["count"] = "Sayı", ["score"] = "Puan", ["band"] = "Grup", ["amount"] = "Tutar", ["ratio"] = "Oran", ["hours"] = "Saat", ["days"] = "Gün",
             ["per_month"] = "/ay", ["as_of"] = "{0} itibarıyla",
+            ["scenario.retain"] = "Ayda ek tutulan müşteri", ["scenario.horizon_months"] = "Süre (ay)",
+            ["scenario.extra_revenue"] = "Ek gelir", ["scenario.gain"] = "Kazanç", ["scenario.cost"] = "Program maliyeti",
+            ["scenario.net"] = "Net getiri", ["scenario.roi_pct"] = "YG", ["scenario.customers_kept"] = "Tutulan müşteri",
         });
 
     /// <summary>The words for a culture: Turkish for tr-TR, English for en-US, else English with the culture's date patterns.</summary>

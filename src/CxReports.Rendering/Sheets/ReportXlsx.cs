@@ -42,7 +42,7 @@ public static class ReportXlsx
             var sheets = workbook.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets());
             var styles = new XlsxStyles(format.Culture);
             var names = new SheetNames();
-            var text = SheetText.For(format.Culture.TwoLetterISOLanguageName);
+            var text = format.Text.Sheet;
 
             Add(workbook, sheets, names.Take(text.ReportSheet, "Report"), ReportSheet(report, format, text), styles);
             foreach (var table in tables) Add(workbook, sheets, names.Take(table.Title, table.BlockId), table, styles);

@@ -26,15 +26,17 @@ public readonly record struct SheetCell(object? Value, int Decimals);
 public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<SheetCell[]> Rows)
 {
     public static SheetTable Of(EvaluatedBlock block, ValueFormatter format) =>
-        block.Type == "kpi" && block.Table!.IndexOf("metric") >= 0
-            ? Kpi(block.Id, block.Title, block.Table, format)
-            : Of(block.Id, block.Title, block.Table!, format);
+        block.Type == "kpi" && block.Table!.IndexOf("metric") >= 0 ? Kpi(block.Id, block.Title, block.Table, format)
+        : block.Type == "scores" ? Of(block.Id, block.Title, block.Table!, format, ScoresComposer.ColumnHeadings(block.Table!, format))
+        : block.Type == "scenario" ? Of(block.Id, block.Title, block.Table!, format, ScenarioComposer.ColumnHeadings(block.Table!, format))
+        : Of(block.Id, block.Title, block.Table!, format);
 
-    public static SheetTable Of(string id, string? title, ResultTable table, ValueFormatter format)
+    /// <summary>A table as a sheet, its columns headed as the page heads them unless <paramref name="headings"/> are given.</summary>
+    public static SheetTable Of(string id, string? title, ResultTable table, ValueFormatter format, IReadOnlyList<string>? headings = null)
     {
-        var text = SheetText.For(format.Culture.TwoLetterISOLanguageName);
+        var text = format.Text.Sheet;
         var decimals = TableComposer.Decimals(table);
-        var columns = table.Columns.Select(c => new SheetColumn(text.WithUnit(Headings.Of(c, format), c.Unit), c.Type,
+        var columns = table.Columns.Select((c, i) => new SheetColumn(text.WithUnit(headings?[i] ?? Headings.Of(c, format), c.Meaning, format), c.Type,
             c.Type == ColumnType.Date ? TimeGrains.Of(c) : null)).ToArray();
         // A spreadsheet is read by people, like the page: a labelled code shows its name (JSON keeps the code).
         var rows = table.Rows.Select(row => row.Select((v, i) => table.Columns[i].LabelOf(v) is { } label
@@ -45,7 +47,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
 
     private static SheetTable Kpi(string id, string? title, ResultTable table, ValueFormatter format)
     {
-        var text = SheetText.For(format.Culture.TwoLetterISOLanguageName);
+        var text = format.Text.Sheet;
         int value = table.IndexOf("value"), previous = table.IndexOf("previous"), change = table.IndexOf("change");
         var rows = table.Rows.Select(row =>
         {
@@ -54,7 +56,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
             var decimals = ValueFormatter.Decimals(meaning, ColumnType.Number, numbers);
             return new[]
             {
-                new SheetCell(text.WithUnit(meaning.Label ?? "", meaning.Unit), 0),
+                new SheetCell(text.WithUnit(meaning.Label ?? "", meaning, format), 0),
                 Cell(row[value], decimals), Cell(row[previous], decimals), Cell(row[change], decimals),
             };
         }).ToArray();

@@ -1,10 +1,11 @@
 using CxReports.Dsl.Binding.Model;
+using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Rendering.Sheets;
 
 /// <summary>
 /// The words spreadsheets write beside the data (the report sheet's row names, the KPI columns, units in headers),
-/// in the report's language; English otherwise.
+/// read through <see cref="Pdf.Formatting.UiText.Sheet"/> in the report's language.
 /// </summary>
 public sealed record SheetText(
     string ReportSheet,
@@ -39,16 +40,10 @@ public sealed record SheetText(
         Generated: "Oluşturulma", Metric: "Gösterge", Value: "Değer", Previous: "Önceki dönem", Change: "Değişim",
         Hours: "saat", Days: "gün", PercentPoints: "puan");
 
-    public static SheetText For(string language) => language switch
-    {
-        "tr" => Turkish,
-        _ => English,
-    };
-
     /// <summary>
     /// The unit a header names after its label, as in "Aylık kayıp oranı (%)": the cells hold plain numbers, so the
-    /// header says what they count. Null for units a reader needs no word for (counts, scores, ratios). Currency
-    /// gets its code here once metrics declare one.
+    /// header says what they count. Null for units a reader needs no word for (counts, scores, ratios); money is
+    /// named by its currency (<see cref="WithUnit(string, Meaning, ValueFormatter)"/>).
     /// </summary>
     public string? UnitWord(Unit unit) => unit switch
     {
@@ -62,6 +57,15 @@ public sealed record SheetText(
     /// A label with its unit: "Churn (%)", "First response (hours)", "Customers"; a label that names its unit already
     /// ("Monthly churn %") is left as written.
     /// </summary>
-    public string WithUnit(string label, Unit unit) =>
-        UnitWord(unit) is { } word && !label.Contains(word, StringComparison.OrdinalIgnoreCase) ? $"{label} ({word})" : label;
+    public string WithUnit(string label, Unit unit) => WithWord(label, UnitWord(unit));
+
+    /// <summary>
+    /// A label with its unit, money with its currency as the page's axis titles name it: "Net (₺)", "ARPA (₺/ay)",
+    /// "Net (TRY)" in en-US; money without a declared currency as written.
+    /// </summary>
+    public string WithUnit(string label, Meaning meaning, ValueFormatter format) =>
+        meaning.Unit == Unit.Currency ? WithWord(label, format.MoneyUnit(meaning)) : WithUnit(label, meaning.Unit);
+
+    private static string WithWord(string label, string? word) =>
+        word is not null && !label.Contains(word, StringComparison.OrdinalIgnoreCase) ? $"{label} ({word})" : label;
 }

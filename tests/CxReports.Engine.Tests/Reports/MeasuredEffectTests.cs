@@ -1,5 +1,6 @@
 using System.Text;
 using CxReports.Engine.Reports;
+using CxReports.Engine.Results;
 using CxReports.Engine.Tests.Engines;
 
 namespace CxReports.Engine.Tests.Reports;
@@ -15,7 +16,8 @@ public abstract class MeasuredEffectTests(TestEngine engine) : IDisposable
 
     public void Dispose() => _fixture.Dispose();
 
-    private static string Model(string period) => $$"""
+    private static string Model(string period, string currency = "") => $$"""
+        {{currency}}
         source customers from "customers.csv" {
           key id
           time signup: date
@@ -45,7 +47,7 @@ public abstract class MeasuredEffectTests(TestEngine engine) : IDisposable
     /// of January, February and March: 3 of them leave in January and 3 in February (3% a month), 2 in March (2%).
     /// Two more join in March, so 102 are active on 1 April and 1 May: 2 leave in April (200/102 %), 4 in May.
     /// </summary>
-    private void Load(string period)
+    private void Load(string period, string currency = "")
     {
         var csv = new StringBuilder("id,signup,left\n");
         for (var i = 1; i <= 100; i++)
@@ -57,7 +59,7 @@ public abstract class MeasuredEffectTests(TestEngine engine) : IDisposable
             csv.Append($"n{id},2025-{month:00}-05,\n");
         // The data reaches the end of May (a signup on its last day), so no period here is clipped to where it ends.
         csv.Append("late,2025-05-31,\n");
-        _fixture.File("customers.csv", csv.ToString()).Compile(Model(period));
+        _fixture.File("customers.csv", csv.ToString()).Compile(Model(period, currency));
     }
 
     private object?[] Measured(string period)
@@ -90,6 +92,19 @@ public abstract class MeasuredEffectTests(TestEngine engine) : IDisposable
         Assert.Equal(60.0, (double)row[11]!, 9);            // cost 30 a month for 2 months
         Assert.Equal(value - 60, (double)row[12]!, 9);
         Assert.Equal(100 * (value - 60) / 60, (double)row[13]!, 9);
+    }
+
+    [Fact]
+    public void The_scenario_and_its_measured_effect_carry_the_model_currency_on_their_money_columns()
+    {
+        Load("2025-03-01 .. 2025-04-30", "currency \"TRY\"");
+        var block = ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1)), "e");
+
+        // Counts and percentages are not money: "-" for no currency.
+        string Currencies(ResultTable table, params string[] columns) =>
+            string.Join(" ", columns.Select(c => table.Columns[table.IndexOf(c)].Meaning.Currency ?? "-"));
+        Assert.Equal("TRY TRY TRY TRY - - -", Currencies(block.Table!, "extra_revenue", "gain", "cost", "net", "retain", "roi_pct", "customers_kept"));
+        Assert.Equal("TRY TRY TRY - -", Currencies(block.Measured!, "value", "cost", "net", "kept_per_month", "roi_pct"));
     }
 
     [Fact]

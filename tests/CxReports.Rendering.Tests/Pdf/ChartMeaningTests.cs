@@ -43,6 +43,24 @@ public class ChartMeaningTests
     }
 
     [Fact]
+    public void The_value_axis_labels_its_ticks_with_the_same_decimals_read_back_from_the_pdf()
+    {
+        // Monthly churn between 1.55% and 2.6%, as the sample report's: ticks every half point.
+        double[] churn = [2.6, 1.9, 1.7, 1.55, 1.7, 1.6, 1.55, 1.8, 1.65, 2.2, 2.4, 1.65];
+        var table = new ResultTable([MonthColumn(), new ResultColumn("churn", ColumnType.Number, Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Aylık kayıp oranı"))],
+            Months(12).Select((m, i) => new object?[] { m, churn[i] }).ToList());
+        var block = new CxReports.Engine.Reports.EvaluatedBlock("chart_1", "chart", null, table, Chart: "line");
+
+        var words = Pdfs.AllText(PdfRenderer.Render(Report("Kayıp", [Section("Kayıp", block)], "tr-TR"))).Split(' ', '\n');
+
+        // The axis ticks ("%1,6", "%2,0", ...): one decimal each, the whole percent too, as the fractional ticks need.
+        var ticks = words.Where(w => w.Length > 1 && w[0] == '%' && w[1..].All(c => char.IsDigit(c) || c == ',')).ToList();
+        Assert.True(ticks.Count >= 3, string.Join(" ", ticks));
+        Assert.All(ticks, t => Assert.Matches(@"^%\d+,\d$", t));
+        Assert.Contains(ticks, t => t.EndsWith(",0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Series_of_ranked_bands_are_coloured_best_green_worst_red_and_between_amber()
     {
         var band = new ResultColumn("band", ColumnType.Text) { Levels = ["sağlıklı", "izlenmeli", "riskli"] };

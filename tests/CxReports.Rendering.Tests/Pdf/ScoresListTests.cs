@@ -3,6 +3,8 @@ using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
+using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Sheets;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -45,5 +47,20 @@ public class ScoresListTests
 
         Assert.Contains("Customer no Name Plan Score Band", text);
         Assert.Contains("M00665 Öz Gıda Ticaret pro", text);
+    }
+
+    [Fact]
+    public void A_turkish_list_names_the_score_and_its_band_in_turkish_on_the_page_and_in_spreadsheets()
+    {
+        var block = Scores();
+        var report = Report("Risk", [Section("Kimi arayalım", block)], "tr-TR");
+
+        var text = Pdfs.AllText(PdfRenderer.Render(report));
+        var sheet = SheetTable.Of(block, new ValueFormatter("tr-TR"));
+
+        Assert.Contains("Customer no Puan Durum Usage Loyalty Monthly fee", text);
+        Assert.DoesNotContain("Score", text);
+        Assert.DoesNotContain("Band", text);
+        Assert.Equal(["Customer no", "Puan", "Durum", "Usage", "Loyalty", "Monthly fee"], sheet.Columns.Select(c => c.Header));
     }
 }

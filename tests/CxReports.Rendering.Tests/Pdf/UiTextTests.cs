@@ -5,12 +5,21 @@ namespace CxReports.Rendering.Tests.Pdf;
 
 public class UiTextTests
 {
-    /// <summary>The words of a language that are empty: every string member and every entry of <see cref="UiText.Words"/>.</summary>
+    /// <summary>
+    /// Every word member of a language, by name: the string members of <see cref="UiText"/> and of the word tables it
+    /// holds (the measured effect's as "Effect.Fell", the spreadsheets' as "Sheet.Report").
+    /// </summary>
+    private static IEnumerable<(string Name, string? Word)> Members(object text, string prefix = "") =>
+        text.GetType().GetProperties().SelectMany(p =>
+            p.PropertyType == typeof(string) ? [(prefix + p.Name, (string?)p.GetValue(text))]
+            : p.PropertyType.Assembly == typeof(UiText).Assembly && p.GetValue(text) is { } table ? Members(table, $"{prefix}{p.Name}.")
+            : []);
+
+    /// <summary>The words of a language that are empty: every word member and every entry of <see cref="UiText.Words"/>.</summary>
     private static IReadOnlyList<string> Missing(UiText text, UiText reference) =>
-        typeof(UiText).GetProperties()
-            .Where(p => p.PropertyType == typeof(string))
-            .Where(p => string.IsNullOrWhiteSpace((string?)p.GetValue(text)))
-            .Select(p => p.Name)
+        Members(text)
+            .Where(m => string.IsNullOrWhiteSpace(m.Word))
+            .Select(m => m.Name)
             .Concat(reference.Words.Keys.Where(k => !text.Words.TryGetValue(k, out var w) || string.IsNullOrWhiteSpace(w)))
             .ToList();
 
@@ -31,11 +40,25 @@ public class UiTextTests
     }
 
     [Fact]
+    public void The_measured_effect_and_spreadsheet_words_are_checked_with_the_rest()
+    {
+        var untranslated = UiText.Turkish with
+        {
+            Effect = UiText.Turkish.Effect with { Fell = "" },
+            Sheet = UiText.Turkish.Sheet with { DataVersion = " " },
+        };
+
+        Assert.Equal(["Effect.Fell", "Sheet.DataVersion"], Missing(untranslated, UiText.English));
+        Assert.Same(UiText.Turkish.Effect, new ValueFormatter("tr-TR").Text.Effect);
+        Assert.Same(UiText.English.Sheet, new ValueFormatter("de-DE").Text.Sheet);
+    }
+
+    [Fact]
     public void No_Turkish_word_is_left_in_English()
     {
-        var same = typeof(UiText).GetProperties()
-            .Where(p => p.PropertyType == typeof(string) && Equals(p.GetValue(UiText.English), p.GetValue(UiText.Turkish)))
-            .Select(p => p.Name)
+        var same = Members(UiText.English).Zip(Members(UiText.Turkish))
+            .Where(pair => pair.First.Word == pair.Second.Word)
+            .Select(pair => pair.First.Name)
             .Concat(UiText.English.Words.Where(w => UiText.Turkish.Words[w.Key] == w.Value).Select(w => w.Key));
 
         Assert.Empty(same);

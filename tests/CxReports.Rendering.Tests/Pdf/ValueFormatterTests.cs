@@ -95,6 +95,38 @@ public class ValueFormatterTests
     }
 
     [Fact]
+    public void The_ticks_of_one_axis_share_their_decimals()
+    {
+        Assert.Equal(["%1,5", "%2,0", "%2,5"], Turkish.AxisLabels([1.5, 2, 2.5], Unit.Percent));
+        Assert.Equal(["0", "100", "200"], English.AxisLabels([0, 100, 200], Unit.None));
+        Assert.Equal(["0.25", "0.50", "0.75"], English.AxisLabels([0.25, 0.5, 0.75], Unit.None));
+        Assert.Equal(["10.0k", "12.5k", "15.0k"], English.AxisLabels([10_000, 12_500, 15_000], Unit.None));
+        Assert.Equal(["−1.5M", "−1.0M"], English.AxisLabels([-1_500_000, -1_000_000], Unit.None));
+        // Each tick alone, as before: as few decimals as it needs.
+        Assert.Equal("%2", Turkish.Axis(2, Unit.Percent));
+    }
+
+    [Fact]
+    public void Compact_money_keeps_its_currency_where_money_puts_it()
+    {
+        var lira = Meaning.Of(Unit.Currency) with { Currency = "TRY" };
+        var dollars = Meaning.Of(Unit.Currency) with { Currency = "USD" };
+
+        Assert.Equal("83 B ₺", Turkish.Compact(83_400, lira));
+        Assert.Equal("−1,3 Mn ₺", Turkish.Compact(-1_321_000, lira));
+        Assert.Equal("639 ₺", Turkish.Compact(639.4, lira));
+        Assert.Equal("TRY 83k", English.Compact(83_400, lira));
+        Assert.Equal("−TRY 1.3M", English.Compact(-1_321_000, lira));
+        Assert.Equal("$83k", English.Compact(83_400, dollars));
+        Assert.Equal("−$164k", English.Compact(-164_200, dollars));
+        Assert.Equal("83 B USD", Turkish.Compact(83_400, dollars));
+        Assert.Equal("1.200 ₺/ay", Turkish.Compact(1_200, lira with { PerMonth = true }));
+        // Without a declared currency, and for other units, the figure alone.
+        Assert.Equal("83k", English.Compact(83_400, Meaning.Of(Unit.Currency)));
+        Assert.Equal("83k", English.Compact(83_400, Meaning.Of(Unit.Count)));
+    }
+
+    [Fact]
     public void Moments_are_shown_in_the_report_time_zone_and_unknown_locales_fall_back_to_English()
     {
         var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);

@@ -28,11 +28,7 @@ public static class ChartPlot
         }
         XTicks(plot, data, format, width, bars: kind is "bar" or "stacked");
         var unit = data.Series.Select(s => s.Unit).Distinct().Count() == 1 ? data.Series[0].Unit : Unit.None;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            LabelFormatter = v => format.Axis(v, unit),
-            TickDensity = 0.8,
-        };
+        plot.Axes.Left.TickGenerator = new AxisTicks(format, unit);
         plot.Axes.Bottom.Label.Text = data.X is { } x ? Headings.Of(x, format) : "";
         plot.Axes.Left.Label.Text = YLabel(data, unit, format);
         if (kind is "bar" or "stacked" or "area") plot.Axes.Rules.Add(new ScottPlot.AxisRules.LockedBottom(plot.Axes.Left, ZeroFloor(data)));

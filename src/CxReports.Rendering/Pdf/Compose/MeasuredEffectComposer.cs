@@ -29,7 +29,7 @@ public static class MeasuredEffectComposer
 
     public static IReadOnlyList<KpiTile> Tiles(ResultTable measured, ValueFormatter format)
     {
-        var text = EffectText.For(format.Culture.TwoLetterISOLanguageName);
+        var text = format.Text.Effect;
         double? before = Number(measured, "churn_before"), after = Number(measured, "churn_after"), change = Number(measured, "churn_change"),
             kept = Number(measured, "kept_per_month"), customers = Number(measured, "customers"), value = Number(measured, "value"),
             cost = Number(measured, "cost"), net = Number(measured, "net"), roi = Number(measured, "roi_pct");
@@ -41,10 +41,10 @@ public static class MeasuredEffectComposer
             customers is { } c ? string.Format(format.Culture, text.ActiveOnAverage, format.Number(c, Unit.Count, 0)) : null);
         List<KpiTile> tiles = [churn, keptTile];
         if (kept > 0 && value is { } v)
-            tiles.Add(new KpiTile(text.ValueTile, format.Compact(v), true, null, Theme.Neutral,
-                cost is { } programme ? string.Format(format.Culture, text.ProgrammeCost, format.Compact(programme)) : null));
+            tiles.Add(new KpiTile(text.ValueTile, Money(measured, "value", v, format), true, null, Theme.Neutral,
+                cost is { } programme ? string.Format(format.Culture, text.ProgrammeCost, Money(measured, "cost", programme, format)) : null));
         if (kept > 0 && net is { } n)
-            tiles.Add(new KpiTile(text.NetTile, Signed(n, format), true,
+            tiles.Add(new KpiTile(text.NetTile, Signed(measured, "net", n, format), true,
                 roi is { } r ? $"{format.Text.Roi} {format.Number(r, Unit.Percent, 0)}" : null, KpiComposer.ColorFor(Math.Round(n), Direction.HigherIsBetter), null));
         return tiles;
     }
@@ -55,7 +55,7 @@ public static class MeasuredEffectComposer
     /// </summary>
     public static string Sentence(ResultTable measured, ValueFormatter format)
     {
-        var text = EffectText.For(format.Culture.TwoLetterISOLanguageName);
+        var text = format.Text.Effect;
         var from = measured.Rows[0][measured.IndexOf("baseline_from")] as DateOnly?;
         var to = measured.Rows[0][measured.IndexOf("baseline_to")] as DateOnly?;
         double? before = Number(measured, "churn_before"), after = Number(measured, "churn_after"), change = Number(measured, "churn_change"),
@@ -79,14 +79,19 @@ public static class MeasuredEffectComposer
         if (Math.Round(kept.Value) > 0)
             sentence += value is null
                 ? text.NoValue
-                : string.Format(format.Culture, text.Kept, Count(kept.Value), Count(keptAtEnd ?? 0), format.Compact(value.Value),
-                    format.Compact(cost ?? 0), months, Signed(net ?? 0, format), roi is { } r ? format.Number(r, Unit.Percent, 0) : format.Text.NoData);
+                : string.Format(format.Culture, text.Kept, Count(kept.Value), Count(keptAtEnd ?? 0), Money(measured, "value", value.Value, format),
+                    Money(measured, "cost", cost ?? 0, format), months, Signed(measured, "net", net ?? 0, format), roi is { } r ? format.Number(r, Unit.Percent, 0) : format.Text.NoData);
         else if (Math.Round(kept.Value) < 0)
-            sentence += string.Format(format.Culture, text.Lost, Count(kept.Value), format.Compact(cost ?? 0), months);
+            sentence += string.Format(format.Culture, text.Lost, Count(kept.Value), Money(measured, "cost", cost ?? 0, format), months);
         return sentence;
     }
 
-    private static string Signed(double value, ValueFormatter format) => Math.Round(value) > 0 ? "+" + format.Compact(value) : format.Compact(value);
+    /// <summary>An amount of the measured effect, compact and in the currency its column carries: "83 B ₺", "TRY 83k".</summary>
+    private static string Money(ResultTable measured, string column, double value, ValueFormatter format) =>
+        format.Compact(value, measured.IndexOf(column) is var i and >= 0 ? measured.Columns[i].Meaning : Meaning.Of(Unit.Currency));
+
+    private static string Signed(ResultTable measured, string column, double value, ValueFormatter format) =>
+        (Math.Round(value) > 0 ? "+" : "") + Money(measured, column, value, format);
 
     private static double? Number(ResultTable table, string column) =>
         table.IndexOf(column) is var i and >= 0 && table.Rows.Count > 0 && table.Rows[0][i] is double d && double.IsFinite(d) ? d

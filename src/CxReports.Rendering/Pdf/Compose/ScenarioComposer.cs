@@ -24,6 +24,8 @@ public static class ScenarioComposer
         var horizons = table.Rows.Select(r => Number(r[horizon])).Where(v => v.HasValue).Select(v => v!.Value).Distinct().Order().ToList();
         var cells = new MatrixCell?[retains.Count, horizons.Count];
         var costs = new double?[horizons.Count];
+        Meaning MeaningOf(int column) => column >= 0 ? table.Columns[column].Meaning : Meaning.Of(Unit.Currency);
+        Meaning gainMeaning = MeaningOf(gain), costMeaning = MeaningOf(cost), netMeaning = MeaningOf(net);
         foreach (var row in table.Rows)
         {
             if (Number(row[retain]) is not { } n || Number(row[horizon]) is not { } h) continue;
@@ -31,23 +33,31 @@ public static class ScenarioComposer
             costs[c] ??= cost >= 0 ? Number(row[cost]) : null;
             if (Number(row[net]) is not { } value) { cells[r, c] = new MatrixCell(format.Text.NoData, Theme.Neutral, []); continue; }
             var details = new List<string>();
-            if (gain >= 0 && Number(row[gain]) is { } g) details.Add($"+{format.Compact(g)}");
+            if (gain >= 0 && Number(row[gain]) is { } g) details.Add($"+{format.Compact(g, gainMeaning)}");
             if (roi >= 0 && Number(row[roi]) is { } rate) details.Add($"{format.Text.Roi} {format.Number(rate, Unit.Percent, 1)}");
             if (kept >= 0 && Number(row[kept]) is { } k) details.Add($"{format.Number(k, Unit.None, 1)} {format.Text.CustomersKept}");
             var color = Math.Round(value) > 0 ? Theme.Good : Math.Round(value) < 0 ? Theme.Bad : Theme.Neutral;
-            cells[r, c] = new MatrixCell(format.Compact(value), color, details);
+            cells[r, c] = new MatrixCell(format.Compact(value, netMeaning), color, details);
         }
         var columns = horizons.Select((h, i) => new MatrixHeading(
             string.Format(format.Culture, format.Text.HorizonMonths, h.ToString("0", CultureInfo.InvariantCulture)),
-            costs[i] is { } c ? $"{format.Text.Cost} {format.Compact(c)}" : null)).ToList();
+            costs[i] is { } c ? $"{format.Text.Cost} {format.Compact(c, costMeaning)}" : null)).ToList();
         double? nearest = measuredPerMonth is { } perMonth && perMonth > 0 && retains.Count > 0 ? retains.MinBy(n => Math.Abs(n - perMonth)) : null;
-        var measured = string.Format(format.Culture, EffectText.For(format.Culture.TwoLetterISOLanguageName).MeasuredRow,
+        var measured = string.Format(format.Culture, format.Text.Effect.MeasuredRow,
             format.Number(measuredPerMonth ?? 0, Unit.Count, 0));
         var rows = retains.Select(n => new MatrixHeading(
             string.Format(format.Culture, format.Text.RetainPerMonth, n.ToString("0", CultureInfo.InvariantCulture)),
             n == nearest ? measured : null)).ToList();
         return new MatrixBlock(columns, rows, cells);
     }
+
+    /// <summary>
+    /// The table's headings where it is shown as a table (spreadsheets): its columns are the engine's own, not the
+    /// model's, so they are named in the report's language ("Süre (ay)", "Net getiri") unless labelled.
+    /// </summary>
+    public static IReadOnlyList<string> ColumnHeadings(ResultTable table, ValueFormatter format) =>
+        table.Columns.Select(c => c.Meaning.Label
+            ?? (format.Text.Words.TryGetValue("scenario." + c.Name, out var word) ? word : Headings.Of(c, format))).ToList();
 
     private static double? Number(object? value) => value switch
     {

@@ -1,8 +1,8 @@
 namespace CxReports.Rendering.Pdf.Formatting;
 
 /// <summary>
-/// The words of a scenario's measured effect (tiles and the sentence before the what-if grid) in the report's
-/// language; English otherwise. The Turkish sentences put numbers where no case suffix follows them, since the
+/// The words of a scenario's measured effect (tiles and the sentence before the what-if grid), read through
+/// <see cref="UiText.Effect"/> in the report's language. The Turkish sentences put numbers where no case suffix follows them, since the
 /// suffix would depend on how the number is read aloud.
 /// </summary>
 public sealed record EffectText(
@@ -73,10 +73,4 @@ public sealed record EffectText(
         NoPeriodChurn: "Programın etkisi ölçülemiyor: bu dönem için kayıp verisi yok.",
         NoCustomers: "Programın etkisi ölçülemiyor: bu dönemde aktif müşteri yoktu.",
         MeasuredRow: "← ölçülen: ayda {0}");
-
-    public static EffectText For(string language) => language switch
-    {
-        "tr" => Turkish,
-        _ => English,
-    };
 }

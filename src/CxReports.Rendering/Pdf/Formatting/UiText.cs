@@ -1,10 +1,13 @@
+using CxReports.Rendering.Sheets;
+
 namespace CxReports.Rendering.Pdf.Formatting;
 
 /// <summary>
 /// The renderer's own words (footer, "no data", scenario headings, the email body) and date patterns in the
 /// report's language: complete for en-US and tr-TR. Any other locale gets the English words with its culture's
-/// own date and time patterns (numbers always follow the culture). A new word must be given in both languages
-/// (UiTextTests fails on an empty one).
+/// own date and time patterns (numbers always follow the culture). The measured effect's words (<see cref="Effect"/>)
+/// and the spreadsheets' (<see cref="Sheet"/>) are read from here too, so one table holds every word. A new word must
+/// be given in both languages (UiTextTests fails on an empty one).
 /// </summary>
 public sealed record UiText(
     string PageOf,
@@ -41,6 +44,8 @@ public sealed record UiText(
     string DateFormat,
     string DayMonthFormat,
     string TimeFormat,
+    EffectText Effect,
+    SheetText Sheet,
     IReadOnlyDictionary<string, string> Words)
 {
     public static readonly UiText English = new(
@@ -78,6 +83,8 @@ public sealed record UiText(
         DateFormat: "MMM d, yyyy",
         DayMonthFormat: "MMM d",
         TimeFormat: "h:mm tt",
+        Effect: EffectText.English,
+        Sheet: SheetText.English,
         Words: new Dictionary<string, string>
         {
             ["day"] = "Day", ["week"] = "Week", ["month"] = "Month", ["quarter"] = "Quarter", ["year"] = "Year",
@@ -88,6 +95,9 @@ public sealed record UiText(
             ["partial_table"] = "* partial: the period or the data covers only part of this bucket",
             ["partial_chart"] = "Hollow points, dashed lines, pale bars: partial bucket (the period or the data covers only part of it)",
             ["past_data"] = "The period runs past the data: it ends on {0}, so totals and KPIs are computed up to that day and later buckets show no data.",
+            ["scenario.retain"] = "Retained more a month", ["scenario.horizon_months"] = "Horizon (months)",
+            ["scenario.extra_revenue"] = "Extra revenue", ["scenario.gain"] = "Gain", ["scenario.cost"] = "Programme cost",
+            ["scenario.net"] = "Net", ["scenario.roi_pct"] = "ROI", ["scenario.customers_kept"] = "Customers kept",
         });
 
     public static readonly UiText Turkish = new(
@@ -125,6 +135,8 @@ public sealed record UiText(
         DateFormat: "d MMM yyyy",
         DayMonthFormat: "d MMM",
         TimeFormat: "HH:mm",
+        Effect: EffectText.Turkish,
+        Sheet: SheetText.Turkish,
         Words: new Dictionary<string, string>
         {
             ["day"] = "Gün", ["week"] = "Hafta", ["month"] = "Ay", ["quarter"] = "Çeyrek", ["year"] = "Yıl",
@@ -134,6 +146,9 @@ public sealed record UiText(
             ["partial_table"] = "* kısmi: dönem ya da veri bu aralığın yalnızca bir kısmını kapsıyor",
             ["partial_chart"] = "İçi boş noktalar, kesikli çizgiler, soluk sütunlar: kısmi aralık (dönem ya da veri aralığın yalnızca bir kısmını kapsıyor)",
             ["past_data"] = "Dönem verinin ötesine uzanıyor: veriler {0} tarihinde bitiyor; toplamlar ve göstergeler o güne kadar hesaplandı, sonraki aralıklarda veri yok.",
+            ["scenario.retain"] = "Ayda ek tutulan müşteri", ["scenario.horizon_months"] = "Süre (ay)",
+            ["scenario.extra_revenue"] = "Ek gelir", ["scenario.gain"] = "Kazanç", ["scenario.cost"] = "Program maliyeti",
+            ["scenario.net"] = "Net getiri", ["scenario.roi_pct"] = "YG", ["scenario.customers_kept"] = "Tutulan müşteri",
         });
 
     /// <summary>The words for a culture: Turkish for tr-TR, English for en-US, else English with the culture's date patterns.</summary>

@@ -77,10 +77,13 @@ public sealed class ValueFormatter
     /// "kr" is. Turkish puts the currency after the number, "5.871 ₺", as Turkish invoices and banks write it (ICU's
     /// CLDR data would give "₺5.871"); other cultures follow their own currency pattern. No currency: the number.
     /// </summary>
-    public string Money(double value, string? currency, int decimals)
+    public string Money(double value, string? currency, int decimals) =>
+        WithCurrency(Number(Math.Abs(value), Unit.None, decimals), Math.Round(value, decimals) < 0, currency);
+
+    /// <summary>A magnitude already written ("5.871", "83 B") with its sign and currency placed as <see cref="Money"/> says.</summary>
+    private string WithCurrency(string number, bool negative, string? currency)
     {
-        var number = Number(Math.Abs(value), Unit.None, decimals);
-        var sign = Math.Round(value, decimals) < 0 ? "−" : "";
+        var sign = negative ? "−" : "";
         if (currency is null) return sign + number;
         var own = _ownCurrency == currency;
         var symbol = own ? Currencies.Symbol(currency) : currency;
@@ -121,20 +124,60 @@ public sealed class ValueFormatter
     /// <summary>A money-sized figure for dense grids: "−12.9M", "−504k", "7,504" ("−12,9 Mn", "−504 B" in Turkish).</summary>
     public string Compact(double value)
     {
-        var abs = Math.Abs(value);
-        var text = abs >= 1e6 ? (abs / 1e6).ToString("N1", Culture) + Text.Millions
-            : abs >= 1e4 ? (abs / 1e3).ToString("N0", Culture) + Text.Thousands
-            : abs.ToString("N0", Culture);
+        var text = CompactMagnitude(Math.Abs(value));
         return Math.Round(value) < 0 ? "−" + text : text;
     }
 
+    /// <summary>
+    /// A compact figure as its meaning says: money with its currency placed as <see cref="Money"/> places it ("83 B ₺",
+    /// "−1,3 Mn ₺" in tr-TR; "TRY 83k", "−$1.3M" in en-US) and "/ay", "/mo" per month; other units as <see cref="Compact(double)"/>.
+    /// </summary>
+    public string Compact(double value, Meaning meaning) =>
+        meaning.Unit == Unit.Currency
+            ? WithCurrency(CompactMagnitude(Math.Abs(value)), Math.Round(value) < 0, meaning.Currency) + PerMonth(meaning)
+            : Compact(value);
+
+    private string CompactMagnitude(double abs) =>
+        abs >= 1e6 ? (abs / 1e6).ToString("N1", Culture) + Text.Millions
+        : abs >= 1e4 ? (abs / 1e3).ToString("N0", Culture) + Text.Thousands
+        : abs.ToString("N0", Culture);
+
     /// <summary>An axis tick: short ("12k", "1.5M"; "12 B", "1,5 Mn" in Turkish), percent signs where the culture puts them.</summary>
-    public string Axis(double value, Unit unit)
+    public string Axis(double value, Unit unit) => Axis(value, unit, AxisDecimals(value));
+
+    /// <summary>
+    /// The ticks of one axis with the same decimals, as many as the most precise needs: "%1,5 %2,0 %2,5" rather than
+    /// "%1,5 %2 %2,5", which reads as if the middle value were rounded differently.
+    /// </summary>
+    public IReadOnlyList<string> AxisLabels(IReadOnlyList<double> values, Unit unit)
     {
-        var abs = Math.Abs(value);
-        var text = abs >= 1e6 ? (value / 1e6).ToString("0.##", Culture) + Text.Millions
-            : abs >= 1e4 ? (value / 1e3).ToString("0.#", Culture) + Text.Thousands
-            : value.ToString(abs >= 1000 ? "N0" : "0.##", Culture);
+        var decimals = values.Select(AxisDecimals).DefaultIfEmpty(0).Max();
+        return values.Select(v => Axis(v, unit, decimals)).ToList();
+    }
+
+    /// <summary>A tick's scale (millions, thousands, as it is) and the most decimals shown at that scale.</summary>
+    private static (double Divisor, int MaxDecimals) AxisScale(double value) => Math.Abs(value) switch
+    {
+        >= 1e6 => (1e6, 2),
+        >= 1e4 => (1e3, 1),
+        >= 1000 => (1, 0),
+        _ => (1, 2),
+    };
+
+    /// <summary>The fewest decimals that show a tick as precisely as its scale allows: 2.5 → 1, 2.999999 → 0.</summary>
+    private static int AxisDecimals(double value)
+    {
+        var (divisor, max) = AxisScale(value);
+        var scaled = value / divisor;
+        return Enumerable.Range(0, max + 1).First(d => Math.Round(scaled, d) == Math.Round(scaled, max));
+    }
+
+    private string Axis(double value, Unit unit, int decimals)
+    {
+        var (divisor, max) = AxisScale(value);
+        var shown = Math.Min(decimals, max);
+        var number = (value / divisor).ToString((divisor == 1 && Math.Abs(value) >= 1000 ? "N" : "F") + shown, Culture);
+        var text = number + (divisor == 1e6 ? Text.Millions : divisor == 1e3 ? Text.Thousands : "");
         if (value < 0) text = "−" + text.TrimStart('-', '−');
         return unit switch
         {

@@ -32,7 +32,7 @@ internal sealed class LabelBinder(BinderContext context)
                         ? $"did you mean \"{s}\"?"
                         : "write a culture name such as \"tr-TR\" or \"en-US\" (or a language alone: \"en\")");
             else if (seen.TryGetValue(locale, out var first))
-                context.Error(DiagnosticCode.InvalidLabel, item.Locale.Span, $"{what} is already labelled for \"{locale}\" at column {first.Span.Column}", "keep one label per locale");
+                context.Error(DiagnosticCode.InvalidLabel, item.Locale.Span, $"{what} is already labelled for \"{locale}\" at {first.Span}", "keep one label per locale");
             else if (string.IsNullOrWhiteSpace(item.Text.Value))
                 context.Error(DiagnosticCode.InvalidLabel, item.Text.Span, $"the \"{locale}\" label of {what} is empty", "write the name readers should see, or delete the label");
             else

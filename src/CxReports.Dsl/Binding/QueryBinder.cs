@@ -1,5 +1,6 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Tree;
 
 namespace CxReports.Dsl.Binding;
@@ -39,7 +40,7 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
         // Snapshots are taken at the start of each time bucket (its definition), and at the end of the period otherwise.
         var moment = dimensions.Any(d => d.Grain is not null) ? Moment.Start : Moment.End;
         metrics = metrics.Select(m => IsSnapshot(m.Expression) ? m with { At = moment } : m).ToArray();
-        return new BoundQuery(metrics, dimensions, where, top, query.Span) { Order = BindOrder(query.Order, metrics, dimensions) };
+        return new BoundQuery(metrics, dimensions, where, top, query.Span) { Order = BindOrder(query, metrics, dimensions) };
     }
 
     public QueryMetric BindMetric(Expression expression)
@@ -190,27 +191,47 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
     /// <c>order by</c> keys name columns of the query as written (a metric or a dimension); a misspelt one gets the
     /// closest column as a suggestion, and a column ordered twice is refused (the second key would never decide).
     /// </summary>
-    private QueryOrderKey[] BindOrder(IReadOnlyList<OrderKey> keys, QueryMetric[] metrics, QueryDimension[] dimensions)
+    private QueryOrderKey[] BindOrder(Query query, QueryMetric[] metrics, QueryDimension[] dimensions)
     {
         var columns = dimensions.Select(d => d.Name).Concat(metrics.Select(m => m.Name)).ToArray();
+        // Keys and columns meet in their printed form, so layout (`(ces)`, spaces) does not decide, as for cxr fmt.
+        var printed = query.Dimensions.Select(d => (Expression)d).Concat(query.Metrics).Select(Canonical).ToArray();
         var bound = new List<QueryOrderKey>();
-        foreach (var key in keys)
+        foreach (var key in query.Order)
         {
             var text = context.TextOf(key.Column);
-            if (!columns.Contains(text, StringComparer.Ordinal))
+            var at = Array.IndexOf(printed, Canonical(key.Column));
+            if (at < 0 || at >= columns.Length)
             {
                 context.Error(DiagnosticCode.UnknownOrderKey, key.Column.Span, $"cannot order by '{text}': it is not a column of this query",
                     DidYouMean.Hint(text, columns) ?? $"order by one of its columns: {string.Join(", ", columns)}");
                 continue;
             }
-            if (bound.FirstOrDefault(k => k.Column == text) is { } first)
+            var column = columns[at];
+            if (bound.FirstOrDefault(k => k.Column == column) is { } first)
             {
-                context.Error(DiagnosticCode.OrderedTwice, key.Column.Span, $"'{text}' is ordered by twice (first at column {first.Span.Column})", "keep one key per column");
+                context.Error(DiagnosticCode.OrderedTwice, key.Column.Span, $"'{text}' is ordered by twice (first at {first.Span})", "keep one key per column");
                 continue;
             }
-            bound.Add(new QueryOrderKey(text, key.Descending, key.Column.Span));
+            bound.Add(new QueryOrderKey(column, key.Descending, key.Column.Span));
         }
         return [.. bound];
+    }
+
+    /// <summary>
+    /// An expression as cxr fmt prints it; one left incomplete by a syntax error (which the file reports anyway) has
+    /// no printed form, and its text as written stands in.
+    /// </summary>
+    private string Canonical(Expression expression)
+    {
+        try
+        {
+            return ExpressionPrinter.Print(expression);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return context.TextOf(expression);
+        }
     }
 
     private QueryTop BindTop(TopClause top, QueryMetric[] metrics, QueryDimension[] dimensions)

@@ -31,7 +31,7 @@ public class FieldLabelDiagnosticsTests
     public void A_locale_labelled_twice_names_the_first()
     {
         Cxr.Single("score health for customers {\n  fee \"Ücret\" weight 1 = sum(invoices.amount) scale 0 .. 10 label \"en\" \"Fee\" label \"EN\" \"Fees\"\n}")
-            .Is(DiagnosticCode.InvalidLabel, "x.cxr:2:84", "component 'fee' is already labelled for \"EN\" at column 61", "keep one label per locale");
+            .Is(DiagnosticCode.InvalidLabel, "x.cxr:2:84", "component 'fee' is already labelled for \"EN\" at x.cxr:2:61", "keep one label per locale");
     }
 
     [Fact]

@@ -44,7 +44,16 @@ public class OrderAndLabelDiagnosticsTests
     public void A_column_ordered_twice_is_refused()
     {
         Cxr.SingleInQuery("nps by channel order by nps desc, nps").Is(DiagnosticCode.OrderedTwice, "<query>:1:35",
-            "'nps' is ordered by twice (first at column 25)", "keep one key per column");
+            "'nps' is ordered by twice (first at <query>:1:25)", "keep one key per column");
+    }
+
+    [Fact]
+    public void A_key_in_parentheses_names_the_same_column_as_without_them()
+    {
+        // cxr fmt drops the parentheses: the key must mean the same before and after (found by the fuzzer).
+        Assert.Empty(Cxr.Query("nps by channel order by (nps) desc, (channel)"));
+        Cxr.SingleInQuery("nps by channel order by nps, (nps)").Is(DiagnosticCode.OrderedTwice, "<query>:1:30",
+            "'(nps)' is ordered by twice (first at <query>:1:25)", "keep one key per column");
     }
 
     [Fact]

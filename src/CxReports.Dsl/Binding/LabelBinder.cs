@@ -26,7 +26,7 @@ internal sealed class LabelBinder(BinderContext context)
         foreach (var item in perLocale)
         {
             var locale = item.Locale.Value;
-            if (!Rules.IsKnownLocale(locale) && !MeaningBinder.IsLanguage(locale))
+            if (!Rules.IsKnownLocale(locale) && !Rules.IsLanguage(locale))
                 context.Error(DiagnosticCode.InvalidLabel, item.Locale.Span, $"\"{locale}\" is not a locale",
                     DidYouMean.Suggest(locale, ["en-US", "tr-TR", "de-DE", "en-GB"]) is { } s
                         ? $"did you mean \"{s}\"?"

@@ -91,7 +91,7 @@ internal sealed class MeaningBinder(BinderContext context)
                     };
                     break;
                 case LabelItem label:
-                    if (!Rules.IsKnownLocale(label.Locale.Value) && !IsLanguage(label.Locale.Value))
+                    if (!Rules.IsKnownLocale(label.Locale.Value) && !Rules.IsLanguage(label.Locale.Value))
                         context.Error(DiagnosticCode.InvalidMeaning, label.Locale.Span, $"\"{label.Locale.Value}\" is not a locale",
                             DidYouMean.Suggest(label.Locale.Value, ["en-US", "tr-TR", "de-DE", "en-GB"]) is { } s
                                 ? $"did you mean \"{s}\"?"
@@ -120,9 +120,6 @@ internal sealed class MeaningBinder(BinderContext context)
         }
         return (meaning, labels);
     }
-
-    internal static bool IsLanguage(string name) =>
-        CultureInfo.GetCultures(CultureTypes.NeutralCultures).Any(c => c.Name.Length > 0 && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static string Describe(MeaningItem item) => item switch
     {

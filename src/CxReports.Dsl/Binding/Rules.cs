@@ -72,6 +72,15 @@ public static partial class Rules
     public static IReadOnlyList<string> TranslatedLocales { get; } = ["en-US", "tr-TR"];
 
     /// <summary>Whether the locale name is a specific culture this system knows (<c>tr-TR</c>, <c>en-US</c>).</summary>
-    public static bool IsKnownLocale(string name) =>
-        CultureInfo.GetCultures(CultureTypes.SpecificCultures).Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+    public static bool IsKnownLocale(string name) => SpecificCultures.Value.Contains(name);
+
+    /// <summary>Whether the name is a language this system knows (<c>tr</c>, <c>en</c>): a label for it serves every culture of it.</summary>
+    public static bool IsLanguage(string name) => Languages.Value.Contains(name);
+
+    // Listing the cultures asks ICU for every one of them (milliseconds): done once, not for each label or report.
+    private static readonly Lazy<HashSet<string>> SpecificCultures = new(() =>
+        CultureInfo.GetCultures(CultureTypes.SpecificCultures).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    private static readonly Lazy<HashSet<string>> Languages = new(() =>
+        CultureInfo.GetCultures(CultureTypes.NeutralCultures).Select(c => c.Name).Where(n => n.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase));
 }

@@ -19,6 +19,7 @@ internal sealed class ReportBinder(BinderContext context)
     {
         foreach (var declaration in context.DeclarationsOf<ReportDeclaration>())
             context.Reports[declaration.Name.Text] = Bind(declaration);
+        DeliveryCollisions.Check(context.DeclarationsOf<ReportDeclaration>().Select(d => context.Reports[d.Name.Text]), context);
     }
 
     private ReportModel Bind(ReportDeclaration report)

@@ -56,6 +56,9 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode UntranslatedLocale = new("CXR055", "locale without translated words", Severity.Warning);
     public static readonly DiagnosticCode ScoresShowRepeats = new("CXR056", "column shown twice in a scores list");
 
+    // Deliveries.
+    public static readonly DiagnosticCode DeliveryCollision = new("CXR038", "two reports deliver to the same file");
+
     // Spreadsheet output (CXR060-CXR064).
     public static readonly DiagnosticCode ReservedParamName = new("CXR060", "parameter name the report API keeps for itself");
 

@@ -34,6 +34,8 @@ public class DiagnosticCoverageTests
         DiagnosticCode.MeasureWithoutInputs,
         // ReportSettingDiagnosticsTests (spreadsheet output)
         DiagnosticCode.ReservedParamName,
+        // DeliveryCollisionTests
+        DiagnosticCode.DeliveryCollision,
         // MeaningDiagnosticsTests
         DiagnosticCode.InvalidCurrency, DiagnosticCode.InvalidMeaning, DiagnosticCode.MoneyWithoutCurrency, DiagnosticCode.MomentOfFlow,
         // OrderAndLabelDiagnosticsTests

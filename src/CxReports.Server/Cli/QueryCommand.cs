@@ -45,14 +45,8 @@ public static class QueryCommand
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
-                var limit = limits.Limits(parse);
-                var context = new PlanContext(model, warehouse.Dialect, resolved, period.TimeZone(parse), new Dictionary<string, object?>(), [])
-                {
-                    MaxBuckets = limit.MaxBuckets,
-                    Locale = parse.GetValue(locale)!,
-                };
-                var table = Engine.Reports.UnknownBuckets.Apply(new QueryExecutor(warehouse, TimeSpan.FromSeconds(60), limit).Execute(new QueryPlanner(context).Plan(query)),
-                    query, resolved, Engine.Reports.DataEnds.Load(model, warehouse, period.TimeZone(parse)), new Engine.Reports.SourcesRead(model));
+                var table = Engine.Reports.AdHocQuery.Run(model, warehouse, query, resolved, period.TimeZone(parse), parse.GetValue(locale)!,
+                    limits.Limits(parse), TimeSpan.FromSeconds(60));
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;
             }

@@ -1,7 +1,6 @@
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Rendering.Json;
 using CxReports.Server.Host;
@@ -61,16 +60,8 @@ public sealed class QueryService(
                 if (bound is null) throw new InvalidQueryException(diagnostics);
                 using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
                 var limits = options.Value.EvaluationLimits;
-                var context = new PlanContext(state.Model, warehouse.Dialect, period, zone, new Dictionary<string, object?>(), [])
-                {
-                    MaxBuckets = limits.MaxBuckets,
-                    Locale = locale,
-                };
-                var plan = new QueryPlanner(context).Plan(bound);
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
-                // Buckets after the data of a metric's sources are unknown, as in reports.
-                var table = await warehouse.Run(w => Engine.Reports.UnknownBuckets.Apply(new QueryExecutor(w, timeout, limits).Execute(plan), bound, period,
-                    Engine.Reports.DataEnds.Load(state.Model, w, zone), new Engine.Reports.SourcesRead(state.Model)), token);
+                var table = await warehouse.Run(w => Engine.Reports.AdHocQuery.Run(state.Model, w, bound, period, zone, locale, limits, timeout), token);
                 return new RenderedDocument(Json(table), "application/json", $"W/\"{ModelFingerprints.Hash(key)}\"");
             }, cancellation);
             return new ServedDocument(document, hit);

@@ -1,0 +1,11 @@
+namespace CxReports.LanguageServer;
+
+/// <summary>How <c>cxr lsp</c> runs: where relative paths start, the reports directory, and its limits.</summary>
+public sealed record LanguageServerOptions(string WorkingDirectory, string? ReportsDirectory)
+{
+    /// <summary>The largest message read (16 MiB: a 2,000-line model is about 100 KB); a larger one is skipped and answered with an error.</summary>
+    public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>How long after the last keystroke diagnostics are computed; the client may set <c>debounceMilliseconds</c> at initialize.</summary>
+    public int DebounceMilliseconds { get; init; } = 30;
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace CxReports.LanguageServer.Protocol;
+
+/// <summary>How the server reads and writes JSON: camelCase members, nulls left out, nesting bounded.</summary>
+internal static class LspJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = 64,
+    };
+
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = 64 };
+
+    public static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Options);
+}

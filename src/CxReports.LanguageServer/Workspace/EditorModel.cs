@@ -1,0 +1,71 @@
+using CxReports.Dsl.Binding;
+using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Diagnostics;
+using CxReports.LanguageServer.Symbols;
+
+namespace CxReports.LanguageServer.Workspace;
+
+/// <summary>
+/// The files of one model, as <c>cxr check</c> groups them: the reports directory, or for a file outside it the
+/// files of its own directory. Binding and the symbol index are computed on demand and kept until a file changes.
+/// </summary>
+internal sealed class EditorModel(string? root)
+{
+    // Ordered by full path, as ReportFiles reads a directory: which of two equal names counts as the first depends on it.
+    private readonly SortedDictionary<string, Document> _documents = new(StringComparer.Ordinal);
+    private CompiledModel? _compiled;
+    private SymbolIndex? _symbols;
+
+    /// <summary>The directory the model is made of; null for a document that is not a file (an untitled buffer).</summary>
+    public string? Root { get; } = root;
+
+    public IEnumerable<Document> Documents => _documents.Values;
+
+    /// <summary>The last model that bound without errors: hover still shows units while the user breaks a file.</summary>
+    public SemanticModel? LastGoodModel { get; private set; }
+
+    public bool IsCompiled => _compiled is not null;
+
+    public Document? Get(string fullPath) => _documents.GetValueOrDefault(fullPath);
+
+    public void Set(Document document)
+    {
+        _documents[document.FullPath] = document;
+        Invalidate();
+    }
+
+    public bool Remove(string fullPath)
+    {
+        if (!_documents.Remove(fullPath)) return false;
+        Invalidate();
+        return true;
+    }
+
+    public CompiledModel Compiled => _compiled ??= Compile();
+
+    public SymbolIndex Symbols => _symbols ??= SymbolIndex.Build(_documents.Values.Select(d => d.Parse.Value).ToArray());
+
+    private void Invalidate()
+    {
+        _compiled = null;
+        _symbols = null;
+    }
+
+    /// <summary>Binds the parsed files; the diagnostics are those of <c>ModelBinder.Compile</c>, in the same order.</summary>
+    private CompiledModel Compile()
+    {
+        var parsed = _documents.Values.Select(d => d.Parse).ToArray();
+        var bound = ModelBinder.Bind(parsed.Select(p => p.Value).ToArray());
+        var diagnostics = parsed.SelectMany(p => p.Diagnostics).Concat(bound.Diagnostics)
+            .OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Offset).ToArray();
+        var model = diagnostics.Any(d => d.Severity == Severity.Error) ? null : bound.Model;
+        if (model is not null) LastGoodModel = model;
+        return new CompiledModel(diagnostics.GroupBy(d => d.Span.File).ToDictionary(g => g.Key, g => (IReadOnlyList<Diagnostic>)g.ToArray()), model);
+    }
+}
+
+/// <summary>What binding a model found: the diagnostics by file (as shown in them), and the model when there are no errors.</summary>
+internal sealed record CompiledModel(IReadOnlyDictionary<string, IReadOnlyList<Diagnostic>> DiagnosticsByFile, SemanticModel? Model)
+{
+    public IReadOnlyList<Diagnostic> For(string file) => DiagnosticsByFile.GetValueOrDefault(file) ?? [];
+}

@@ -80,6 +80,34 @@ public sealed class CxrLanguageServer
         _endpoint.OnNotification("textDocument/didSave", _ => { });
         _endpoint.OnNotification("workspace/didChangeWatchedFiles", DidChangeWatchedFiles);
         _endpoint.OnRequest("textDocument/formatting", Format);
+        _endpoint.OnRequest("textDocument/completion", p => At(p, (model, document, offset) => LspJson.ToNode(Completion.At(model, document, offset))));
+        _endpoint.OnRequest("textDocument/signatureHelp", p => At(p, (_, document, offset) => LspJson.ToNode(SignatureHelpInfo.At(document.Text, offset))));
+        _endpoint.OnRequest("textDocument/hover", p => At(p, (model, document, offset) => LspJson.ToNode(HoverInfo.At(model, document, offset))));
+        _endpoint.OnRequest("textDocument/definition", p => At(p, (model, document, offset) => LspJson.ToNode(Navigation.Definition(model, document, offset))));
+        _endpoint.OnRequest("textDocument/references", p => At(p, (model, document, offset) => LspJson.ToNode(Navigation.References(model, document, offset,
+            LspParams.Bool(LspParams.Member(LspParams.Member(p, "context"), "includeDeclaration"))))));
+        _endpoint.OnRequest("textDocument/prepareRename", p => At(p, (model, document, offset) =>
+            Navigation.PrepareRename(model, document, offset) is { } found
+                ? new JsonObject { ["range"] = LspJson.ToNode(found.Range), ["placeholder"] = found.Name }
+                : null));
+        _endpoint.OnRequest("textDocument/rename", p => At(p, (model, document, offset) =>
+            LspJson.ToNode(Navigation.Rename(model, document, offset, LspParams.String(LspParams.Member(p, "newName"), "newName")))));
+        _endpoint.OnRequest("textDocument/documentSymbol", p => LspJson.ToNode(Outline.Of(DocumentOf(p))));
+        _endpoint.OnRequest("workspace/symbol", p =>
+            LspJson.ToNode(Outline.Search(_workspace.Models, LspParams.OptionalString(LspParams.Member(p, "query")) ?? "")));
+        _endpoint.OnRequest("textDocument/codeAction", p =>
+        {
+            var document = DocumentOf(p);
+            return LspJson.ToNode(CodeActions.For(_workspace.ModelOf(document.FullPath), document, LspParams.Range(p, "range")));
+        });
+    }
+
+    /// <summary>Runs a request about a position in a document with the document's model and the position as an offset.</summary>
+    private JsonNode? At(JsonNode? parameters, Func<EditorModel, Document, int, JsonNode?> answer)
+    {
+        var document = DocumentOf(parameters);
+        var offset = document.Lines.OffsetOf(LspParams.Position(parameters));
+        return answer(_workspace.ModelOf(document.FullPath), document, offset);
     }
 
     private JsonNode? Initialize(JsonNode? parameters)
@@ -96,6 +124,15 @@ public sealed class CxrLanguageServer
                 ["positionEncoding"] = "utf-16",
                 ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 2, ["save"] = false },
                 ["documentFormattingProvider"] = true,
+                ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray(".", "\"", " ", "/") },
+                ["signatureHelpProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("(", ",") },
+                ["hoverProvider"] = true,
+                ["definitionProvider"] = true,
+                ["referencesProvider"] = true,
+                ["renameProvider"] = new JsonObject { ["prepareProvider"] = true },
+                ["documentSymbolProvider"] = true,
+                ["workspaceSymbolProvider"] = true,
+                ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },
             },
             ["serverInfo"] = new JsonObject
             {

@@ -81,13 +81,13 @@ public sealed class LspProcess : IDisposable
     }
 
     public void Notify(string method, JsonNode? parameters) =>
-        Send(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
+        Send(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters?.DeepClone() });
 
     /// <summary>Sends a request and returns the whole answer (<c>result</c> or <c>error</c>).</summary>
     public JsonObject Call(string method, JsonNode? parameters)
     {
         var id = Interlocked.Increment(ref _nextId);
-        Send(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+        Send(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters?.DeepClone() });
         return Answer(id);
     }
 

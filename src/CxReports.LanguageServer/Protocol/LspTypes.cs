@@ -25,7 +25,11 @@ internal sealed record LspDiagnostic(LspRange Range, int Severity, string Code, 
 internal sealed record DiagnosticRelatedInformation(Location Location, string Message);
 
 /// <summary>One completion proposal.</summary>
-internal sealed record CompletionItem(string Label, int Kind, string? Detail = null, string? Documentation = null, string? InsertText = null);
+internal sealed record CompletionItem(string Label, int Kind, string? Detail = null, string? Documentation = null)
+{
+    /// <summary>What replaces the typed text, when more than the word at the cursor must go (inside a string).</summary>
+    public TextEdit? TextEdit { get; init; }
+}
 
 /// <summary>Hover text in Markdown.</summary>
 internal sealed record Hover(MarkupContent Contents, LspRange? Range);

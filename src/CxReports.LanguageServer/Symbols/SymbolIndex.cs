@@ -22,15 +22,19 @@ internal sealed class SymbolIndex
     /// <summary>Every declaration by name; of two with one name, the first (as the binder keeps it).</summary>
     public IReadOnlyDictionary<string, Declaration> Globals => _globals;
 
-    private SymbolIndex() { }
+    private readonly IReadOnlyList<SyntaxFile> _files;
+    private bool _walked;
 
+    private SymbolIndex(IReadOnlyList<SyntaxFile> files) => _files = files;
+
+    /// <summary>Declarations and fields at once; the uses (a walk of every tree) on first need, which completion does not have.</summary>
     public static SymbolIndex Build(IReadOnlyList<SyntaxFile> files)
     {
-        var index = new SymbolIndex();
+        var index = new SymbolIndex(files);
         foreach (var declaration in files.SelectMany(f => f.Declarations)) index.Declare(declaration);
-        foreach (var file in files) index.Walk(file);
         return index;
     }
+
 
     public static SymbolKind? KindOf(Declaration declaration) => declaration switch
     {
@@ -52,16 +56,24 @@ internal sealed class SymbolIndex
 
     /// <summary>The symbol whose name is written at the offset (the end of a name counts, where the cursor sits after typing it).</summary>
     public Occurrence? At(string file, int offset) =>
-        _byFile.TryGetValue(file, out var list)
+        Walked()._byFile.TryGetValue(file, out var list)
             ? list.FirstOrDefault(o => o.Span.Offset <= offset && offset <= o.Span.Offset + o.Span.Length)
             : null;
 
     public CallUse? CallAt(string file, int offset) =>
-        _calls.TryGetValue(file, out var list)
+        Walked()._calls.TryGetValue(file, out var list)
             ? list.FirstOrDefault(c => c.Span.Offset <= offset && offset <= c.Span.Offset + c.Span.Length)
             : null;
 
-    public IReadOnlyList<Occurrence> OccurrencesOf(SymbolKey key) => _byKey.TryGetValue(key, out var list) ? list : [];
+    public IReadOnlyList<Occurrence> OccurrencesOf(SymbolKey key) => Walked()._byKey.TryGetValue(key, out var list) ? list : [];
+
+    private SymbolIndex Walked()
+    {
+        if (_walked) return this;
+        _walked = true;
+        foreach (var file in _files) Walk(file);
+        return this;
+    }
 
     /// <summary>The node that defines the symbol: its declaration, or the source member declaring the field.</summary>
     public SyntaxNode? Definition(SymbolKey key) => key.Kind == SymbolKind.Field
@@ -95,7 +107,8 @@ internal sealed class SymbolIndex
         _fields[source.Name.Text] = fields;
     }
 
-    private static Name? FieldName(SourceMember member) => member switch
+    /// <summary>The name a source member declares (a field, link or dimension); null for other lines.</summary>
+    public static Name? FieldName(SourceMember member) => member switch
     {
         FieldMember f => f.Name,
         LinkMember l => l.Name,

@@ -15,6 +15,7 @@ internal sealed class EditorModel(string? root)
     private readonly SortedDictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private CompiledModel? _compiled;
     private SymbolIndex? _symbols;
+    private Dictionary<string, Document>? _byShownPath;
 
     /// <summary>The directory the model is made of; null for a document that is not a file (an untitled buffer).</summary>
     public string? Root { get; } = root;
@@ -27,6 +28,10 @@ internal sealed class EditorModel(string? root)
     public bool IsCompiled => _compiled is not null;
 
     public Document? Get(string fullPath) => _documents.GetValueOrDefault(fullPath);
+
+    /// <summary>The document of a path as diagnostics and spans show it.</summary>
+    public Document? ByShownPath(string path) =>
+        (_byShownPath ??= _documents.Values.GroupBy(d => d.Source.Path).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(path);
 
     public void Set(Document document)
     {
@@ -49,6 +54,7 @@ internal sealed class EditorModel(string? root)
     {
         _compiled = null;
         _symbols = null;
+        _byShownPath = null;
     }
 
     /// <summary>Binds the parsed files; the diagnostics are those of <c>ModelBinder.Compile</c>, in the same order.</summary>

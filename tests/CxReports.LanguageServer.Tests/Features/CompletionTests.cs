@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using static CxReports.LanguageServer.Tests.Requests;
+
+namespace CxReports.LanguageServer.Tests.Features;
+
+/// <summary>Completion and signature help over stdio, in the places CXR text is typed.</summary>
+public sealed class CompletionTests
+{
+    [Fact]
+    public void After_a_source_and_a_dot_the_fields_of_the_source_are_offered()
+    {
+        var labels = Complete("metric x = mean(responses.", 0, 26);
+        Assert.Equal(["answered_at", "channel", "customer", "score", "yanit_no"], labels.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void After_a_link_and_a_dot_the_fields_of_the_linked_source_are_offered()
+    {
+        var labels = Complete("metric x = count(responses) where responses.customer.", 0, 53);
+        Assert.Equal(["musteri_no", "plan", "signup", "şehir"], labels.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void In_an_expression_metrics_sources_and_functions_are_offered()
+    {
+        var labels = Complete("metric x = ", 0, 11);
+        Assert.Contains("nps", labels);
+        Assert.Contains("responses_n", labels);
+        Assert.Contains("responses", labels);
+        Assert.Contains("percentile", labels);
+        Assert.Contains("ltv", labels);
+        Assert.DoesNotContain("section", labels);
+    }
+
+    [Fact]
+    public void At_the_start_of_a_line_the_keywords_of_the_enclosing_block_are_offered()
+    {
+        const string text = "report r {\n  section \"S\" {\n    \n  }\n  \n}\nsource s from \"s.csv\" {\n  \n}\n";
+        Assert.Equal(["kpi", "chart", "table", "cohort", "scores", "scenario", "text"], Complete(text, 2, 4));
+        Assert.Contains("schedule", Complete(text, 4, 2));
+        Assert.Contains("lifecycle", Complete(text, 7, 2));
+        Assert.Contains("report", Complete("", 0, 0));
+    }
+
+    [Fact]
+    public void After_chart_the_chart_kinds_and_after_a_colon_in_a_source_the_types()
+    {
+        Assert.Equal(["line", "bar", "area", "stacked"], Complete("report r {\n  section \"S\" {\n    chart \n  }\n}\n", 2, 10));
+        Assert.Equal(["text", "integer", "decimal", "boolean", "date", "timestamp"], Complete("source s from \"s.csv\" {\n  column age: \n}\n", 1, 14));
+    }
+
+    [Fact]
+    public void In_a_time_zone_string_zones_are_offered_replacing_what_is_typed_inside_the_quotes()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("draft.cxr");
+        server.Open(uri, "report r {\n  timezone \"Europe/Ist\"\n}\n");
+        var items = server.Request("textDocument/completion", At(uri, 1, 22))!.AsArray();
+        var istanbul = Assert.Single(items, i => (string?)i!["label"] == "Europe/Istanbul")!;
+        Assert.Equal((1, 12, 22), RangeOf(istanbul["textEdit"]!["range"]!));
+        Assert.All(items, i => Assert.StartsWith("Europe/Ist", (string?)i!["label"]));
+    }
+
+    [Fact]
+    public void Signature_help_names_the_function_and_the_parameter_being_typed()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("draft.cxr");
+        server.Open(uri, "metric p90 = percentile(responses.score, \n");
+        var help = server.Request("textDocument/signatureHelp", At(uri, 0, 41))!;
+        Assert.Equal("percentile(value, p)", (string?)help["signatures"]![0]!["label"]);
+        Assert.Equal(["value", "p"], help["signatures"]![0]!["parameters"]!.AsArray().Select(p => (string?)p!["label"]));
+        Assert.Equal(1, (int)help["activeParameter"]!);
+    }
+
+    /// <summary>The labels offered at a position of a new document in the small model, in the order sent.</summary>
+    private static string[] Complete(string text, int line, int character)
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("draft.cxr");
+        server.Open(uri, text);
+        return server.Request("textDocument/completion", At(uri, line, character))!.AsArray().Select(i => (string)i!["label"]!).ToArray();
+    }
+}

@@ -41,6 +41,12 @@ switch (rest.ToArray())
         var times = Array.IndexOf(encoding, "--repeats") is var r and >= 0 && r + 1 < encoding.Length ? int.Parse(encoding[r + 1], System.Globalization.CultureInfo.InvariantCulture) : 3;
         foreach (var rows in LoadBenchmark.RowCounts()) EncodingProfile.Run(rows, times);
         return;
+    // The language server on the generated 2,000-line model: didChange to diagnostics, completion (LspLatency.cs).
+    case ["lsp", ..] lsp:
+        int LspFlag(string name, int fallback) =>
+            Array.IndexOf(lsp, name) is var l and >= 0 && l + 1 < lsp.Length ? int.Parse(lsp[l + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        LspLatency.Run(Console.Out, LspFlag("--repeats", 30), LspFlag("--debounce", 0));
+        return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray());
         return;

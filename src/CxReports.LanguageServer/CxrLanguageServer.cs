@@ -20,7 +20,8 @@ public sealed class CxrLanguageServer
     private readonly ReportsWorkspace _workspace;
     private readonly LanguageServerOptions _options;
     private readonly TextWriter _log;
-    private readonly Timer _debounce;
+    private readonly SemaphoreSlim _changed = new(0);
+    private volatile bool _ended;
     private readonly HashSet<EditorModel> _pending = [];
     private readonly Dictionary<string, (EditorModel Model, string Json)> _published = new(StringComparer.Ordinal);
     private int _debounceMilliseconds;
@@ -34,7 +35,6 @@ public sealed class CxrLanguageServer
         _debounceMilliseconds = options.DebounceMilliseconds;
         _endpoint = new JsonRpcEndpoint(new MessageReader(input, options.MaxMessageBytes), new MessageWriter(output), log);
         _workspace = new ReportsWorkspace(options.WorkingDirectory, log);
-        _debounce = new Timer(_ => PublishPending());
         Register();
     }
 
@@ -42,8 +42,12 @@ public sealed class CxrLanguageServer
     public static int Run(Stream input, Stream output, TextWriter log, LanguageServerOptions options)
     {
         var server = new CxrLanguageServer(input, output, log, options);
+        var checker = new Thread(server.CheckChanges) { IsBackground = true, Name = "cxr lsp diagnostics" };
+        checker.Start();
         server._endpoint.Run();
-        server._debounce.Dispose();
+        server._ended = true;
+        server._changed.Release();
+        checker.Join();
         return server._exitRequested && server._state == State.ShuttingDown ? 0 : 1;
     }
 
@@ -229,25 +233,43 @@ public sealed class CxrLanguageServer
     private void Schedule(EditorModel model)
     {
         _pending.Add(model);
-        _debounce.Change(_debounceMilliseconds, Timeout.Infinite);
+        _changed.Release();
     }
 
-    private void PublishPending()
+    /// <summary>
+    /// The diagnostics thread: waits for a pause in changes, then binds each changed model from a snapshot without
+    /// holding the lock, so completion and hover are answered while a large model binds. A binding overtaken by a
+    /// newer change is dropped; that change has scheduled its own.
+    /// </summary>
+    private void CheckChanges()
     {
-        lock (_endpoint.Gate)
+        while (true)
         {
-            foreach (var model in _pending.ToArray())
+            _changed.Wait();
+            while (_changed.Wait(_debounceMilliseconds)) { } // each change restarts the pause
+            if (_ended) return;
+            EditorModel[] models;
+            lock (_endpoint.Gate)
+            {
+                models = _pending.ToArray();
+                _pending.Clear();
+            }
+            foreach (var model in models)
             {
                 try
                 {
-                    Publish(model);
+                    int version;
+                    IReadOnlyList<Document> documents;
+                    lock (_endpoint.Gate) (version, documents) = model.Snapshot();
+                    var compiled = EditorModel.Compile(documents);
+                    lock (_endpoint.Gate)
+                        if (model.Accept(version, compiled)) Publish(model);
                 }
                 catch (Exception e)
                 {
                     _log.WriteLine($"cxr lsp: checking {model.Root} failed: {e}");
                 }
             }
-            _pending.Clear();
         }
     }
 
@@ -258,9 +280,11 @@ public sealed class CxrLanguageServer
         var current = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in model.Documents.Where(d => _workspace.Owns(model, d.FullPath)))
         {
-            var diagnostics = compiled.For(document.Source.Path).Select(d => DiagnosticConversion.ToLsp(d, document)).ToArray();
+            var found = compiled.For(document.Source.Path);
             current.Add(document.Uri);
-            Send(model, document.Uri, LspJson.ToNode(diagnostics)!);
+            // Most files of a large model have no findings before and after a change: nothing to convert or compare.
+            if (found.Count == 0 && _published.TryGetValue(document.Uri, out var last) && last.Model == model && last.Json == "[]") continue;
+            Send(model, document.Uri, LspJson.ToNode(found.Select(d => DiagnosticConversion.ToLsp(d, document)).ToArray())!);
         }
         Retract(model, current);
     }

@@ -25,7 +25,8 @@ internal sealed class EditorModel(string? root)
     /// <summary>The last model that bound without errors: hover still shows units while the user breaks a file.</summary>
     public SemanticModel? LastGoodModel { get; private set; }
 
-    public bool IsCompiled => _compiled is not null;
+    /// <summary>Goes up with every change of a file, so a binding of older text is not taken for the current one.</summary>
+    public int Version { get; private set; }
 
     public Document? Get(string fullPath) => _documents.GetValueOrDefault(fullPath);
 
@@ -46,26 +47,45 @@ internal sealed class EditorModel(string? root)
         return true;
     }
 
-    public CompiledModel Compiled => _compiled ??= Compile();
+    public CompiledModel Compiled
+    {
+        get
+        {
+            if (_compiled is null) Accept(Version, Compile(_documents.Values.ToArray()));
+            return _compiled!;
+        }
+    }
 
     public SymbolIndex Symbols => _symbols ??= SymbolIndex.Build(_documents.Values.Select(d => d.Parse.Value).ToArray());
 
+    /// <summary>The parsed files as they are now, to bind away from the lock that guards the model.</summary>
+    public (int Version, IReadOnlyList<Document> Documents) Snapshot() => (Version, _documents.Values.ToArray());
+
+    /// <summary>Keeps a binding made from a snapshot, unless a file changed since; false then (another binding is due).</summary>
+    public bool Accept(int version, CompiledModel compiled)
+    {
+        if (version != Version) return false;
+        _compiled = compiled;
+        if (compiled.Model is not null) LastGoodModel = compiled.Model;
+        return true;
+    }
+
     private void Invalidate()
     {
+        Version++;
         _compiled = null;
         _symbols = null;
         _byShownPath = null;
     }
 
     /// <summary>Binds the parsed files; the diagnostics are those of <c>ModelBinder.Compile</c>, in the same order.</summary>
-    private CompiledModel Compile()
+    public static CompiledModel Compile(IReadOnlyList<Document> documents)
     {
-        var parsed = _documents.Values.Select(d => d.Parse).ToArray();
+        var parsed = documents.Select(d => d.Parse).ToArray();
         var bound = ModelBinder.Bind(parsed.Select(p => p.Value).ToArray());
         var diagnostics = parsed.SelectMany(p => p.Diagnostics).Concat(bound.Diagnostics)
             .OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Offset).ToArray();
         var model = diagnostics.Any(d => d.Severity == Severity.Error) ? null : bound.Model;
-        if (model is not null) LastGoodModel = model;
         return new CompiledModel(diagnostics.GroupBy(d => d.Span.File).ToDictionary(g => g.Key, g => (IReadOnlyList<Diagnostic>)g.ToArray()), model);
     }
 }

@@ -74,6 +74,36 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Positions_past_the_text_are_clamped_and_bad_positions_or_documents_are_invalid_params()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("weekly.cxr");
+        Assert.Null(server.Request("textDocument/hover", Requests.At(uri, 1_000_000, 1_000_000)));
+        Assert.Equal(-32602, (int)server.Call("textDocument/hover", Requests.At(uri, -1, 0))["error"]!["code"]!);
+        var fraction = Requests.At(uri, 0, 0);
+        fraction["position"]!["line"] = 0.5;
+        Assert.Equal(-32602, (int)server.Call("textDocument/hover", fraction)["error"]!["code"]!);
+        Assert.Equal(-32803, (int)server.Call("textDocument/definition", Requests.At("not a uri", 0, 0))["error"]!["code"]!);
+        Assert.Equal(-32803, (int)server.Call("textDocument/hover", Requests.At(folder.UriOf("missing.cxr"), 0, 0))["error"]!["code"]!);
+        server.Replace(folder.UriOf("never-opened.cxr"), "metric x = 1\n"); // a notification: logged, not answered
+        Assert.Equal(0, server.Exit());
+    }
+
+    [Fact]
+    public void Text_with_NUL_characters_and_deep_nesting_gets_diagnostics_and_the_server_goes_on()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("hostile.cxr");
+        server.Open(uri, "metric a\0b = \"x\0y\"\nmetric deep = " + new string('(', 5000) + "1" + new string(')', 5000) + "\n");
+        var diagnostics = server.Diagnostics(uri, d => d.Count > 0);
+        Assert.Contains(diagnostics, d => (string?)d!["code"] == "CXR031");
+        Assert.NotNull(server.Request("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }));
+        Assert.Equal(0, server.Exit());
+    }
+
+    [Fact]
     public void After_shutdown_only_exit_is_accepted_and_exit_without_shutdown_exits_with_1()
     {
         using var folder = SmallModel.Folder();

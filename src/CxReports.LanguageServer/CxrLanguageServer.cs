@@ -8,13 +8,16 @@ namespace CxReports.LanguageServer;
 
 /// <summary>
 /// The CXR language server (<c>cxr lsp</c>): serves a reports directory as one model over the Language Server
-/// Protocol. A change re-parses the changed file at once and re-binds its model after a short pause in typing; the
+/// Protocol. A change re-parses the changed file at once and re-binds its model on a thread of its own (changes
+/// arriving meanwhile are gathered into the next binding, so a burst of typing costs one binding, not one each); the
 /// diagnostics of every file of the model whose findings changed are published again (the files that depend on
 /// the changed one included).
 /// </summary>
 public sealed class CxrLanguageServer
 {
     private enum State { Starting, Running, ShuttingDown }
+
+    private const int MainThreadStackBytes = 8 * 1024 * 1024;
 
     private readonly JsonRpcEndpoint _endpoint;
     private readonly ReportsWorkspace _workspace;
@@ -42,7 +45,8 @@ public sealed class CxrLanguageServer
     public static int Run(Stream input, Stream output, TextWriter log, LanguageServerOptions options)
     {
         var server = new CxrLanguageServer(input, output, log, options);
-        var checker = new Thread(server.CheckChanges) { IsBackground = true, Name = "cxr lsp diagnostics" };
+        // The binder reports an expression too deep for the stack left (CXR031); the main thread's 8 MiB, as `cxr check` has it, keeps the findings the same.
+        var checker = new Thread(server.CheckChanges, MainThreadStackBytes) { IsBackground = true, Name = "cxr lsp diagnostics" };
         checker.Start();
         server._endpoint.Run();
         server._ended = true;
@@ -229,7 +233,7 @@ public sealed class CxrLanguageServer
         return _workspace.Find(uri) ?? throw new RpcException(RpcErrorCodes.RequestFailed, $"{uri} is not a .cxr file the server knows (open it first)");
     }
 
-    /// <summary>Diagnostics for the model after the pause in typing; a later change pushes the pause back.</summary>
+    /// <summary>Diagnostics for the model once the diagnostics thread is free (and the optional pause has passed).</summary>
     private void Schedule(EditorModel model)
     {
         _pending.Add(model);
@@ -237,7 +241,7 @@ public sealed class CxrLanguageServer
     }
 
     /// <summary>
-    /// The diagnostics thread: waits for a pause in changes, then binds each changed model from a snapshot without
+    /// The diagnostics thread: waits for a change (and the optional pause), then binds each changed model from a snapshot without
     /// holding the lock, so completion and hover are answered while a large model binds. A binding overtaken by a
     /// newer change is dropped; that change has scheduled its own.
     /// </summary>
@@ -246,7 +250,7 @@ public sealed class CxrLanguageServer
         while (true)
         {
             _changed.Wait();
-            while (_changed.Wait(_debounceMilliseconds)) { } // each change restarts the pause
+            while (_changed.Wait(_debounceMilliseconds)) { } // takes in every change so far; with a pause, each change restarts it
             if (_ended) return;
             EditorModel[] models;
             lock (_endpoint.Gate)

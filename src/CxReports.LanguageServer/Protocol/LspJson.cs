@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -11,6 +12,8 @@ internal static class LspJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 64,
+        // Messages go to an editor, never into HTML: Turkish letters and quotes stay as they are, not \u escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = 64 };

@@ -74,6 +74,21 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_burst_of_changes_ends_with_the_diagnostics_of_the_last_text()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("typing.cxr");
+        server.Open(uri, "metric x = 1\n");
+        for (var version = 2; version < 40; version++) server.Replace(uri, $"metric x = f{version}(responses.score)\n", version);
+        server.Replace(uri, "metric x = last_typed(responses.score)\n", 40);
+        var final = server.Diagnostics(uri, d => d.Count > 0 && (string?)d[0]!["message"] == "unknown function 'last_typed'");
+        Assert.Single(final);
+        server.Replace(uri, "metric x = nps(responses.score)\n", 41);
+        Assert.Empty(server.Diagnostics(uri, d => d.Count == 0));
+    }
+
+    [Fact]
     public void A_ranged_change_after_an_emoji_edits_the_right_code_units()
     {
         using var folder = SmallModel.Folder();

@@ -103,6 +103,11 @@ public sealed class CxrLanguageServer
         _endpoint.OnRequest("textDocument/documentSymbol", p => LspJson.ToNode(Outline.Of(DocumentOf(p))));
         _endpoint.OnRequest("workspace/symbol", p =>
             LspJson.ToNode(Outline.Search(_workspace.Models, LspParams.OptionalString(LspParams.Member(p, "query")) ?? "")));
+        _endpoint.OnRequest("textDocument/semanticTokens/full", p =>
+        {
+            var document = DocumentOf(p);
+            return new JsonObject { ["data"] = LspJson.ToNode(SemanticTokens.Of(_workspace.ModelOf(document.FullPath), document)) };
+        });
         _endpoint.OnRequest("textDocument/codeAction", p =>
         {
             var document = DocumentOf(p);
@@ -141,6 +146,15 @@ public sealed class CxrLanguageServer
                 ["documentSymbolProvider"] = true,
                 ["workspaceSymbolProvider"] = true,
                 ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },
+                ["semanticTokensProvider"] = new JsonObject
+                {
+                    ["legend"] = new JsonObject
+                    {
+                        ["tokenTypes"] = LspJson.ToNode(SemanticTokens.Types),
+                        ["tokenModifiers"] = LspJson.ToNode(SemanticTokens.Modifiers),
+                    },
+                    ["full"] = true,
+                },
             },
             ["serverInfo"] = new JsonObject
             {

@@ -65,6 +65,11 @@ internal sealed class SymbolIndex
             ? list.FirstOrDefault(c => c.Span.Offset <= offset && offset <= c.Span.Offset + c.Span.Length)
             : null;
 
+    /// <summary>Every resolved name written in a file, in the order the walk met them.</summary>
+    public IReadOnlyList<Occurrence> OccurrencesIn(string file) => Walked()._byFile.GetValueOrDefault(file) ?? [];
+
+    public IReadOnlyList<CallUse> CallsIn(string file) => Walked()._calls.GetValueOrDefault(file) ?? [];
+
     public IReadOnlyList<Occurrence> OccurrencesOf(SymbolKey key) => Walked()._byKey.TryGetValue(key, out var list) ? list : [];
 
     private SymbolIndex Walked()

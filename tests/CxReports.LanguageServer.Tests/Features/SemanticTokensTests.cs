@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace CxReports.LanguageServer.Tests.Features;
+
+/// <summary>Semantic tokens over stdio: each resolved name with what it is, in the protocol's relative encoding.</summary>
+public sealed class SemanticTokensTests
+{
+    [Fact]
+    public void Metric_function_source_and_field_names_are_told_apart()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("draft.cxr");
+        server.Open(uri, "metric x = nps(responses.score)\n\nmetric y = x\n");
+        var data = server.Request("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } })!["data"]!
+            .AsArray().Select(n => (int)n!).ToArray();
+        // Legend: 0 class (source), 1 variable (metric), 2 property (field), 6 function; modifier 1 = declaration.
+        Assert.Equal([
+            0, 7, 1, 1, 1,    // x: a metric, defined here (line 0, char 7)
+            0, 4, 3, 6, 0,    // nps: a function (char 11)
+            0, 4, 9, 0, 0,    // responses: a source (char 15)
+            0, 10, 5, 2, 0,   // score: a field (char 25)
+            2, 7, 1, 1, 1,    // y: a metric defined on line 2, char 7
+            0, 4, 1, 1, 0,    // x: the metric used (char 11)
+        ], data);
+    }
+}

@@ -1,4 +1,4 @@
-using CxReports.Engine.Demo;
+using CxReports.Demo;
 using CxReports.Engine.Warehouse;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;

@@ -1,3 +1,5 @@
+using B = CxReports.Demo.DemoStory.Billing;
+
 namespace CxReports.Demo.Scale;
 
 /// <summary>
@@ -16,7 +18,9 @@ internal static class ScaleBillingSql
     {
         string end = ScaleSql.Date(calendar.End);
         string firstBilled = ScaleSql.Date(DemoCalendar.MonthStart(calendar.BillingFirstMonth));
-        string setup = "(CASE plan WHEN 0 THEN 99 WHEN 1 THEN 299 ELSE 1499 END)";
+        string setup = ScaleSql.ByPlan("plan", p => (double)B.SetupFee(p));
+        string addOnPrice = $"CAST({ScaleSql.Pick(B.AddOnPrices.Select(ScaleSql.Number).ToList(), "unif(hi, 3)")} AS DECIMAL(18,2))";
+        string refund = $"CASE WHEN unif(hi, 7) < {ScaleSql.Number(B.FullRefundShare)} THEN fee ELSE {ScaleSql.Money("fee / 2")} END";
         return $"""
             CREATE OR REPLACE TABLE inv AS
             WITH billed AS (
@@ -33,16 +37,15 @@ internal static class ScaleBillingSql
             SELECT num, day, kind, CAST(amount AS DECIMAL(18,2)) AS amount FROM (
               SELECT num, day, 1 AS kind, fee AS amount FROM subscriptions
               UNION ALL
-              SELECT num, least({end}, day + 1 + CAST(floor(unif(hi, 2) * 19) AS INTEGER)), 2,
-                CAST({ScaleSql.Pick(["250", "450", "750", "1200", "2400"], "unif(hi, 3)")} AS DECIMAL(18,2)) * CASE WHEN unif(hi, 4) < 0.3 THEN 2 ELSE 1 END
-              FROM subscriptions WHERE unif(hi, 1) < CASE WHEN plan_now = 2 THEN 0.06 ELSE 0.02 END
+              SELECT num, least({end}, day + {ScaleSql.Days(B.AddOnDelay, "unif(hi, 2)")}), 2,
+                {addOnPrice} * CASE WHEN unif(hi, 4) < {ScaleSql.Number(B.DoubleAddOnShare)} THEN 2 ELSE 1 END
+              FROM subscriptions WHERE unif(hi, 1) < {ScaleSql.ByPlan("plan_now", B.AddOnShare)}
               UNION ALL
-              SELECT num, least({end}, day + 2 + CAST(floor(unif(hi, 6) * 12) AS INTEGER)), 3,
-                -CASE WHEN unif(hi, 7) < 0.6 THEN fee ELSE {ScaleSql.Money("fee / 2")} END
-              FROM subscriptions WHERE unif(hi, 5) < 0.006
+              SELECT num, least({end}, day + {ScaleSql.Days(B.RefundDelay, "unif(hi, 6)")}), 3, -{refund}
+              FROM subscriptions WHERE unif(hi, 5) < {ScaleSql.Number(B.RefundShare)}
               UNION ALL
-              SELECT num, signup, 0, {ScaleSql.Money($"{setup} / CASE WHEN unif(h, 32) < 0.2 THEN 2 ELSE 1 END")}
-              FROM cust WHERE signup >= {firstBilled} AND unif(h, 31) < 0.7
+              SELECT num, signup, 0, {ScaleSql.Money($"{setup} / CASE WHEN unif(h, 32) < {ScaleSql.Number(B.HalfSetupShare)} THEN 2 ELSE 1 END")}
+              FROM cust WHERE signup >= {firstBilled} AND unif(h, 31) < {ScaleSql.Number(B.SetupShare)}
             )
             ORDER BY day, num, kind, amount
             """;
@@ -63,9 +66,9 @@ internal static class ScaleBillingSql
     /// </summary>
     public static string CostRows() => $"""
         SELECT strftime(start, '%Y-%m') AS donem,
-          {ScaleSql.DecimalComma(ScaleSql.Money("(78000 + 650 * m) * (1 + 0.6 * effect) + 1200 * gauss(hc, 1)"))} AS ekip_gideri,
+          {ScaleSql.DecimalComma(ScaleSql.Money($"(78000 + 650 * m) * (1 + {ScaleSql.Number(DemoStory.Costs.ProgrammeTeamGrowth)} * effect) + 1200 * gauss(hc, 1)"))} AS ekip_gideri,
           {ScaleSql.DecimalComma(ScaleSql.Money("4200 + 12600 * effect + 250 * gauss(hc, 3)"))} AS yazilim_gideri,
-          CASE WHEN unif(hc, 5) < lerp(0.25, 0.5, effect)
+          CASE WHEN unif(hc, 5) < {ScaleSql.Lerp(DemoStory.Costs.CampaignShare, "effect")}
             THEN {ScaleSql.DecimalComma(ScaleSql.Money("12000 + floor(unif(hc, 6) * 43000) + floor(unif(hc, 7) * 100) / 100"))} END AS kampanya_gideri,
           {ScaleSql.DecimalComma(ScaleSql.Money("greatest(active, 1) * lerp(41, 36, effect) * (1 + 0.04 * gauss(hc, 8))"))} AS destek_gideri
         FROM (

@@ -11,25 +11,27 @@ namespace CxReports.Demo.Scale;
 /// </summary>
 internal static class ScaleCustomerSql
 {
-    /// <summary>Share of customers already there when the period starts (as <c>Simulation/CustomerSimulation</c>).</summary>
-    private const double ExistingShare = 0.35;
-
     public static string Create(DemoCalendar calendar, int customers)
     {
         string from = ScaleSql.Date(calendar.From);
         int months = calendar.PeriodMonths;
-        int existing = (int)Math.Round(customers * ExistingShare);
-        // Period signups are drawn with weights 1 + a*m (growing by 60% over the period): the month is the inverse
-        // of the cumulative weight n + a n (n - 1) / 2, a quadratic.
-        double a = 0.6 / Math.Max(1, months - 1);
+        int existing = (int)Math.Round(customers * DemoStory.Customers.ExistingShare);
+        // Period signups are drawn with weights 1 + a*m (growing by SignupGrowth over the period): the month is the
+        // inverse of the cumulative weight n + a n (n - 1) / 2, a quadratic.
+        double a = DemoStory.Customers.SignupGrowth / Math.Max(1, months - 1);
         double total = months + a * months * (months - 1) / 2;
         string b = ScaleSql.Number(1 - a / 2), aa = ScaleSql.Number(a);
         string periodMonth = $"CAST(least({months - 1}, floor((-{b} + sqrt({b} * {b} + 2 * {aa} * unif(h, 2) * {ScaleSql.Number(total)})) / {aa})) AS INTEGER)";
 
         string listPrice = ScaleSql.ByPlan("plan", p => (double)DemoStory.Billing.ListPrice(p));
         string churnFactor = ScaleSql.ByPlan("plan", DemoStory.Churn.PlanFactor);
-        string reasonBefore = Reason([0.20, 0.50, 0.20, 0.10], "unif(h, 24)");
-        string reasonAfter = Reason([0.38, 0.24, 0.24, 0.14], "unif(h, 24)");
+        string reasonBefore = Reason(DemoStory.Churn.ReasonWeightsBefore, "unif(h, 24)");
+        string reasonAfter = Reason(DemoStory.Churn.ReasonWeightsAfter, "unif(h, 24)");
+        int existingDays = DemoStory.Customers.ExistingSignupDays;
+        string basic = ScaleSql.Number(DemoStory.Customers.BasicShare), basicOrPro = ScaleSql.Number(DemoStory.Customers.BasicOrProShare);
+        string frailty = $"exp(-{ScaleSql.Number(DemoStory.Churn.MoodFrailty)} * mood) / {ScaleSql.Number(DemoStory.Churn.MoodFrailtyMean)}";
+        string proUpgrade = ScaleSql.Number(DemoStory.Customers.ProUpgradeShare);
+        string enterpriseUpgrade = ScaleSql.Number(DemoStory.Customers.EnterpriseUpgradeShare);
 
         return $"""
             CREATE OR REPLACE TABLE cust AS
@@ -37,10 +39,10 @@ internal static class ScaleCustomerSql
               SELECT i, mix(seedhash(), i) AS h FROM range({customers.ToString(CultureInfo.InvariantCulture)}) t(i)
             ), s AS (
               SELECT i, h,
-                CASE WHEN i < {existing} THEN {from} - 1 - CAST(floor(unif(h, 1) * 1095) AS INTEGER) END AS old_signup,
+                CASE WHEN i < {existing} THEN {from} - 1 - CAST(floor(unif(h, 1) * {existingDays}) AS INTEGER) END AS old_signup,
                 {periodMonth} AS pm,
-                CASE WHEN unif(h, 4) < 0.56 THEN 0 WHEN unif(h, 4) < 0.88 THEN 1 ELSE 2 END AS plan,
-                0.6 * gauss(h, 5) AS mood
+                CASE WHEN unif(h, 4) < {basic} THEN 0 WHEN unif(h, 4) < {basicOrPro} THEN 1 ELSE 2 END AS plan,
+                {ScaleSql.Number(DemoStory.Customers.MoodSd)} * gauss(h, 5) AS mood
               FROM b
             ), signed AS (
               SELECT s.i, s.h, s.plan, s.mood,
@@ -49,8 +51,8 @@ internal static class ScaleCustomerSql
             ), priced AS (
               SELECT *,
                 CAST(datediff('month', {from}, signup) AS INTEGER) AS sm,
-                {Price("plan", "signup < " + from + " AND unif(h, 7) < 0.3", "unif(h, 8)")} AS fee,
-                exp(-0.6 * mood) / 1.067 * {churnFactor} AS frailty
+                {Price("plan", $"signup < {from} AND unif(h, 7) < {ScaleSql.Number(DemoStory.Customers.LegacyShare)}", "unif(h, 8)")} AS fee,
+                {frailty} * {churnFactor} AS frailty
               FROM signed
             ), targeted AS (
               -- Nobody leaves in the month they joined: the hazard runs from the month after signup.
@@ -59,20 +61,20 @@ internal static class ScaleCustomerSql
             ), churned AS (
               SELECT t.*, c.m AS churn_m,
                 c.start + CAST(floor(unif(t.h, 23) * c.days) AS INTEGER) AS churn,
-                CASE WHEN c.m IS NULL THEN NULL WHEN c.effect < 0.5 THEN {reasonBefore} ELSE {reasonAfter} END AS reason
+                CASE WHEN c.m IS NULL THEN NULL WHEN c.effect < {ScaleSql.Number(DemoStory.Churn.ReasonSwitchEffect)} THEN {reasonBefore} ELSE {reasonAfter} END AS reason
               FROM targeted t ASOF LEFT JOIN (SELECT * FROM months WHERE m >= 0) c ON t.target <= c.g_incl
             ), changed AS (
               SELECT *,
-                CASE WHEN unif(h, 25) < 0.11 AND first_m <= coalesce(churn_m, {months}) - 1
+                CASE WHEN unif(h, 25) < {ScaleSql.Number(DemoStory.Customers.PlanChangeShare)} AND first_m <= coalesce(churn_m, {months}) - 1
                   THEN first_m + CAST(floor(unif(h, 26) * (coalesce(churn_m, {months}) - first_m)) AS INTEGER) END AS change_m,
-                plan = 0 OR (plan = 1 AND unif(h, 27) < 0.7) OR (plan = 2 AND unif(h, 27) < 0.4) AS upgrade,
-                CASE WHEN unif(h, 29) < 0.03 AND first_m <= coalesce(churn_m, {months - 1}) - 2
+                plan = 0 OR (plan = 1 AND unif(h, 27) < {proUpgrade}) OR (plan = 2 AND unif(h, 27) < {enterpriseUpgrade}) AS upgrade,
+                CASE WHEN unif(h, 29) < {ScaleSql.Number(DemoStory.Customers.PauseShare)} AND first_m <= coalesce(churn_m, {months - 1}) - 2
                   THEN first_m + CAST(floor(unif(h, 30) * (coalesce(churn_m, {months - 1}) - 1 - first_m)) AS INTEGER) END AS pause_draw
               FROM churned
             )
             SELECT i, h, plan, mood, signup, sm, fee, churn_m, churn, reason, change_m,
               CASE WHEN upgrade THEN least(plan + 1, 2) ELSE plan - 1 END AS new_plan,
-              CASE WHEN upgrade AND plan = 2 THEN {ScaleSql.Money("fee * 1.25")}
+              CASE WHEN upgrade AND plan = 2 THEN {ScaleSql.Money($"fee * {ScaleSql.Number(DemoStory.Customers.EnterpriseSeatGrowth)}")}
                    ELSE {Price("CASE WHEN upgrade THEN least(plan + 1, 2) ELSE plan - 1 END", "FALSE", "unif(h, 28)")} END AS new_fee,
               CASE WHEN pause_draw IS DISTINCT FROM change_m THEN pause_draw END AS pause_m,
               row_number() OVER (ORDER BY signup, i) AS num
@@ -84,8 +86,9 @@ internal static class ScaleCustomerSql
     private static string Price(string plan, string legacy, string u)
     {
         string list = ScaleSql.ByPlan(plan, p => (double)DemoStory.Billing.ListPrice(p));
-        string discount = $"(CASE WHEN {u} < 0.70 THEN 0.00 WHEN {u} < 0.85 THEN 0.10 WHEN {u} < 0.95 THEN 0.15 ELSE 0.20 END)";
-        string listed = $"CAST(CASE WHEN {legacy} THEN round({list} * 0.85) - 1 ELSE {list} END AS DECIMAL(18,2))";
+        string discount = ScaleSql.PickDecimal(DemoStory.Customers.DiscountWeights, DemoStory.Customers.Discounts, u);
+        string legacyList = $"round({list} * {ScaleSql.Number(DemoStory.Customers.LegacyListFactor)}) - 1";
+        string listed = $"CAST(CASE WHEN {legacy} THEN {legacyList} ELSE {list} END AS DECIMAL(18,2))";
         return $"CAST(round({listed} * (1 - {discount}), 2) AS DECIMAL(18,2))";
     }
 
@@ -100,6 +103,9 @@ internal static class ScaleCustomerSql
     public static string CustomerLines(int customers)
     {
         string name = CompanyName();
+        string age = $"{ScaleSql.Number(DemoStory.Customers.AgeMean)} + {ScaleSql.Number(DemoStory.Customers.AgeSd)} * gauss(h, 11)";
+        string visits = $"{ScaleSql.Number(DemoStory.Customers.WebVisitsMedian)} * exp({ScaleSql.Number(DemoStory.Customers.WebVisitsSigma)} * gauss(h, 14)) " +
+                        $"* {ScaleSql.ByPlan("plan", DemoStory.Usage.PlanFactor)} * exp({ScaleSql.Number(DemoStory.Customers.MoodUsage)} * mood)";
         string quoted = $"CASE WHEN contains(nm, ';') OR contains(nm, '\"') THEN '\"' || replace(nm, '\"', '\"\"') || '\"' ELSE nm END";
         string blanks = customers > 1
             ? $"SELECT DISTINCT 2 * (2 + CAST(floor(unif(mix(seedhash(), 777), k) * {customers - 1}) AS BIGINT)) - 1 AS k, NULL AS line FROM range(3) t(k)"
@@ -112,11 +118,11 @@ internal static class ScaleCustomerSql
                 {ScaleSql.DecimalComma("fee * 12 * years")}, city, CAST(age AS VARCHAR), title, CAST(visits AS VARCHAR), strftime(signup, '%d.%m.%Y')) AS line
               FROM (
                 SELECT num, plan, fee, signup, {name} AS nm,
-                  CASE WHEN unif(h, 9) < CASE WHEN plan = 2 THEN 0.5 ELSE 0.25 END THEN 2 ELSE 1 END AS years,
+                  CASE WHEN unif(h, 9) < {ScaleSql.ByPlan("plan", DemoStory.Customers.TwoYearContractShare)} THEN 2 ELSE 1 END AS years,
                   {ScaleSql.PickWeighted(DemoVocabulary.Cities, "unif(h, 10)")} AS city,
-                  CAST(least(67, greatest(23, round(41 + 9 * gauss(h, 11)))) AS INTEGER) AS age,
+                  CAST(least({DemoStory.Customers.AgeMax}, greatest({DemoStory.Customers.AgeMin}, round({age}))) AS INTEGER) AS age,
                   {ScaleSql.PickWeighted(DemoVocabulary.Titles, "unif(h, 13)")} AS title,
-                  CAST(round(18 * exp(0.8 * gauss(h, 14)) * {ScaleSql.ByPlan("plan", DemoStory.Usage.PlanFactor)} * exp(0.3 * mood)) AS INTEGER) AS visits
+                  CAST(round({visits}) AS INTEGER) AS visits
                 FROM cust
               )
               UNION ALL

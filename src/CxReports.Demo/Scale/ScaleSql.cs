@@ -52,7 +52,7 @@ internal static class ScaleSql
                      $"{Number(effect)}, {Number(before)}, {Number(cumulative)})");
         }
         // Webinars are occasional events: some months have no webinar answers at all.
-        return "CREATE OR REPLACE TABLE months AS SELECT *, unif(mix(seedhash(), 5000 + m), 1) < 0.4 AS webinar FROM (VALUES\n  " + string.Join(",\n  ", rows) +
+        return $"CREATE OR REPLACE TABLE months AS SELECT *, unif(mix(seedhash(), 5000 + m), 1) < {Number(DemoStory.Surveys.WebinarMonthShare)} AS webinar FROM (VALUES\n  " + string.Join(",\n  ", rows) +
                "\n) v(m, start, next, days, month_days, effect, g_before, g_incl)";
     }
 
@@ -61,6 +61,25 @@ internal static class ScaleSql
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The value of a <see cref="ProgrammeShift"/> at the programme effect <paramref name="effect"/>: <c>lerp(0.22, 0.3, effect)</c>.</summary>
+    public static string Lerp(ProgrammeShift shift, string effect) => $"lerp({Number(shift.Before)}, {Number(shift.After)}, {effect})";
+
+    /// <summary>A uniform whole number of days in <paramref name="days"/> from the uniform draw <paramref name="u"/>.</summary>
+    public static string Days(DayRange days, string u) => $"{days.First} + CAST(floor({u} * {days.Count}) AS INTEGER)";
+
+    /// <summary>
+    /// The months left before the churn month <paramref name="monthsLeft"/> as <see cref="DemoStory.Churn.Doom"/>, 0
+    /// beyond; written as DECIMAL literals (<c>1.0</c>, <c>0.0</c>) so the column keeps one exact decimal type.
+    /// </summary>
+    public static string Doom(string monthsLeft)
+    {
+        var sql = new StringBuilder($"CASE {monthsLeft}");
+        for (int i = 0; i < DemoStory.Churn.Doom.Length; i++) sql.Append($" WHEN {i} THEN {Decimal(DemoStory.Churn.Doom[i])}");
+        return sql.Append($" ELSE {Decimal(0)} END").ToString();
+    }
+
+    private static string Decimal(double value) => value.ToString("0.0###############", CultureInfo.InvariantCulture);
 
     /// <summary>A list literal of numbers: <c>[0.02, 0, -0.05]</c>.</summary>
     public static string NumberList(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Number)) + "]";
@@ -101,6 +120,22 @@ internal static class ScaleSql
             sql.Append($" WHEN {u} < {Number(cumulative / total)} THEN {Sql.Literal(items[i].Item)}");
         }
         return sql.Append($" ELSE {Sql.Literal(items[^1].Item)} END)").ToString();
+    }
+
+    /// <summary>
+    /// One of <paramref name="values"/> drawn with the probabilities <paramref name="weights"/> for the uniform
+    /// <paramref name="u"/>, the values written as their decimals are (<c>0.10</c> keeps its scale).
+    /// </summary>
+    public static string PickDecimal(IReadOnlyList<double> weights, IReadOnlyList<decimal> values, string u)
+    {
+        double total = weights.Sum(), cumulative = 0;
+        var sql = new StringBuilder("(CASE");
+        for (int i = 0; i < weights.Count - 1; i++)
+        {
+            cumulative += weights[i];
+            sql.Append($" WHEN {u} < {Number(cumulative / total)} THEN {Number(values[i])}");
+        }
+        return sql.Append($" ELSE {Number(values[^1])} END)").ToString();
     }
 
     /// <summary>A per-plan constant (basic, pro, enterprise) for a plan code 0, 1, 2.</summary>

@@ -97,45 +97,31 @@ internal static class ScaleSql
         $"({Sql.List(items)})[1 + CAST(floor({u} * {items.Count}) AS INTEGER)]";
 
     /// <summary>The index (0-based) drawn with probability proportional to its weight, as a CASE over cumulative shares.</summary>
-    public static string PickIndex(IReadOnlyList<double> weights, string u)
-    {
-        double total = weights.Sum(), cumulative = 0;
-        var sql = new StringBuilder("(CASE");
-        for (int i = 0; i < weights.Count - 1; i++)
-        {
-            cumulative += weights[i];
-            sql.Append($" WHEN {u} < {Number(cumulative / total)} THEN {i}");
-        }
-        return sql.Append($" ELSE {weights.Count - 1} END)").ToString();
-    }
+    public static string PickIndex(IReadOnlyList<double> weights, string u) =>
+        PickCase(weights, u, i => i.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The item drawn with probability proportional to its weight.</summary>
-    public static string PickWeighted(IReadOnlyList<(string Item, double Weight)> items, string u)
-    {
-        double total = items.Sum(i => i.Weight), cumulative = 0;
-        var sql = new StringBuilder("(CASE");
-        for (int i = 0; i < items.Count - 1; i++)
-        {
-            cumulative += items[i].Weight;
-            sql.Append($" WHEN {u} < {Number(cumulative / total)} THEN {Sql.Literal(items[i].Item)}");
-        }
-        return sql.Append($" ELSE {Sql.Literal(items[^1].Item)} END)").ToString();
-    }
+    public static string PickWeighted(IReadOnlyList<(string Item, double Weight)> items, string u) =>
+        PickCase(items.Select(i => i.Weight).ToList(), u, i => Sql.Literal(items[i].Item));
 
     /// <summary>
     /// One of <paramref name="values"/> drawn with the probabilities <paramref name="weights"/> for the uniform
     /// <paramref name="u"/>, the values written as their decimals are (<c>0.10</c> keeps its scale).
     /// </summary>
-    public static string PickDecimal(IReadOnlyList<double> weights, IReadOnlyList<decimal> values, string u)
+    public static string PickDecimal(IReadOnlyList<double> weights, IReadOnlyList<decimal> values, string u) =>
+        PickCase(weights, u, i => Number(values[i]));
+
+    /// <summary>A CASE over the cumulative shares of <paramref name="weights"/> giving <paramref name="value"/> of the index drawn.</summary>
+    private static string PickCase(IReadOnlyList<double> weights, string u, Func<int, string> value)
     {
         double total = weights.Sum(), cumulative = 0;
         var sql = new StringBuilder("(CASE");
         for (int i = 0; i < weights.Count - 1; i++)
         {
             cumulative += weights[i];
-            sql.Append($" WHEN {u} < {Number(cumulative / total)} THEN {Number(values[i])}");
+            sql.Append($" WHEN {u} < {Number(cumulative / total)} THEN {value(i)}");
         }
-        return sql.Append($" ELSE {Number(values[^1])} END)").ToString();
+        return sql.Append($" ELSE {value(weights.Count - 1)} END)").ToString();
     }
 
     /// <summary>A per-plan constant (basic, pro, enterprise) for a plan code 0, 1, 2.</summary>

@@ -1,4 +1,4 @@
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Demo;
 

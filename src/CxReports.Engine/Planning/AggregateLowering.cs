@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,5 +1,6 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Results;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,7 +1,7 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Execution;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
+using CxReports.Engine.Results;
 using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
 using ValueType = CxReports.Dsl.Binding.Model.ValueType;
 

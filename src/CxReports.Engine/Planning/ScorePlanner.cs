@@ -1,7 +1,8 @@
 using System.Globalization;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
+using CxReports.Engine.Results;
 
 namespace CxReports.Engine.Planning;
 

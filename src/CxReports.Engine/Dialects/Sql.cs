@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CxReports.Engine.Warehouse;
+namespace CxReports.Engine.Dialects;
 
 /// <summary>Quoting for the few SQL texts that cannot be bound parameters: identifiers and table-function arguments.</summary>
 public static class Sql

@@ -73,7 +73,5 @@ public static class AggregateLowering
     private static string Answers(AggregateInputs a, int low, int high) =>
         $"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN {low} AND {high})";
 
-    public static bool Handles(string function) => Table.ContainsKey(function);
-
     public static string Lower(ISqlDialect dialect, string function, AggregateInputs inputs) => Table[function](dialect, inputs);
 }

@@ -12,8 +12,6 @@ public sealed class JoinPlan(SemanticModel model, string rootTable, string rootA
     private readonly Dictionary<string, string> _aliases = new() { [""] = rootAlias };
     private readonly List<string> _joins = [];
 
-    public string RootAlias => rootAlias;
-
     /// <summary>The same plan with a join written by the caller (a derived table) appended.</summary>
     public JoinPlan WithExtra(string join)
     {

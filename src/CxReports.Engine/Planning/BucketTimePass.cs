@@ -21,8 +21,8 @@ public sealed class BucketTimePass : IQueryPass
         if (grain is { } g && context.Period.Buckets(g) is var count && count > context.MaxBuckets)
             throw new TooManyBucketsException(context.Period, g, count, context.MaxBuckets);
         var d = context.Dialect;
-        var from = $"CAST({context.From} AS DATE)";
         var end = d.AddUnits($"CAST({context.To} AS DATE)", TimeUnit.Day, 1);
+        var from = $"CAST({context.From} AS DATE)";
         var query = grain is { } unit
             ? new SqlSelect(["s.bucket", new SqlColumn($"greatest(s.bucket, {from})", "b0"), new SqlColumn($"least({d.AddUnits("s.bucket", unit, 1)}, {end})", "b1")])
             {

@@ -1,0 +1,75 @@
+using CxReports.Engine.Planning.SqlTree;
+using CxReports.Engine.Tests.Engines;
+using CxReports.Engine.Tests.Loading;
+
+namespace CxReports.Engine.Tests.Planning.SqlTree;
+
+/// <summary>
+/// The one writer of the planner's SQL: names are quoted so that any name of a model (a reserved word, a quote,
+/// Unicode) is read back as written, on every engine; each clause has its own line and a nested query is indented
+/// under the line that opens it.
+/// </summary>
+public abstract class SqlWriterTests(TestEngine engine) : IDisposable
+{
+    private readonly TempDataDirectory _data = new(engine);
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public void Names_that_are_reserved_words_quotes_or_unicode_read_back_as_written()
+    {
+        static SqlSelect Row(string region, int amount) =>
+            new([new SqlColumn($"'{region}'", "select"), new SqlColumn(amount.ToString(System.Globalization.CultureInfo.InvariantCulture), "Müşteri")]);
+        // UNION keeps one of two equal rows: south counts 5 once, so north (2 + 4 = 6) is the larger region.
+        var sales = new SqlUnion([Row("north", 2), Row("south", 5), Row("south", 5), Row("north", 4)]);
+        var codes = new SqlSelect([new SqlColumn("'north'", "select"), new SqlColumn("'N'", "code")]);
+        var statement = new SqlSelect(["t.\"select\"", "c.code", new SqlColumn("CAST(sum(t.\"Müşteri\") AS BIGINT)", "a \"quoted\" total")])
+        {
+            With = [new SqlTable("sales \"2026\"", sales)],
+            From = new SqlFrom(new SqlTableSource("sales \"2026\"", "t"), [new SqlJoin(SqlJoinKind.Left, new SqlSubquery(codes, "c"), "c.\"select\" = t.\"select\"")]),
+            Where = ["t.\"Müşteri\" > 0", "t.\"select\" <> 'west'"],
+            GroupBy = SqlSelect.FirstColumns(2),
+            OrderBy = ["3 DESC", "1"],
+            Limit = 1,
+        };
+
+        var rows = _data.Warehouse.Query(SqlWriter.Write(statement), r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), Convert.ToInt64(r.GetValue(2))));
+
+        Assert.Equal([("north", "N", 6L)], rows);
+    }
+
+    [Fact]
+    public void Each_clause_has_its_own_line_and_a_nested_query_is_indented_under_its_opening_line()
+    {
+        var statement = new SqlSelect(["t.a"])
+        {
+            With = [new SqlTable("t", new SqlSelect([new SqlColumn("1", "a")]))],
+            From = new SqlFrom(new SqlTableSource("t", "t"), [new SqlJoin(SqlJoinKind.Left, new SqlSubquery(new SqlSelect([new SqlColumn("1", "a")]), "u"), "u.a = t.a")]),
+            Where = ["t.a > 0", "u.a > 0"],
+            GroupBy = SqlSelect.FirstColumns(1),
+            OrderBy = ["1"],
+            Limit = 5,
+        };
+
+        Assert.Equal("""
+            WITH
+            "t" AS (
+              SELECT 1 AS "a"
+            )
+            SELECT t.a
+            FROM "t" t
+              LEFT JOIN (
+                SELECT 1 AS "a"
+              ) u ON u.a = t.a
+            WHERE t.a > 0
+              AND u.a > 0
+            GROUP BY 1
+            ORDER BY 1
+            LIMIT 5
+            """, SqlWriter.Write(statement));
+    }
+}
+
+public sealed class SqlWriterTestsOnDuckDb() : SqlWriterTests(TestEngine.DuckDb);
+
+public sealed class SqlWriterTestsOnPostgres() : SqlWriterTests(TestEngine.Postgres);

@@ -5,9 +5,8 @@ using CxReports.Engine.Tests.Loading;
 namespace CxReports.Engine.Tests.Planning.SqlTree;
 
 /// <summary>
-/// The one writer of the planner's SQL: names are quoted so that any name of a model (a reserved word, a quote,
-/// Unicode) is read back as written, on every engine; each clause has its own line and a nested query is indented
-/// under the line that opens it.
+/// The one writer of the planner's SQL quotes names, so that any name of a model (a reserved word, a quote, Unicode)
+/// is read back as written, on every engine.
 /// </summary>
 public abstract class SqlWriterTests(TestEngine engine) : IDisposable
 {
@@ -36,37 +35,6 @@ public abstract class SqlWriterTests(TestEngine engine) : IDisposable
         var rows = _data.Warehouse.Query(SqlWriter.Write(statement), r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), Convert.ToInt64(r.GetValue(2))));
 
         Assert.Equal([("north", "N", 6L)], rows);
-    }
-
-    [Fact]
-    public void Each_clause_has_its_own_line_and_a_nested_query_is_indented_under_its_opening_line()
-    {
-        var statement = new SqlSelect(["t.a"])
-        {
-            With = [new SqlTable("t", new SqlSelect([new SqlColumn("1", "a")]))],
-            From = new SqlFrom(new SqlTableSource("t", "t"), [new SqlJoin(SqlJoinKind.Left, new SqlSubquery(new SqlSelect([new SqlColumn("1", "a")]), "u"), "u.a = t.a")]),
-            Where = ["t.a > 0", "u.a > 0"],
-            GroupBy = SqlSelect.FirstColumns(1),
-            OrderBy = ["1"],
-            Limit = 5,
-        };
-
-        Assert.Equal("""
-            WITH
-            "t" AS (
-              SELECT 1 AS "a"
-            )
-            SELECT t.a
-            FROM "t" t
-              LEFT JOIN (
-                SELECT 1 AS "a"
-              ) u ON u.a = t.a
-            WHERE t.a > 0
-              AND u.a > 0
-            GROUP BY 1
-            ORDER BY 1
-            LIMIT 5
-            """, SqlWriter.Write(statement));
     }
 }
 

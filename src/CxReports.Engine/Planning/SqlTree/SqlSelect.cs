@@ -29,12 +29,3 @@ public sealed record SqlSelect(IReadOnlyList<SqlColumn> Columns) : SqlQuery
     public static IReadOnlyList<string> FirstColumns(int keys) =>
         Enumerable.Range(1, keys).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }
-
-/// <summary>A select-list entry: an expression and the name it is read back by (none for <c>x.*</c> or a plain column).</summary>
-public sealed record SqlColumn(string Expression, string? Name = null)
-{
-    public static implicit operator SqlColumn(string expression) => new(expression);
-}
-
-/// <summary>A named table of the statement (a CTE).</summary>
-public sealed record SqlTable(string Name, SqlQuery Query);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Planning;

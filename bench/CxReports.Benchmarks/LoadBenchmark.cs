@@ -3,6 +3,7 @@ using BenchmarkDotNet.Engines;
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Warehouse;
 using DuckDB.NET.Data;

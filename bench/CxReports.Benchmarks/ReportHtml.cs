@@ -3,8 +3,8 @@ using System.Net;
 using System.Text;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Benchmarks;
 

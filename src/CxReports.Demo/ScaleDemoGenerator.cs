@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 using CxReports.Demo.Scale;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 using DuckDB.NET.Data;
 
 namespace CxReports.Demo;

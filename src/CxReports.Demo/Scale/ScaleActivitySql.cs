@@ -1,5 +1,5 @@
 using System.Text;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 using O = CxReports.Demo.DemoStory.Orders;
 using S = CxReports.Demo.DemoStory.Surveys;
 using T = CxReports.Demo.DemoStory.Tickets;

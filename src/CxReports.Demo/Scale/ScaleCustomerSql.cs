@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Demo.Scale;
 

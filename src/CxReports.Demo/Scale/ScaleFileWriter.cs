@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 using DuckDB.NET.Data;
 
 namespace CxReports.Demo.Scale;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Demo.Scale;
 

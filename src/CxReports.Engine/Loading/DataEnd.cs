@@ -1,4 +1,5 @@
 using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Warehouse;
 using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
 using ValueType = CxReports.Dsl.Binding.Model.ValueType;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 using ValueType = CxReports.Dsl.Binding.Model.ValueType;
 
 namespace CxReports.Engine.Loading;

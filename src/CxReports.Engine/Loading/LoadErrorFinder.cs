@@ -1,7 +1,8 @@
+using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Warehouse;
-using CxReports.Dsl.Binding.Model;
 using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
 
 namespace CxReports.Engine.Loading;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Warehouse;
 using DuckDB.NET.Data;
 

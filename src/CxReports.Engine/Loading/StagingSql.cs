@@ -1,5 +1,5 @@
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
 
 namespace CxReports.Engine.Loading;

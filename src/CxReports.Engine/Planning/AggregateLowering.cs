@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Planning;
 
@@ -71,8 +72,6 @@ public static class AggregateLowering
 
     private static string Answers(AggregateInputs a, int low, int high) =>
         $"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN {low} AND {high})";
-
-    public static bool Handles(string function) => Table.ContainsKey(function);
 
     public static string Lower(ISqlDialect dialect, string function, AggregateInputs inputs) => Table[function](dialect, inputs);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Planning;
 

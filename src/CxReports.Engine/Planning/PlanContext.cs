@@ -1,6 +1,6 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Planning;
 

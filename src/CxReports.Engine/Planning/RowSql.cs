@@ -1,7 +1,7 @@
 using System.Globalization;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
 using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
 using ValueType = CxReports.Dsl.Binding.Model.ValueType;
 

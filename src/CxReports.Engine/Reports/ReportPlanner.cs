@@ -1,4 +1,5 @@
 using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning;
 
 namespace CxReports.Engine.Reports;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CxReports.Engine.Dialects;
 using Npgsql;
 
 namespace CxReports.Engine.Warehouse;

@@ -3,8 +3,7 @@ using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
-using CxReports.Rendering.Pdf.Compose;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 
 namespace CxReports.Rendering.Sheets;
 
@@ -27,15 +26,15 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
 {
     public static SheetTable Of(EvaluatedBlock block, ValueFormatter format) =>
         block.Type == "kpi" && block.Table!.IndexOf("metric") >= 0 ? Kpi(block.Id, block.Title, block.Table, format)
-        : block.Type == "scores" ? Of(block.Id, block.Title, block.Table!, format, ScoresComposer.ColumnHeadings(block.Table!, format))
-        : block.Type == "scenario" ? Of(block.Id, block.Title, block.Table!, format, ScenarioComposer.ColumnHeadings(block.Table!, format))
+        : block.Type == "scores" ? Of(block.Id, block.Title, block.Table!, format, Headings.OfScores(block.Table!, format))
+        : block.Type == "scenario" ? Of(block.Id, block.Title, block.Table!, format, Headings.OfScenario(block.Table!, format))
         : Of(block.Id, block.Title, block.Table!, format);
 
     /// <summary>A table as a sheet, its columns headed as the page heads them unless <paramref name="headings"/> are given.</summary>
     public static SheetTable Of(string id, string? title, ResultTable table, ValueFormatter format, IReadOnlyList<string>? headings = null)
     {
         var text = format.Text.Sheet;
-        var decimals = TableComposer.Decimals(table);
+        var decimals = ValueFormatter.Decimals(table);
         var columns = table.Columns.Select((c, i) => new SheetColumn(text.WithUnit(headings?[i] ?? Headings.Of(c, format), c.Meaning, format), c.Type,
             c.Type == ColumnType.Date ? TimeGrains.Of(c) : null)).ToArray();
         // A spreadsheet is read by people, like the page: a labelled code shows its name (JSON keeps the code).

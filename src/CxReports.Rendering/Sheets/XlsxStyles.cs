@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CxReports.Rendering.Sheets;

@@ -27,8 +27,8 @@ public static class ExplainCommand
             {
                 if (model.Reports.TryGetValue(text, out var report))
                 {
-                    foreach (var (block, plan) in planner.Explain(report, asked))
-                        stdout.WriteLine($"-- block {block}\n{plan.Sql};\n{Parameters(plan)}\n");
+                    foreach (var block in planner.Explain(report, asked))
+                        stdout.Write(ExplainText.Of([block]));
                     return ExitCodes.Ok;
                 }
                 // One bare name is what a report name looks like: unknown as a report and as a metric, the user most
@@ -46,7 +46,7 @@ public static class ExplainCommand
                 var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), planner.Today);
                 var period = ResolvedPeriod.Of(asked.From ?? written.From, asked.To ?? written.To, planner.Today);
                 var planned = new QueryPlanner(new PlanContext(model, options.WarehouseFor(parse).Dialect, period, "UTC", new Dictionary<string, object?>(), [])).Plan(query);
-                stdout.WriteLine($"{planned.Sql};\n{Parameters(planned)}");
+                stdout.WriteLine(ExplainText.Of(planned));
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is PlanningException or ReportArgumentException)
@@ -60,7 +60,4 @@ public static class ExplainCommand
 
     private static bool IsBareName(string text) =>
         text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
-
-    private static string Parameters(PlannedQuery plan) =>
-        "-- parameters: " + string.Join(", ", plan.Parameters.Select((p, i) => $"${i + 1} = {ParamValues.Show(p)}"));
 }

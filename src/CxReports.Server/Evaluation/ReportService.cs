@@ -2,6 +2,7 @@ using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
+using CxReports.Engine.Warehouse;
 using CxReports.Rendering.Sheets;
 using CxReports.Server.Host;
 using CxReports.Server.Problems;

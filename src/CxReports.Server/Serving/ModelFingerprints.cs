@@ -38,9 +38,9 @@ public static class ModelFingerprints
     {
         try
         {
-            var sql = string.Join("\n", new Engine.Reports.ReportPlanner(model, Engine.Planning.DuckDbDialect.Instance, time)
+            var sql = string.Join("\n", new Engine.Reports.ReportPlanner(model, Engine.Dialects.DuckDbDialect.Instance, time)
                 .Explain(report, new Engine.Reports.ReportRequest()).Select(p => p.Plan.Sql));
-            return model.Sources.Keys.Where(s => sql.Contains(Engine.Warehouse.Sql.Identifier(s), StringComparison.Ordinal)).ToHashSet();
+            return model.Sources.Keys.Where(s => sql.Contains(Engine.Dialects.Sql.Identifier(s), StringComparison.Ordinal)).ToHashSet();
         }
         catch (Exception e) when (e is Engine.Planning.PlanningException or Engine.Reports.ReportArgumentException)
         {

@@ -2,6 +2,7 @@ using CxReports.Dsl.Binding;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning;
 
 namespace CxReports.Engine.Tests.Planning;

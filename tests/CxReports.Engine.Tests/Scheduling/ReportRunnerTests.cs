@@ -1,5 +1,4 @@
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Engine.Scheduling;

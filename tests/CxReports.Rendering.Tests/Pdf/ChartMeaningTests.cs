@@ -1,9 +1,8 @@
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using ScottPlot;
 using SkiaSharp;

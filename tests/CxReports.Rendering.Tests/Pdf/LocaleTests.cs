@@ -1,5 +1,5 @@
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf;
-using CxReports.Rendering.Pdf.Formatting;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;

@@ -1,9 +1,8 @@
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Sheets;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 

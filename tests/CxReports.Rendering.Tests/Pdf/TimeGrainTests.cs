@@ -1,5 +1,4 @@
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Json;

@@ -1,8 +1,7 @@
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Sheets;
 
 namespace CxReports.Rendering.Tests.Sheets;

@@ -1,5 +1,5 @@
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Layout;
 using CxReports.Rendering.Pdf.Style;
 using ScottPlot;

@@ -1,7 +1,6 @@
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using SkiaSharp;
 

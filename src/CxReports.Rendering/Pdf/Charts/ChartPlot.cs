@@ -1,6 +1,6 @@
 using CxReports.Dsl.Binding.Model;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Fonts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using ScottPlot;
 

@@ -1,7 +1,7 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
-using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Rendering.Pdf.Compose;
 

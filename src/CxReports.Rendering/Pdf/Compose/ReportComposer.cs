@@ -1,9 +1,9 @@
 using System.Globalization;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Reports;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Layout;
 using CxReports.Rendering.Pdf.Style;
 

@@ -1,6 +1,6 @@
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using SkiaSharp;
 
@@ -15,8 +15,8 @@ public static class ScoresComposer
     public static TableData Compose(ResultTable table, ValueFormatter format, string? title)
     {
         int score = table.IndexOf("score"), band = table.IndexOf("band");
-        var decimals = TableComposer.Decimals(table);
-        var headings = ColumnHeadings(table, format);
+        var decimals = ValueFormatter.Decimals(table);
+        var headings = Headings.OfScores(table, format);
         var columns = table.Columns.Select((c, i) => new TableColumn(headings[i],
             i == score ? CellKind.Bar : i == band ? CellKind.Badge : TableComposer.IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
         var rows = table.Rows.Select(row =>
@@ -29,17 +29,6 @@ public static class ScoresComposer
                 : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.Of(c)))).ToArray();
         }).ToList();
         return new TableData(columns, rows, title, format.Text.Continued);
-    }
-
-    /// <summary>
-    /// The list's headings: the score and its band are the engine's own columns, not the model's, so they are named
-    /// in the report's language ("Puan", "Durum") unless labelled; the others as every table names its columns.
-    /// </summary>
-    public static IReadOnlyList<string> ColumnHeadings(ResultTable table, ValueFormatter format)
-    {
-        int score = table.IndexOf("score"), band = table.IndexOf("band");
-        return table.Columns.Select((c, i) =>
-            c.Meaning.Label ?? (i == score ? format.Text.Words["score"] : i == band ? format.Text.Words["band"] : Headings.Of(c, format))).ToList();
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using CxReports.Engine.Reports;
 
-namespace CxReports.Rendering.Pdf.Formatting;
+namespace CxReports.Rendering.Formatting;
 
 /// <summary>
 /// The page's words for where the data ends: "Data through 15 Oct 2026", each source's own day when they differ,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CxReports.Engine.Warehouse;
+namespace CxReports.Engine.Dialects;
 
 /// <summary>Quoting for the few SQL texts that cannot be bound parameters: identifiers and table-function arguments.</summary>
 public static class Sql
@@ -12,13 +12,6 @@ public static class Sql
     public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 
     public static string Literal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// <c>GROUP BY 1, 2, ..., n</c>: grouping by the first <paramref name="keys"/> select-list columns, written out
-    /// because DuckDB's <c>GROUP BY ALL</c> is not PostgreSQL.
-    /// </summary>
-    public static string GroupByFirst(int keys) =>
-        "GROUP BY " + string.Join(", ", Enumerable.Range(1, keys).Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>A list literal of strings: <c>['a', 'b']</c>.</summary>
     public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Literal)) + "]";

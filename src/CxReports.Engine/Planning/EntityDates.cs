@@ -1,5 +1,6 @@
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
+using CxReports.Engine.Planning.SqlTree;
 
 namespace CxReports.Engine.Planning;
 
@@ -7,7 +8,7 @@ namespace CxReports.Engine.Planning;
 /// The start and end dates of a lifecycle source's entities as SQL over its rows (alias <c>r</c>): the start
 /// field, and the end from the same row or the earliest linked event (a churn export), none = still a customer.
 /// </summary>
-public sealed record EntityDates(string Start, string End, string EndJoin)
+public sealed record EntityDates(string Start, string End, SqlJoin? EndJoin)
 {
     public static EntityDates Of(PlanContext context, SourceModel source, RowSql rows)
     {
@@ -16,11 +17,15 @@ public sealed record EntityDates(string Start, string End, string EndJoin)
         if (lifecycle.EndLink is { } link && lifecycle.End is { } endField)
         {
             var first = $"min({context.LocalDate($"c.{Sql.Identifier(endField.Name)}", endField)})";
-            var join = $"\n    LEFT JOIN (SELECT c.{Sql.Identifier(link.Name)} AS entity, {first} AS ended FROM {Sql.Identifier(endField.Source)} c GROUP BY 1) ends " +
-                       $"ON ends.entity = r.{Sql.Identifier(source.Key!.Name)}";
+            var ends = new SqlSelect([new SqlColumn($"c.{Sql.Identifier(link.Name)}", "entity"), new SqlColumn(first, "ended")])
+            {
+                From = new SqlFrom(new SqlTableSource(endField.Source, "c")),
+                GroupBy = SqlSelect.FirstColumns(1),
+            };
+            var join = new SqlJoin(SqlJoinKind.Left, new SqlSubquery(ends, "ends"), $"ends.entity = r.{Sql.Identifier(source.Key!.Name)}");
             return new EntityDates(start, "ends.ended", join);
         }
         var end = lifecycle.End is { } own ? context.LocalDate(rows.Compile(new BoundField(source.Name, [], own, own.Span)), own) : "CAST(NULL AS DATE)";
-        return new EntityDates(start, end, "");
+        return new EntityDates(start, end, null);
     }
 }

@@ -1,11 +1,10 @@
 using CxReports.Dsl.Binding.Model;
-using CxReports.Rendering.Pdf.Formatting;
 
-namespace CxReports.Rendering.Sheets;
+namespace CxReports.Rendering.Formatting;
 
 /// <summary>
 /// The words spreadsheets write beside the data (the report sheet's row names, the KPI columns, units in headers),
-/// read through <see cref="Pdf.Formatting.UiText.Sheet"/> in the report's language.
+/// read through <see cref="UiText.Sheet"/> in the report's language.
 /// </summary>
 public sealed record SheetText(
     string ReportSheet,

@@ -1,8 +1,8 @@
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 
-namespace CxReports.Rendering.Tests.Pdf;
+namespace CxReports.Rendering.Tests.Formatting;
 
 public class ValueFormatterTests
 {

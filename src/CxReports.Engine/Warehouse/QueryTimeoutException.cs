@@ -1,4 +1,4 @@
-namespace CxReports.Engine.Execution;
+namespace CxReports.Engine.Warehouse;
 
 /// <summary>A report query ran past its time limit and was stopped.</summary>
 public sealed class QueryTimeoutException(TimeSpan limit)

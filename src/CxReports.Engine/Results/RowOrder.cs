@@ -1,10 +1,6 @@
 using System.Globalization;
-using CxReports.Engine.Planning;
 
-namespace CxReports.Engine.Execution;
-
-/// <summary>One key rows are sorted on: a result column, or the engine's rank (<see cref="RowOrder.Rank"/>).</summary>
-public sealed record RowSortKey(int Column, bool Descending);
+namespace CxReports.Engine.Results;
 
 /// <summary>
 /// Puts a query's rows in order after the engine has returned them, the same on every engine: time buckets

@@ -1,9 +1,9 @@
 using System.Globalization;
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
 
-namespace CxReports.Rendering.Pdf.Formatting;
+namespace CxReports.Rendering.Formatting;
 
 /// <summary>
 /// Turns values into the text a reader sees, in the report's locale (en-US by default, "Dec 1, 2025"; tr-TR gives
@@ -42,6 +42,10 @@ public sealed class ValueFormatter
             _ => max >= 1000 ? 0 : max >= 10 ? 1 : 2,
         };
     }
+
+    /// <summary>Each column's decimals over its values, so a column is printed with one number of decimals throughout.</summary>
+    public static int[] Decimals(ResultTable table) =>
+        table.Columns.Select((c, i) => Decimals(c.Meaning, c.Type, table.Rows.Select(r => r[i]).OfType<double>())).ToArray();
 
     /// <summary>A number with its unit: "12.5%" / "%12,5", "2.4 h", "1,204".</summary>
     public string Number(double value, Unit unit, int decimals) => Number(value, Meaning.Of(unit), decimals);

@@ -1,4 +1,4 @@
-namespace CxReports.Rendering.Pdf.Formatting;
+namespace CxReports.Rendering.Formatting;
 
 /// <summary>
 /// The words of a scenario's measured effect (tiles and the sentence before the what-if grid), read through

@@ -1,9 +1,9 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Planning;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 
-namespace CxReports.Rendering.Tests.Pdf;
+namespace CxReports.Rendering.Tests.Formatting;
 
 public class HeadingsTests
 {

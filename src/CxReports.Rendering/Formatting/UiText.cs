@@ -1,6 +1,5 @@
-using CxReports.Rendering.Sheets;
 
-namespace CxReports.Rendering.Pdf.Formatting;
+namespace CxReports.Rendering.Formatting;
 
 /// <summary>
 /// The renderer's own words (footer, "no data", scenario headings, the email body) and date patterns in the

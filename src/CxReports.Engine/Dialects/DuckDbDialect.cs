@@ -1,7 +1,7 @@
 using System.Globalization;
 using CxReports.Dsl.Syntax.Tree;
 
-namespace CxReports.Engine.Planning;
+namespace CxReports.Engine.Dialects;
 
 /// <summary>DuckDB's SQL: <c>date_trunc</c>, <c>generate_series</c>, <c>quantile_cont</c>, <c>arg_max</c>, ICU time zones.</summary>
 public sealed class DuckDbDialect : ISqlDialect

@@ -1,7 +1,7 @@
 using CxReports.Dsl.Binding;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 
-namespace CxReports.Rendering.Tests.Pdf;
+namespace CxReports.Rendering.Tests.Formatting;
 
 public class UiTextTests
 {

@@ -1,7 +1,7 @@
 using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
 
-namespace CxReports.Rendering.Pdf.Formatting;
+namespace CxReports.Rendering.Formatting;
 
 /// <summary>How wide a time bucket is, as a reader names it (a month "Nov 2025", a quarter "Q4 2025", a day "3 Nov 2025").</summary>
 public enum TimeGrain { Day, Week, Month, Quarter, Year }

@@ -1,6 +1,6 @@
 using CxReports.Dsl.Syntax.Tree;
 
-namespace CxReports.Engine.Planning;
+namespace CxReports.Engine.Dialects;
 
 /// <summary>
 /// What differs between SQL engines, and nothing else: the planner writes every engine-specific construct

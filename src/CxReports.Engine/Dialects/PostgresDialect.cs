@@ -1,7 +1,7 @@
 using System.Globalization;
 using CxReports.Dsl.Syntax.Tree;
 
-namespace CxReports.Engine.Planning;
+namespace CxReports.Engine.Dialects;
 
 /// <summary>
 /// PostgreSQL's SQL (and so Citus's): <c>date_trunc</c> on timestamps, <c>generate_series</c> of timestamps,

@@ -131,9 +131,7 @@ public static class RunCommand
         using var http = new HttpClient();
         var runner = new ReportRunner(new RunLog(warehouse).EnsureCreated(), (_, _) => evaluated,
             DeliveryFormats.All, DeliveryChannels.All(delivery, http, TimeProvider.System), TimeProvider.System);
-        var now = TimeProvider.System.GetUtcNow();
-        var outcome = runner.RunAsync(report, new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero), "manual", CancellationToken.None)
-            .GetAwaiter().GetResult();
+        var outcome = runner.RunNowAsync(report, CancellationToken.None).GetAwaiter().GetResult();
         foreach (var attempt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()))
             stderr.WriteLine($"{attempt.Kind} {attempt.Target}: {attempt.Status}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
         stderr.WriteLine($"run {outcome.RunId}: {outcome.Status}");

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
 using CxReports.Engine.Planning;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;
@@ -43,9 +41,7 @@ public static class ExplainCommand
                 var (query, diagnostics) = ModelBinder.BindQuery(model, text);
                 foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic.Headline);
                 if (query is null) return ExitCodes.Errors;
-                var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), planner.Today);
-                var period = ResolvedPeriod.Of(asked.From ?? written.From, asked.To ?? written.To, planner.Today);
-                var planned = new QueryPlanner(new PlanContext(model, options.WarehouseFor(parse).Dialect, period, "UTC", new Dictionary<string, object?>(), [])).Plan(query);
+                var planned = AdHocQuery.Plan(model, options.WarehouseFor(parse).Dialect, query, AdHocQuery.Period(asked.From, asked.To, planner.Today), "UTC", "en-US");
                 stdout.WriteLine($"{planned.Sql};\n{Parameters(planned)}");
                 return ExitCodes.Ok;
             }

@@ -19,10 +19,10 @@ public static class ExplainCommand
         {
             if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
             var text = parse.GetValue(target)!;
-            if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
             var planner = new ReportPlanner(model, options.WarehouseFor(parse).Dialect, TimeProvider.System);
             try
             {
+                if (request.Request(parse, model.Reports.GetValueOrDefault(text), stderr) is not { } asked) return ExitCodes.Usage;
                 if (model.Reports.TryGetValue(text, out var report))
                 {
                     foreach (var (block, plan) in planner.Explain(report, asked))

@@ -68,7 +68,16 @@ public static class RunCommand
                 stderr.WriteLine($"cxr run: a {chosen.ToUpperInvariant()} file is binary; write it to a file with -o {report.Name}.{chosen}");
                 return ExitCodes.Usage;
             }
-            if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
+            ReportRequest? asked;
+            try
+            {
+                asked = request.Request(parse, report, stderr);
+            }
+            catch (ReportArgumentException e)
+            {
+                return Refused(e, stderr);
+            }
+            if (asked is null) return ExitCodes.Usage;
             using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), stderr);
             if (warehouse is null) return ExitCodes.Usage;
             try
@@ -103,8 +112,7 @@ public static class RunCommand
             }
             catch (ReportArgumentException e)
             {
-                stderr.WriteLine($"cxr run: {e.Message}" + (e.Allowed.Count > 0 ? $" (allowed: {string.Join(", ", e.Allowed)})" : ""));
-                return ExitCodes.Usage;
+                return Refused(e, stderr);
             }
             catch (Exception e) when (e is PlanningException or QueryTimeoutException or ResultLimitException or TooManyBucketsException or System.Data.Common.DbException)
             {
@@ -118,6 +126,13 @@ public static class RunCommand
             }
         });
         return command;
+    }
+
+    /// <summary>A period or parameter the report cannot take, with the values it allows.</summary>
+    private static int Refused(ReportArgumentException e, TextWriter stderr)
+    {
+        stderr.WriteLine($"cxr run: {e.Message}" + (e.Allowed.Count > 0 ? $" (allowed: {string.Join(", ", e.Allowed)})" : ""));
+        return ExitCodes.Usage;
     }
 
     /// <summary>Delivers an evaluated report now to every target of its schedule, as a manual run in the run log.</summary>

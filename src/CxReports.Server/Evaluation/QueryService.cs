@@ -65,7 +65,7 @@ public sealed class QueryService(
                 var limits = options.Value.EvaluationLimits;
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
                 var table = await warehouse.Run(w => AdHocQuery.Run(state.Model, w, bound, period, zone, locale, limits, timeout), token);
-                return new RenderedDocument(Json(table), "application/json", $"W/\"{ModelFingerprints.Hash(key)}\"");
+                return new RenderedDocument(ResultTableJson.Bytes(table, indented: false), "application/json", $"W/\"{ModelFingerprints.Hash(key)}\"");
             }, cancellation);
             return new ServedDocument(document, hit);
         }
@@ -77,14 +77,6 @@ public sealed class QueryService(
         {
             return problem;
         }
-    }
-
-    /// <summary>The table as compact JSON, written as UTF-8 bytes directly (no string of twice the size on the way).</summary>
-    private static byte[] Json(Engine.Results.ResultTable table)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new System.Text.Json.Utf8JsonWriter(stream)) ResultTableJson.Write(json, table);
-        return stream.ToArray();
     }
 
     /// <summary>Carries a query's diagnostics out of the cache factory, so that nothing is cached for it.</summary>

@@ -24,15 +24,7 @@ internal static class CsvText
     /// <summary>RFC 4180: a field holding the delimiter, a quote or a line break is quoted, its quotes doubled.</summary>
     public static void WriteField(TextWriter writer, char delimiter, string? field)
     {
-        if (string.IsNullOrEmpty(field)) return;
-        if (field.AsSpan().IndexOfAny([delimiter, '"', '\r', '\n']) < 0)
-        {
-            writer.Write(field);
-            return;
-        }
-        writer.Write('"');
-        writer.Write(field.Replace("\"", "\"\""));
-        writer.Write('"');
+        if (!string.IsNullOrEmpty(field)) writer.Write(CxReports.Engine.Loading.CsvField.Escape(field, delimiter));
     }
 
     /// <summary><c>1234,50</c>: decimal comma, two decimals, no thousands separator (as the brief's exports use).</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
@@ -42,7 +40,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             }).ToArray())).ToArray();
         return new EvaluatedReport(report.Name, report.Title, report.Description, time.GetUtcNow(), period.From, period.To,
             report.Grain?.ToString().ToLowerInvariant(), report.TimeZone, report.Locale,
-            values, DataVersion(), sections)
+            values, DataVersion.Of(model.Sources.Keys, s => warehouse.Log.LastLoaded(s)?.ContentHash), sections)
         {
             Freshness = new ReportFreshness(ends.For(sources), end < period.To ? end : null),
         };
@@ -163,13 +161,5 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             months.Count == 0 ? null : months.Average(), At(row, 0), (double)scenario.Margin, At(row, 2) ?? 0,
             (int)period.Buckets(Dsl.Syntax.Tree.TimeUnit.Month)));
         return new EvaluatedBlock(block.Id, "scenario", block.Title, table, Measured: InCurrency(measured));
-    }
-
-    /// <summary>A short fingerprint of the loaded data: changes whenever any source's content does.</summary>
-    private string DataVersion()
-    {
-        var versions = model.Sources.Keys.Order(StringComparer.Ordinal)
-            .Select(s => $"{s}:{warehouse.Log.LastLoaded(s)?.ContentHash}");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", versions))))[..12];
     }
 }

@@ -37,6 +37,22 @@ public sealed class ReportRunner(
             });
         }, cancellation);
 
+    /// <summary>
+    /// A manual run (run-now over HTTP, <c>cxr run --deliver</c>): runs and delivers now, for the slot of this second.
+    /// </summary>
+    public Task<RunOutcome> RunNowAsync(ReportModel report, CancellationToken cancellation) =>
+        RunAsync(report, ManualSlot(time.GetUtcNow()), "manual", cancellation);
+
+    /// <summary>
+    /// Now, to the second. The slot is stored in the run log (to the microsecond) and a resumed run recomputes its
+    /// idempotency keys from the stored one, so it must carry no finer part. Keys name the report, slot and target,
+    /// not the trigger: to the minute, a run-now at 09:00:40 would take the keys of a 09:00 scheduled slot and be
+    /// skipped as already delivered (or make the schedule skip its own delivery). To the second, only a repeat within
+    /// the same second (a double submit) is taken for the same delivery, and it is sent once.
+    /// </summary>
+    private static DateTimeOffset ManualSlot(DateTimeOffset now) =>
+        new(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
     /// <summary>Whether this runner is running <paramref name="runId"/> now (so it is not an interrupted run).</summary>
     public bool IsActive(string runId) => _active.ContainsKey(runId);
 

@@ -91,12 +91,15 @@ public static class ResultTableJson
         if (meaning.PerMonth) json.WriteBoolean("perMonth", true);
     }
 
-    public static string ToJson(ResultTable table, bool indented = true)
+    public static string ToJson(ResultTable table, bool indented = true) => System.Text.Encoding.UTF8.GetString(Bytes(table, indented));
+
+    /// <summary>The table as UTF-8 bytes, written directly: no string of twice the size on the way.</summary>
+    public static byte[] Bytes(ResultTable table, bool indented = true)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
             Write(json, table);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return stream.ToArray();
     }
 
     public static void WriteValue(Utf8JsonWriter json, object? value)

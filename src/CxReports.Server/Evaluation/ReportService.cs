@@ -66,7 +66,7 @@ public sealed class ReportService(
             if (problem is not null) return ServerProblem.BadParameter("block", problem, ids);
             block = id;
         }
-        var read = RequestReader.Report(query);
+        var read = RequestReader.Report(query, report);
         if (read.Problem is { } badRequest) return badRequest;
         var request = read.Value!;
 

@@ -29,9 +29,10 @@ public static partial class RequestReader
 
     /// <summary>
     /// from, to and every other query-string member but format and block (<see cref="DocumentRequest"/>) as a report
-    /// parameter (the report checks names and values).
+    /// parameter, typed by its declaration; a name the report does not declare, or a value it cannot take, is a
+    /// problem naming the member.
     /// </summary>
-    public static Outcome<ReportRequest> Report(IQueryCollection query)
+    public static Outcome<ReportRequest> Report(IQueryCollection query, Dsl.Binding.Model.ReportModel report)
     {
         var from = Date(query, "from");
         if (from.Problem is { } p1) return p1;
@@ -44,7 +45,14 @@ public static partial class RequestReader
             if (value.Count > 1) return ServerProblem.BadParameter(key, $"parameter '{Shorten(key)}' is given {value.Count} times; give it once");
             values[key] = value.ToString();
         }
-        return new ReportRequest(from.Value, to.Value, values);
+        try
+        {
+            return new ReportRequest(from.Value, to.Value, ParamValues.Parse(report, values, Shorten));
+        }
+        catch (ReportArgumentException e)
+        {
+            return ServerProblem.BadParameter(e.Parameter, e.Message, e.Allowed);
+        }
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public static class ServerServices
         services.AddSingleton<ReportService>();
         services.AddSingleton<QueryService>();
         services.AddSingleton<CheckService>();
-        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, JsonReportRenderer>();
+        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter>(new CxReports.Rendering.Formats.JsonReportFormatter(indented: false));
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.PdfReportFormatter>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.CsvReportFormatter>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.XlsxReportFormatter>();

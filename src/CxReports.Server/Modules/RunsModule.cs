@@ -28,13 +28,11 @@ public sealed class RunsModule : ICarterModule
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGroup("/api/reports").WithTags("Runs").RequiresScope(ApiScope.Run)
-            .MapPost("/{name}/run", async (string name, ReportService reports, RunService runs, TimeProvider time, HttpContext http) =>
+            .MapPost("/{name}/run", async (string name, ReportService reports, RunService runs, HttpContext http) =>
             {
                 var found = reports.Find(name);
                 if (found.Problem is { } problem) return problem.Send(http);
-                var now = time.GetUtcNow();
-                var slot = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
-                var outcome = await Task.Run(() => runs.Runner.RunAsync(found.Value!, slot, "manual", http.RequestAborted));
+                var outcome = await Task.Run(() => runs.Runner.RunNowAsync(found.Value!, http.RequestAborted));
                 var run = runs.Log.RecentRuns(name).First(r => r.RunId == outcome.RunId);
                 return TypedResults.Ok(RunRecord.Of(run, outcome.Deliveries));
             })

@@ -97,6 +97,37 @@ public sealed class ReportRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_manual_run_in_the_minute_of_a_delivered_scheduled_slot_is_delivered_for_its_own_second()
+    {
+        var channel = new ScriptedChannel(DeliveryKind.Folder);
+        var scheduled = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+        await Runner(channel).RunAsync(Report(DeliveryKind.Folder), scheduled, "schedule", CancellationToken.None);
+        _time.SetUtcNow(scheduled.AddSeconds(40).AddTicks(1234567)); // 08:00:40.1234567
+
+        var manual = await Runner(channel).RunNowAsync(Report(DeliveryKind.Folder), CancellationToken.None);
+
+        Assert.Equal(2, channel.Calls.Count);
+        Assert.Equal("delivered", manual.Status);
+        var run = _log.RecentRuns("weekly").Single(r => r.RunId == manual.RunId);
+        Assert.Equal(("manual", new DateTimeOffset(2026, 3, 2, 8, 0, 40, TimeSpan.Zero)), (run.Trigger, run.ScheduledFor));
+    }
+
+    [Fact]
+    public async Task A_manual_run_repeated_within_the_same_second_is_delivered_once()
+    {
+        var channel = new ScriptedChannel(DeliveryKind.Folder);
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 8, 0, 41, 100, TimeSpan.Zero));
+        var runner = Runner(channel);
+        await runner.RunNowAsync(Report(DeliveryKind.Folder), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(800));
+
+        var again = await runner.RunNowAsync(Report(DeliveryKind.Folder), CancellationToken.None);
+
+        Assert.Single(channel.Calls);
+        Assert.Equal("already_delivered", again.Deliveries.Single().Status);
+    }
+
+    [Fact]
     public async Task An_email_interrupted_before_its_outcome_was_recorded_is_marked_in_doubt_and_not_resent()
     {
         var key = DeliveryNames.IdempotencyKey("weekly", Slot, "email", "target-1");

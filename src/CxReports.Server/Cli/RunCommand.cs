@@ -10,6 +10,7 @@ using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Cli;
 

@@ -1,5 +1,6 @@
 using Carter;
 using CxReports.Server.Security;
+using CxReports.Server.Settings;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Logging.Console;
 

@@ -3,6 +3,7 @@ using CxReports.Server.Evaluation;
 using CxReports.Server.Modules;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;
+using CxReports.Server.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -70,9 +71,9 @@ public static class ServerServices
     }
 
     /// <summary>The <c>Delivery</c> section, over the <c>CXR_*</c> environment variables the command line also reads.</summary>
-    private static Delivery.DeliveryOptions DeliveryOptionsFrom(IConfiguration configuration)
+    private static DeliveryOptions DeliveryOptionsFrom(IConfiguration configuration)
     {
-        var options = Delivery.DeliveryOptions.FromEnvironment();
+        var options = DeliveryOptions.FromEnvironment();
         configuration.GetSection("Delivery").Bind(options);
         return options;
     }

@@ -4,8 +4,7 @@ using CxReports.Dsl.Binding;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;
-using CxReports.Server.Evaluation;
-using CxReports.Server.Host;
+using CxReports.Server.Settings;
 using CxReports.Server.Security;
 using Microsoft.Extensions.Options;
 

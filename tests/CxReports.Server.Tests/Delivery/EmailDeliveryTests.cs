@@ -1,6 +1,7 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Tests.Delivery;
 

@@ -1,5 +1,6 @@
 using CxReports.Dsl.Binding.Model;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Tests.Delivery;
 

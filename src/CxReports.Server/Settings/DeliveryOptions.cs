@@ -1,4 +1,4 @@
-namespace CxReports.Server.Delivery;
+namespace CxReports.Server.Settings;
 
 /// <summary>How to reach SMTP.</summary>
 public enum SmtpSecurity { None, StartTls, SslOnConnect }

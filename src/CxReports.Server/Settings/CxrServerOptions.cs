@@ -1,4 +1,4 @@
-namespace CxReports.Server.Host;
+namespace CxReports.Server.Settings;
 
 /// <summary>
 /// Settings of <c>cxr serve</c>, bound from the <c>Cxr</c> section of configuration (appsettings.json, then

@@ -1,7 +1,7 @@
 using CxReports.Engine.Warehouse;
 using Microsoft.Extensions.Options;
 
-namespace CxReports.Server.Host;
+namespace CxReports.Server.Settings;
 
 /// <summary>
 /// The <c>Warehouse</c> section of configuration: which engine holds the data (<c>Warehouse:Provider</c>, flag

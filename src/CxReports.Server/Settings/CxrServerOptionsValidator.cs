@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CxReports.Server.Host;
+namespace CxReports.Server.Settings;
 
 /// <summary>Checks the settings before the server starts, naming each setting at fault and what it accepts.</summary>
 public sealed class CxrServerOptionsValidator : IValidateOptions<CxrServerOptions>

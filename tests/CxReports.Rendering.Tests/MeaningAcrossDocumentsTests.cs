@@ -8,6 +8,7 @@ using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Compose;
 using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
+using CxReports.Rendering.Tests.Json;
 using CxReports.Rendering.Tests.Pdf;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 

@@ -78,7 +78,8 @@ public static class RunCommand
                 var evaluated = evaluator.Evaluate(report, asked);
                 if (parse.GetValue(deliver))
                 {
-                    var delivery = DeliveryOptions.FromEnvironment(parse.GetValue(outRoot));
+                    var configured = DeliveryOptions.From(options.Configuration);
+                    var delivery = parse.GetValue(outRoot) is { } root ? configured with { OutputRoot = root } : configured;
                     return Deliver(report, evaluated, warehouse, delivery with { OutputRoot = options.FullPath(delivery.OutputRoot) }, stderr);
                 }
                 var file = parse.GetValue(output) is { } path ? options.FullPath(path) : null;

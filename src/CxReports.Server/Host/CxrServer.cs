@@ -34,6 +34,8 @@ public static class CxrServer
         };
         shipped.ResolveFileProvider();
         builder.Configuration.Sources.Insert(0, shipped);
+        // Below everything: the CXR_* delivery variables are defaults that any Delivery setting overrides.
+        builder.Configuration.Sources.Insert(0, EnvironmentSettings.DeliveryDefaults());
         builder.Configuration.AddInMemoryCollection(settings);
         var listening = ListeningAddresses.From(builder.Configuration, DefaultUrl);
         if (Refusals(builder.Configuration, listening) is { Count: > 0 } refusals)

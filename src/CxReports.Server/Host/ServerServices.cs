@@ -38,7 +38,7 @@ public static class ServerServices
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.ZipReportFormatter>();
         services.AddHostedService<ServerStartup>();
         services.AddHostedService<ChangeWatcher>();
-        services.AddSingleton(DeliveryOptionsFrom(configuration));
+        services.AddSingleton(DeliveryOptions.From(configuration));
         services.AddHttpClient("webhooks");
         services.AddSingleton<RunService>();
         services.AddHostedService<SchedulerService>();
@@ -68,14 +68,6 @@ public static class ServerServices
         services.AddCarter(configurator: c => c.WithModules(
             typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule)));
         return services;
-    }
-
-    /// <summary>The <c>Delivery</c> section, over the <c>CXR_*</c> environment variables the command line also reads.</summary>
-    private static DeliveryOptions DeliveryOptionsFrom(IConfiguration configuration)
-    {
-        var options = DeliveryOptions.FromEnvironment();
-        configuration.GetSection("Delivery").Bind(options);
-        return options;
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)

@@ -9,6 +9,8 @@ public enum SmtpSecurity { None, StartTls, SslOnConnect }
 /// </summary>
 public sealed record DeliveryOptions
 {
+    public const string Section = "Delivery";
+
     public string OutputRoot { get; init; } = "out";
     public string? SmtpHost { get; init; }
     public int SmtpPort { get; init; } = 587;
@@ -19,20 +21,6 @@ public sealed record DeliveryOptions
     public string? WebhookSecret { get; init; }
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The settings from <c>CXR_*</c> environment variables (what the command line uses).</summary>
-    public static DeliveryOptions FromEnvironment(string? outputRoot = null)
-    {
-        static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
-        return new DeliveryOptions
-        {
-            OutputRoot = outputRoot ?? Env("CXR_OUTPUT_ROOT") ?? "out",
-            SmtpHost = Env("CXR_SMTP_HOST"),
-            SmtpPort = int.TryParse(Env("CXR_SMTP_PORT"), out var port) ? port : 587,
-            SmtpSecurity = Enum.TryParse<SmtpSecurity>(Env("CXR_SMTP_SECURITY"), ignoreCase: true, out var security) ? security : SmtpSecurity.StartTls,
-            SmtpUser = Env("CXR_SMTP_USER"),
-            SmtpPassword = Env("CXR_SMTP_PASSWORD"),
-            SmtpFrom = Env("CXR_SMTP_FROM") ?? "cxreports@localhost",
-            WebhookSecret = Env("CXR_WEBHOOK_SECRET"),
-        };
-    }
+    /// <summary>The <c>Delivery</c> section of configuration (the <c>CXR_*</c> variables among its sources, <see cref="EnvironmentSettings"/>).</summary>
+    public static DeliveryOptions From(IConfiguration configuration) => configuration.GetSection(Section).Get<DeliveryOptions>() ?? new DeliveryOptions();
 }

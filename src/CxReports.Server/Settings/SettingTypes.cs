@@ -14,7 +14,7 @@ public static class SettingTypes
     [
         .. Mistakes(configuration.GetSection(CxrServerOptions.Section), typeof(CxrServerOptions)),
         .. Mistakes(configuration.GetSection(WarehouseSettings.Section), typeof(WarehouseSettings)),
-        .. Mistakes(configuration.GetSection("Delivery"), typeof(DeliveryOptions)),
+        .. Mistakes(configuration.GetSection(DeliveryOptions.Section), typeof(DeliveryOptions)),
     ];
 
     private static IEnumerable<string> Mistakes(IConfigurationSection section, Type type)

@@ -137,8 +137,8 @@ public static class RunCommand
         var outcome = runner.RunAsync(report, new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero), "manual", CancellationToken.None)
             .GetAwaiter().GetResult();
         foreach (var attempt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()))
-            stderr.WriteLine($"{attempt.Kind} {attempt.Target}: {attempt.Status}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
-        stderr.WriteLine($"run {outcome.RunId}: {outcome.Status}");
-        return outcome.Status == "delivered" ? ExitCodes.Ok : ExitCodes.Errors;
+            stderr.WriteLine($"{attempt.Kind} {attempt.Target}: {attempt.Status.ToText()}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
+        stderr.WriteLine($"run {outcome.RunId}: {outcome.Status.ToText()}");
+        return outcome.Status == RunStatus.Delivered ? ExitCodes.Ok : ExitCodes.Errors;
     }
 }

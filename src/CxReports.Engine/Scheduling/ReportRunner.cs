@@ -185,32 +185,25 @@ public sealed class ReportRunner(
         }
 
         // A resumed run numbers on from the attempt the stopped process made, and has its own retries.
-        var previous = last?.RunId == runId ? last.Attempt : 0;
-        for (var attempt = previous + 1; ; attempt++)
+        var attempt = last?.RunId == runId ? last.Attempt : 0;
+        var retries = _retry.Pipeline(time, (e, _) => Record(attempt, DeliveryStatus.Retrying, e.Message));
+        try
         {
-            if (attempt > previous + 1) await Task.Delay(_retry.DelayBefore(attempt - previous), time, cancellation);
-            Record(attempt, DeliveryStatus.Sending, null);
-            try
+            await retries.ExecuteAsync(async token =>
             {
-                await channel.DeliverAsync(context, cancellation);
-                Record(attempt, DeliveryStatus.Delivered, null);
-                return;
-            }
-            catch (DeliveryException e) when (e.Transient && attempt - previous < _retry.MaxAttempts)
-            {
-                Record(attempt, DeliveryStatus.Retrying, e.Message);
-            }
-            catch (DeliveryException e)
-            {
-                Record(attempt, DeliveryStatus.Failed, e.Message);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // An unexpected failure is recorded, not retried: nothing says a retry would not duplicate it.
-                Record(attempt, DeliveryStatus.Failed, $"{e.GetType().Name}: {e.Message}");
-                return;
-            }
+                Record(++attempt, DeliveryStatus.Sending, null);
+                await channel.DeliverAsync(context, token);
+            }, cancellation);
+            Record(attempt, DeliveryStatus.Delivered, null);
+        }
+        catch (DeliveryException e)
+        {
+            Record(attempt, DeliveryStatus.Failed, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An unexpected failure is recorded, not retried: nothing says a retry would not duplicate it.
+            Record(attempt, DeliveryStatus.Failed, $"{e.GetType().Name}: {e.Message}");
         }
     }
 

@@ -134,9 +134,20 @@ public sealed class ReportRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Backoff_doubles_from_its_base_and_stops_at_its_cap()
+    public async Task Backoff_doubles_from_its_base_and_stops_at_its_cap()
     {
         var policy = new RetryPolicy(6, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
-        Assert.Equal([2.0, 4, 8, 10, 10], Enumerable.Range(2, 5).Select(a => policy.DelayBefore(a).TotalSeconds));
+        var waits = new List<double>();
+        var run = policy.Pipeline(_time, (_, wait) => waits.Add(wait.TotalSeconds))
+            .ExecuteAsync(_ => throw new DeliveryException("busy", transient: true)).AsTask();
+        // The waits are on the fake clock: move it on until the sixth attempt has failed too.
+        while (!run.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1);
+        }
+
+        await Assert.ThrowsAsync<DeliveryException>(() => run);
+        Assert.Equal([2.0, 4, 8, 10, 10], waits);
     }
 }

@@ -7,6 +7,7 @@ using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Compose;
 using CxReports.Rendering.Pdf.Style;
+using CxReports.Rendering.Tests.Json;
 using CxReports.Rendering.Tests.Pdf;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 

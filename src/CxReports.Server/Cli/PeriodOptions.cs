@@ -47,7 +47,7 @@ public sealed class PeriodOptions
     {
         ok = true;
         if (text is null) return null;
-        var (date, error) = Evaluation.RequestReader.ParseDate(text, option);
+        var (date, error) = Requests.RequestReader.ParseDate(text, option);
         if (error is null) return date;
         stderr.WriteLine($"cxr: {error}");
         ok = false;

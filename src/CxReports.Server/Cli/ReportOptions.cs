@@ -39,7 +39,7 @@ public sealed class ReportOptions
         DateOnly? Date(string? text, string option)
         {
             if (text is null) return null;
-            var (date, error) = Evaluation.RequestReader.ParseDate(text, option);
+            var (date, error) = Requests.RequestReader.ParseDate(text, option);
             return error is null ? date : throw new ReportArgumentException(option, error);
         }
         DateOnly? from, to;

@@ -10,6 +10,7 @@ using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Cli;
 
@@ -86,7 +87,8 @@ public static class RunCommand
                 var evaluated = evaluator.Evaluate(report, asked);
                 if (parse.GetValue(deliver))
                 {
-                    var delivery = DeliveryOptions.FromEnvironment(parse.GetValue(outRoot));
+                    var configured = DeliveryOptions.From(options.Configuration);
+                    var delivery = parse.GetValue(outRoot) is { } root ? configured with { OutputRoot = root } : configured;
                     return Deliver(report, evaluated, warehouse, delivery with { OutputRoot = options.FullPath(delivery.OutputRoot) }, stderr);
                 }
                 var file = parse.GetValue(output) is { } path ? options.FullPath(path) : null;
@@ -148,8 +150,8 @@ public static class RunCommand
             DeliveryFormats.All, DeliveryChannels.All(delivery, http, TimeProvider.System), TimeProvider.System);
         var outcome = runner.RunNowAsync(report, CancellationToken.None).GetAwaiter().GetResult();
         foreach (var attempt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()))
-            stderr.WriteLine($"{attempt.Kind} {attempt.Target}: {attempt.Status}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
-        stderr.WriteLine($"run {outcome.RunId}: {outcome.Status}");
-        return outcome.Status == "delivered" ? ExitCodes.Ok : ExitCodes.Errors;
+            stderr.WriteLine($"{attempt.Kind} {attempt.Target}: {attempt.Status.ToText()}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
+        stderr.WriteLine($"run {outcome.RunId}: {outcome.Status.ToText()}");
+        return outcome.Status == RunStatus.Delivered ? ExitCodes.Ok : ExitCodes.Errors;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Scheduling;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Delivery;
 

@@ -1,7 +1,9 @@
 using CxReports.Demo;
 using CxReports.Engine.Warehouse;
+using CxReports.Server.Problems;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;
+using CxReports.Server.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Host;

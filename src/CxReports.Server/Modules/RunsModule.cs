@@ -1,4 +1,5 @@
 using Carter;
+using CxReports.Engine.Scheduling;
 using CxReports.Server.Evaluation;
 using CxReports.Server.Problems;
 using CxReports.Server.Security;
@@ -55,9 +56,9 @@ public sealed record RunRecord(string Id, string Report, string Trigger, DateTim
     DateTimeOffset? FinishedAt, string Outcome, string? Error, IReadOnlyList<DeliveryRecord> Deliveries)
 {
     public static RunRecord Of(Engine.Scheduling.RunRecord run, IReadOnlyList<Engine.Scheduling.DeliveryRecord> attempts) => new(
-        run.RunId, run.Report, run.Trigger, run.ScheduledFor, run.Started, run.Finished, run.Status, run.Error,
+        run.RunId, run.Report, run.Trigger, run.ScheduledFor, run.Started, run.Finished, run.Status.ToText(), run.Error,
         attempts.GroupBy(a => a.IdempotencyKey)
-            .Select(g => new DeliveryRecord(g.Last().Kind, g.Last().Target, g.Last().Status, g.Last().Error, g.Max(a => a.Attempt)))
+            .Select(g => new DeliveryRecord(g.Last().Kind, g.Last().Target, g.Last().Status.ToText(), g.Last().Error, g.Max(a => a.Attempt)))
             .ToArray());
 }
 

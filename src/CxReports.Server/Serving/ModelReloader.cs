@@ -3,8 +3,7 @@ using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Reports;
-using CxReports.Server.Evaluation;
-using CxReports.Server.Host;
+using CxReports.Server.Settings;
 using CxReports.Server.Security;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,7 @@ using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Scheduling;
 using CxReports.Server.Delivery;
-using CxReports.Server.Host;
+using CxReports.Server.Settings;
 using CxReports.Rendering.Formats;
 using Microsoft.Extensions.Options;
 

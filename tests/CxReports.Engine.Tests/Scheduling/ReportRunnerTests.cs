@@ -67,9 +67,9 @@ public sealed class ReportRunnerTests : IDisposable
         var channel = new ScriptedChannel(DeliveryKind.Webhook, new DeliveryException("HTTP 503", transient: true), null);
         var outcome = await Runner(channel).RunAsync(Report(DeliveryKind.Webhook), Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal(2, channel.Calls.Count);
-        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status));
+        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status.ToText()));
         Assert.Equal("weekly_2026-03-02.json", channel.Calls[0].Documents.Single().FileName);
     }
 
@@ -79,10 +79,10 @@ public sealed class ReportRunnerTests : IDisposable
         var channel = new ScriptedChannel(DeliveryKind.Webhook, new DeliveryException("HTTP 404", transient: false));
         var outcome = await Runner(channel).RunAsync(Report(DeliveryKind.Webhook), Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.Single(channel.Calls);
         Assert.Equal("HTTP 404", outcome.Deliveries.Last().Error);
-        Assert.Equal("failed", _log.RecentRuns("weekly").Single().Status);
+        Assert.Equal("failed", _log.RecentRuns("weekly").Single().Status.ToText());
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ReportRunnerTests : IDisposable
         var again = await Runner(channel).RunAsync(Report(DeliveryKind.Folder), Slot, "schedule", CancellationToken.None);
 
         Assert.Single(channel.Calls);
-        Assert.Equal("already_delivered", again.Deliveries.Single().Status);
+        Assert.Equal("already_delivered", again.Deliveries.Single().Status.ToText());
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ReportRunnerTests : IDisposable
         var manual = await Runner(channel).RunNowAsync(Report(DeliveryKind.Folder), CancellationToken.None);
 
         Assert.Equal(2, channel.Calls.Count);
-        Assert.Equal("delivered", manual.Status);
+        Assert.Equal(RunStatus.Delivered, manual.Status);
         var run = _log.RecentRuns("weekly").Single(r => r.RunId == manual.RunId);
         Assert.Equal(("manual", new DateTimeOffset(2026, 3, 2, 8, 0, 40, TimeSpan.Zero)), (run.Trigger, run.ScheduledFor));
     }
@@ -124,33 +124,33 @@ public sealed class ReportRunnerTests : IDisposable
         var again = await runner.RunNowAsync(Report(DeliveryKind.Folder), CancellationToken.None);
 
         Assert.Single(channel.Calls);
-        Assert.Equal("already_delivered", again.Deliveries.Single().Status);
+        Assert.Equal(DeliveryStatus.AlreadyDelivered, again.Deliveries.Single().Status);
     }
 
     [Fact]
     public async Task An_email_interrupted_before_its_outcome_was_recorded_is_marked_in_doubt_and_not_resent()
     {
         var key = DeliveryNames.IdempotencyKey("weekly", Slot, "email", "target-1");
-        _log.RecordDelivery(new DeliveryRecord("crashed", "weekly", Slot, "email", "target-1", 1, "sending", null, _time.GetUtcNow(), key));
+        _log.RecordDelivery(new DeliveryRecord("crashed", "weekly", Slot, "email", "target-1", 1, DeliveryStatus.Sending, null, _time.GetUtcNow(), key));
         var channel = new ScriptedChannel(DeliveryKind.Email);
 
         var outcome = await Runner(channel).RunAsync(Report(DeliveryKind.Email), Slot, "schedule", CancellationToken.None);
 
         Assert.Empty(channel.Calls);
-        Assert.Equal("in_doubt", outcome.Deliveries.Single().Status);
+        Assert.Equal("in_doubt", outcome.Deliveries.Single().Status.ToText());
     }
 
     [Fact]
     public async Task A_folder_delivery_interrupted_before_its_outcome_was_recorded_is_written_again()
     {
         var key = DeliveryNames.IdempotencyKey("weekly", Slot, "folder", "target-1");
-        _log.RecordDelivery(new DeliveryRecord("crashed", "weekly", Slot, "folder", "target-1", 1, "sending", null, _time.GetUtcNow(), key));
+        _log.RecordDelivery(new DeliveryRecord("crashed", "weekly", Slot, "folder", "target-1", 1, DeliveryStatus.Sending, null, _time.GetUtcNow(), key));
         var channel = new ScriptedChannel(DeliveryKind.Folder);
 
         var outcome = await Runner(channel).RunAsync(Report(DeliveryKind.Folder), Slot, "schedule", CancellationToken.None);
 
         Assert.Single(channel.Calls);
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
     }
 
     [Fact]
@@ -159,14 +159,25 @@ public sealed class ReportRunnerTests : IDisposable
         var channel = new ScriptedChannel(DeliveryKind.Email);
         var outcome = await Runner(channel, Evaluated(null, 0L)).RunAsync(Report(DeliveryKind.Email, skipWhenEmpty: true), Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("skipped", outcome.Status);
+        Assert.Equal("skipped", outcome.Status.ToText());
         Assert.Empty(channel.Calls);
     }
 
     [Fact]
-    public void Backoff_doubles_from_its_base_and_stops_at_its_cap()
+    public async Task Backoff_doubles_from_its_base_and_stops_at_its_cap()
     {
         var policy = new RetryPolicy(6, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
-        Assert.Equal([2.0, 4, 8, 10, 10], Enumerable.Range(2, 5).Select(a => policy.DelayBefore(a).TotalSeconds));
+        var waits = new List<double>();
+        var run = policy.Pipeline(_time, (_, wait) => waits.Add(wait.TotalSeconds))
+            .ExecuteAsync(_ => throw new DeliveryException("busy", transient: true)).AsTask();
+        // The waits are on the fake clock: move it on until the sixth attempt has failed too.
+        while (!run.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1);
+        }
+
+        await Assert.ThrowsAsync<DeliveryException>(() => run);
+        Assert.Equal([2.0, 4, 8, 10, 10], waits);
     }
 }

@@ -5,6 +5,7 @@ using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Charts;
+using CxReports.Rendering.Tests.Json;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;

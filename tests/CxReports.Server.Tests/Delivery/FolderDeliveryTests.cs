@@ -1,5 +1,7 @@
 using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Scheduling;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -20,7 +22,7 @@ public sealed class FolderDeliveryTests : IDisposable
 
         var outcome = await _fixture.Runner(channel).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal(["weekly_2026-02-23_2026-03-01_kpi_1.csv", "weekly_2026-02-23_2026-03-01.json"],
             Directory.GetFiles(Path.Combine(root, "cx")).Select(Path.GetFileName).Order());
         Assert.Contains("\"title\": \"CX Weekly\"", File.ReadAllText(Path.Combine(root, "cx", "weekly_2026-02-23_2026-03-01.json")));
@@ -34,7 +36,7 @@ public sealed class FolderDeliveryTests : IDisposable
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal(["cx_weekly_2026-03-02.xlsx", "cx_weekly_2026-03-02.zip"], Directory.GetFiles(Path.Combine(root, "cx")).Select(Path.GetFileName).Order());
         using (var workbook = SpreadsheetDocument.Open(Path.Combine(root, "cx", "cx_weekly_2026-03-02.xlsx"), false))
         {
@@ -70,7 +72,7 @@ public sealed class FolderDeliveryTests : IDisposable
         var channel = new FolderChannel(new DeliveryOptions { OutputRoot = Path.Combine(_fixture.Directory, "out") });
         var outcome = await _fixture.Runner(channel).RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "../escape", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.Equal("refused: \"../escape/cx_weekly_2026-03-02.json\": '..' would leave the output root; nothing was written", outcome.Deliveries.Last().Error);
         Assert.False(Directory.Exists(Path.Combine(_fixture.Directory, "escape")));
     }
@@ -84,7 +86,7 @@ public sealed class FolderDeliveryTests : IDisposable
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.Equal("refused: \"x/cx_weekly/../../../pwn.json\": '..' would leave the output root; nothing was written", outcome.Deliveries.Last().Error);
         Assert.Empty(Directory.GetFiles(_fixture.Directory, "pwn*", SearchOption.AllDirectories));
     }
@@ -99,8 +101,8 @@ public sealed class FolderDeliveryTests : IDisposable
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root }))
             .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
-        var attempt = Assert.Single(outcome.Deliveries, d => d.Status == "failed");
+        Assert.Equal("failed", outcome.Status.ToText());
+        var attempt = Assert.Single(outcome.Deliveries, d => d.Status.ToText() == "failed");
         Assert.Equal(1, attempt.Attempt);
         Assert.Equal($"refused: \"cx/cx_weekly_2026-03-02.json\" leads through a symbolic link to {Path.Combine(outside, "cx_weekly_2026-03-02.json")}, " +
                      $"outside the output root {root}; nothing was written", attempt.Error);
@@ -118,7 +120,7 @@ public sealed class FolderDeliveryTests : IDisposable
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root }))
             .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.StartsWith("refused: \"cx/cx_weekly_2026-03-02.json\" leads through a symbolic link to ", outcome.Deliveries.Last().Error);
         Assert.Equal("original", File.ReadAllText(victim));
         Assert.Equal(victim, new FileInfo(Path.Combine(root, "cx", "cx_weekly_2026-03-02.json")).LinkTarget);
@@ -132,7 +134,7 @@ public sealed class FolderDeliveryTests : IDisposable
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.True(File.Exists(Path.Combine(root, "cx", "cx_weekly", "2026-03-02.json")));
     }
 }

@@ -1,5 +1,7 @@
 using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Scheduling;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Tests.Delivery;
 
@@ -23,7 +25,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         using var receiver = new WebhookReceiver(500, 200);
         var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal([500, 200], receiver.Requests.Select(r => r.Answered));
         var accepted = receiver.Requests.Single(r => r.Answered == 200);
         Assert.True(WebhookSignature.Verify(Secret, long.Parse(accepted.Timestamp!), accepted.Body, accepted.Signature!));
@@ -31,7 +33,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Contains("\"report\": \"cx_weekly\"", System.Text.Encoding.UTF8.GetString(accepted.Body));
         // Both attempts carry the same key, so a receiver that saw the first could drop the second.
         Assert.Single(receiver.Requests.Select(r => r.IdempotencyKey).Distinct());
-        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status));
+        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status.ToText()));
     }
 
     [Fact]
@@ -40,7 +42,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         using var receiver = new WebhookReceiver(404);
         var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.Single(receiver.Requests);
         Assert.Contains("answered 404", outcome.Deliveries.Last().Error);
     }
@@ -53,8 +55,8 @@ public sealed class WebhookDeliveryTests : IDisposable
         using (var gone = new WebhookReceiver()) url = gone.Url;
         var outcome = await _fixture.Runner(Channel(), attempts: 2).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
-        Assert.Equal(["sending", "retrying", "sending", "failed"], outcome.Deliveries.Select(d => d.Status));
+        Assert.Equal("failed", outcome.Status.ToText());
+        Assert.Equal(["sending", "retrying", "sending", "failed"], outcome.Deliveries.Select(d => d.Status.ToText()));
     }
 
     [Fact]
@@ -67,6 +69,6 @@ public sealed class WebhookDeliveryTests : IDisposable
         var again = await _fixture.Runner(Channel()).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Single(receiver.Requests);
-        Assert.Equal("already_delivered", again.Deliveries.Single().Status);
+        Assert.Equal("already_delivered", again.Deliveries.Single().Status.ToText());
     }
 }

@@ -1,4 +1,4 @@
-namespace CxReports.Server.Serving;
+namespace CxReports.Server.Problems;
 
 /// <summary>
 /// A request needed the serving model, but none has been accepted yet: the report files had errors when the server

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using CxReports.Server.Host;
+using CxReports.Server.Settings;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
-namespace CxReports.Server.Evaluation;
+namespace CxReports.Server.Serving;
 
 /// <summary>
 /// Evaluated results in memory, bounded in bytes: each entry counts its own bytes (<see cref="ICachedResult.Bytes"/>)

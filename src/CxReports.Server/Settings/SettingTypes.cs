@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 
-namespace CxReports.Server.Host;
+namespace CxReports.Server.Settings;
 
 /// <summary>
 /// Finds the settings whose text cannot become their type (<c>Cxr__QueryTimeoutSeconds=abc</c>) before anything is
@@ -14,7 +14,7 @@ public static class SettingTypes
     [
         .. Mistakes(configuration.GetSection(CxrServerOptions.Section), typeof(CxrServerOptions)),
         .. Mistakes(configuration.GetSection(WarehouseSettings.Section), typeof(WarehouseSettings)),
-        .. Mistakes(configuration.GetSection("Delivery"), typeof(Delivery.DeliveryOptions)),
+        .. Mistakes(configuration.GetSection(DeliveryOptions.Section), typeof(DeliveryOptions)),
     ];
 
     private static IEnumerable<string> Mistakes(IConfigurationSection section, Type type)
@@ -30,7 +30,7 @@ public static class SettingTypes
             }
             else if (setting.Value is { } text && !Converts(text, target))
             {
-                yield return $"{setting.Path} must be {Describe(target)} (got '{Evaluation.RequestReader.Shorten(text)}')";
+                yield return $"{setting.Path} must be {Describe(target)} (got '{Requests.RequestReader.Shorten(text)}')";
             }
         }
     }

@@ -1,6 +1,6 @@
 using CxReports.Engine.Warehouse;
 
-namespace CxReports.Server.Host;
+namespace CxReports.Server.Problems;
 
 /// <summary>
 /// A warehouse that cannot be read or written (a damaged file, a full disk, a server that refuses), said in one line:
@@ -16,7 +16,7 @@ public static class WarehouseFailure
     /// <summary>One line for what the engine said (its first line, passwords hidden).</summary>
     public static string Describe(string reason, WarehouseOptions options)
     {
-        reason = Cli.CxrCommandLine.Redacted(reason.Split('\n', 2)[0].Trim());
+        reason = Passwords.Redacted(reason.Split('\n', 2)[0].Trim());
         var where = options.Provider == WarehouseProvider.Postgres ? "the PostgreSQL warehouse" : $"the warehouse file '{options.DatabaseFile}'";
         if (StorageFailure.IsDiskFull(reason))
             return $"{where} could not be written: the disk is full ({reason}); free space and run the command again (a source whose load did not finish keeps its previous table)";

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using CxReports.Engine.Reports;
 using CxReports.Server.Problems;
 
-namespace CxReports.Server.Evaluation;
+namespace CxReports.Server.Requests;
 
 /// <summary>Reads report names, dates and report parameters from routes and query strings, naming any that is malformed.</summary>
 public static partial class RequestReader
@@ -28,7 +28,7 @@ public static partial class RequestReader
     public static (DateOnly? Date, string? Error) ParseDate(string text, string parameter) => ReportDates.Parse(text, parameter, Shorten);
 
     /// <summary>
-    /// from, to and every other query-string member but format and block (<see cref="DocumentRequest"/>) as a report
+    /// from, to and every other query-string member but format and block (<see cref="Evaluation.DocumentRequest"/>) as a report
     /// parameter, typed by its declaration; a name the report does not declare, or a value it cannot take, is a
     /// problem naming the member.
     /// </summary>

@@ -1,8 +1,8 @@
-using CxReports.Server.Evaluation;
-using CxReports.Server.Host;
+using CxReports.Server.Serving;
+using CxReports.Server.Settings;
 using Microsoft.Extensions.Options;
 
-namespace CxReports.Server.Tests.Evaluation;
+namespace CxReports.Server.Tests.Serving;
 
 public sealed class ResultCacheTests
 {

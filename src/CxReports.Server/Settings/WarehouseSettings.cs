@@ -1,14 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using CxReports.Engine.Warehouse;
-using Microsoft.Extensions.Options;
 
-namespace CxReports.Server.Host;
+namespace CxReports.Server.Settings;
 
 /// <summary>
 /// The <c>Warehouse</c> section of configuration: which engine holds the data (<c>Warehouse:Provider</c>, flag
 /// <c>--warehouse</c>) and, for PostgreSQL, where (<c>Warehouse:ConnectionString</c>, flag <c>--connection</c>; best
 /// given as the environment variable <c>Warehouse__ConnectionString</c>, since it may hold a password).
 /// </summary>
-public sealed class WarehouseSettings
+public sealed partial class WarehouseSettings : IValidatableObject
 {
     public const string Section = "Warehouse";
 
@@ -33,6 +34,24 @@ public sealed class WarehouseSettings
     /// </summary>
     public string MemoryLimit { get; set; } = "4GB";
 
+    /// <summary>The sizes DuckDB's <c>memory_limit</c> takes, spelled the way its documentation does.</summary>
+    [GeneratedRegex(@"^[1-9][0-9]{0,5}(\.[0-9]{1,3})?\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")]
+    private static partial Regex Size();
+
+    /// <summary>The first thing wrong with the warehouse settings, if any (never echoing the connection string).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        var provider = WarehouseOptions.ParseProvider(Provider);
+        if (provider is null)
+            yield return new ValidationResult($"Warehouse:Provider must be duckdb or postgres (got '{Provider}')");
+        else if (provider == WarehouseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+            yield return new ValidationResult("Warehouse:ConnectionString is empty: the postgres warehouse needs one (environment variable Warehouse__ConnectionString)");
+        else if (string.IsNullOrWhiteSpace(Schema) || Schema.Length > 50)
+            yield return new ValidationResult("Warehouse:Schema must be a name of 1 to 50 characters");
+        else if (!Size().IsMatch(MemoryLimit ?? ""))
+            yield return new ValidationResult($"Warehouse:MemoryLimit must be a size such as 4GB or 512MiB (got '{MemoryLimit}')");
+    }
+
     public WarehouseOptions For(CxrServerOptions server) => new(server.DataDirectory, server.WarehousePath, MemoryLimit)
     {
         Provider = WarehouseOptions.ParseProvider(Provider) ?? WarehouseProvider.DuckDb,
@@ -40,26 +59,4 @@ public sealed class WarehouseSettings
         ReaderConnectionString = ReaderConnectionString,
         Schema = Schema,
     };
-}
-
-/// <summary>Checks the warehouse settings before the server starts (never echoing the connection string).</summary>
-public sealed partial class WarehouseSettingsValidator : IValidateOptions<WarehouseSettings>
-{
-    /// <summary>The sizes DuckDB's <c>memory_limit</c> takes, spelled the way its documentation does.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[1-9][0-9]{0,5}(\.[0-9]{1,3})?\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")]
-    private static partial System.Text.RegularExpressions.Regex Size();
-
-    public ValidateOptionsResult Validate(string? name, WarehouseSettings options)
-    {
-        var provider = WarehouseOptions.ParseProvider(options.Provider);
-        if (provider is null)
-            return ValidateOptionsResult.Fail($"Warehouse:Provider must be duckdb or postgres (got '{options.Provider}')");
-        if (provider == WarehouseProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
-            return ValidateOptionsResult.Fail("Warehouse:ConnectionString is empty: the postgres warehouse needs one (environment variable Warehouse__ConnectionString)");
-        if (string.IsNullOrWhiteSpace(options.Schema) || options.Schema.Length > 50)
-            return ValidateOptionsResult.Fail("Warehouse:Schema must be a name of 1 to 50 characters");
-        if (!Size().IsMatch(options.MemoryLimit ?? ""))
-            return ValidateOptionsResult.Fail($"Warehouse:MemoryLimit must be a size such as 4GB or 512MiB (got '{options.MemoryLimit}')");
-        return ValidateOptionsResult.Success;
-    }
 }

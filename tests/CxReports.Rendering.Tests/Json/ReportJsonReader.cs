@@ -3,12 +3,14 @@ using System.Text.Json;
 using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Json;
 
-namespace CxReports.Rendering.Json;
+namespace CxReports.Rendering.Tests.Json;
 
 /// <summary>
 /// Reads the evaluated-report document that <see cref="ReportJson"/> writes back into an <see cref="EvaluatedReport"/>
-/// (values typed by their column: dates, integers, numbers), so a stored or fetched JSON result can be rendered again.
+/// (values typed by their column: dates, integers, numbers), so a test can render the JSON again and see that it
+/// carries everything the other documents show; the product itself never reads its JSON back.
 /// </summary>
 public static class ReportJsonReader
 {

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;

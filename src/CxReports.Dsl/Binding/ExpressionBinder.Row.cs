@@ -1,8 +1,8 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Dsl.Binding;
 

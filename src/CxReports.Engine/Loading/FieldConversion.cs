@@ -1,7 +1,7 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Warehouse;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Engine.Loading;
 

@@ -1,8 +1,8 @@
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Warehouse;
-using CxReports.Dsl.Binding.Model;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+using CxReports.Dsl.Model;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
 
 namespace CxReports.Engine.Loading;
 

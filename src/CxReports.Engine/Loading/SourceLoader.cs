@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Warehouse;

@@ -1,6 +1,6 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Warehouse;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
 
 namespace CxReports.Engine.Loading;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Syntax;
 
 namespace CxReports.Engine.Planning;

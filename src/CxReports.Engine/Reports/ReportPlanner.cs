@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 
 namespace CxReports.Engine.Reports;
@@ -49,7 +49,7 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
     /// <summary>The scenario's value, churn and cost as one ungrouped query over the period (absent inputs are 0).</summary>
     public static BoundQuery ScenarioQuery(ScenarioModel scenario)
     {
-        var zero = new BoundLiteral(0m, Dsl.Binding.Model.ValueType.Number, scenario.Span);
+        var zero = new BoundLiteral(0m, Dsl.Model.ValueType.Number, scenario.Span);
         QueryMetric Metric(string name, BoundExpression? e) => new(name, e ?? zero, Meaning.None, true, scenario.Span);
         return new BoundQuery([Metric("value", scenario.Value), Metric("churn", scenario.Churn), Metric("cost", scenario.Cost)], [], null, null, scenario.Span);
     }

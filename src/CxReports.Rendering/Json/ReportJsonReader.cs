@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
@@ -93,7 +93,7 @@ public static class ReportJsonReader
     private static Meaning Meaning(JsonElement column)
     {
         var unit = Enum.TryParse<Unit>(Text(column, "unit"), ignoreCase: true, out var u) ? u : Unit.None;
-        var meaning = Dsl.Binding.Model.Meaning.Of(unit, KpiTable.ParseDirection(Text(column, "direction")), Text(column, "label"));
+        var meaning = Dsl.Model.Meaning.Of(unit, KpiTable.ParseDirection(Text(column, "direction")), Text(column, "label"));
         if (column.TryGetProperty("decimals", out var decimals) && decimals.TryGetInt32(out var d)) meaning = meaning with { Decimals = d };
         if (column.TryGetProperty("relativeChange", out var relative) && relative.ValueKind is JsonValueKind.True or JsonValueKind.False)
             meaning = meaning with { RelativeChange = relative.GetBoolean() };

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
 using CxReports.Engine.Planning;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Reports;
 

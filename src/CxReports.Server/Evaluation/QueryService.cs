@@ -1,5 +1,5 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Planning;
 using CxReports.Rendering.Json;

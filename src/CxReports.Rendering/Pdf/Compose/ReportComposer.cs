@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Rendering.Pdf.Blocks;
 using CxReports.Rendering.Pdf.Charts;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 
 namespace CxReports.Rendering.Pdf.Formatting;

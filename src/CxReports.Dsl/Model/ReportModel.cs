@@ -1,7 +1,7 @@
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>A bound report: what to compute over which period, for whom, and when to deliver it.</summary>
 public sealed record ReportModel(

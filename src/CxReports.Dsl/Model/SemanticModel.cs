@@ -1,6 +1,6 @@
 using CxReports.Dsl.Text;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>Every bound definition of a reports directory: the input to SQL planning.</summary>
 public sealed record SemanticModel(

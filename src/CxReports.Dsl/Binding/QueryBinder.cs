@@ -2,6 +2,7 @@ using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Tree;
+using TimeUnit = CxReports.Dsl.Model.TimeUnit;
 
 namespace CxReports.Dsl.Binding;
 

@@ -4,6 +4,7 @@ using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
 using FieldKind = CxReports.Dsl.Model.FieldKind;
 using ValueType = CxReports.Dsl.Model.ValueType;
+using TimeUnit = CxReports.Dsl.Model.TimeUnit;
 
 namespace CxReports.Dsl.Binding;
 
@@ -123,7 +124,7 @@ internal sealed class ReportBinder(BinderContext context)
                     context.Error(DiagnosticCode.InvalidSetting, r.Span, "a relative period counts at least 1 unit");
                 if (r.Anchor.Text == "this" && r.Count is not null)
                     context.Error(DiagnosticCode.InvalidSetting, r.Span, "`this` takes no count: period this month, this quarter, this year");
-                return new RelativePeriodModel(r.Anchor.Text, r.Count ?? 1, r.Unit);
+                return new RelativePeriodModel(r.Anchor.Text, r.Count ?? 1, r.Unit.ToModel());
             default:
                 return new RelativePeriodModel("last", 12, TimeUnit.Month);
         }

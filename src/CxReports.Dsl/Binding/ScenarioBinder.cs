@@ -130,7 +130,7 @@ internal sealed class ScenarioBinder(BinderContext context)
 
     private int Horizon(Expression value)
     {
-        if (value is not DurationLiteral { Amount: > 0 } d || new Duration(Math.Min(d.Amount, MaxHorizonMonths + 1), d.Unit).Months is not { } months)
+        if (value is not DurationLiteral { Amount: > 0 } d || new Duration(Math.Min(d.Amount, MaxHorizonMonths + 1), d.Unit.ToModel()).Months is not { } months)
         {
             context.Error(DiagnosticCode.InvalidSetting, value.Span, "a horizon is a number of months, quarters or years: 3 months, 1 year");
             return 0;

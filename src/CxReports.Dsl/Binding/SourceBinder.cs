@@ -302,7 +302,7 @@ internal sealed class SourceBinder(BinderContext context)
         StringLiteral s => s.Value,
         DateLiteral d => d.Value,
         PathExpression { Segments.Length: 1 } p when p.Text is "true" or "false" => p.Text == "true",
-        UnaryExpression { Operator: UnaryOperator.Negate, Operand: var inner } => Constant(inner) is decimal v ? -v : null,
+        UnaryExpression { Operator: Syntax.Tree.UnaryOperator.Negate, Operand: var inner } => Constant(inner) is decimal v ? -v : null,
         _ => null,
     };
 

@@ -1,4 +1,3 @@
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
 
 namespace CxReports.Dsl.Model;

@@ -1,4 +1,3 @@
-using CxReports.Dsl.Syntax.Tree;
 
 namespace CxReports.Dsl.Model;
 

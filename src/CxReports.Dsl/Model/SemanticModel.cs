@@ -44,7 +44,7 @@ public sealed record ScoreComponentModel(string Name, decimal Weight, BoundAggre
 }
 
 /// <summary>A band: a score at or above/below the threshold gets this name; no threshold takes the rest.</summary>
-public sealed record ScoreBandModel(string Name, Syntax.Tree.BinaryOperator? Operator, decimal? Threshold)
+public sealed record ScoreBandModel(string Name, BinaryOperator? Operator, decimal? Threshold)
 {
     /// <summary>The readable name documents show for the band's value (<c>band at_risk "Risk altında"</c>); none: its name.</summary>
     public LocalizedLabel Label { get; init; } = LocalizedLabel.None;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CxReports.Dsl.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;

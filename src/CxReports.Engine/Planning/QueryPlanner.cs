@@ -1,5 +1,4 @@
 using CxReports.Dsl.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Warehouse;
 using FieldKind = CxReports.Dsl.Model.FieldKind;

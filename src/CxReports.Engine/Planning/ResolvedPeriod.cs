@@ -1,5 +1,4 @@
 using CxReports.Dsl.Model;
-using CxReports.Dsl.Syntax.Tree;
 
 namespace CxReports.Engine.Planning;
 

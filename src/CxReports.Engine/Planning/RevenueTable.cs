@@ -1,5 +1,4 @@
 using CxReports.Dsl.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;

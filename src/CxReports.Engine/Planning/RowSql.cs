@@ -1,6 +1,5 @@
 using System.Globalization;
 using CxReports.Dsl.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Warehouse;
 using FieldKind = CxReports.Dsl.Model.FieldKind;
 using ValueType = CxReports.Dsl.Model.ValueType;

@@ -161,7 +161,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var months = byMonth?.Rows.Select(r => At(r, byMonth.IndexOf("customers"))).OfType<double>().ToList() ?? [];
         var measured = MeasuredEffect.Compute(new MeasuredInputs(against, baseline?.From, baseline?.To, before is null ? null : At(before, 1), At(row, 1),
             months.Count == 0 ? null : months.Average(), At(row, 0), (double)scenario.Margin, At(row, 2) ?? 0,
-            (int)period.Buckets(Dsl.Syntax.Tree.TimeUnit.Month)));
+            (int)period.Buckets(Dsl.Model.TimeUnit.Month)));
         return new EvaluatedBlock(block.Id, "scenario", block.Title, table, Measured: InCurrency(measured));
     }
 

@@ -60,7 +60,7 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
     /// </summary>
     public static BoundQuery CustomersByMonth(ScenarioModel scenario, BoundExpression customers) => new(
         [new QueryMetric("customers", customers, Meaning.None, false, scenario.Span)],
-        [new QueryDimension("month", Dsl.Syntax.Tree.TimeUnit.Month, new Dictionary<string, BoundField>(), scenario.Span)],
+        [new QueryDimension("month", Dsl.Model.TimeUnit.Month, new Dictionary<string, BoundField>(), scenario.Span)],
         null, null, scenario.Span);
 
     public QueryPlanner Queries(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>

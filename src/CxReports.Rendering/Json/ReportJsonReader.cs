@@ -65,7 +65,7 @@ public static class ReportJsonReader
                 Enum.Parse<ColumnType>(Text(c, "type") ?? "text", ignoreCase: true),
                 Meaning(c))
             {
-                Grain = Enum.TryParse<Dsl.Syntax.Tree.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
+                Grain = Enum.TryParse<Dsl.Model.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
                 AsOf = DateOnly.TryParseExact(Text(c, "asOf"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf) ? asOf : null,
                 Levels = c.TryGetProperty("levels", out var levels) && levels.ValueKind == JsonValueKind.Array
                     ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()

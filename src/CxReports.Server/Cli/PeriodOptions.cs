@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Planning;
 
 namespace CxReports.Server.Cli;

@@ -1,6 +1,5 @@
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Planning;
 using CxReports.Rendering.Json;
 using CxReports.Server.Host;

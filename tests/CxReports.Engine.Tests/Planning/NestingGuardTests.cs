@@ -1,6 +1,5 @@
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Planning;
 

@@ -51,7 +51,7 @@ public sealed class InterruptedRunTests : IDisposable
     }
 
     // Daily at 08:00 Istanbul = 05:00 UTC: folder, then email, then webhook.
-    private static readonly ReportModel Daily = new("daily", "Daily", null, new RelativePeriodModel("previous", 1, Dsl.Syntax.Tree.TimeUnit.Day), null,
+    private static readonly ReportModel Daily = new("daily", "Daily", null, new RelativePeriodModel("previous", 1, Dsl.Model.TimeUnit.Day), null,
         "UTC", "en-US", [], [],
         new ScheduleModel("0 8 * * *", "Europe/Istanbul", false,
         [

@@ -32,7 +32,7 @@ public sealed class SchedulerTests : IDisposable
         new Dictionary<string, ScenarioModel>(),
         new Dictionary<string, ReportModel>
         {
-            ["daily"] = new("daily", "Daily", null, new RelativePeriodModel("previous", 1, Dsl.Syntax.Tree.TimeUnit.Day), null, "UTC", "en-US", [], [],
+            ["daily"] = new("daily", "Daily", null, new RelativePeriodModel("previous", 1, Dsl.Model.TimeUnit.Day), null, "UTC", "en-US", [], [],
                 new ScheduleModel("0 8 * * *", "Europe/Istanbul", false, [], default), [], default),
         });
 

@@ -19,7 +19,7 @@ public class DataFreshnessTests
 
     /// <summary>The year 2025 by quarter, the data ending in October: Q4 partial (holding the data end), as the engine marks it.</summary>
     private static EvaluatedBlock Quarters() => new("q", "table", "Tickets by quarter", new ResultTable(
-        [new ResultColumn("quarter", ColumnType.Date) { Grain = Dsl.Syntax.Tree.TimeUnit.Quarter }, Col("tickets", ColumnType.Integer, Dsl.Model.Unit.Count)],
+        [new ResultColumn("quarter", ColumnType.Date) { Grain = Dsl.Model.TimeUnit.Quarter }, Col("tickets", ColumnType.Integer, Dsl.Model.Unit.Count)],
         [[new DateOnly(2025, 1, 1), 31L], [new DateOnly(2025, 4, 1), 28L], [new DateOnly(2025, 7, 1), 30L], [new DateOnly(2025, 10, 1), 9L]])
     {
         Partial = [false, false, false, true],

@@ -20,7 +20,7 @@ public static class Reports
     public static ResultColumn Col(string name, ColumnType type, Unit unit = Unit.None) => new(name, type, unit);
 
     /// <summary>A time dimension of monthly buckets, as the engine writes <c>by month</c>.</summary>
-    public static ResultColumn MonthColumn(string name = "month") => new(name, ColumnType.Date) { Grain = Dsl.Syntax.Tree.TimeUnit.Month };
+    public static ResultColumn MonthColumn(string name = "month") => new(name, ColumnType.Date) { Grain = Dsl.Model.TimeUnit.Month };
 
     /// <summary>The meanings the sample model gives these metrics (reports/model/metrics.cxr), as the engine carries them.</summary>
     public static readonly IReadOnlyDictionary<string, Meaning> Model = new Dictionary<string, Meaning>

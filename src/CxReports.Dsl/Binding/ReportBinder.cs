@@ -1,3 +1,5 @@
+using System.Globalization;
+using Cronos;
 using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
@@ -31,8 +33,8 @@ internal sealed class ReportBinder(BinderContext context)
                 context.Error(DiagnosticCode.DuplicateName, setting.Keyword.Span, $"'{setting.Keyword.Text}' is set twice in report '{report.Name.Text}'");
 
         var parameters = BindParams(report);
-        var locale = BindLocale(settings.GetValueOrDefault("locale")) ?? "en-US";
-        var queries = new QueryBinder(context, _expressions, locale);
+        var locale = BindLocale(settings.GetValueOrDefault("locale")) ?? CultureInfo.GetCultureInfo("en-US");
+        var queries = new QueryBinder(context, _expressions, locale.Name);
         var sections = new List<SectionModel>();
         var ids = new Dictionary<string, SyntaxNode>();
         var counters = new Dictionary<string, int>();
@@ -56,7 +58,7 @@ internal sealed class ReportBinder(BinderContext context)
             Text(settings.GetValueOrDefault("description")),
             BindPeriod(report),
             BindGrain(settings.GetValueOrDefault("grain")),
-            BindTimeZone(settings.GetValueOrDefault("timezone")) ?? "UTC",
+            BindTimeZone(settings.GetValueOrDefault("timezone")) ?? TimeZoneInfo.Utc,
             locale,
             parameters.Values.ToArray(),
             report.Members.OfType<FilterMember>().Select(f => BindFilter(f, parameters)).OfType<FilterModel>().ToArray(),
@@ -83,16 +85,17 @@ internal sealed class ReportBinder(BinderContext context)
         return null;
     }
 
-    private string? BindTimeZone(Setting? setting)
+    private TimeZoneInfo? BindTimeZone(Setting? setting)
     {
         var zone = Text(setting);
-        if (zone is null || Rules.FindTimeZone(zone) is not null) return zone;
+        if (zone is null) return null;
+        if (Rules.FindTimeZone(zone) is { } found) return found;
         context.Error(DiagnosticCode.UnknownTimeZone, setting!.Values[0].Span, $"unknown time zone \"{zone}\"",
             DidYouMean.Hint(zone, Rules.TimeZoneIds) ?? "use an IANA zone such as \"Europe/Istanbul\" or \"UTC\"");
         return null;
     }
 
-    private string? BindLocale(Setting? setting)
+    private CultureInfo? BindLocale(Setting? setting)
     {
         var locale = Text(setting);
         if (locale is null) return null;
@@ -102,7 +105,7 @@ internal sealed class ReportBinder(BinderContext context)
                 context.Error(DiagnosticCode.UntranslatedLocale, setting!.Values[0].Span,
                     $"locale \"{locale}\" has no translated words: documents print its numbers and dates with English words",
                     $"the locales with every word translated are {string.Join(" and ", Rules.TranslatedLocales.Select(l => $"\"{l}\""))}");
-            return locale;
+            return CultureInfo.GetCultureInfo(locale);
         }
         context.Error(DiagnosticCode.InvalidSetting, setting!.Values[0].Span, $"unknown locale \"{locale}\"", "use a language-region name such as \"en-US\" or \"tr-TR\"");
         return null;
@@ -124,9 +127,9 @@ internal sealed class ReportBinder(BinderContext context)
                     context.Error(DiagnosticCode.InvalidSetting, r.Span, "a relative period counts at least 1 unit");
                 if (r.Anchor.Text == "this" && r.Count is not null)
                     context.Error(DiagnosticCode.InvalidSetting, r.Span, "`this` takes no count: period this month, this quarter, this year");
-                return new RelativePeriodModel(r.Anchor.Text, r.Count ?? 1, r.Unit.ToModel());
+                return new RelativePeriodModel(SyntaxEnums.AnchorNamed(r.Anchor.Text), r.Count ?? 1, r.Unit.ToModel());
             default:
-                return new RelativePeriodModel("last", 12, TimeUnit.Month);
+                return new RelativePeriodModel(PeriodAnchor.Last, 12, TimeUnit.Month);
         }
     }
 
@@ -196,7 +199,7 @@ internal sealed class ReportBinder(BinderContext context)
         BoundExpression? unless = null;
         if (filter.Unless is { } condition)
         {
-            var paramsOnly = new SourceModel("<params>", "", SourceFormat.Csv, new Dictionary<string, string>(), [], filter.Span);
+            var paramsOnly = new SourceModel("<params>", "", SourceFormat.Csv, SourceOptions.None, [], filter.Span);
             unless = _expressions.BindCondition(condition, new RowScope(paramsOnly, parameters));
         }
         return new FilterModel(bySource, unless, filter.Span);
@@ -212,15 +215,19 @@ internal sealed class ReportBinder(BinderContext context)
 
     private ScheduleModel BindSchedule(ScheduleMember schedule)
     {
-        if (Rules.ParseCron(schedule.Cron.Value, out var problem) is null)
+        var slots = Rules.ParseCron(schedule.Cron.Value, out var problem);
+        if (slots is null)
             context.Error(DiagnosticCode.InvalidCron, schedule.Cron.Span, $"invalid cron expression \"{schedule.Cron.Value}\": {problem}",
                 "minute hour day-of-month month day-of-week, e.g. \"0 8 * * MON\" for Mondays at 08:00");
         var zone = schedule.TimeZone?.Value ?? "UTC";
-        if (Rules.FindTimeZone(zone) is null)
+        var timeZone = Rules.FindTimeZone(zone);
+        if (timeZone is null)
             context.Error(DiagnosticCode.UnknownTimeZone, schedule.TimeZone!.Span, $"unknown time zone \"{zone}\"",
                 DidYouMean.Hint(zone, Rules.TimeZoneIds) ?? "use an IANA zone such as \"Europe/Istanbul\"");
         var deliveries = schedule.Deliveries.Select(BindDelivery).ToArray();
-        return new ScheduleModel(schedule.Cron.Value, zone, schedule.SkipWhenEmpty, deliveries, schedule.Span);
+        // An invalid cron or zone is reported above, and a model with errors is never handed out: the placeholders
+        // only keep the values non-null for the checks that still run (delivery collisions).
+        return new ScheduleModel(schedule.Cron.Value, slots ?? CronExpression.Daily, timeZone ?? TimeZoneInfo.Utc, schedule.SkipWhenEmpty, deliveries, schedule.Span);
     }
 
     private DeliveryModel BindDelivery(Delivery delivery)
@@ -256,7 +263,7 @@ internal sealed class ReportBinder(BinderContext context)
                 if (kpi.Compare is { Text: not ("period" or "year") } compare)
                     context.Error(DiagnosticCode.InvalidSetting, compare.Span, $"cannot compare with previous '{compare.Text}'", "write `compare previous period` or `compare previous year`");
                 return new KpiBlockModel(id, title,
-                    kpi.Metrics.Select((m, i) => queries.BindKpiMetric(m, kpi.Moments.IsEmpty ? null : kpi.Moments[i])).ToArray(), kpi.Compare?.Text, kpi.Span);
+                    kpi.Metrics.Select((m, i) => queries.BindKpiMetric(m, kpi.Moments.IsEmpty ? null : kpi.Moments[i])).ToArray(), kpi.Compare is { } c ? SyntaxEnums.BaselineNamed(c.Text) : null, kpi.Span);
             case ChartBlock chart:
                 if (!ChartKinds.Contains(chart.Kind.Text))
                     context.Error(DiagnosticCode.InvalidSetting, chart.Kind.Span, $"unknown chart kind '{chart.Kind.Text}'",

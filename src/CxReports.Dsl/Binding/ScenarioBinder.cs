@@ -61,7 +61,7 @@ internal sealed class ScenarioBinder(BinderContext context)
     /// The baseline of the <c>measure</c> line (null without one): <c>period</c> or <c>year</c>, once, with a churn
     /// metric to compare (a number is the same in both periods) and the customers that churn is a share of.
     /// </summary>
-    private string? MeasuredAgainst(ScenarioDeclaration declaration, IReadOnlyDictionary<string, Setting> settings)
+    private Baseline? MeasuredAgainst(ScenarioDeclaration declaration, IReadOnlyDictionary<string, Setting> settings)
     {
         if (declaration.Measures.IsEmpty) return null;
         foreach (var extra in declaration.Measures.Skip(1))
@@ -89,7 +89,7 @@ internal sealed class ScenarioBinder(BinderContext context)
                 "add `customers customers_active` (a count of active customers, averaged over the months)");
             ok = false;
         }
-        return ok ? baseline : null;
+        return ok ? SyntaxEnums.BaselineNamed(baseline) : null;
     }
 
     /// <summary>A count of customers, averaged over the months of a period: a metric, not a monthly quantity.</summary>

@@ -65,6 +65,6 @@ public sealed record ScenarioModel(
     /// <summary>How many customers the churn rate is a share of (averaged over the months); null when not set.</summary>
     public BoundExpression? Customers { get; init; }
 
-    /// <summary>What the measured effect compares the period with (<c>period</c> or <c>year</c>); null: nothing is measured.</summary>
-    public string? MeasuredAgainst { get; init; }
+    /// <summary>What the measured effect compares the period with (the previous period or year); null: nothing is measured.</summary>
+    public Baseline? MeasuredAgainst { get; init; }
 }

@@ -10,7 +10,7 @@ public sealed record SourceModel(
     string Name,
     string Path,
     SourceFormat Format,
-    IReadOnlyDictionary<string, string> Options,
+    SourceOptions Options,
     IReadOnlyList<FieldModel> Fields,
     SourceSpan Span)
 {

@@ -19,7 +19,7 @@ public sealed class StagingSql
     public StagingSql(SourceModel source)
     {
         Source = source;
-        var zone = source.Options.TryGetValue("timezone", out var z) ? z : "UTC";
+        var zone = source.Options.TimeZone?.Id ?? "UTC";
         Fields = source.Fields.Where(f => f.Kind != FieldKind.Dimension)
             .Select((f, i) => new FieldConversion(f, i, zone)).ToArray();
     }

@@ -67,5 +67,5 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
         new(Context(report, period, values));
 
     private PlanContext Context(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
-        new(model, dialect, period, report.TimeZone, values, report.Filters) { MaxBuckets = maxBuckets, Locale = report.Locale };
+        new(model, dialect, period, report.TimeZone.Id, values, report.Filters) { MaxBuckets = maxBuckets, Locale = report.Locale.Name };
 }

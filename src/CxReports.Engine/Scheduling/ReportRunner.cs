@@ -117,7 +117,7 @@ public sealed class ReportRunner(
             return new RunOutcome(runId, "skipped", [], null);
         }
 
-        var slotDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot, Dsl.Binding.Rules.FindTimeZone(schedule.TimeZone) ?? TimeZoneInfo.Utc).DateTime);
+        var slotDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot, schedule.TimeZone).DateTime);
         var documents = new Dictionary<string, IReadOnlyList<DeliveryDocument>>();
         foreach (var delivery in schedule.Deliveries)
         foreach (var target in delivery.Targets)

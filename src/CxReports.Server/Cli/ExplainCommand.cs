@@ -42,7 +42,7 @@ public static class ExplainCommand
                 var (query, diagnostics) = ModelBinder.BindQuery(model, text);
                 foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic.Headline);
                 if (query is null) return ExitCodes.Errors;
-                var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), planner.Today);
+                var written = ResolvedPeriod.Resolve(new RelativePeriodModel(PeriodAnchor.Previous, 12, TimeUnit.Month), planner.Today);
                 var period = ResolvedPeriod.Of(asked.From ?? written.From, asked.To ?? written.To, planner.Today);
                 var planned = new QueryPlanner(new PlanContext(model, options.WarehouseFor(parse).Dialect, period, "UTC", new Dictionary<string, object?>(), [])).Plan(query);
                 stdout.WriteLine($"{planned.Sql};\n{Parameters(planned)}");

@@ -33,7 +33,7 @@ public sealed class PeriodOptions
             stderr.WriteLine($"cxr: unknown time zone '{TimeZone(parse)}' for --timezone (IANA names such as Europe/Istanbul)");
             return null;
         }
-        var written = ResolvedPeriod.Resolve(fallback ?? new RelativePeriodModel("previous", 12, TimeUnit.Month), today);
+        var written = ResolvedPeriod.Resolve(fallback ?? new RelativePeriodModel(PeriodAnchor.Previous, 12, TimeUnit.Month), today);
         var period = ResolvedPeriod.Of(from ?? written.From, to ?? written.To, today);
         if (period.From > period.To)
         {

@@ -44,7 +44,7 @@ public sealed class QueryService(
             return ServerProblem.BadParameter("locale", $"unknown locale '{RequestReader.Shorten(locale)}' (language-region names such as tr-TR or en-US)");
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), today);
+        var written = ResolvedPeriod.Resolve(new RelativePeriodModel(PeriodAnchor.Previous, 12, TimeUnit.Month), today);
         var period = ResolvedPeriod.Of(from.Value ?? written.From, to.Value ?? written.To, today);
         if (period.From > period.To)
             return ServerProblem.BadParameter("from", $"the period ends ({period.To:yyyy-MM-dd}) before it starts ({period.From:yyyy-MM-dd})");

@@ -23,8 +23,8 @@ internal sealed class DeliveryFixture : IDisposable
     }
 
     public static ReportModel Report(DeliveryKind kind, string target, string[] formats, string? subject = null, string? file = null) => new(
-        "cx_weekly", "CX Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1)), null, "UTC", "en-US", [], [],
-        new ScheduleModel("0 8 * * MON", "Europe/Istanbul", false, [new DeliveryModel(kind, [target], formats, subject, file, default)], default), [], default);
+        "cx_weekly", "CX Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1)), null, TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
+        new ScheduleModel("0 8 * * MON", Cronos.CronExpression.Parse("0 8 * * MON"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), false, [new DeliveryModel(kind, [target], formats, subject, file, default)], default), [], default);
 
     public static EvaluatedReport Evaluated() => new("cx_weekly", "CX Weekly", "Loyalty at a glance", DateTimeOffset.UnixEpoch,
         new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1), "week", "UTC", "en-US", new Dictionary<string, object?>(), "abc123",

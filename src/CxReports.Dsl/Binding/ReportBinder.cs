@@ -14,7 +14,7 @@ namespace CxReports.Dsl.Binding;
 internal sealed class ReportBinder(BinderContext context)
 {
     private static readonly string[] ChartKinds = ["line", "bar", "area", "stacked"];
-    private static readonly string[] Formats = ["pdf", "json", "csv", "xlsx", "zip"];
+    private static readonly Dictionary<string, DeliveryFormat> Formats = Enum.GetValues<DeliveryFormat>().ToDictionary(f => f.Name());
 
     private readonly ExpressionBinder _expressions = new(context, new MetricBinder(context));
 
@@ -233,8 +233,8 @@ internal sealed class ReportBinder(BinderContext context)
     private DeliveryModel BindDelivery(Delivery delivery)
     {
         var kind = Enum.Parse<DeliveryKind>(delivery.Kind.Text, ignoreCase: true);
-        foreach (var format in delivery.Formats.Where(f => !Formats.Contains(f.Text)))
-            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats) ?? "formats are pdf, json, csv, xlsx and zip");
+        foreach (var format in delivery.Formats.Where(f => !Formats.ContainsKey(f.Text)))
+            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats.Keys) ?? "formats are pdf, json, csv, xlsx and zip");
         foreach (var target in delivery.Targets)
         {
             var problem = kind switch
@@ -250,7 +250,9 @@ internal sealed class ReportBinder(BinderContext context)
         if (delivery.FileName is { } file && PathPolicy.Problem(file.Value, PathPolicy.OutputRoot) is { } fileProblem)
             context.Error(DiagnosticCode.PathOutsideData, file.Span, $"file \"{file.Value}\": {fileProblem}",
                 "name the file relative to the delivery's folder, e.g. \"{report}_{date}\"");
-        var formats = delivery.Formats.Length > 0 ? delivery.Formats.Select(f => f.Text).ToArray() : [kind == DeliveryKind.Webhook ? "json" : "pdf"];
+        var formats = delivery.Formats.Length > 0
+            ? delivery.Formats.Where(f => Formats.ContainsKey(f.Text)).Select(f => Formats[f.Text]).ToArray() // an unknown one is reported above
+            : [kind == DeliveryKind.Webhook ? DeliveryFormat.Json : DeliveryFormat.Pdf];
         return new DeliveryModel(kind, delivery.Targets.Select(t => t.Value).ToArray(), formats, delivery.Subject?.Value, delivery.FileName?.Value, delivery.Span);
     }
 

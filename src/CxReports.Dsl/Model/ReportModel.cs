@@ -56,7 +56,7 @@ public sealed record ScheduleModel(string Cron, CronExpression Slots, TimeZoneIn
 public enum DeliveryKind { Email, Folder, Webhook }
 
 /// <summary>One delivery: where to, in which formats, with which subject and file name pattern.</summary>
-public sealed record DeliveryModel(DeliveryKind Kind, IReadOnlyList<string> Targets, IReadOnlyList<string> Formats, string? Subject, string? FileName, SourceSpan Span);
+public sealed record DeliveryModel(DeliveryKind Kind, IReadOnlyList<string> Targets, IReadOnlyList<DeliveryFormat> Formats, string? Subject, string? FileName, SourceSpan Span);
 
 /// <summary>A titled group of blocks.</summary>
 public sealed record SectionModel(string Title, IReadOnlyList<BlockModel> Blocks);

@@ -22,6 +22,6 @@ public static class AdHocQuery
             Locale = locale,
         };
         var table = new QueryExecutor(warehouse, timeout, limits).Execute(new QueryPlanner(context).Plan(query));
-        return UnknownBuckets.Apply(table, query, period, DataEnds.Load(model, warehouse, timeZone), new SourcesRead(model));
+        return UnknownBuckets.Apply(table, query, period, DataEnds.Load(model, warehouse, Dsl.Binding.Rules.FindTimeZone(timeZone) ?? TimeZoneInfo.Utc), new SourcesRead(model));
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var blocks = report.Sections.SelectMany(s => s.Blocks).ToArray();
         var read = new SourcesRead(model);
         var sources = blocks.SelectMany(read.Of).ToHashSet(StringComparer.Ordinal);
-        var ends = DataEnds.Load(model, warehouse, report.TimeZone.Id);
+        var ends = DataEnds.Load(model, warehouse, report.TimeZone);
         // Blocks by a time grain keep every bucket of the period (those after the data end are unknown); every other
         // figure is computed up to where the data ends, and compared with a previous period of that same length.
         var end = ends.EffectiveEnd(period, sources);

@@ -169,7 +169,7 @@ public sealed class ReportRunner(
         try
         {
             context = new DeliveryContext(report, delivery, target, slot, evaluated,
-                delivery.Formats.SelectMany(f => Documents(f, delivery, evaluated, slotDate, documents)).ToArray(),
+                delivery.Formats.SelectMany(f => Documents(f.Name(), delivery, evaluated, slotDate, documents)).ToArray(),
                 key, DeliveryNames.Subject(delivery.Subject, evaluated, slotDate));
         }
         catch (MissingFormatException e)

@@ -21,6 +21,6 @@ public sealed record ScheduleSummary(string Cron, string TimeZone, DateTimeOffse
     public static ScheduleSummary Of(ScheduleModel schedule, DateTimeOffset now)
     {
         return new ScheduleSummary(schedule.Cron, schedule.TimeZone.Id, schedule.Slots.GetNextOccurrence(now, schedule.TimeZone),
-            schedule.Deliveries.Select(d => $"{d.Kind.ToString().ToLowerInvariant()}: {string.Join(", ", d.Targets.Select(CxReports.Engine.Scheduling.RedactedTarget.Of))} as {string.Join(", ", d.Formats)}").ToArray());
+            schedule.Deliveries.Select(d => $"{d.Kind.ToString().ToLowerInvariant()}: {string.Join(", ", d.Targets.Select(CxReports.Engine.Scheduling.RedactedTarget.Of))} as {string.Join(", ", d.Formats.Select(f => f.Name()))}").ToArray());
     }
 }

@@ -55,9 +55,9 @@ public sealed class InterruptedRunTests : IDisposable
         TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
         new ScheduleModel("0 8 * * *", Cronos.CronExpression.Parse("0 8 * * *"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), false,
         [
-            new DeliveryModel(DeliveryKind.Folder, ["cx"], ["json"], null, null, default),
-            new DeliveryModel(DeliveryKind.Email, ["ceo@example.com"], ["json"], null, null, default),
-            new DeliveryModel(DeliveryKind.Webhook, ["https://hooks.example.com/cx"], ["json"], null, null, default),
+            new DeliveryModel(DeliveryKind.Folder, ["cx"], [DeliveryFormat.Json], null, null, default),
+            new DeliveryModel(DeliveryKind.Email, ["ceo@example.com"], [DeliveryFormat.Json], null, null, default),
+            new DeliveryModel(DeliveryKind.Webhook, ["https://hooks.example.com/cx"], [DeliveryFormat.Json], null, null, default),
         ], default), [], default);
 
     private static SemanticModel Model(params ReportModel[] reports) => new(

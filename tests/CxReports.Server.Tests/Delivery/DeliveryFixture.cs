@@ -22,7 +22,7 @@ internal sealed class DeliveryFixture : IDisposable
         Log = new RunLog(Warehouse).EnsureCreated();
     }
 
-    public static ReportModel Report(DeliveryKind kind, string target, string[] formats, string? subject = null, string? file = null) => new(
+    public static ReportModel Report(DeliveryKind kind, string target, DeliveryFormat[] formats, string? subject = null, string? file = null) => new(
         "cx_weekly", "CX Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1)), null, TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
         new ScheduleModel("0 8 * * MON", Cronos.CronExpression.Parse("0 8 * * MON"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), false, [new DeliveryModel(kind, [target], formats, subject, file, default)], default), [], default);
 

@@ -23,7 +23,7 @@ public sealed class EmailDeliveryTests : IDisposable
     });
 
     private static ReportModel Report() =>
-        DeliveryFixture.Report(DeliveryKind.Email, "ceo@example.com", ["json", "csv"], subject: "CX weekly {period}");
+        DeliveryFixture.Report(DeliveryKind.Email, "ceo@example.com", [DeliveryFormat.Json, DeliveryFormat.Csv], subject: "CX weekly {period}");
 
     /// <summary>Starts the SMTP server after the first failed attempt: "SMTP down, then up".</summary>
     private sealed class StartsServerAfterFirstFailure(IDeliveryChannel inner, SmtpServer server) : IDeliveryChannel

@@ -83,7 +83,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             return block switch
             {
                 KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, Run(), period, values, executor)),
-                ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind.ToString().ToLowerInvariant()),
+                ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind),
                 TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
                 CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
                 ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()) { Empty = scores.Empty },

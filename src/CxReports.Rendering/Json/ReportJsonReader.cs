@@ -48,7 +48,7 @@ public static class ReportJsonReader
 
     private static EvaluatedBlock Block(JsonElement block) =>
         new(block.GetProperty("id").GetString() ?? "", block.GetProperty("type").GetString() ?? "",
-            Text(block, "title"), Table(block), Text(block, "text"), Text(block, "chart"),
+            Text(block, "title"), Table(block), Text(block, "text"), Enum.TryParse<ChartKind>(Text(block, "chart"), ignoreCase: true, out var chart) ? chart : null,
             block.TryGetProperty("measured", out var measured) && measured.ValueKind == JsonValueKind.Object ? Table(measured) : null)
         {
             Empty = Text(block, "empty"),

@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
@@ -31,7 +32,7 @@ public class DataFreshnessTests
         Reports.Months(12).Select(m => new object?[] { m, m.Month < 10 ? 10L : m.Month == 10 ? 4L : null }).ToList())
     {
         Partial = Enumerable.Range(1, 12).Select(m => m == 10).ToList(),
-    }, Chart: "line");
+    }, Chart: ChartKind.Line);
 
     private static EvaluatedReport Report(string locale) =>
         Reports.Report("Support", [Section("Load", Quarters(), Months())], locale) with { Freshness = Freshness };

@@ -1,7 +1,7 @@
 using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
-using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Text;
 using ValueType = CxReports.Dsl.Model.ValueType;
 using BinaryOperator = CxReports.Dsl.Model.BinaryOperator;
 using UnaryOperator = CxReports.Dsl.Model.UnaryOperator;

@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -50,7 +51,7 @@ public static class ReportHtml
                         html.Append("</div>");
                         break;
                     case "chart":
-                        var plot = ChartPlot.Build(ChartData.From(table, format), block.Chart ?? "line", format, 515);
+                        var plot = ChartPlot.Build(ChartData.From(table, format), block.Chart ?? ChartKind.Line, format, 515);
                         html.Append($"<div class=\"chart\">{plot.GetSvgXml(515, 200)}</div>");
                         break;
                     default:

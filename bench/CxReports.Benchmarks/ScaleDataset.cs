@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
 using CxReports.Demo;
 using CxReports.Engine.Loading;

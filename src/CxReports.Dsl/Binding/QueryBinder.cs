@@ -1,7 +1,8 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Tree;
+using TimeUnit = CxReports.Dsl.Model.TimeUnit;
 
 namespace CxReports.Dsl.Binding;
 

@@ -1,4 +1,4 @@
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Dialects;
 

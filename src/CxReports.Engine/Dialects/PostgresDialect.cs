@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Dialects;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Dialects;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using ValueType = CxReports.Dsl.Model.ValueType;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
 

@@ -1,5 +1,5 @@
-using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
@@ -57,18 +57,18 @@ public static class ReaderSql
 
     /// <summary>Whether the file's first line names the columns (CSV option <c>header</c>, default true).</summary>
     public static bool HasHeader(SourceModel source) =>
-        source.Format is not (SourceFormat.Csv or SourceFormat.Tsv) || !source.Options.TryGetValue("header", out var h) || h == "true";
+        source.Format is not (SourceFormat.Csv or SourceFormat.Tsv) || source.Options.Header is not false;
 
     public static char Delimiter(SourceModel source) =>
-        source.Options.TryGetValue("delimiter", out var d) ? d[0] : source.Format == SourceFormat.Tsv ? '\t' : ',';
+        source.Options.Delimiter ?? (source.Format == SourceFormat.Tsv ? '\t' : ',');
 
-    public static char Quote(SourceModel source) => source.Options.TryGetValue("quote", out var q) ? q[0] : '"';
+    public static char Quote(SourceModel source) => source.Options.Quote ?? '"';
 
     /// <summary>The character that keeps a quote inside a quoted value: the quote itself (<c>""</c>) unless set.</summary>
-    public static char Escape(SourceModel source) => source.Options.TryGetValue("escape", out var e) ? e[0] : Quote(source);
+    public static char Escape(SourceModel source) => source.Options.Escape ?? Quote(source);
 
     public static int SkippedLines(SourceModel source) =>
-        source.Options.TryGetValue("skip", out var s) && int.TryParse(s, out var n) ? n : 0;
+        source.Options.Skip ?? 0;
 
     private static string CsvOptions(SourceModel source, int? skip = null)
     {
@@ -84,7 +84,7 @@ public static class ReaderSql
             $"skip = {skip ?? SkippedLines(source)}",
         };
         if (FileEncodings.DuckDbName(source) is { } encoding) options.Add($"encoding = {Sql.Literal(encoding)}");
-        if (source.Options.TryGetValue("null", out var nullText)) options.Add($"nullstr = {Sql.Literal(nullText)}");
+        if (source.Options.Null is { } nullText) options.Add($"nullstr = {Sql.Literal(nullText)}");
         return ", " + string.Join(", ", options);
     }
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Dialects;
@@ -200,8 +200,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
                 problems.Add(new Diagnostic(LoadCodes.BadEncoding, new SourceSpan(Path.GetRelativePath(dataRoot, file), 0, line, column, 0),
                     $"source '{source.Name}': {LoadErrorFinder.EncodingProblem(value, name)}"));
         }
-        var options = source.Options.Where(o => o.Key != "encoding").ToDictionary(o => o.Key, o => o.Value);
-        return (copies, source with { Options = options }, problems.ToArray());
+        return (copies, source with { Options = source.Options with { Encoding = null } }, problems.ToArray());
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
-using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Dialects;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
 
@@ -19,7 +20,7 @@ public sealed class StagingSql
     public StagingSql(SourceModel source)
     {
         Source = source;
-        var zone = source.Options.TryGetValue("timezone", out var z) ? z : "UTC";
+        var zone = source.Options.TimeZone?.Id ?? "UTC";
         Fields = source.Fields.Where(f => f.Kind != FieldKind.Dimension)
             .Select((f, i) => new FieldConversion(f, i, zone)).ToArray();
     }

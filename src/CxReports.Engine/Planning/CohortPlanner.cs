@@ -1,7 +1,6 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Planning.SqlTree;
 using CxReports.Engine.Results;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,6 +1,6 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 
@@ -46,7 +46,7 @@ public sealed class PlanContext
 
     /// <summary>The local date of a row on a time field (timestamps converted to the report's zone first).</summary>
     public string LocalDate(string column, FieldModel field) =>
-        field.Type == Dsl.Binding.Model.ValueType.Timestamp
+        field.Type == Dsl.Model.ValueType.Timestamp
             ? Dialect.LocalDate(column, isInstant: true, Zone)
             : Dialect.LocalDate(column, isInstant: false, timeZoneParameter: ""); // dates carry no zone: no unused parameter
 
@@ -59,7 +59,7 @@ public sealed class PlanContext
     public string LocalDateWithin(string column, FieldModel field, string? from, string? to)
     {
         var conditions = new List<string>();
-        if (field.Type == Dsl.Binding.Model.ValueType.Timestamp)
+        if (field.Type == Dsl.Model.ValueType.Timestamp)
         {
             if (from is not null) conditions.Add($"{column} >= {Dialect.LocalDayStart($"CAST({from} AS DATE)", Zone)}");
             if (to is not null) conditions.Add($"{column} < {Dialect.LocalDayStart(Dialect.AddUnits($"CAST({to} AS DATE)", TimeUnit.Day, 1), Zone)}");

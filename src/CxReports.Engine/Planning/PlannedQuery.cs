@@ -1,4 +1,5 @@
 using CxReports.Engine.Results;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 

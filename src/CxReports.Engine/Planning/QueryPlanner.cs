@@ -1,5 +1,9 @@
-using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Planning.SqlTree;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Execution;
+using CxReports.Engine.Warehouse;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,7 +1,7 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning.SqlTree;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 

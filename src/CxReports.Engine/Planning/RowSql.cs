@@ -1,9 +1,9 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Dialects;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
+using ValueType = CxReports.Dsl.Model.ValueType;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 

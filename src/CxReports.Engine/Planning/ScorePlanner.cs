@@ -1,9 +1,9 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning.SqlTree;
 using CxReports.Engine.Results;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 
@@ -98,7 +98,7 @@ public sealed class ScorePlanner(PlanContext context)
             Labels = BandLabels(score.Bands, locale),
         });
         columns.AddRange(score.Components.Select(c => new ResultColumn(c.Name, ColumnType.Number, Points with { Label = c.Label.For(locale) })));
-        columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Binding.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number,
+        columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number,
             Labelled(entity.Field(c)?.Label ?? LocalizedLabel.None, locale))));
         return new PlannedQuery(SqlWriter.Write(statement), context.Parameters.Values, columns);
     }
@@ -148,7 +148,7 @@ public sealed class ScorePlanner(PlanContext context)
         var inputs = AggregateInputs.Of(aggregate, rows, time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span)));
         var value = AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs);
         var key = $"r.{Sql.Identifier(link.Name)}";
-        if (link.Type is Dsl.Binding.Model.ValueType.Text or Dsl.Binding.Model.ValueType.Unknown) key = context.Dialect.Bytewise(key); // loaded as text
+        if (link.Type is Dsl.Model.ValueType.Text or Dsl.Model.ValueType.Unknown) key = context.Dialect.Bytewise(key); // loaded as text
         return new SqlSelect([new SqlColumn(key, "entity"), new SqlColumn(value, "v")])
         {
             From = joins.From,

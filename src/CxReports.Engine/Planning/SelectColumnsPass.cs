@@ -1,8 +1,7 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning.SqlTree;
 using CxReports.Engine.Results;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Engine.Planning;
 

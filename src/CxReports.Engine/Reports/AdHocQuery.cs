@@ -1,6 +1,5 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
@@ -17,7 +16,7 @@ namespace CxReports.Engine.Reports;
 public static class AdHocQuery
 {
     /// <summary>The period of a query without dates of its own: the 12 whole months before the current one.</summary>
-    private static readonly PeriodModel DefaultPeriod = new RelativePeriodModel("previous", 12, TimeUnit.Month);
+    private static readonly PeriodModel DefaultPeriod = new RelativePeriodModel(PeriodAnchor.Previous, 12, TimeUnit.Month);
 
     /// <summary>The period asked for, each bound left out taken from the default; one that ends before it starts is refused, naming <c>from</c>.</summary>
     public static ResolvedPeriod Period(DateOnly? from, DateOnly? to, DateOnly today)
@@ -45,6 +44,6 @@ public static class AdHocQuery
         EvaluationLimits limits, TimeSpan timeout)
     {
         var table = new QueryExecutor(warehouse, timeout, limits).Execute(Plan(model, warehouse.Dialect, query, period, timeZone, locale, limits.MaxBuckets));
-        return UnknownBuckets.Apply(table, query, period, DataEnds.Load(model, warehouse, timeZone), new SourcesRead(model));
+        return UnknownBuckets.Apply(table, query, period, DataEnds.Load(model, warehouse, Dsl.Binding.Rules.FindTimeZone(timeZone) ?? TimeZoneInfo.Utc), new SourcesRead(model));
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using CxReports.Dsl.Model;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Engine.Reports;
 

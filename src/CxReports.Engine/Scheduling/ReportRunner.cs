@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Engine.Scheduling;
@@ -133,7 +133,7 @@ public sealed class ReportRunner(
             return new RunOutcome(runId, RunStatus.Skipped, [], null);
         }
 
-        var slotDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot, Dsl.Binding.Rules.FindTimeZone(schedule.TimeZone) ?? TimeZoneInfo.Utc).DateTime);
+        var slotDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot, schedule.TimeZone).DateTime);
         var documents = new Dictionary<string, IReadOnlyList<DeliveryDocument>>();
         foreach (var delivery in schedule.Deliveries)
         foreach (var target in delivery.Targets)
@@ -185,7 +185,7 @@ public sealed class ReportRunner(
         try
         {
             context = new DeliveryContext(report, delivery, target, slot, evaluated,
-                delivery.Formats.SelectMany(f => Documents(f, delivery, evaluated, slotDate, documents)).ToArray(),
+                delivery.Formats.SelectMany(f => Documents(f.Name(), delivery, evaluated, slotDate, documents)).ToArray(),
                 key, DeliveryNames.Subject(delivery.Subject, evaluated, slotDate));
         }
         catch (MissingFormatException e)

@@ -1,5 +1,6 @@
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Results;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Planning;
 
 namespace CxReports.Rendering.Formatting;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Results;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Planning;
 
 namespace CxReports.Rendering.Formatting;
 

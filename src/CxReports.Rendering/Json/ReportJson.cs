@@ -76,7 +76,7 @@ public static class ReportJson
         json.WriteStartObject();
         json.WriteString("id", block.Id);
         json.WriteString("type", block.Type);
-        if (block.Chart is { } chart) json.WriteString("chart", chart);
+        if (block.Chart is { } chart) json.WriteString("chart", chart.ToString().ToLowerInvariant());
         if (block.Title is { } title) json.WriteString("title", title);
         if (block.Text is { } text) json.WriteString("text", text);
         if (block.Empty is { } empty) json.WriteString("empty", empty);

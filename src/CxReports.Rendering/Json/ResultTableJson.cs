@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 
 namespace CxReports.Rendering.Json;

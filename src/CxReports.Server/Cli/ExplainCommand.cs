@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
 using CxReports.Engine.Planning;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;

@@ -6,7 +6,7 @@ using CxReports.Engine.Reports;
 using CxReports.Rendering.Sheets;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Formats;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
 using CxReports.Server.Delivery;

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Server.Settings;
 using MailKit;

@@ -32,7 +32,7 @@ public static partial class RequestReader
     /// parameter, typed by its declaration; a name the report does not declare, or a value it cannot take, is a
     /// problem naming the member.
     /// </summary>
-    public static Outcome<ReportRequest> Report(IQueryCollection query, Dsl.Binding.Model.ReportModel report)
+    public static Outcome<ReportRequest> Report(IQueryCollection query, Dsl.Model.ReportModel report)
     {
         var from = Date(query, "from");
         if (from.Problem is { } p1) return p1;

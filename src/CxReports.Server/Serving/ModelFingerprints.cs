@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
 
 namespace CxReports.Server.Serving;

@@ -125,7 +125,7 @@ public sealed class ModelReloader(
         return new ReloadOutcome(false, current, diagnostics, [], [], message);
     }
 
-    private ServingState Build(Dsl.Binding.Model.SemanticModel model, IReadOnlyList<SourceFile> files,
+    private ServingState Build(Dsl.Model.SemanticModel model, IReadOnlyList<SourceFile> files,
         IReadOnlyDictionary<string, string> contentHashes, IReadOnlyList<SourceStatus> sources, long generation)
     {
         var fingerprints = ModelFingerprints.Of(model, files);

@@ -6,7 +6,7 @@ namespace CxReports.Engine.Tests.Reports;
 
 public sealed class ParamValuesTests
 {
-    private static readonly Dsl.Binding.Model.ReportModel Report = Compile("""
+    private static readonly Dsl.Model.ReportModel Report = Compile("""
         source responses from "a.csv" {
           time at: date
           column score: integer
@@ -61,7 +61,7 @@ public sealed class ParamValuesTests
         Assert.Equal(["since"], refused.Allowed);
     }
 
-    private static Dsl.Binding.Model.ReportModel Compile(string cxr)
+    private static Dsl.Model.ReportModel Compile(string cxr)
     {
         var result = ModelBinder.Compile([new SourceFile("m.cxr", cxr)]);
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));

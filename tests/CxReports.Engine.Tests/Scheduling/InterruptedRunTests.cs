@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
@@ -51,13 +51,13 @@ public sealed class InterruptedRunTests : IDisposable
     }
 
     // Daily at 08:00 Istanbul = 05:00 UTC: folder, then email, then webhook.
-    private static readonly ReportModel Daily = new("daily", "Daily", null, new RelativePeriodModel("previous", 1, Dsl.Syntax.Tree.TimeUnit.Day), null,
-        "UTC", "en-US", [], [],
-        new ScheduleModel("0 8 * * *", "Europe/Istanbul", false,
+    private static readonly ReportModel Daily = new("daily", "Daily", null, new RelativePeriodModel(PeriodAnchor.Previous, 1, Dsl.Model.TimeUnit.Day), null,
+        TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
+        new ScheduleModel("0 8 * * *", Cronos.CronExpression.Parse("0 8 * * *"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), false,
         [
-            new DeliveryModel(DeliveryKind.Folder, ["cx"], ["json"], null, null, default),
-            new DeliveryModel(DeliveryKind.Email, ["ceo@example.com"], ["json"], null, null, default),
-            new DeliveryModel(DeliveryKind.Webhook, ["https://hooks.example.com/cx"], ["json"], null, null, default),
+            new DeliveryModel(DeliveryKind.Folder, ["cx"], [DeliveryFormat.Json], null, null, default),
+            new DeliveryModel(DeliveryKind.Email, ["ceo@example.com"], [DeliveryFormat.Json], null, null, default),
+            new DeliveryModel(DeliveryKind.Webhook, ["https://hooks.example.com/cx"], [DeliveryFormat.Json], null, null, default),
         ], default), [], default);
 
     private static SemanticModel Model(params ReportModel[] reports) => new(

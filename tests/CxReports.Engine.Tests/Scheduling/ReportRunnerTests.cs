@@ -1,4 +1,5 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Engine.Scheduling;
@@ -49,9 +50,9 @@ public sealed class ReportRunnerTests : IDisposable
     }
 
     private static ReportModel Report(DeliveryKind kind, bool skipWhenEmpty = false) => new(
-        "weekly", "Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), null, "UTC", "en-US", [], [],
-        new ScheduleModel("0 8 * * MON", "Europe/Istanbul", skipWhenEmpty,
-            [new DeliveryModel(kind, ["target-1"], ["json"], null, null, default)], default), [], default);
+        "weekly", "Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), null, TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
+        new ScheduleModel("0 8 * * MON", Cronos.CronExpression.Parse("0 8 * * MON"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), skipWhenEmpty,
+            [new DeliveryModel(kind, ["target-1"], [DeliveryFormat.Json], null, null, default)], default), [], default);
 
     private static EvaluatedReport Evaluated(params object?[] values) => new("weekly", "Weekly", null, DateTimeOffset.UnixEpoch,
         new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28), null, "UTC", "en-US", new Dictionary<string, object?>(), "v1",

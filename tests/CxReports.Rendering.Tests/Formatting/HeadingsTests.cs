@@ -1,7 +1,7 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Formatting;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Planning;
 
 namespace CxReports.Rendering.Tests.Formatting;
 

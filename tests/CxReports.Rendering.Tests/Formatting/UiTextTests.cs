@@ -78,6 +78,6 @@ public class UiTextTests
         Assert.Equal(UiText.English.PageOf, german.Text.PageOf);
         Assert.Equal(UiText.English.NoData, german.Text.NoData);
         Assert.Equal("01.12.2025 – 30.11.2026", german.Period(new DateOnly(2025, 12, 1), new DateOnly(2026, 11, 30)));
-        Assert.Equal("1.234,5", german.Number(1234.5, Dsl.Binding.Model.Unit.None, 1));
+        Assert.Equal("1.234,5", german.Number(1234.5, Dsl.Model.Unit.None, 1));
     }
 }

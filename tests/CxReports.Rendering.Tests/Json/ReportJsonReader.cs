@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Json;
@@ -49,7 +50,7 @@ public static class ReportJsonReader
 
     private static EvaluatedBlock Block(JsonElement block) =>
         new(block.GetProperty("id").GetString() ?? "", block.GetProperty("type").GetString() ?? "",
-            Text(block, "title"), Table(block), Text(block, "text"), Text(block, "chart"),
+            Text(block, "title"), Table(block), Text(block, "text"), Enum.TryParse<ChartKind>(Text(block, "chart"), ignoreCase: true, out var chart) ? chart : null,
             block.TryGetProperty("measured", out var measured) && measured.ValueKind == JsonValueKind.Object ? Table(measured) : null)
         {
             Empty = Text(block, "empty"),
@@ -66,7 +67,7 @@ public static class ReportJsonReader
                 Enum.Parse<ColumnType>(Text(c, "type") ?? "text", ignoreCase: true),
                 Meaning(c))
             {
-                Grain = Enum.TryParse<Dsl.Syntax.Tree.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
+                Grain = Enum.TryParse<Dsl.Model.TimeUnit>(Text(c, "grain"), ignoreCase: true, out var grain) ? grain : null,
                 AsOf = DateOnly.TryParseExact(Text(c, "asOf"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf) ? asOf : null,
                 Levels = c.TryGetProperty("levels", out var levels) && levels.ValueKind == JsonValueKind.Array
                     ? levels.EnumerateArray().Select(l => l.GetString() ?? "").ToList()
@@ -94,7 +95,7 @@ public static class ReportJsonReader
     private static Meaning Meaning(JsonElement column)
     {
         var unit = Enum.TryParse<Unit>(Text(column, "unit"), ignoreCase: true, out var u) ? u : Unit.None;
-        var meaning = Dsl.Binding.Model.Meaning.Of(unit, KpiTable.ParseDirection(Text(column, "direction")), Text(column, "label"));
+        var meaning = Dsl.Model.Meaning.Of(unit, KpiTable.ParseDirection(Text(column, "direction")), Text(column, "label"));
         if (column.TryGetProperty("decimals", out var decimals) && decimals.TryGetInt32(out var d)) meaning = meaning with { Decimals = d };
         if (column.TryGetProperty("relativeChange", out var relative) && relative.ValueKind is JsonValueKind.True or JsonValueKind.False)
             meaning = meaning with { RelativeChange = relative.GetBoolean() };

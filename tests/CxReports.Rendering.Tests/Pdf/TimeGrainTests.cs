@@ -1,4 +1,5 @@
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Json;

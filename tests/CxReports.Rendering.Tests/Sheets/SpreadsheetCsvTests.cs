@@ -59,7 +59,7 @@ public sealed class SpreadsheetCsvTests
     [InlineData("Aylık kayıp oranı", "Aylık kayıp oranı (%)")]
     [InlineData("Monthly churn %", "Monthly churn %")]
     public void A_header_names_the_unit_once(string label, string header) =>
-        Assert.Equal(header, SheetText.English.WithUnit(label, Dsl.Binding.Model.Unit.Percent));
+        Assert.Equal(header, SheetText.English.WithUnit(label, Dsl.Model.Unit.Percent));
 
     [Fact]
     public void Text_a_spreadsheet_would_run_as_a_formula_stays_text()

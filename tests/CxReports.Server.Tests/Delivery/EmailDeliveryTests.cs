@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Server.Delivery;
 using CxReports.Server.Settings;
@@ -24,7 +24,7 @@ public sealed class EmailDeliveryTests : IDisposable
     });
 
     private static ReportModel Report() =>
-        DeliveryFixture.Report(DeliveryKind.Email, "ceo@example.com", ["json", "csv"], subject: "CX weekly {period}");
+        DeliveryFixture.Report(DeliveryKind.Email, "ceo@example.com", [DeliveryFormat.Json, DeliveryFormat.Csv], subject: "CX weekly {period}");
 
     /// <summary>Starts the SMTP server after the first failed attempt: "SMTP down, then up".</summary>
     private sealed class StartsServerAfterFirstFailure(IDeliveryChannel inner, SmtpServer server) : IDeliveryChannel

@@ -1,5 +1,5 @@
-using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Scheduling;
+using CxReports.Dsl.Model;
 using CxReports.Server.Delivery;
 using CxReports.Server.Settings;
 using DocumentFormat.OpenXml.Packaging;
@@ -18,7 +18,7 @@ public sealed class FolderDeliveryTests : IDisposable
     {
         var root = Path.Combine(_fixture.Directory, "out");
         var channel = new FolderChannel(new DeliveryOptions { OutputRoot = root });
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json", "csv"], file: "weekly_{period}.pdf");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json, DeliveryFormat.Csv], file: "weekly_{period}.pdf");
 
         var outcome = await _fixture.Runner(channel).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
@@ -32,7 +32,7 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task A_spreadsheet_delivery_writes_a_workbook_with_real_numbers_and_a_zip_with_one_csv_per_block()
     {
         var root = Path.Combine(_fixture.Directory, "out");
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["xlsx", "zip"]);
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Xlsx, DeliveryFormat.Zip]);
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
@@ -58,7 +58,7 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task Without_a_pattern_the_file_is_named_after_the_report_and_the_slot_date_in_the_schedule_zone()
     {
         var root = Path.Combine(_fixture.Directory, "out");
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]);
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json]);
 
         await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
@@ -70,7 +70,7 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task A_folder_that_leaves_the_output_root_is_refused_and_recorded_as_failed()
     {
         var channel = new FolderChannel(new DeliveryOptions { OutputRoot = Path.Combine(_fixture.Directory, "out") });
-        var outcome = await _fixture.Runner(channel).RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "../escape", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+        var outcome = await _fixture.Runner(channel).RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "../escape", [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Equal("failed", outcome.Status.ToText());
         Assert.Equal("refused: \"../escape/cx_weekly_2026-03-02.json\": '..' would leave the output root; nothing was written", outcome.Deliveries.Last().Error);
@@ -82,7 +82,7 @@ public sealed class FolderDeliveryTests : IDisposable
     {
         // The binder refuses this pattern; a model built another way meets the same policy when the path is resolved.
         var root = Path.Combine(_fixture.Directory, "out");
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "x", ["json"], file: "{report}/../../../pwn.json");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "x", [DeliveryFormat.Json], file: "{report}/../../../pwn.json");
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
@@ -99,7 +99,7 @@ public sealed class FolderDeliveryTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(root, "cx"), outside);
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root }))
-            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Equal("failed", outcome.Status.ToText());
         var attempt = Assert.Single(outcome.Deliveries, d => d.Status.ToText() == "failed");
@@ -118,7 +118,7 @@ public sealed class FolderDeliveryTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(root, "cx", "cx_weekly_2026-03-02.json"), victim);
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root }))
-            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Equal("failed", outcome.Status.ToText());
         Assert.StartsWith("refused: \"cx/cx_weekly_2026-03-02.json\" leads through a symbolic link to ", outcome.Deliveries.Last().Error);
@@ -130,7 +130,7 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task A_file_pattern_with_a_subfolder_creates_it_under_the_delivery_folder()
     {
         var root = Path.Combine(_fixture.Directory, "out");
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"], file: "{report}/{date}");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json], file: "{report}/{date}");
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 

@@ -1,5 +1,5 @@
-using CxReports.Dsl.Binding.Model;
 using CxReports.Engine.Scheduling;
+using CxReports.Dsl.Model;
 using CxReports.Server.Delivery;
 using CxReports.Server.Settings;
 
@@ -23,7 +23,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     public async Task A_500_is_retried_and_the_receiver_accepts_exactly_one_signed_document()
     {
         using var receiver = new WebhookReceiver(500, 200);
-        var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+        var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal([500, 200], receiver.Requests.Select(r => r.Answered));
@@ -40,7 +40,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     public async Task A_4xx_answer_is_not_retried()
     {
         using var receiver = new WebhookReceiver(404);
-        var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+        var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Equal("failed", outcome.Status.ToText());
         Assert.Single(receiver.Requests);
@@ -53,7 +53,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         // Nothing listens on the port of a receiver that was stopped.
         string url;
         using (var gone = new WebhookReceiver()) url = gone.Url;
-        var outcome = await _fixture.Runner(Channel(), attempts: 2).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+        var outcome = await _fixture.Runner(Channel(), attempts: 2).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, url, [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Equal("failed", outcome.Status.ToText());
         Assert.Equal(["sending", "retrying", "sending", "failed"], outcome.Deliveries.Select(d => d.Status.ToText()));
@@ -63,7 +63,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     public async Task A_slot_delivered_before_a_restart_is_not_posted_again()
     {
         using var receiver = new WebhookReceiver();
-        var report = DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, ["json"]);
+        var report = DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, [DeliveryFormat.Json]);
         await _fixture.Runner(Channel()).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
         // A new runner stands for the restarted process; the run log is the same warehouse.
         var again = await _fixture.Runner(Channel()).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;

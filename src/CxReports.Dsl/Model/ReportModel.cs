@@ -1,17 +1,21 @@
-using CxReports.Dsl.Syntax.Tree;
+using System.Globalization;
+using Cronos;
 using CxReports.Dsl.Text;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
-/// <summary>A bound report: what to compute over which period, for whom, and when to deliver it.</summary>
+/// <summary>
+/// A bound report: what to compute over which period, for whom, and when to deliver it. Its zone's
+/// <see cref="TimeZoneInfo.Id"/> and its locale's <see cref="CultureInfo.Name"/> are the names documents show.
+/// </summary>
 public sealed record ReportModel(
     string Name,
     string Title,
     string? Description,
     PeriodModel Period,
     TimeUnit? Grain,
-    string TimeZone,
-    string Locale,
+    TimeZoneInfo TimeZone,
+    CultureInfo Locale,
     IReadOnlyList<ParamModel> Params,
     IReadOnlyList<FilterModel> Filters,
     ScheduleModel? Schedule,
@@ -25,7 +29,13 @@ public abstract record PeriodModel;
 public sealed record FixedPeriodModel(DateOnly From, DateOnly To) : PeriodModel;
 
 /// <summary><c>last 12 months</c>, <c>this year</c>, <c>previous quarter</c>.</summary>
-public sealed record RelativePeriodModel(string Anchor, int Count, TimeUnit Unit) : PeriodModel;
+public sealed record RelativePeriodModel(PeriodAnchor Anchor, int Count, TimeUnit Unit) : PeriodModel;
+
+/// <summary>
+/// Where a relative period sits against the run date: <c>last</c> N units up to and with the current one, <c>this</c>
+/// unit, or the N whole units <c>previous</c> to the current one.
+/// </summary>
+public enum PeriodAnchor { Last, This, Previous }
 
 /// <summary>A typed parameter with its default and allowed values.</summary>
 public sealed record ParamModel(string Name, ValueType Type, object? Default, IReadOnlyList<object> Choices, SourceSpan Span);
@@ -36,14 +46,17 @@ public sealed record ParamModel(string Name, ValueType Type, object? Default, IR
 /// </summary>
 public sealed record FilterModel(IReadOnlyDictionary<string, BoundExpression> BySource, BoundExpression? Unless, SourceSpan Span);
 
-/// <summary><c>schedule "cron" timezone "zone" { ... }</c>.</summary>
-public sealed record ScheduleModel(string Cron, string TimeZone, bool SkipWhenEmpty, IReadOnlyList<DeliveryModel> Deliveries, SourceSpan Span);
+/// <summary>
+/// <c>schedule "cron" timezone "zone" { ... }</c>: <see cref="Cron"/> as written (shown back), <see cref="Slots"/> the
+/// same expression parsed, whose occurrences in <see cref="TimeZone"/> are the runs.
+/// </summary>
+public sealed record ScheduleModel(string Cron, CronExpression Slots, TimeZoneInfo TimeZone, bool SkipWhenEmpty, IReadOnlyList<DeliveryModel> Deliveries, SourceSpan Span);
 
 /// <summary>The delivery channels.</summary>
 public enum DeliveryKind { Email, Folder, Webhook }
 
 /// <summary>One delivery: where to, in which formats, with which subject and file name pattern.</summary>
-public sealed record DeliveryModel(DeliveryKind Kind, IReadOnlyList<string> Targets, IReadOnlyList<string> Formats, string? Subject, string? FileName, SourceSpan Span);
+public sealed record DeliveryModel(DeliveryKind Kind, IReadOnlyList<string> Targets, IReadOnlyList<DeliveryFormat> Formats, string? Subject, string? FileName, SourceSpan Span);
 
 /// <summary>A titled group of blocks.</summary>
 public sealed record SectionModel(string Title, IReadOnlyList<BlockModel> Blocks);
@@ -52,7 +65,7 @@ public sealed record SectionModel(string Title, IReadOnlyList<BlockModel> Blocks
 public abstract record BlockModel(string Id, string? Title, SourceSpan Span);
 
 /// <summary>Headline numbers, optionally against the previous period or year.</summary>
-public sealed record KpiBlockModel(string Id, string? Title, IReadOnlyList<QueryMetric> Metrics, string? Compare, SourceSpan Span) : BlockModel(Id, Title, Span);
+public sealed record KpiBlockModel(string Id, string? Title, IReadOnlyList<QueryMetric> Metrics, Baseline? Compare, SourceSpan Span) : BlockModel(Id, Title, Span);
 
 /// <summary>Chart kinds.</summary>
 public enum ChartKind { Line, Bar, Area, Stacked }

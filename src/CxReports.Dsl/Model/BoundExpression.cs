@@ -1,7 +1,6 @@
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>A type-checked expression. Row-level nodes compute a value per row; aggregate-level nodes a number per bucket.</summary>
 public abstract record BoundExpression(ValueType Type, SourceSpan Span);

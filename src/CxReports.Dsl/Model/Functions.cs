@@ -1,4 +1,4 @@
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>What an aggregate reads: a row value, a whole source (<c>count(src)</c>), or a condition (<c>share</c>).</summary>
 public enum AggregateInput { Value, Source, SourceOrValue, Condition }

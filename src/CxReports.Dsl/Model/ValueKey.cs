@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>
 /// One text for a value however it arrives: a code written in CXR (<c>2</c> is a decimal), the same value read back

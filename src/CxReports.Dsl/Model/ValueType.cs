@@ -1,4 +1,4 @@
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>The types of CXR values. Metrics are always <see cref="Number"/>.</summary>
 public enum ValueType { Text, Integer, Decimal, Boolean, Date, Timestamp, Interval, Number, Unknown }

@@ -1,6 +1,6 @@
 using CxReports.Dsl.Text;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>The file formats a source can read.</summary>
 public enum SourceFormat { Csv, Tsv, Parquet, Json, Ndjson }
@@ -10,7 +10,7 @@ public sealed record SourceModel(
     string Name,
     string Path,
     SourceFormat Format,
-    IReadOnlyDictionary<string, string> Options,
+    SourceOptions Options,
     IReadOnlyList<FieldModel> Fields,
     SourceSpan Span)
 {

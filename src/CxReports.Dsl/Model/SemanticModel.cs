@@ -1,6 +1,6 @@
 using CxReports.Dsl.Text;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>Every bound definition of a reports directory: the input to SQL planning.</summary>
 public sealed record SemanticModel(
@@ -44,7 +44,7 @@ public sealed record ScoreComponentModel(string Name, decimal Weight, BoundAggre
 }
 
 /// <summary>A band: a score at or above/below the threshold gets this name; no threshold takes the rest.</summary>
-public sealed record ScoreBandModel(string Name, Syntax.Tree.BinaryOperator? Operator, decimal? Threshold)
+public sealed record ScoreBandModel(string Name, BinaryOperator? Operator, decimal? Threshold)
 {
     /// <summary>The readable name documents show for the band's value (<c>band at_risk "Risk altında"</c>); none: its name.</summary>
     public LocalizedLabel Label { get; init; } = LocalizedLabel.None;
@@ -65,6 +65,6 @@ public sealed record ScenarioModel(
     /// <summary>How many customers the churn rate is a share of (averaged over the months); null when not set.</summary>
     public BoundExpression? Customers { get; init; }
 
-    /// <summary>What the measured effect compares the period with (<c>period</c> or <c>year</c>); null: nothing is measured.</summary>
-    public string? MeasuredAgainst { get; init; }
+    /// <summary>What the measured effect compares the period with (the previous period or year); null: nothing is measured.</summary>
+    public Baseline? MeasuredAgainst { get; init; }
 }

@@ -1,4 +1,4 @@
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>
 /// The readable name documents show for a field, dimension, score component or band: the one written after its

@@ -1,7 +1,6 @@
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>A bound query: metric columns, dimension columns, the row filter, the order of its rows and the ranking.</summary>
 public sealed record BoundQuery(
@@ -28,7 +27,7 @@ public sealed record QueryMetric(string Name, BoundExpression Expression, Meanin
 {
     public Unit Unit => Meaning.Unit;
 
-    /// <summary>The metric column of the same query this one is the margin of error of (<see cref="MarginPairing"/>); null otherwise.</summary>
+    /// <summary>The metric column of the same query this one is the margin of error of (paired by the binder's MarginPairing); null otherwise.</summary>
     public string? MarginOf { get; init; }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>Whether a rise in a metric is good news (churn, costs and waiting times are better when lower).</summary>
 public enum Direction { Neutral, HigherIsBetter, LowerIsBetter }

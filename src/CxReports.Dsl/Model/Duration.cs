@@ -1,6 +1,5 @@
-using CxReports.Dsl.Syntax.Tree;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>A whole number of calendar units (<c>30 days</c>, <c>1 quarter</c>).</summary>
 public sealed record Duration(int Amount, TimeUnit Unit)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CxReports.Dsl.Binding.Model;
+namespace CxReports.Dsl.Model;
 
 /// <summary>
 /// The bands <c>bucket(x, 30, 45, 60)</c> puts values in, lowest first: "&lt;30", "30-44", "45-59", "60+". The SQL

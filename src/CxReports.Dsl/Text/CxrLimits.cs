@@ -1,4 +1,4 @@
-namespace CxReports.Dsl.Syntax;
+namespace CxReports.Dsl.Text;
 
 /// <summary>
 /// How deep and how large CXR expressions may be. Parser, binder, formatter and planner walk expressions

@@ -77,7 +77,7 @@ public static class ReportHtml
         null => "–",
         double d => d.ToString("N1", format.Culture),
         long l => l.ToString("N0", format.Culture),
-        DateOnly date => format.Bucket(date, TimeGrain.Month),
+        DateOnly date => format.Bucket(date, TimeUnit.Month),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     });
 

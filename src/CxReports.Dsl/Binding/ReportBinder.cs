@@ -78,10 +78,10 @@ internal sealed class ReportBinder(BinderContext context)
     private TimeUnit? BindGrain(Setting? setting)
     {
         if (setting is null) return null;
-        if (setting.Values is [PathExpression { Segments.Length: 1 } p] && Enum.TryParse<TimeUnit>(p.Text, true, out var unit) && p.Text == p.Text.ToLowerInvariant())
+        if (setting.Values is [PathExpression { Segments.Length: 1 } p] && TimeUnitWords.Grains.TryGetValue(p.Text, out var unit))
             return unit;
         context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, $"unknown grain '{context.TextOf(setting.Values[0])}'",
-            DidYouMean.Hint(context.TextOf(setting.Values[0]), ["day", "week", "month", "quarter", "year"]) ?? "grains are day, week, month, quarter and year");
+            DidYouMean.Hint(context.TextOf(setting.Values[0]), TimeUnitWords.Grains.Keys) ?? "grains are day, week, month, quarter and year");
         return null;
     }
 

@@ -11,7 +11,7 @@ public sealed class DuckDbDialect : ISqlDialect
     public string Name => "duckdb";
 
     public string Truncate(TimeUnit unit, string dateExpression) =>
-        $"CAST(date_trunc('{Word(unit)}', {dateExpression}) AS DATE)";
+        $"CAST(date_trunc('{unit.Word()}', {dateExpression}) AS DATE)";
 
     public string LocalDate(string expression, bool isInstant, string timeZoneParameter) =>
         isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
@@ -29,11 +29,11 @@ public sealed class DuckDbDialect : ISqlDialect
     }
 
     public string AddUnits(string dateExpression, TimeUnit unit, int count) =>
-        $"CAST({dateExpression} {(count < 0 ? "-" : "+")} INTERVAL {Math.Abs(count).ToString(CultureInfo.InvariantCulture)} {Word(unit)} AS DATE)";
+        $"CAST({dateExpression} {(count < 0 ? "-" : "+")} INTERVAL {Math.Abs(count).ToString(CultureInfo.InvariantCulture)} {unit.Word()} AS DATE)";
 
     public string BucketSeries(TimeUnit unit, string fromParameter, string toParameter) =>
         $"SELECT CAST(bucket AS DATE) AS bucket FROM generate_series({Truncate(unit, $"CAST({fromParameter} AS DATE)")}, " +
-        $"CAST({toParameter} AS DATE), INTERVAL 1 {Word(unit)}) AS t(bucket)";
+        $"CAST({toParameter} AS DATE), INTERVAL 1 {unit.Word()}) AS t(bucket)";
 
     public string Quantile(string value, string fraction, string filter) =>
         $"quantile_cont({value}, {fraction}) FILTER (WHERE {filter})";
@@ -54,5 +54,4 @@ public sealed class DuckDbDialect : ISqlDialect
 
     public string SameValue(string left, string right) => $"{left} IS NOT DISTINCT FROM {right}";
 
-    private static string Word(TimeUnit unit) => unit.ToString().ToLowerInvariant();
-}
+    }

@@ -16,7 +16,7 @@ public sealed class PostgresDialect : ISqlDialect
 
     // date_trunc of a DATE would go through TIMESTAMPTZ in the session's zone; through TIMESTAMP it is zone-free.
     public string Truncate(TimeUnit unit, string dateExpression) =>
-        $"CAST(date_trunc('{Word(unit)}', CAST({dateExpression} AS TIMESTAMP)) AS DATE)";
+        $"CAST(date_trunc('{unit.Word()}', CAST({dateExpression} AS TIMESTAMP)) AS DATE)";
 
     public string LocalDate(string expression, bool isInstant, string timeZoneParameter) =>
         isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
@@ -64,10 +64,9 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string SameValue(string left, string right) => $"{left} IS NOT DISTINCT FROM {right}";
 
-    private static string Word(TimeUnit unit) => unit.ToString().ToLowerInvariant();
-
+    
     /// <summary>An interval literal; PostgreSQL's intervals have no quarters, so a quarter is three months.</summary>
     private static string Interval(TimeUnit unit, int count) => unit == TimeUnit.Quarter
         ? $"INTERVAL '{(3 * count).ToString(CultureInfo.InvariantCulture)} months'"
-        : $"INTERVAL '{count.ToString(CultureInfo.InvariantCulture)} {Word(unit)}s'";
+        : $"INTERVAL '{count.ToString(CultureInfo.InvariantCulture)} {unit.Word()}s'";
 }

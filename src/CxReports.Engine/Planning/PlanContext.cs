@@ -86,7 +86,7 @@ public sealed class PlanContext
         if (where is not null && where.TryGetValue(source, out var w)) yield return rows.Compile(w);
     }
 
-    public static string Grain(TimeUnit? grain) => grain?.ToString().ToLowerInvariant() ?? "period";
+    public static string Grain(TimeUnit? grain) => grain?.Word() ?? "period";
 
     public static string TableName(string source, string kind, TimeUnit? grain) => $"{source}_{kind}_{Grain(grain)}";
 

@@ -41,7 +41,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
                 return evaluated.Table is not { } table ? evaluated : evaluated with { Table = Fresh(block, table, period, ends, read, noData) };
             }).ToArray())).ToArray();
         return new EvaluatedReport(report.Name, report.Title, report.Description, time.GetUtcNow(), period.From, period.To,
-            report.Grain?.ToString().ToLowerInvariant(), report.TimeZone.Id, report.Locale.Name,
+            report.Grain?.Word(), report.TimeZone.Id, report.Locale.Name,
             values, DataVersion.Of(model.Sources.Keys, s => warehouse.Log.LastLoaded(s)?.ContentHash), sections)
         {
             Freshness = new ReportFreshness(ends.For(sources), end < period.To ? end : null),

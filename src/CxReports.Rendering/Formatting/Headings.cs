@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using System.Globalization;
 using CxReports.Engine.Results;
 
@@ -15,7 +16,7 @@ public static class Headings
     public static string Of(ResultColumn column, ValueFormatter format) =>
         column.Meaning.Label
         ?? (column.Word is { } word && format.Text.Words.TryGetValue(word, out var heading) ? heading
-            : column.Grain is { } grain ? format.Text.Words[grain.ToString().ToLowerInvariant()]
+            : column.Grain is { } grain ? format.Text.Words[grain.Word()]
             : Readable(column.Name, format.Culture));
 
     /// <summary>

@@ -192,21 +192,21 @@ public sealed class ValueFormatter
     }
 
     /// <summary>A time bucket as a reader names it: "Nov 2025", "Q4 2025", "3 Nov 2025", "2025".</summary>
-    public string Bucket(DateOnly date, TimeGrain grain) => grain switch
+    public string Bucket(DateOnly date, TimeUnit grain) => grain switch
     {
-        TimeGrain.Month => Capitalize(date.ToString("MMM yyyy", Culture)),
-        TimeGrain.Quarter => string.Format(Culture, Text.QuarterFormat, (date.Month - 1) / 3 + 1, date.Year),
-        TimeGrain.Year => date.Year.ToString(Culture),
+        TimeUnit.Month => Capitalize(date.ToString("MMM yyyy", Culture)),
+        TimeUnit.Quarter => string.Format(Culture, Text.QuarterFormat, (date.Month - 1) / 3 + 1, date.Year),
+        TimeUnit.Year => date.Year.ToString(Culture),
         _ => Date(date),
     };
 
     /// <summary>A short time-axis label: month name, with the year under January and the first tick.</summary>
-    public string AxisBucket(DateOnly date, TimeGrain grain, bool first) => grain switch
+    public string AxisBucket(DateOnly date, TimeUnit grain, bool first) => grain switch
     {
-        TimeGrain.Month => Capitalize(date.ToString("MMM", Culture)) + (first || date.Month == 1 ? "\n" + date.Year : ""),
-        TimeGrain.Quarter => string.Format(Culture, Text.QuarterFormat, (date.Month - 1) / 3 + 1, "").Trim()
+        TimeUnit.Month => Capitalize(date.ToString("MMM", Culture)) + (first || date.Month == 1 ? "\n" + date.Year : ""),
+        TimeUnit.Quarter => string.Format(Culture, Text.QuarterFormat, (date.Month - 1) / 3 + 1, "").Trim()
             + (first || date.Month == 1 ? "\n" + date.Year : ""),
-        TimeGrain.Year => date.Year.ToString(Culture),
+        TimeUnit.Year => date.Year.ToString(Culture),
         _ => date.ToString(Text.DayMonthFormat, Culture) + (first || date.DayOfYear <= 7 ? "\n" + date.Year : ""),
     };
 
@@ -226,7 +226,7 @@ public sealed class ValueFormatter
     }
 
     /// <summary>Any cell value, formatted for its column (numbers with the column's decimals; a labelled code as its label).</summary>
-    public string Cell(object? value, ResultColumn column, int decimals, TimeGrain grain) => column.LabelOf(value) ?? value switch
+    public string Cell(object? value, ResultColumn column, int decimals, TimeUnit grain) => column.LabelOf(value) ?? value switch
     {
         null => "–",
         long l => Number(l, column.Meaning, 0),

@@ -34,7 +34,7 @@ public static class ResultTableJson
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
-            if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
+            if (column.Grain is { } grain) json.WriteString("grain", grain.Word());
             if (column.MarginOf is { } marginOf) json.WriteString("marginOf", marginOf);
             if (column.Word is { } word) json.WriteString("word", word);
             if (column.AsOf is { } asOf) json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -8,7 +8,7 @@ using CxReports.Rendering.Formatting;
 namespace CxReports.Rendering.Sheets;
 
 /// <summary>A column of a spreadsheet table: its header (label and unit) and what its cells hold.</summary>
-public sealed record SheetColumn(string Header, ColumnType Type, TimeGrain? Grain);
+public sealed record SheetColumn(string Header, ColumnType Type, TimeUnit? Grain);
 
 /// <summary>
 /// One cell: its value already rounded to the decimals it is shown with (a <see cref="double"/>, <see cref="long"/>,
@@ -36,7 +36,7 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
         var text = format.Text.Sheet;
         var decimals = ValueFormatter.Decimals(table);
         var columns = table.Columns.Select((c, i) => new SheetColumn(text.WithUnit(headings?[i] ?? Headings.Of(c, format), c.Meaning, format), c.Type,
-            c.Type == ColumnType.Date ? TimeGrains.Of(c) : null)).ToArray();
+            c.Type == ColumnType.Date ? (c.Grain ?? TimeUnit.Day) : null)).ToArray();
         // A spreadsheet is read by people, like the page: a labelled code shows its name (JSON keeps the code).
         var rows = table.Rows.Select(row => row.Select((v, i) => table.Columns[i].LabelOf(v) is { } label
             ? new SheetCell(label, 0)

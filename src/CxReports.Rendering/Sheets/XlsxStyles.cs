@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using System.Globalization;
 using CxReports.Rendering.Formatting;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -19,10 +20,10 @@ public sealed class XlsxStyles(CultureInfo culture)
 
     public uint Number(int decimals) => Style(decimals > 0 ? "#,##0." + new string('0', decimals) : "#,##0");
 
-    public uint Date(TimeGrain? grain) => Style(grain switch
+    public uint Date(TimeUnit? grain) => Style(grain switch
     {
-        TimeGrain.Month => Localized("mmm yyyy"),
-        TimeGrain.Year => "yyyy",
+        TimeUnit.Month => Localized("mmm yyyy"),
+        TimeUnit.Year => "yyyy",
         _ => "yyyy-mm-dd",
     });
 

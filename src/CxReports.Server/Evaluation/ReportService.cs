@@ -140,5 +140,5 @@ public static class EvaluationProblems
             ("limit", "Cxr:MaxBuckets"), ("maximum", e.Maximum), ("buckets", e.Buckets),
             ("from", e.Period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("to", e.Period.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            ("grain", e.Grain.ToString().ToLowerInvariant()));
+            ("grain", e.Grain.Word()));
 }

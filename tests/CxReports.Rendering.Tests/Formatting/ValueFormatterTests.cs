@@ -68,17 +68,17 @@ public class ValueFormatterTests
     public void Time_buckets_are_named_by_their_grain_and_locale()
     {
         var march = new DateOnly(2025, 3, 1);
-        Assert.Equal("Mar 2025", English.Bucket(march, TimeGrain.Month));
-        Assert.Equal("Mar 2025", Turkish.Bucket(march, TimeGrain.Month));
-        Assert.Equal("Şub 2025", Turkish.Bucket(new DateOnly(2025, 2, 1), TimeGrain.Month));
-        Assert.Equal("Q1 2025", English.Bucket(march, TimeGrain.Quarter));
-        Assert.Equal("Ç4 2025", Turkish.Bucket(new DateOnly(2025, 10, 1), TimeGrain.Quarter));
-        Assert.Equal("2025", English.Bucket(march, TimeGrain.Year));
-        Assert.Equal("Mar 3, 2025", English.Bucket(new DateOnly(2025, 3, 3), TimeGrain.Week));
-        Assert.Equal("3 Mar 2025", Turkish.Bucket(new DateOnly(2025, 3, 3), TimeGrain.Week));
-        Assert.Equal("Jan\n2026", English.AxisBucket(new DateOnly(2026, 1, 1), TimeGrain.Month, first: false));
-        Assert.Equal("Feb", English.AxisBucket(new DateOnly(2026, 2, 1), TimeGrain.Month, first: false));
-        Assert.Equal("Kas\n2025", Turkish.AxisBucket(new DateOnly(2025, 11, 1), TimeGrain.Month, first: true));
+        Assert.Equal("Mar 2025", English.Bucket(march, TimeUnit.Month));
+        Assert.Equal("Mar 2025", Turkish.Bucket(march, TimeUnit.Month));
+        Assert.Equal("Şub 2025", Turkish.Bucket(new DateOnly(2025, 2, 1), TimeUnit.Month));
+        Assert.Equal("Q1 2025", English.Bucket(march, TimeUnit.Quarter));
+        Assert.Equal("Ç4 2025", Turkish.Bucket(new DateOnly(2025, 10, 1), TimeUnit.Quarter));
+        Assert.Equal("2025", English.Bucket(march, TimeUnit.Year));
+        Assert.Equal("Mar 3, 2025", English.Bucket(new DateOnly(2025, 3, 3), TimeUnit.Week));
+        Assert.Equal("3 Mar 2025", Turkish.Bucket(new DateOnly(2025, 3, 3), TimeUnit.Week));
+        Assert.Equal("Jan\n2026", English.AxisBucket(new DateOnly(2026, 1, 1), TimeUnit.Month, first: false));
+        Assert.Equal("Feb", English.AxisBucket(new DateOnly(2026, 2, 1), TimeUnit.Month, first: false));
+        Assert.Equal("Kas\n2025", Turkish.AxisBucket(new DateOnly(2025, 11, 1), TimeUnit.Month, first: true));
     }
 
     [Fact]

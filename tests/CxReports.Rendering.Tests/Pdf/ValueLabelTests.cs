@@ -93,6 +93,6 @@ public class ValueLabelTests
         Assert.Equal("Çok iyi", stars.LabelOf(5.0));
         Assert.Equal("Çok iyi", stars.LabelOf(5L));
         Assert.Null(stars.LabelOf(4.0));
-        Assert.Equal("Çok iyi", new ValueFormatter("tr-TR").Cell(5.0, stars, 0, TimeGrain.Day));
+        Assert.Equal("Çok iyi", new ValueFormatter("tr-TR").Cell(5.0, stars, 0, TimeUnit.Day));
     }
 }

@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
@@ -25,8 +26,8 @@ public static class ScoresComposer
             var color = BandColor(bandName, band >= 0 ? table.Columns[band].Levels : null);
             return table.Columns.Select((c, i) =>
                 i == band ? new TableCell(bandName is null ? "–" : c.LabelOf(bandName) ?? Headings.Readable(bandName, format.Culture), null, color)
-                : i == score ? new TableCell(format.Cell(row[i], c, decimals[i], TimeGrain.Day), AsDouble(row[i]), color)
-                : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.Of(c)))).ToArray();
+                : i == score ? new TableCell(format.Cell(row[i], c, decimals[i], TimeUnit.Day), AsDouble(row[i]), color)
+                : new TableCell(format.Cell(row[i], c, decimals[i], (c.Grain ?? TimeUnit.Day)))).ToArray();
         }).ToList();
         return new TableData(columns, rows, title, format.Text.Continued);
     }

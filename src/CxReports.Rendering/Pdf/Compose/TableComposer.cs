@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
@@ -11,7 +12,7 @@ public static class TableComposer
     {
         var columns = table.Columns.Select(c => new TableColumn(Header(c, format), IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
         var decimals = ValueFormatter.Decimals(table);
-        var grains = table.Columns.Select(c => TimeGrains.Of(c)).ToArray();
+        var grains = table.Columns.Select(c => (c.Grain ?? TimeUnit.Day)).ToArray();
         var rows = table.Rows
             .Select((row, r) => table.Columns.Select((c, i) => new TableCell(format.Cell(row[i], c, decimals[i], grains[i]) + PartialMark(table, r, c))).ToArray())
             .ToList();

@@ -145,7 +145,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             }
             var contentHash = hashing.GetAwaiter().GetResult();
             warehouse.Publish(stage, TablePlacement.Of(model, source), new LoadRecord(source.Name, FileList(files, dataRoot), contentHash, rows,
-                time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null) { DataThrough = DataEnd.Of(_staging, source, stage) });
+                time.GetUtcNow(), watch.ElapsedMilliseconds, LoadLogStatus.Ok, null) { DataThrough = DataEnd.Of(_staging, source, stage) });
             incremental?.Published(parts);
             return new LoadOutcome(source.Name, LoadStatus.Loaded, rows, files.Count, bytes, watch.Elapsed, [], 0);
         }
@@ -314,7 +314,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         var summary = diagnostics.Count > 0 ? diagnostics[0].Headline : "failed";
         try
         {
-            warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, "failed",
+            warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, LoadLogStatus.Failed,
                 total > 1 ? $"{summary} (and {total - 1} more)" : summary));
         }
         catch (DbException e) when (StorageFailure.IsDiskFull(e.Message))

@@ -3,6 +3,7 @@ using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Reports;
+using CxReports.Engine.Warehouse;
 using CxReports.Server.Settings;
 using CxReports.Server.Security;
 using Microsoft.Extensions.Options;
@@ -88,9 +89,9 @@ public sealed class ModelReloader(
             {
                 var attempt = w.Log.LastAttempt(s);
                 var loaded = w.Log.LastLoaded(s);
-                return new SourceStatus(s, attempt?.Status ?? "never loaded", loaded?.Rows ?? 0,
+                return new SourceStatus(s, attempt?.Status.ToText() ?? "never loaded", loaded?.Rows ?? 0,
                     outcomes.FirstOrDefault(o => o.Source == s)?.ErrorCount ?? 0, loaded?.LoadedAt,
-                    attempt?.Status == "failed" ? attempt.Error : null, loaded?.DataThrough?.ToString());
+                    attempt?.Status == LoadLogStatus.Failed ? attempt.Error : null, loaded?.DataThrough?.ToString());
             }).ToArray();
             return (outcomes, contentHashes, sources);
         }, cancellation);

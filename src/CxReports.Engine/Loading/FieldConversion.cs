@@ -2,7 +2,6 @@ using System.Globalization;
 using CxReports.Engine.Dialects;
 using ValueType = CxReports.Dsl.Model.ValueType;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
 

@@ -1,7 +1,6 @@
 using CxReports.Engine.Dialects;
 using FieldKind = CxReports.Dsl.Model.FieldKind;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
 

@@ -1,7 +1,6 @@
 using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning.SqlTree;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,6 +1,5 @@
 using CxReports.Engine.Planning.SqlTree;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CxReports.Engine.Dialects;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 

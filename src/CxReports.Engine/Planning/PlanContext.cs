@@ -1,6 +1,5 @@
 using CxReports.Engine.Dialects;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,5 +1,4 @@
 using CxReports.Engine.Results;
-using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 

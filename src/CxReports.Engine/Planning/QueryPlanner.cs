@@ -1,9 +1,5 @@
 using CxReports.Engine.Planning.SqlTree;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Execution;
-using CxReports.Engine.Warehouse;
-using FieldKind = CxReports.Dsl.Model.FieldKind;
-using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Engine.Planning;
 

@@ -3,7 +3,6 @@ using CxReports.Engine.Dialects;
 using FieldKind = CxReports.Dsl.Model.FieldKind;
 using ValueType = CxReports.Dsl.Model.ValueType;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 

@@ -3,7 +3,6 @@ using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning.SqlTree;
 using CxReports.Engine.Results;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Planning;
 

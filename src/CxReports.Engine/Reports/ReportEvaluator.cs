@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CxReports.Dsl.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;

@@ -1,5 +1,4 @@
 using CxReports.Dsl.Model;
-using CxReports.Engine.Planning;
 
 namespace CxReports.Engine.Results;
 

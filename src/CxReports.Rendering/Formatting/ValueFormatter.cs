@@ -2,7 +2,6 @@ using System.Globalization;
 using CxReports.Dsl.Binding;
 using CxReports.Engine.Results;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Planning;
 
 namespace CxReports.Rendering.Formatting;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 
 namespace CxReports.Rendering.Json;

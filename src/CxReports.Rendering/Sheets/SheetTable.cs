@@ -1,6 +1,5 @@
 using System.Globalization;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Formatting;

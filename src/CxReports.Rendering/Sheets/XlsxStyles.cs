@@ -1,6 +1,5 @@
 using CxReports.Dsl.Model;
 using System.Globalization;
-using CxReports.Rendering.Formatting;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CxReports.Rendering.Sheets;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
 using CxReports.Engine.Planning;
-using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;

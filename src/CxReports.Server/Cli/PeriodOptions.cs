@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 

@@ -5,7 +5,6 @@ using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Rendering.Sheets;
 using CxReports.Rendering.Json;
-using CxReports.Rendering.Formats;
 using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;

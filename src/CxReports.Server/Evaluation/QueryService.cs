@@ -1,5 +1,4 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Rendering.Json;

@@ -1,5 +1,4 @@
 using CxReports.Demo;
-using CxReports.Engine.Warehouse;
 using CxReports.Server.Problems;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;

@@ -1,7 +1,6 @@
 using Carter;
 using CxReports.Engine.Scheduling;
 using CxReports.Server.Evaluation;
-using CxReports.Server.Problems;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;
 

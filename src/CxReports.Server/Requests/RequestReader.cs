@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using CxReports.Engine.Reports;
 using CxReports.Server.Problems;

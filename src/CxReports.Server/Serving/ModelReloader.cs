@@ -1,4 +1,3 @@
-using CxReports.Dsl.Binding;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;

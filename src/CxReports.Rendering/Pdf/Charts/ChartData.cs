@@ -1,5 +1,4 @@
 using CxReports.Dsl.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Style;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Formatting;

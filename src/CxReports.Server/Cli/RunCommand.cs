@@ -68,6 +68,12 @@ public static class RunCommand
                 stderr.WriteLine($"cxr run: a {chosen.ToUpperInvariant()} file is binary; write it to a file with -o {report.Name}.{chosen}");
                 return ExitCodes.Usage;
             }
+            // Settings a delivery binds are checked before anything is evaluated: a port that is not a number is said, not thrown.
+            if (parse.GetValue(deliver) && SettingTypes.Mistakes(options.Configuration) is { Count: > 0 } mistakes)
+            {
+                foreach (var mistake in mistakes) stderr.WriteLine($"cxr run: {mistake}");
+                return ExitCodes.Usage;
+            }
             ReportRequest? asked;
             try
             {

@@ -28,25 +28,35 @@ public static class EnvironmentSettings
     public static IConfiguration Read() => new ConfigurationBuilder().Add(DeliveryDefaults()).AddEnvironmentVariables().Build();
 
     /// <summary>
-    /// The <c>CXR_*</c> delivery variables as <c>Delivery:*</c> settings. Empty ones are unset, and a port or a security
-    /// mode that does not read as one is left to its default, as these variables always were.
+    /// The <c>CXR_*</c> delivery variables as <c>Delivery:*</c> settings. Empty ones are unset; one that does not read as
+    /// its type (<c>CXR_SMTP_PORT=abc</c>) is left out here, so binding never stops on it, and named by <see cref="Mistakes"/>,
+    /// which refuses the start of the server and of a delivering run.
     /// </summary>
     public static MemoryConfigurationSource DeliveryDefaults()
     {
-        var environment = new ConfigurationBuilder().AddEnvironmentVariables(Prefix).Build();
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (variable, setting) in DeliveryVariables)
+        foreach (var (variable, setting, value) in Given())
         {
-            if (environment[variable] is { Length: > 0 } value && Readable(setting, value))
+            if (Mistake(variable, setting, value) is null)
                 settings[$"{DeliveryOptions.Section}:{setting}"] = value;
         }
         return new MemoryConfigurationSource { InitialData = settings };
     }
 
-    private static bool Readable(string setting, string value) => setting switch
+    /// <summary>Each <c>CXR_*</c> delivery variable whose value does not read as its setting's type, and what it takes.</summary>
+    public static IEnumerable<string> Mistakes() =>
+        Given().Select(g => Mistake(g.Variable, g.Setting, g.Value)).OfType<string>();
+
+    private static IEnumerable<(string Variable, string Setting, string Value)> Given()
     {
-        nameof(DeliveryOptions.SmtpPort) => int.TryParse(value, out _),
-        nameof(DeliveryOptions.SmtpSecurity) => Enum.TryParse<SmtpSecurity>(value, ignoreCase: true, out _),
-        _ => true,
-    };
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables(Prefix).Build();
+        foreach (var (variable, setting) in DeliveryVariables)
+        {
+            if (environment[variable] is { Length: > 0 } value)
+                yield return (variable, setting, value);
+        }
+    }
+
+    private static string? Mistake(string variable, string setting, string value) =>
+        SettingTypes.Mistake(Prefix + variable, value, typeof(DeliveryOptions).GetProperty(setting)!.PropertyType);
 }

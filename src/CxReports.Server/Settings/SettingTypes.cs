@@ -6,12 +6,14 @@ namespace CxReports.Server.Settings;
 /// <summary>
 /// Finds the settings whose text cannot become their type (<c>Cxr__QueryTimeoutSeconds=abc</c>) before anything is
 /// bound, so that each is one line naming the setting and what it takes, where binding would stop at the first with a
-/// stack trace. Checks the <c>Cxr</c>, <c>Warehouse</c> and <c>Delivery</c> sections against their option types.
+/// stack trace. Checks the <c>CXR_*</c> delivery variables and the <c>Cxr</c>, <c>Warehouse</c> and <c>Delivery</c> sections
+/// against their option types.
 /// </summary>
 public static class SettingTypes
 {
     public static IReadOnlyList<string> Mistakes(IConfiguration configuration) =>
     [
+        .. EnvironmentSettings.Mistakes(),
         .. Mistakes(configuration.GetSection(CxrServerOptions.Section), typeof(CxrServerOptions)),
         .. Mistakes(configuration.GetSection(WarehouseSettings.Section), typeof(WarehouseSettings)),
         .. Mistakes(configuration.GetSection(DeliveryOptions.Section), typeof(DeliveryOptions)),
@@ -28,11 +30,20 @@ public static class SettingTypes
             {
                 foreach (var mistake in Mistakes(setting, target)) yield return mistake;
             }
-            else if (setting.Value is { } text && !Converts(text, target))
+            else if (setting.Value is { } text && Mistake(setting.Path, text, target) is { } mistake)
             {
-                yield return $"{setting.Path} must be {Describe(target)} (got '{Requests.RequestReader.Shorten(text)}')";
+                yield return mistake;
             }
         }
+    }
+
+    /// <summary>What is wrong with one setting's text for its type, naming the setting as the user gave it; null when it reads.</summary>
+    public static string? Mistake(string name, string text, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target == typeof(string) || Converts(text, target)
+            ? null
+            : $"{name} must be {Describe(target)} (got '{Requests.RequestReader.Shorten(text)}')";
     }
 
     /// <summary>Whether the binder's own conversion (the type's converter, invariant culture) accepts the text.</summary>

@@ -58,6 +58,23 @@ public sealed class EnvironmentSettingsTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, "from-cxr")));
     }
 
+    [Fact]
+    public void A_delivery_setting_that_does_not_read_as_its_type_is_named_before_anything_runs_or_is_written()
+    {
+        var (exit, stderr) = RunAndDeliver(new()
+        {
+            ["CXR_OUTPUT_ROOT"] = Path.Combine(_root, "from-cxr"),
+            ["CXR_SMTP_PORT"] = "abc",
+            ["Delivery__SmtpSecurity"] = "bogus",
+        });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("CXR_SMTP_PORT must be a whole number", stderr);
+        Assert.Contains("Delivery:SmtpSecurity must be one of None, StartTls, SslOnConnect (got 'bogus')", stderr);
+        Assert.DoesNotContain("   at ", stderr); // one line each, no stack trace
+        Assert.False(Directory.Exists(Path.Combine(_root, "from-cxr")));
+    }
+
     private (int Exit, string Stderr) RunAndDeliver(Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet",

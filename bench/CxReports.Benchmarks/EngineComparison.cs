@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Planning;
@@ -63,7 +64,7 @@ public static class EngineComparison
         Directory.Delete(scratch, recursive: true);
     }
 
-    private static IEnumerable<(string Source, double Seconds)> Load(TextWriter log, IWarehouse warehouse, Dsl.Binding.Model.SemanticModel model)
+    private static IEnumerable<(string Source, double Seconds)> Load(TextWriter log, IWarehouse warehouse, Dsl.Model.SemanticModel model)
     {
         var outcomes = new List<(string, double)>();
         foreach (var outcome in new WarehouseLoader(warehouse, TimeProvider.System).LoadAll(model, force: true))

@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Warehouse;
 using DuckDB.NET.Data;

@@ -1,10 +1,11 @@
+using CxReports.Dsl.Model;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Benchmarks;
 
@@ -50,7 +51,7 @@ public static class ReportHtml
                         html.Append("</div>");
                         break;
                     case "chart":
-                        var plot = ChartPlot.Build(ChartData.From(table, format), block.Chart ?? "line", format, 515);
+                        var plot = ChartPlot.Build(ChartData.From(table, format), block.Chart ?? ChartKind.Line, format, 515);
                         html.Append($"<div class=\"chart\">{plot.GetSvgXml(515, 200)}</div>");
                         break;
                     default:
@@ -76,7 +77,7 @@ public static class ReportHtml
         null => "–",
         double d => d.ToString("N1", format.Culture),
         long l => l.ToString("N0", format.Culture),
-        DateOnly date => format.Bucket(date, TimeGrain.Month),
+        DateOnly date => format.Bucket(date, TimeUnit.Month),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     });
 

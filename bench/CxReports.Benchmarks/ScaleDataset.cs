@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
-using CxReports.Engine.Demo;
+using CxReports.Demo;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Warehouse;
 

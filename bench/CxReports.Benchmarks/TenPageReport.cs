@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
@@ -16,7 +16,7 @@ public static class TenPageReport
         var months = Enumerable.Range(0, 12).Select(i => new DateOnly(2025, 1, 1).AddMonths(i)).ToList();
         var random = new Random(7);
         ResultColumn Col(string name, ColumnType type, Unit unit = Unit.None) => new(name, type, unit);
-        EvaluatedBlock Chart(string id, string kind, string title, params string[] metrics) => new(id, "chart", title, new ResultTable(
+        EvaluatedBlock Chart(string id, ChartKind kind, string title, params string[] metrics) => new(id, "chart", title, new ResultTable(
             [Col("month", ColumnType.Date), .. metrics.Select(m => Col(m, ColumnType.Integer, Unit.Count))],
             months.Select(m => new object?[] { m }.Concat(metrics.Select(_ => (object?)(long)random.Next(20, 200))).ToArray()).ToList()), Chart: kind);
 
@@ -46,9 +46,9 @@ public static class TenPageReport
             new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero), new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), "month", "Europe/Istanbul", "en-US",
             new Dictionary<string, object?> { ["plan"] = "all" }, "16bf1e40c7c6",
             [
-                new("At a glance", [kpi, Chart("chart_1", "line", "Promoters and detractors", "promoters", "detractors")]),
-                new("Trends", [Chart("chart_2", "bar", "New and lost customers", "new_customers", "churned_customers"),
-                    Chart("chart_3", "stacked", "Answers by band", "promoters", "passives", "detractors"), Chart("chart_4", "area", "Feature requests", "feature_requests")]),
+                new("At a glance", [kpi, Chart("chart_1", ChartKind.Line, "Promoters and detractors", "promoters", "detractors")]),
+                new("Trends", [Chart("chart_2", ChartKind.Bar, "New and lost customers", "new_customers", "churned_customers"),
+                    Chart("chart_3", ChartKind.Stacked, "Answers by band", "promoters", "passives", "detractors"), Chart("chart_4", ChartKind.Area, "Feature requests", "feature_requests")]),
                 new("Retention", [cohort, scores, scenario]),
                 new("Segments", [segments, new EvaluatedBlock("text_1", "text", null, null, "Churn is the share of customers at the start of a month who left during it.")]),
             ]);

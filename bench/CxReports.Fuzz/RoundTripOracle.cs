@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Parsing;

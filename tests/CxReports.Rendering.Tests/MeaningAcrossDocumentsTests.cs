@@ -1,13 +1,14 @@
 using System.Text.Json;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Compose;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
+using CxReports.Rendering.Tests.Json;
 using CxReports.Rendering.Tests.Pdf;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
@@ -116,7 +117,7 @@ public class MeaningAcrossDocumentsTests
             [new("city", ColumnType.Text), new("wait", ColumnType.Number, meaning)], [["İzmir", value]])),
         new EvaluatedBlock("trend", "chart", "Eğilim", new ResultTable(
             [MonthColumn(), new("wait", ColumnType.Number, meaning)],
-            Months(3).Select((m, i) => new object?[] { m, value * (0.9 + 0.1 * i) }).ToList()), Chart: "line"))]);
+            Months(3).Select((m, i) => new object?[] { m, value * (0.9 + 0.1 * i) }).ToList()), Chart: ChartKind.Line))]);
 
     [Theory]
     [MemberData(nameof(Units))]

@@ -1,7 +1,6 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using System.Runtime.CompilerServices;
 using CxReports.Dsl.Diagnostics;
-using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
 

@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 
 namespace CxReports.Dsl.Binding;
@@ -18,7 +18,7 @@ internal static class DeliveryCollisions
             foreach (var delivery in report.Schedule?.Deliveries.Where(d => d.Kind == DeliveryKind.Folder) ?? [])
             {
                 if (delivery.FileName is not { } pattern || pattern.Contains("{report}", StringComparison.Ordinal)) continue;
-                var files = delivery.Targets.SelectMany(folder => delivery.Formats.Select(format => (Folder: folder, Stem: Stem(pattern), Format: format))).ToArray();
+                var files = delivery.Targets.SelectMany(folder => delivery.Formats.Select(format => (Folder: folder, Stem: Stem(pattern), Format: format.Name()))).ToArray();
                 // One finding per delivery: the first file another report already writes.
                 if (files.Where(f => written.TryGetValue(f, out var other) && other.Report != report).Take(1).ToArray() is [var clash])
                 {

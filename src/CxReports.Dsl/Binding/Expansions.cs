@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
-using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Text;
 
 namespace CxReports.Dsl.Binding;
 

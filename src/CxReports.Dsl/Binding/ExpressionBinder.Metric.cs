@@ -1,7 +1,9 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using ValueType = CxReports.Dsl.Model.ValueType;
+using BinaryOperator = CxReports.Dsl.Model.BinaryOperator;
+using UnaryOperator = CxReports.Dsl.Model.UnaryOperator;
 
 namespace CxReports.Dsl.Binding;
 
@@ -28,9 +30,9 @@ internal sealed partial class ExpressionBinder
             Invalid(c, DiagnosticCode.NotAggregated, $"'{c.Function.Text}' computes a value per row; aggregate it to make a metric",
                 $"for example median({context.TextOf(c)})"),
         CallExpression c => UnknownFunction(c),
-        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide } b =>
-            new BoundBinary(b.Operator, BindMetric(b.Left, where), BindMetric(b.Right, where), ValueType.Number, b.Span),
-        UnaryExpression { Operator: UnaryOperator.Negate } u =>
+        BinaryExpression b when b.Operator.ToModel() is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide =>
+            new BoundBinary(b.Operator.ToModel(), BindMetric(b.Left, where), BindMetric(b.Right, where), ValueType.Number, b.Span),
+        UnaryExpression { Operator: Syntax.Tree.UnaryOperator.Negate } u =>
             new BoundUnary(UnaryOperator.Negate, BindMetric(u.Operand, where), ValueType.Number, u.Span),
         _ => Invalid(expression, DiagnosticCode.TypeMismatch, "a metric is a number: combine metrics and aggregates with + - * /",
             "conditions belong in `where`: metric x = count(responses) where responses.score >= 9"),

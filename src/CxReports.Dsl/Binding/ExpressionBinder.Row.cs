@@ -1,8 +1,10 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
-using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using CxReports.Dsl.Text;
+using ValueType = CxReports.Dsl.Model.ValueType;
+using BinaryOperator = CxReports.Dsl.Model.BinaryOperator;
+using UnaryOperator = CxReports.Dsl.Model.UnaryOperator;
 
 namespace CxReports.Dsl.Binding;
 
@@ -88,17 +90,18 @@ internal sealed partial class ExpressionBinder(BinderContext context, MetricBind
     {
         var left = BindRow(binary.Left, scope);
         var right = BindRow(binary.Right, scope);
-        return new BoundBinary(binary.Operator, left, right, CheckBinary(binary, left.Type, right.Type), binary.Span);
+        var op = binary.Operator.ToModel();
+        return new BoundBinary(op, left, right, CheckBinary(binary, op, left.Type, right.Type), binary.Span);
     }
 
     /// <summary>The result type of a binary operator, reporting operands that do not fit it.</summary>
-    private ValueType CheckBinary(BinaryExpression binary, ValueType left, ValueType right)
+    private ValueType CheckBinary(BinaryExpression binary, BinaryOperator op, ValueType left, ValueType right)
     {
-        switch (binary.Operator)
+        switch (op)
         {
             case BinaryOperator.And or BinaryOperator.Or:
                 if (left is not (ValueType.Boolean or ValueType.Unknown) || right is not (ValueType.Boolean or ValueType.Unknown))
-                    Mismatch(binary, $"'{Word(binary.Operator)}' joins conditions, not {left.Describe()} and {right.Describe()}");
+                    Mismatch(binary, $"'{Word(op)}' joins conditions, not {left.Describe()} and {right.Describe()}");
                 return ValueType.Boolean;
             case BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual
                 or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
@@ -110,10 +113,10 @@ internal sealed partial class ExpressionBinder(BinderContext context, MetricBind
             default:
                 if (!left.IsNumeric() || !right.IsNumeric())
                 {
-                    Mismatch(binary, $"'{Word(binary.Operator)}' needs numbers, not {left.Describe()} and {right.Describe()}");
+                    Mismatch(binary, $"'{Word(op)}' needs numbers, not {left.Describe()} and {right.Describe()}");
                     return ValueType.Unknown;
                 }
-                return left == ValueType.Integer && right == ValueType.Integer && binary.Operator != BinaryOperator.Divide
+                return left == ValueType.Integer && right == ValueType.Integer && op != BinaryOperator.Divide
                     ? ValueType.Integer : ValueType.Decimal;
         }
     }
@@ -121,11 +124,12 @@ internal sealed partial class ExpressionBinder(BinderContext context, MetricBind
     private BoundExpression BindRowUnary(UnaryExpression unary, RowScope scope)
     {
         var operand = BindRow(unary.Operand, scope);
-        if (unary.Operator == UnaryOperator.Not && operand.Type is not (ValueType.Boolean or ValueType.Unknown))
+        var op = unary.Operator.ToModel();
+        if (op == UnaryOperator.Not && operand.Type is not (ValueType.Boolean or ValueType.Unknown))
             Mismatch(unary, $"'not' applies to a condition, not {operand.Type.Describe()}");
-        if (unary.Operator == UnaryOperator.Negate && !operand.Type.IsNumeric())
+        if (op == UnaryOperator.Negate && !operand.Type.IsNumeric())
             Mismatch(unary, $"'-' applies to a number, not {operand.Type.Describe()}");
-        return new BoundUnary(unary.Operator, operand, unary.Operator == UnaryOperator.Not ? ValueType.Boolean : operand.Type, unary.Span);
+        return new BoundUnary(op, operand, op == UnaryOperator.Not ? ValueType.Boolean : operand.Type, unary.Span);
     }
 
     private BoundExpression BindIn(InExpression expression, RowScope scope)

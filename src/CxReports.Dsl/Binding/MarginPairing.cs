@@ -1,5 +1,5 @@
 using System.Collections;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Dsl.Binding;
 

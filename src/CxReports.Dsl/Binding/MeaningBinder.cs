@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
 

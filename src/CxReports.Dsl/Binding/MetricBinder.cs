@@ -1,7 +1,8 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
+using BinaryOperator = CxReports.Dsl.Model.BinaryOperator;
 
 namespace CxReports.Dsl.Binding;
 

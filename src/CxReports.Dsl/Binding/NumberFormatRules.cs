@@ -1,5 +1,5 @@
-using CxReports.Dsl.Binding.Model;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using CxReports.Dsl.Model;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Dsl.Binding;
 

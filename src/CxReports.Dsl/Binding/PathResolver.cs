@@ -1,8 +1,8 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
 
 namespace CxReports.Dsl.Binding;
 

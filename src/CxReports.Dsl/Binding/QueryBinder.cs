@@ -1,7 +1,8 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Tree;
+using TimeUnit = CxReports.Dsl.Model.TimeUnit;
 
 namespace CxReports.Dsl.Binding;
 
@@ -12,11 +13,6 @@ namespace CxReports.Dsl.Binding;
 /// </summary>
 internal sealed class QueryBinder(BinderContext context, ExpressionBinder expressions, string? locale = null)
 {
-    private static readonly Dictionary<string, TimeUnit> Grains = new()
-    {
-        ["day"] = TimeUnit.Day, ["week"] = TimeUnit.Week, ["month"] = TimeUnit.Month, ["quarter"] = TimeUnit.Quarter, ["year"] = TimeUnit.Year,
-    };
-
     private readonly MetricBinder _metricBinder = new(context);
 
     public BoundQuery Bind(Query query, IReadOnlyDictionary<string, ParamModel> parameters)
@@ -126,7 +122,7 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
     private QueryDimension BindDimension(PathExpression path, QueryMetric[] metrics, string[] sources)
     {
         var name = context.TextOf(path);
-        if (path.Segments.Length == 1 && Grains.TryGetValue(path.Text, out var grain))
+        if (path.Segments.Length == 1 && TimeUnitWords.Grains.TryGetValue(path.Text, out var grain))
         {
             foreach (var source in sources.Select(s => context.Sources[s]).Where(s => s.TimeAxis is null && s.Lifecycle is null))
                 context.Error(DiagnosticCode.NoTimeAxis, path.Span, $"cannot group by {name}: source '{source.Name}' has no time field",
@@ -168,7 +164,7 @@ internal sealed class QueryBinder(BinderContext context, ExpressionBinder expres
     private static string? Suggestion(string name, IReadOnlyList<string> paths) =>
         paths.FirstOrDefault(p => p.EndsWith("." + name, StringComparison.Ordinal)) is { } linked
             ? $"did you mean '{linked}'?"
-            : DidYouMean.Hint(name, Grains.Keys.Concat(paths));
+            : DidYouMean.Hint(name, TimeUnitWords.Grains.Keys.Concat(paths));
 
     /// <summary>How a dimension may name each field of a source and of the sources its links reach directly (<c>customer.job_title</c>).</summary>
     private IEnumerable<string> Paths(SourceModel source) =>

@@ -1,9 +1,12 @@
-using CxReports.Dsl.Binding.Model;
+using System.Globalization;
+using Cronos;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.Dsl.Text;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
+using ValueType = CxReports.Dsl.Model.ValueType;
+using TimeUnit = CxReports.Dsl.Model.TimeUnit;
 
 namespace CxReports.Dsl.Binding;
 
@@ -11,7 +14,7 @@ namespace CxReports.Dsl.Binding;
 internal sealed class ReportBinder(BinderContext context)
 {
     private static readonly string[] ChartKinds = ["line", "bar", "area", "stacked"];
-    private static readonly string[] Formats = ["pdf", "json", "csv", "xlsx", "zip"];
+    private static readonly Dictionary<string, DeliveryFormat> Formats = Enum.GetValues<DeliveryFormat>().ToDictionary(f => f.Name());
 
     private readonly ExpressionBinder _expressions = new(context, new MetricBinder(context));
 
@@ -30,8 +33,8 @@ internal sealed class ReportBinder(BinderContext context)
                 context.Error(DiagnosticCode.DuplicateName, setting.Keyword.Span, $"'{setting.Keyword.Text}' is set twice in report '{report.Name.Text}'");
 
         var parameters = BindParams(report);
-        var locale = BindLocale(settings.GetValueOrDefault("locale")) ?? "en-US";
-        var queries = new QueryBinder(context, _expressions, locale);
+        var locale = BindLocale(settings.GetValueOrDefault("locale")) ?? CultureInfo.GetCultureInfo("en-US");
+        var queries = new QueryBinder(context, _expressions, locale.Name);
         var sections = new List<SectionModel>();
         var ids = new Dictionary<string, SyntaxNode>();
         var counters = new Dictionary<string, int>();
@@ -55,7 +58,7 @@ internal sealed class ReportBinder(BinderContext context)
             Text(settings.GetValueOrDefault("description")),
             BindPeriod(report),
             BindGrain(settings.GetValueOrDefault("grain")),
-            BindTimeZone(settings.GetValueOrDefault("timezone")) ?? "UTC",
+            BindTimeZone(settings.GetValueOrDefault("timezone")) ?? TimeZoneInfo.Utc,
             locale,
             parameters.Values.ToArray(),
             report.Members.OfType<FilterMember>().Select(f => BindFilter(f, parameters)).OfType<FilterModel>().ToArray(),
@@ -75,23 +78,24 @@ internal sealed class ReportBinder(BinderContext context)
     private TimeUnit? BindGrain(Setting? setting)
     {
         if (setting is null) return null;
-        if (setting.Values is [PathExpression { Segments.Length: 1 } p] && Enum.TryParse<TimeUnit>(p.Text, true, out var unit) && p.Text == p.Text.ToLowerInvariant())
+        if (setting.Values is [PathExpression { Segments.Length: 1 } p] && TimeUnitWords.Grains.TryGetValue(p.Text, out var unit))
             return unit;
         context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, $"unknown grain '{context.TextOf(setting.Values[0])}'",
-            DidYouMean.Hint(context.TextOf(setting.Values[0]), ["day", "week", "month", "quarter", "year"]) ?? "grains are day, week, month, quarter and year");
+            DidYouMean.Hint(context.TextOf(setting.Values[0]), TimeUnitWords.Grains.Keys) ?? "grains are day, week, month, quarter and year");
         return null;
     }
 
-    private string? BindTimeZone(Setting? setting)
+    private TimeZoneInfo? BindTimeZone(Setting? setting)
     {
         var zone = Text(setting);
-        if (zone is null || Rules.FindTimeZone(zone) is not null) return zone;
+        if (zone is null) return null;
+        if (Rules.FindTimeZone(zone) is { } found) return found;
         context.Error(DiagnosticCode.UnknownTimeZone, setting!.Values[0].Span, $"unknown time zone \"{zone}\"",
             DidYouMean.Hint(zone, Rules.TimeZoneIds) ?? "use an IANA zone such as \"Europe/Istanbul\" or \"UTC\"");
         return null;
     }
 
-    private string? BindLocale(Setting? setting)
+    private CultureInfo? BindLocale(Setting? setting)
     {
         var locale = Text(setting);
         if (locale is null) return null;
@@ -101,7 +105,7 @@ internal sealed class ReportBinder(BinderContext context)
                 context.Error(DiagnosticCode.UntranslatedLocale, setting!.Values[0].Span,
                     $"locale \"{locale}\" has no translated words: documents print its numbers and dates with English words",
                     $"the locales with every word translated are {string.Join(" and ", Rules.TranslatedLocales.Select(l => $"\"{l}\""))}");
-            return locale;
+            return CultureInfo.GetCultureInfo(locale);
         }
         context.Error(DiagnosticCode.InvalidSetting, setting!.Values[0].Span, $"unknown locale \"{locale}\"", "use a language-region name such as \"en-US\" or \"tr-TR\"");
         return null;
@@ -123,9 +127,9 @@ internal sealed class ReportBinder(BinderContext context)
                     context.Error(DiagnosticCode.InvalidSetting, r.Span, "a relative period counts at least 1 unit");
                 if (r.Anchor.Text == "this" && r.Count is not null)
                     context.Error(DiagnosticCode.InvalidSetting, r.Span, "`this` takes no count: period this month, this quarter, this year");
-                return new RelativePeriodModel(r.Anchor.Text, r.Count ?? 1, r.Unit);
+                return new RelativePeriodModel(SyntaxEnums.AnchorNamed(r.Anchor.Text), r.Count ?? 1, r.Unit.ToModel());
             default:
-                return new RelativePeriodModel("last", 12, TimeUnit.Month);
+                return new RelativePeriodModel(PeriodAnchor.Last, 12, TimeUnit.Month);
         }
     }
 
@@ -195,7 +199,7 @@ internal sealed class ReportBinder(BinderContext context)
         BoundExpression? unless = null;
         if (filter.Unless is { } condition)
         {
-            var paramsOnly = new SourceModel("<params>", "", SourceFormat.Csv, new Dictionary<string, string>(), [], filter.Span);
+            var paramsOnly = new SourceModel("<params>", "", SourceFormat.Csv, SourceOptions.None, [], filter.Span);
             unless = _expressions.BindCondition(condition, new RowScope(paramsOnly, parameters));
         }
         return new FilterModel(bySource, unless, filter.Span);
@@ -211,22 +215,26 @@ internal sealed class ReportBinder(BinderContext context)
 
     private ScheduleModel BindSchedule(ScheduleMember schedule)
     {
-        if (Rules.ParseCron(schedule.Cron.Value, out var problem) is null)
+        var slots = Rules.ParseCron(schedule.Cron.Value, out var problem);
+        if (slots is null)
             context.Error(DiagnosticCode.InvalidCron, schedule.Cron.Span, $"invalid cron expression \"{schedule.Cron.Value}\": {problem}",
                 "minute hour day-of-month month day-of-week, e.g. \"0 8 * * MON\" for Mondays at 08:00");
         var zone = schedule.TimeZone?.Value ?? "UTC";
-        if (Rules.FindTimeZone(zone) is null)
+        var timeZone = Rules.FindTimeZone(zone);
+        if (timeZone is null)
             context.Error(DiagnosticCode.UnknownTimeZone, schedule.TimeZone!.Span, $"unknown time zone \"{zone}\"",
                 DidYouMean.Hint(zone, Rules.TimeZoneIds) ?? "use an IANA zone such as \"Europe/Istanbul\"");
         var deliveries = schedule.Deliveries.Select(BindDelivery).ToArray();
-        return new ScheduleModel(schedule.Cron.Value, zone, schedule.SkipWhenEmpty, deliveries, schedule.Span);
+        // An invalid cron or zone is reported above, and a model with errors is never handed out: the placeholders
+        // only keep the values non-null for the checks that still run (delivery collisions).
+        return new ScheduleModel(schedule.Cron.Value, slots ?? CronExpression.Daily, timeZone ?? TimeZoneInfo.Utc, schedule.SkipWhenEmpty, deliveries, schedule.Span);
     }
 
     private DeliveryModel BindDelivery(Delivery delivery)
     {
         var kind = Enum.Parse<DeliveryKind>(delivery.Kind.Text, ignoreCase: true);
-        foreach (var format in delivery.Formats.Where(f => !Formats.Contains(f.Text)))
-            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats) ?? "formats are pdf, json, csv, xlsx and zip");
+        foreach (var format in delivery.Formats.Where(f => !Formats.ContainsKey(f.Text)))
+            context.Error(DiagnosticCode.InvalidSetting, format.Span, $"unknown format '{format.Text}'", DidYouMean.Hint(format.Text, Formats.Keys) ?? "formats are pdf, json, csv, xlsx and zip");
         foreach (var target in delivery.Targets)
         {
             var problem = kind switch
@@ -242,7 +250,9 @@ internal sealed class ReportBinder(BinderContext context)
         if (delivery.FileName is { } file && PathPolicy.Problem(file.Value, PathPolicy.OutputRoot) is { } fileProblem)
             context.Error(DiagnosticCode.PathOutsideData, file.Span, $"file \"{file.Value}\": {fileProblem}",
                 "name the file relative to the delivery's folder, e.g. \"{report}_{date}\"");
-        var formats = delivery.Formats.Length > 0 ? delivery.Formats.Select(f => f.Text).ToArray() : [kind == DeliveryKind.Webhook ? "json" : "pdf"];
+        var formats = delivery.Formats.Length > 0
+            ? delivery.Formats.Where(f => Formats.ContainsKey(f.Text)).Select(f => Formats[f.Text]).ToArray() // an unknown one is reported above
+            : [kind == DeliveryKind.Webhook ? DeliveryFormat.Json : DeliveryFormat.Pdf];
         return new DeliveryModel(kind, delivery.Targets.Select(t => t.Value).ToArray(), formats, delivery.Subject?.Value, delivery.FileName?.Value, delivery.Span);
     }
 
@@ -255,7 +265,7 @@ internal sealed class ReportBinder(BinderContext context)
                 if (kpi.Compare is { Text: not ("period" or "year") } compare)
                     context.Error(DiagnosticCode.InvalidSetting, compare.Span, $"cannot compare with previous '{compare.Text}'", "write `compare previous period` or `compare previous year`");
                 return new KpiBlockModel(id, title,
-                    kpi.Metrics.Select((m, i) => queries.BindKpiMetric(m, kpi.Moments.IsEmpty ? null : kpi.Moments[i])).ToArray(), kpi.Compare?.Text, kpi.Span);
+                    kpi.Metrics.Select((m, i) => queries.BindKpiMetric(m, kpi.Moments.IsEmpty ? null : kpi.Moments[i])).ToArray(), kpi.Compare is { } c ? SyntaxEnums.BaselineNamed(c.Text) : null, kpi.Span);
             case ChartBlock chart:
                 if (!ChartKinds.Contains(chart.Kind.Text))
                     context.Error(DiagnosticCode.InvalidSetting, chart.Kind.Span, $"unknown chart kind '{chart.Kind.Text}'",

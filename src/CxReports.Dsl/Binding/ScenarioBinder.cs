@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
 
@@ -61,7 +61,7 @@ internal sealed class ScenarioBinder(BinderContext context)
     /// The baseline of the <c>measure</c> line (null without one): <c>period</c> or <c>year</c>, once, with a churn
     /// metric to compare (a number is the same in both periods) and the customers that churn is a share of.
     /// </summary>
-    private string? MeasuredAgainst(ScenarioDeclaration declaration, IReadOnlyDictionary<string, Setting> settings)
+    private Baseline? MeasuredAgainst(ScenarioDeclaration declaration, IReadOnlyDictionary<string, Setting> settings)
     {
         if (declaration.Measures.IsEmpty) return null;
         foreach (var extra in declaration.Measures.Skip(1))
@@ -89,7 +89,7 @@ internal sealed class ScenarioBinder(BinderContext context)
                 "add `customers customers_active` (a count of active customers, averaged over the months)");
             ok = false;
         }
-        return ok ? baseline : null;
+        return ok ? SyntaxEnums.BaselineNamed(baseline) : null;
     }
 
     /// <summary>A count of customers, averaged over the months of a period: a metric, not a monthly quantity.</summary>
@@ -130,7 +130,7 @@ internal sealed class ScenarioBinder(BinderContext context)
 
     private int Horizon(Expression value)
     {
-        if (value is not DurationLiteral { Amount: > 0 } d || new Duration(Math.Min(d.Amount, MaxHorizonMonths + 1), d.Unit).Months is not { } months)
+        if (value is not DurationLiteral { Amount: > 0 } d || new Duration(Math.Min(d.Amount, MaxHorizonMonths + 1), d.Unit.ToModel()).Months is not { } months)
         {
             context.Error(DiagnosticCode.InvalidSetting, value.Span, "a horizon is a number of months, quarters or years: 3 months, 1 year");
             return 0;

@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
 
@@ -62,7 +62,7 @@ internal sealed class ScoreBinder(BinderContext context)
                 "a scale needs two different numbers: scale 0 .. 20 (or 10 .. 0 to reverse it)");
             return null;
         }
-        var window = component.Within is { } w ? new Duration(w.Amount, w.Unit) : null;
+        var window = component.Within is { } w ? new Duration(w.Amount, w.Unit.ToModel()) : null;
         return new ScoreComponentModel(component.Name.Text, component.Weight.Value, aggregate, window, from.Value, to.Value, component.Span)
         {
             Label = new LabelBinder(context).Bind($"component '{component.Name.Text}'", component.Label, component.LocaleLabels),
@@ -82,7 +82,7 @@ internal sealed class ScoreBinder(BinderContext context)
             var threshold = band.Threshold is null ? null : SourceBinder.Constant(band.Threshold) as decimal?;
             if (band.Threshold is not null && threshold is null)
                 context.Error(DiagnosticCode.InvalidScore, band.Threshold.Span, "a band threshold is a number: band healthy >= 70");
-            bands.Add(new ScoreBandModel(band.Name.Text, band.Operator, threshold)
+            bands.Add(new ScoreBandModel(band.Name.Text, band.Operator?.ToModel(), threshold)
             {
                 Label = new LabelBinder(context).Bind($"band '{band.Name.Text}'", band.Label, band.LocaleLabels),
             });

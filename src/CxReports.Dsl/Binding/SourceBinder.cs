@@ -1,9 +1,9 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Dsl.Binding;
 
@@ -265,9 +265,9 @@ internal sealed class SourceBinder(BinderContext context)
         return SourceFormat.Csv;
     }
 
-    private Dictionary<string, string> BindOptions(SourceDeclaration declaration)
+    private SourceOptions BindOptions(SourceDeclaration declaration)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var options = SourceOptions.None;
         foreach (var setting in declaration.Members.OfType<OptionsMember>().SelectMany(o => o.Settings))
         {
             var key = setting.Keyword.Text;
@@ -283,15 +283,40 @@ internal sealed class SourceBinder(BinderContext context)
                 context.Error(DiagnosticCode.InvalidSetting, setting.Span, $"option '{key}' takes one constant value");
                 continue;
             }
-            if (key == "timezone" && value is string zone && Rules.FindTimeZone(zone) is null)
-                context.Error(DiagnosticCode.UnknownTimeZone, setting.Values[0].Span, $"unknown time zone \"{zone}\"", DidYouMean.Hint(zone, Rules.TimeZoneIds));
+            var zone = key == "timezone" ? Rules.FindTimeZone(Show(value)) : null;
+            if (key == "timezone" && zone is null)
+                context.Error(DiagnosticCode.UnknownTimeZone, setting.Values[0].Span, $"unknown time zone \"{Show(value)}\"", DidYouMean.Hint(Show(value), Rules.TimeZoneIds));
             if (key is "delimiter" or "quote" or "escape" && value is not string { Length: 1 })
                 context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, $"option '{key}' must be a single character in quotes");
             if (SourceOptionRules.Problem(key, setting.Values[0], value) is { } problem)
                 context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, problem.Message, problem.Hint);
-            options[key] = Show(value);
+            options = With(options, key, value, zone);
         }
         return options;
+    }
+
+    /// <summary>
+    /// The options with one more, parsed as the loader always read its text: <c>header</c> is true only when written
+    /// true, <c>skip</c> counts only when a whole number. A value the checks above refused leaves a placeholder; the
+    /// model is not handed out then.
+    /// </summary>
+    private static SourceOptions With(SourceOptions options, string key, object value, TimeZoneInfo? zone)
+    {
+        var text = Show(value);
+        var character = text.Length > 0 ? text[0] : '\0';
+        return key switch
+        {
+            "delimiter" => options with { Delimiter = character },
+            "header" => options with { Header = text == "true" },
+            "quote" => options with { Quote = character },
+            "escape" => options with { Escape = character },
+            "encoding" => options with { Encoding = text.ToLowerInvariant() },
+            "timezone" => options with { TimeZone = zone ?? TimeZoneInfo.Utc },
+            "skip" => options with { Skip = int.TryParse(text, out var lines) ? lines : null },
+            "null" => options with { Null = text },
+            "max_shrink" => options with { MaxShrink = value as decimal? },
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a known option"),
+        };
     }
 
     /// <summary>The value of a literal written in a constraint or option; null if it is not a constant.</summary>
@@ -302,7 +327,7 @@ internal sealed class SourceBinder(BinderContext context)
         StringLiteral s => s.Value,
         DateLiteral d => d.Value,
         PathExpression { Segments.Length: 1 } p when p.Text is "true" or "false" => p.Text == "true",
-        UnaryExpression { Operator: UnaryOperator.Negate, Operand: var inner } => Constant(inner) is decimal v ? -v : null,
+        UnaryExpression { Operator: Syntax.Tree.UnaryOperator.Negate, Operand: var inner } => Constant(inner) is decimal v ? -v : null,
         _ => null,
     };
 

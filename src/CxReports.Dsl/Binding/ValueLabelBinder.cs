@@ -1,7 +1,7 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Dsl.Binding;
 

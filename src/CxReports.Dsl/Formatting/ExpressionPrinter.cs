@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Text;
 
 namespace CxReports.Dsl.Formatting;
 

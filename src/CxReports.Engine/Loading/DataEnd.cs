@@ -1,7 +1,8 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Warehouse;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
+using ValueType = CxReports.Dsl.Model.ValueType;
 
 namespace CxReports.Engine.Loading;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Warehouse;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using CxReports.Engine.Dialects;
+using ValueType = CxReports.Dsl.Model.ValueType;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Loading;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Loading;
 
@@ -14,7 +14,7 @@ public static class FileEncodings
 
     /// <summary>The declared encoding, lower case; <see cref="Default"/> when none is declared.</summary>
     public static string Name(SourceModel source) =>
-        source.Options.TryGetValue("encoding", out var e) ? e.ToLowerInvariant() : Default;
+        source.Options.Encoding ?? Default;
 
     /// <summary>Whether the files are transcoded to UTF-8 before DuckDB reads them.</summary>
     public static bool IsTranscoded(SourceModel source) => Name(source) is "windows-1254" or "iso-8859-9";

@@ -1,4 +1,5 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
@@ -29,7 +30,7 @@ public sealed class FileParts(DuckDbWarehouse staging, StagingSql sql)
     /// <summary>How a file's rows are read and checked, without which files: fields, conversions, checks, options.</summary>
     public string Version =>
         string.Join("\n", sql.Fields.Select(f => $"{f.Field.FileColumn}\t{f.SqlType}\t{f.Loaded}\t{f.ConvertedFromRaw}\t{f.Broken}")) + "\n" +
-        string.Join("\n", Source.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value}")) + $"\n{Source.Format}";
+        string.Join("\n", Source.Options.Written().Select(o => $"{o.Key}={o.Value}")) + $"\n{Source.Format}";
 
     /// <summary>The files whose checked rows, of exactly this content and version, were kept by the last published load.</summary>
     public IReadOnlySet<string> Kept(IReadOnlyList<Part> current, bool force)

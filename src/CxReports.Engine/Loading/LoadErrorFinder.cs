@@ -1,8 +1,9 @@
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Warehouse;
-using CxReports.Dsl.Binding.Model;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
 
 namespace CxReports.Engine.Loading;
 
@@ -88,7 +89,7 @@ public sealed class LoadErrorFinder(DuckDbWarehouse warehouse, StagingSql stagin
         Directory.CreateDirectory(WorkDirectory);
         var work = Path.Combine(WorkDirectory, $"check-{Guid.NewGuid():N}.csv");
         workFiles.Add(work);
-        var nullText = source.Options.TryGetValue("null", out var n) ? n : null;
+        var nullText = source.Options.Null;
         using (var writer = new StreamWriter(work, false, new System.Text.UTF8Encoding(false), 1 << 16))
         {
             foreach (var record in CsvRecords.Read(file, source, values: true))

@@ -1,5 +1,5 @@
 using System.Text;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Loading;
 

@@ -1,4 +1,5 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
@@ -8,7 +9,7 @@ namespace CxReports.Engine.Loading;
 /// with the source's options. <see cref="AsText"/> reads every column as text so that conversion, and its
 /// errors, are ours; <see cref="Detected"/> lets DuckDB detect types for sources that declare no columns.
 /// </summary>
-public static partial class ReaderSql
+public static class ReaderSql
 {
     /// <summary>
     /// The files read with every column as text. A CSV file is read with the columns of its own header
@@ -56,18 +57,18 @@ public static partial class ReaderSql
 
     /// <summary>Whether the file's first line names the columns (CSV option <c>header</c>, default true).</summary>
     public static bool HasHeader(SourceModel source) =>
-        source.Format is not (SourceFormat.Csv or SourceFormat.Tsv) || !source.Options.TryGetValue("header", out var h) || h == "true";
+        source.Format is not (SourceFormat.Csv or SourceFormat.Tsv) || source.Options.Header is not false;
 
     public static char Delimiter(SourceModel source) =>
-        source.Options.TryGetValue("delimiter", out var d) ? d[0] : source.Format == SourceFormat.Tsv ? '\t' : ',';
+        source.Options.Delimiter ?? (source.Format == SourceFormat.Tsv ? '\t' : ',');
 
-    public static char Quote(SourceModel source) => source.Options.TryGetValue("quote", out var q) ? q[0] : '"';
+    public static char Quote(SourceModel source) => source.Options.Quote ?? '"';
 
     /// <summary>The character that keeps a quote inside a quoted value: the quote itself (<c>""</c>) unless set.</summary>
-    public static char Escape(SourceModel source) => source.Options.TryGetValue("escape", out var e) ? e[0] : Quote(source);
+    public static char Escape(SourceModel source) => source.Options.Escape ?? Quote(source);
 
     public static int SkippedLines(SourceModel source) =>
-        source.Options.TryGetValue("skip", out var s) && int.TryParse(s, out var n) ? n : 0;
+        source.Options.Skip ?? 0;
 
     private static string CsvOptions(SourceModel source, int? skip = null)
     {
@@ -83,7 +84,7 @@ public static partial class ReaderSql
             $"skip = {skip ?? SkippedLines(source)}",
         };
         if (FileEncodings.DuckDbName(source) is { } encoding) options.Add($"encoding = {Sql.Literal(encoding)}");
-        if (source.Options.TryGetValue("null", out var nullText)) options.Add($"nullstr = {Sql.Literal(nullText)}");
+        if (source.Options.Null is { } nullText) options.Add($"nullstr = {Sql.Literal(nullText)}");
         return ", " + string.Join(", ", options);
     }
 
@@ -94,16 +95,10 @@ public static partial class ReaderSql
     /// <c>ab.csv</c>. Each glob character becomes a one-character class (<c>[[]</c>, <c>[*]</c>, <c>[?]</c>), which
     /// matches only itself; the file read is the file that was checked and hashed.
     /// </summary>
-    private static string Files(IReadOnlyList<string> files) => Sql.List(files.Select(Escaped));
+    private static string Files(IReadOnlyList<string> files) => Sql.List(files.Select(DuckDbPath.Escaped));
 
     /// <summary>One exact file as a DuckDB reader's path literal (glob characters escaped; see <see cref="Files"/>).</summary>
-    public static string FileLiteral(string file) => Sql.Literal(Escaped(file));
-
-    /// <summary>A path with each glob character made a one-character class (<c>[[]</c>, <c>[*]</c>, <c>[?]</c>).</summary>
-    public static string Escaped(string path) => GlobCharacters().Replace(path, "[$0]");
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[\[*?]")]
-    private static partial System.Text.RegularExpressions.Regex GlobCharacters();
+    public static string FileLiteral(string file) => Sql.Literal(DuckDbPath.Escaped(file));
 
     /// <summary>Files of one glob are matched by column name, not position, so exports with reordered columns still load.</summary>
     private static string UnionByName(IReadOnlyList<string> files) => files.Count > 1 ? ", union_by_name = true" : "";

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 
@@ -17,8 +17,7 @@ public static class ShrinkGuard
 
     /// <summary>The share of its rows a load of <paramref name="source"/> may drop (0 to 1).</summary>
     public static decimal MaxShare(SourceModel source) =>
-        source.Options.TryGetValue("max_shrink", out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var share)
-            ? share : DefaultShare;
+        source.Options.MaxShrink ?? DefaultShare;
 
     /// <summary>Why the load is refused, or null. <paramref name="previous"/> is the live table's rows (null: none).</summary>
     public static Diagnostic? Refusal(SourceModel source, long? previous, long rows, bool allowShrink, IReadOnlyList<string> files, string dataRoot)

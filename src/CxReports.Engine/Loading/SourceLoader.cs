@@ -1,8 +1,9 @@
 using System.Data.Common;
 using System.Diagnostics;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Warehouse;
 using DuckDB.NET.Data;
 
@@ -144,7 +145,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
             }
             var contentHash = hashing.GetAwaiter().GetResult();
             warehouse.Publish(stage, TablePlacement.Of(model, source), new LoadRecord(source.Name, FileList(files, dataRoot), contentHash, rows,
-                time.GetUtcNow(), watch.ElapsedMilliseconds, "ok", null) { DataThrough = DataEnd.Of(_staging, source, stage) });
+                time.GetUtcNow(), watch.ElapsedMilliseconds, LoadLogStatus.Ok, null) { DataThrough = DataEnd.Of(_staging, source, stage) });
             incremental?.Published(parts);
             return new LoadOutcome(source.Name, LoadStatus.Loaded, rows, files.Count, bytes, watch.Elapsed, [], 0);
         }
@@ -199,8 +200,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
                 problems.Add(new Diagnostic(LoadCodes.BadEncoding, new SourceSpan(Path.GetRelativePath(dataRoot, file), 0, line, column, 0),
                     $"source '{source.Name}': {LoadErrorFinder.EncodingProblem(value, name)}"));
         }
-        var options = source.Options.Where(o => o.Key != "encoding").ToDictionary(o => o.Key, o => o.Value);
-        return (copies, source with { Options = options }, problems.ToArray());
+        return (copies, source with { Options = source.Options with { Encoding = null } }, problems.ToArray());
     }
 
     /// <summary>
@@ -314,7 +314,7 @@ public sealed class SourceLoader(IWarehouse warehouse, SemanticModel model, Time
         var summary = diagnostics.Count > 0 ? diagnostics[0].Headline : "failed";
         try
         {
-            warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, "failed",
+            warehouse.Log.Record(new LoadRecord(source.Name, FileList(files, dataRoot), "", 0, time.GetUtcNow(), watch.ElapsedMilliseconds, LoadLogStatus.Failed,
                 total > 1 ? $"{summary} (and {total - 1} more)" : summary));
         }
         catch (DbException e) when (StorageFailure.IsDiskFull(e.Message))

@@ -1,6 +1,6 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Warehouse;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
+using CxReports.Engine.Dialects;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Loading;
 
@@ -19,7 +19,7 @@ public sealed class StagingSql
     public StagingSql(SourceModel source)
     {
         Source = source;
-        var zone = source.Options.TryGetValue("timezone", out var z) ? z : "UTC";
+        var zone = source.Options.TimeZone?.Id ?? "UTC";
         Fields = source.Fields.Where(f => f.Kind != FieldKind.Dimension)
             .Select((f, i) => new FieldConversion(f, i, zone)).ToArray();
     }

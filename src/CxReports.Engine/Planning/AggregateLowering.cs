@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Planning;
 
@@ -12,16 +13,16 @@ public sealed record AggregateInputs(string? Value, string Filter, string? TimeO
     /// The inputs of a bound aggregate over a source's rows: its first argument, its <c>where</c> (null counting as
     /// false), the source's time column (<paramref name="timeColumn"/>, for first and last) and a percentile's p.
     /// </summary>
-    public static AggregateInputs Of(Dsl.Binding.Model.BoundAggregate aggregate, RowSql rows, string? timeColumn) => new(
+    public static AggregateInputs Of(Dsl.Model.BoundAggregate aggregate, RowSql rows, string? timeColumn) => new(
         aggregate.Arguments.Count > 0 ? rows.Compile(aggregate.Arguments[0]) : null,
         aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
         timeColumn,
-        aggregate.Arguments.Count > 1 ? (decimal)((Dsl.Binding.Model.BoundLiteral)aggregate.Arguments[1]).Value : 0m,
+        aggregate.Arguments.Count > 1 ? (decimal)((Dsl.Model.BoundLiteral)aggregate.Arguments[1]).Value : 0m,
         NeverNull(aggregate.Arguments.FirstOrDefault()));
 
     /// <summary>Whether a value can never be null once loaded: a required (or defaulted) column of the row's own source.</summary>
-    public static bool NeverNull(Dsl.Binding.Model.BoundExpression? argument) =>
-        argument is Dsl.Binding.Model.BoundField { Links.Count: 0, Field: { Kind: not Dsl.Binding.Model.FieldKind.Dimension } field } &&
+    public static bool NeverNull(Dsl.Model.BoundExpression? argument) =>
+        argument is Dsl.Model.BoundField { Links.Count: 0, Field: { Kind: not Dsl.Model.FieldKind.Dimension } field } &&
         (field.Required || field.Default is not null);
 }
 
@@ -71,8 +72,6 @@ public static class AggregateLowering
 
     private static string Answers(AggregateInputs a, int low, int high) =>
         $"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN {low} AND {high})";
-
-    public static bool Handles(string function) => Table.ContainsKey(function);
 
     public static string Lower(ISqlDialect dialect, string function, AggregateInputs inputs) => Table[function](dialect, inputs);
 }

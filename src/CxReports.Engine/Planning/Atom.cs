@@ -1,5 +1,4 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,5 +1,6 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Engine.Planning.SqlTree;
+using CxReports.Engine.Results;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -25,12 +26,23 @@ public sealed class CohortPlanner(PlanContext context)
         var cells = Enumerable.Range(0, block.Months).Select(k =>
         {
             var lastDay = d.AddUnits(d.AddUnits("e.cohort", TimeUnit.Month, k + 1), TimeUnit.Day, -1);
-            return $"CASE WHEN {lastDay} <= CAST({asOf} AS DATE) THEN 100.0 * CAST(coalesce(sum(e.n) FILTER (WHERE e.ended IS NULL OR e.ended > {lastDay}), 0) AS BIGINT) / CAST(sum(e.n) AS BIGINT) END AS m{k}";
+            return new SqlColumn($"CASE WHEN {lastDay} <= CAST({asOf} AS DATE) THEN 100.0 * CAST(coalesce(sum(e.n) FILTER (WHERE e.ended IS NULL OR e.ended > {lastDay}), 0) AS BIGINT) / CAST(sum(e.n) AS BIGINT) END", $"m{k}");
         });
-        var sql = $"WITH entities AS (\n  SELECT {d.Truncate(TimeUnit.Month, start)} AS cohort, {end} AS ended, count(*) AS n\n  FROM {joins.From}{endJoin}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY 1, 2\n)\n" +
-                  $"SELECT e.cohort, CAST(sum(e.n) AS BIGINT) AS size,\n  {string.Join(",\n  ", cells)}\nFROM entities e\nGROUP BY e.cohort\nORDER BY e.cohort";
+        var entities = new SqlSelect([new SqlColumn(d.Truncate(TimeUnit.Month, start), "cohort"), new SqlColumn(end, "ended"), new SqlColumn("count(*)", "n")])
+        {
+            From = joins.WithExtra(endJoin).From,
+            Where = filters,
+            GroupBy = SqlSelect.FirstColumns(2),
+        };
+        var statement = new SqlSelect(["e.cohort", new SqlColumn("CAST(sum(e.n) AS BIGINT)", "size"), .. cells])
+        {
+            With = [new SqlTable("entities", entities)],
+            From = new SqlFrom(new SqlTableSource("entities", "e")),
+            GroupBy = ["e.cohort"],
+            OrderBy = ["e.cohort"],
+        };
         var columns = new List<ResultColumn> { new("cohort", ColumnType.Date) { Grain = TimeUnit.Month }, new("size", ColumnType.Integer, Unit.Count) };
         columns.AddRange(Enumerable.Range(0, block.Months).Select(k => new ResultColumn($"m{k}", ColumnType.Number, Unit.Percent)));
-        return new PlannedQuery(sql, context.Parameters.Values, columns);
+        return new PlannedQuery(SqlWriter.Write(statement), context.Parameters.Values, columns);
     }
 }

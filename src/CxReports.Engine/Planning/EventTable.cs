@@ -1,6 +1,5 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Planning.SqlTree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -19,21 +18,24 @@ public static class EventTable
         var column = time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span));
         var day = time is null ? null : context.LocalDate(column!, time);
 
-        var columns = new List<string> { $"{Bucket(context, grain, day)} AS bucket" };
-        columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => $"{rows.Compile(d.BySource[source.Name])} AS d{i}"));
+        var columns = new List<SqlColumn> { new(Bucket(context, grain, day), "bucket") };
+        columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => new SqlColumn(rows.Compile(d.BySource[source.Name]), $"d{i}")));
         foreach (var atom in atoms)
         {
             var aggregate = atom.Aggregate;
             var inputs = AggregateInputs.Of(aggregate, rows, column);
-            columns.Add($"{AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs)} AS {Sql.Identifier(atom.Column)}");
+            columns.Add(new SqlColumn(AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs), atom.Column));
         }
 
         var filters = new List<string>();
         if (time is not null) filters.Add(context.LocalDateWithin(column!, time, context.From, context.To));
         filters.AddRange(context.RowFilters(source.Name, rows, where));
-        var sql = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {joins.From}" +
-                  (filters.Count > 0 ? $"\n  WHERE {string.Join("\n    AND ", filters)}" : "") +
-                  $"\n  {Sql.GroupByFirst(1 + dimensions.Count(d => d.Grain is null))}";
+        var sql = new SqlSelect(columns)
+        {
+            From = joins.From,
+            Where = filters,
+            GroupBy = SqlSelect.FirstColumns(1 + dimensions.Count(d => d.Grain is null)),
+        };
         return new TableSql(PlanContext.TableName(source.Name, "by", grain), sql, dimensions.Any(d => d.Grain is null));
     }
 

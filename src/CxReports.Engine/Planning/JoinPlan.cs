@@ -1,5 +1,6 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
+using CxReports.Engine.Planning.SqlTree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -10,18 +11,17 @@ namespace CxReports.Engine.Planning;
 public sealed class JoinPlan(SemanticModel model, string rootTable, string rootAlias)
 {
     private readonly Dictionary<string, string> _aliases = new() { [""] = rootAlias };
-    private readonly List<string> _joins = [];
+    private readonly List<SqlJoin> _joins = [];
 
-    public string RootAlias => rootAlias;
-
-    /// <summary>The same plan with a join written by the caller (a derived table) appended.</summary>
-    public JoinPlan WithExtra(string join)
+    /// <summary>The same plan with a join written by the caller (a derived table) appended; none leaves it as it is.</summary>
+    public JoinPlan WithExtra(SqlJoin? join)
     {
-        if (join.Length > 0) _joins.Add(join.TrimStart());
+        if (join is not null) _joins.Add(join);
         return this;
     }
 
-    public string From => $"{Sql.Identifier(rootTable)} {rootAlias}" + string.Concat(_joins.Select(j => "\n    " + j));
+    /// <summary>The source's rows and every join added so far.</summary>
+    public SqlFrom From => new(new SqlTableSource(rootTable, rootAlias), _joins.ToArray());
 
     /// <summary>The alias of the rows reached from <paramref name="fromAlias"/> through <paramref name="links"/>, adding joins as needed.</summary>
     public string AliasFor(IReadOnlyList<FieldModel> links, string? fromAlias = null)
@@ -35,7 +35,8 @@ public sealed class JoinPlan(SemanticModel model, string rootTable, string rootA
             {
                 var target = model.Sources[link.LinkTarget!];
                 next = $"j{_aliases.Count}";
-                _joins.Add($"LEFT JOIN {Sql.Identifier(target.Name)} {next} ON {alias}.{Sql.Identifier(link.Name)} = {next}.{Sql.Identifier(target.Key!.Name)}");
+                _joins.Add(new SqlJoin(SqlJoinKind.Left, new SqlTableSource(target.Name, next),
+                    $"{alias}.{Sql.Identifier(link.Name)} = {next}.{Sql.Identifier(target.Key!.Name)}"));
                 _aliases[path] = next;
             }
             alias = next;

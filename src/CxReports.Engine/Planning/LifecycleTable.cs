@@ -1,6 +1,5 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Planning.SqlTree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -28,18 +27,26 @@ public static class LifecycleTable
 
         var entitiesName = PlanContext.TableName(source.Name, "entities", grain);
         var truncate = (string day) => grain is { } unit && context.Period.Aligned(unit) ? context.Dialect.Truncate(unit, day) : day;
-        var entities = $"SELECT {truncate(start)} AS s, {truncate(end)} AS e" +
-                       string.Concat(dims.Select(d => $", {d.Sql} AS {d.Name}")) +
-                       string.Concat(flags.Select(f => $", {f.Sql} AS {f.Name}")) +
-                       ", count(*) AS n" +
-                       $"\n  FROM {joins.From}{endJoin}" +
-                       $"\n  WHERE {string.Join(" AND ", filters)}" +
-                       $"\n  {Sql.GroupByFirst(2 + dims.Length + flags.Length)}";
+        var entities = new SqlSelect([
+            new SqlColumn(truncate(start), "s"), new SqlColumn(truncate(end), "e"),
+            .. dims.Select(d => new SqlColumn(d.Sql, d.Name)),
+            .. flags.Select(f => new SqlColumn(f.Sql, f.Name)),
+            new SqlColumn("count(*)", "n"),
+        ])
+        {
+            From = joins.WithExtra(endJoin).From,
+            Where = filters,
+            GroupBy = SqlSelect.FirstColumns(2 + dims.Length + flags.Length),
+        };
 
-        var columns = new List<string> { "b.bucket" };
-        columns.AddRange(dims.Select(d => $"x.{d.Name}"));
-        columns.AddRange(atoms.Select((a, i) => $"{(a.AtEnd ? ActiveAtEnd(context, $"x.f{i}") : Count(context, a.Aggregate.Function.Name, $"x.f{i}"))} AS {Sql.Identifier(a.Column)}"));
-        var counts = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {buckets} b CROSS JOIN {Sql.Identifier(entitiesName)} x\n  {Sql.GroupByFirst(1 + dims.Length)}";
+        var columns = new List<SqlColumn> { "b.bucket" };
+        columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
+        columns.AddRange(atoms.Select((a, i) => new SqlColumn(a.AtEnd ? ActiveAtEnd(context, $"x.f{i}") : Count(context, a.Aggregate.Function.Name, $"x.f{i}"), a.Column)));
+        var counts = new SqlSelect(columns)
+        {
+            From = new SqlFrom(new SqlTableSource(buckets, "b"), [new SqlJoin(SqlJoinKind.Cross, new SqlTableSource(entitiesName, "x"))]),
+            GroupBy = SqlSelect.FirstColumns(1 + dims.Length),
+        };
         return
         [
             new TableSql(entitiesName, entities, false),

@@ -1,7 +1,6 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax;
+using CxReports.Dsl.Model;
+using CxReports.Dsl.Text;
 
 namespace CxReports.Engine.Planning;
 

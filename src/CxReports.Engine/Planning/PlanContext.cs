@@ -1,6 +1,5 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -46,7 +45,7 @@ public sealed class PlanContext
 
     /// <summary>The local date of a row on a time field (timestamps converted to the report's zone first).</summary>
     public string LocalDate(string column, FieldModel field) =>
-        field.Type == Dsl.Binding.Model.ValueType.Timestamp
+        field.Type == Dsl.Model.ValueType.Timestamp
             ? Dialect.LocalDate(column, isInstant: true, Zone)
             : Dialect.LocalDate(column, isInstant: false, timeZoneParameter: ""); // dates carry no zone: no unused parameter
 
@@ -59,7 +58,7 @@ public sealed class PlanContext
     public string LocalDateWithin(string column, FieldModel field, string? from, string? to)
     {
         var conditions = new List<string>();
-        if (field.Type == Dsl.Binding.Model.ValueType.Timestamp)
+        if (field.Type == Dsl.Model.ValueType.Timestamp)
         {
             if (from is not null) conditions.Add($"{column} >= {Dialect.LocalDayStart($"CAST({from} AS DATE)", Zone)}");
             if (to is not null) conditions.Add($"{column} < {Dialect.LocalDayStart(Dialect.AddUnits($"CAST({to} AS DATE)", TimeUnit.Day, 1), Zone)}");
@@ -86,7 +85,7 @@ public sealed class PlanContext
         if (where is not null && where.TryGetValue(source, out var w)) yield return rows.Compile(w);
     }
 
-    public static string Grain(TimeUnit? grain) => grain?.ToString().ToLowerInvariant() ?? "period";
+    public static string Grain(TimeUnit? grain) => grain?.Word() ?? "period";
 
     public static string TableName(string source, string kind, TimeUnit? grain) => $"{source}_{kind}_{Grain(grain)}";
 

@@ -1,5 +1,4 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -32,8 +31,8 @@ public sealed record ResolvedPeriod(DateOnly From, DateOnly To, DateOnly AsOf)
                 var current = StartOf(today, r.Unit);
                 var (first, endExclusive) = r.Anchor switch
                 {
-                    "this" => (current, Add(current, r.Unit, 1)),
-                    "previous" => (Add(current, r.Unit, -r.Count), current),
+                    PeriodAnchor.This => (current, Add(current, r.Unit, 1)),
+                    PeriodAnchor.Previous => (Add(current, r.Unit, -r.Count), current),
                     _ => (Add(current, r.Unit, 1 - r.Count), Add(current, r.Unit, 1)),
                 };
                 return Of(first, endExclusive.AddDays(-1), today);

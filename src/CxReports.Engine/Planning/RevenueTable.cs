@@ -1,6 +1,6 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
+using CxReports.Engine.Planning.SqlTree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -31,31 +31,51 @@ public static class RevenueTable
 
         var entity = $"r.{Sql.Identifier(recurring.Entity.Name)}";
         var amount = $"r.{Sql.Identifier(recurring.Amount.Name)}";
-        var allMonths = $"SELECT {entity} AS entity, {month} AS m" + string.Concat(dims.Select(d => $", {d.Sql} AS {d.Name}")) +
-                        string.Concat(slices.Select((f, k) => $", sum({amount}) FILTER (WHERE {f}) AS q{k}")) +
-                        $"\n  FROM {joins.From}\n  WHERE {entity} IS NOT NULL" +
-                        string.Concat(filters.Select(f => $" AND {f}")) + $"\n  {Sql.GroupByFirst(2 + dims.Length)}";
+        var allMonths = new SqlSelect([
+            new SqlColumn(entity, "entity"), new SqlColumn(month, "m"),
+            .. dims.Select(d => new SqlColumn(d.Sql, d.Name)),
+            .. slices.Select((f, k) => new SqlColumn($"sum({amount}) FILTER (WHERE {f})", $"q{k}")),
+        ])
+        {
+            From = joins.From,
+            Where = [$"{entity} IS NOT NULL", .. filters],
+            GroupBy = SqlSelect.FirstColumns(2 + dims.Length),
+        };
 
         var perEntity = PlanContext.TableName(source.Name, "mrr", null);
         var firstPaid = PlanContext.TableName(source.Name, "first_paid", null);
         var sameDims = string.Concat(dims.Select(d => $" AND {context.Dialect.SameValue($"p.{d.Name}", $"c.{d.Name}")}"));
-        var pairs = $"SELECT coalesce(c.m, {context.Dialect.AddUnits("p.m", TimeUnit.Month, 1)}) AS m, coalesce(c.entity, p.entity) AS entity" +
-                    string.Concat(dims.Select(d => $", coalesce(c.{d.Name}, p.{d.Name}) AS {d.Name}")) +
-                    string.Concat(slices.Select((_, k) => $", coalesce(p.q{k}, 0) AS p{k}, coalesce(c.q{k}, 0) AS q{k}")) +
-                    $"\n  FROM {Sql.Identifier(perEntity)} c FULL JOIN {Sql.Identifier(perEntity)} p ON p.entity = c.entity{sameDims} " +
-                    $"AND p.m = {context.Dialect.AddUnits("c.m", TimeUnit.Month, -1)}";
+        var pairs = new SqlSelect([
+            new SqlColumn($"coalesce(c.m, {context.Dialect.AddUnits("p.m", TimeUnit.Month, 1)})", "m"), new SqlColumn("coalesce(c.entity, p.entity)", "entity"),
+            .. dims.Select(d => new SqlColumn($"coalesce(c.{d.Name}, p.{d.Name})", d.Name)),
+            .. slices.SelectMany((_, k) => new[] { new SqlColumn($"coalesce(p.q{k}, 0)", $"p{k}"), new SqlColumn($"coalesce(c.q{k}, 0)", $"q{k}") }),
+        ])
+        {
+            From = new SqlFrom(new SqlTableSource(perEntity, "c"), [new SqlJoin(SqlJoinKind.Full, new SqlTableSource(perEntity, "p"),
+                $"p.entity = c.entity{sameDims} AND p.m = {context.Dialect.AddUnits("c.m", TimeUnit.Month, -1)}")]),
+        };
         var pairsName = PlanContext.TableName(source.Name, "mrr_pairs", null);
 
-        var columns = new List<string> { "x.m AS bucket" };
-        columns.AddRange(dims.Select(d => $"x.{d.Name}"));
-        columns.AddRange(atoms.Select((a, i) => $"{Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i]))} AS {Sql.Identifier(a.Column)}"));
-        var monthly = $"SELECT {string.Join(",\n    ", columns)}\n  FROM {Sql.Identifier(pairsName)} x LEFT JOIN {Sql.Identifier(firstPaid)} f ON f.entity = x.entity" +
-                      $"\n  WHERE x.m BETWEEN {context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)")} AND CAST({context.To} AS DATE)" +
-                      $"\n  {Sql.GroupByFirst(1 + dims.Length)}";
+        var columns = new List<SqlColumn> { new("x.m", "bucket") };
+        columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
+        columns.AddRange(atoms.Select((a, i) => new SqlColumn(Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i])), a.Column)));
+        var monthly = new SqlSelect(columns)
+        {
+            From = new SqlFrom(new SqlTableSource(pairsName, "x"), [new SqlJoin(SqlJoinKind.Left, new SqlTableSource(firstPaid, "f"), "f.entity = x.entity")]),
+            Where = [$"x.m BETWEEN {context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)")} AND CAST({context.To} AS DATE)"],
+            GroupBy = SqlSelect.FirstColumns(1 + dims.Length),
+        };
+        var firstPaidMonths = new SqlSelect([
+            "entity", .. slices.Select((_, k) => new SqlColumn($"min(m) FILTER (WHERE q{k} > 0)", $"first_m{k}")),
+        ])
+        {
+            From = new SqlFrom(new SqlTableSource(perEntity)),
+            GroupBy = SqlSelect.FirstColumns(1),
+        };
         return
         [
             new TableSql(perEntity, allMonths, false),
-            new TableSql(firstPaid, $"SELECT entity{string.Concat(slices.Select((_, k) => $", min(m) FILTER (WHERE q{k} > 0) AS first_m{k}"))} FROM {Sql.Identifier(perEntity)} GROUP BY 1", false),
+            new TableSql(firstPaid, firstPaidMonths, false),
             new TableSql(pairsName, pairs, false),
             new TableSql(PlanContext.TableName(source.Name, "revenue", TimeUnit.Month), monthly, dims.Length > 0),
         ];

@@ -1,9 +1,8 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
-using FieldKind = CxReports.Dsl.Binding.Model.FieldKind;
-using ValueType = CxReports.Dsl.Binding.Model.ValueType;
+using CxReports.Engine.Dialects;
+using FieldKind = CxReports.Dsl.Model.FieldKind;
+using ValueType = CxReports.Dsl.Model.ValueType;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 

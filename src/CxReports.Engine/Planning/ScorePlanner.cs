@@ -1,7 +1,8 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
-using CxReports.Engine.Warehouse;
+using CxReports.Engine.Dialects;
+using CxReports.Engine.Planning.SqlTree;
+using CxReports.Engine.Results;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -30,7 +31,7 @@ public sealed class ScorePlanner(PlanContext context)
             entityJoins = entityJoins.WithExtra(endJoin);
         }
         current.AddRange(context.RowFilters(entity.Name, entityRows, null));
-        var entitySql = $"SELECT r.*\n  FROM {entityJoins.From}" + (current.Count > 0 ? $"\n  WHERE {string.Join(" AND ", current)}" : "");
+        var entitySql = new SqlSelect(["r.*"]) { From = entityJoins.From, Where = current };
 
         var tables = new List<TableSql> { new("entities", entitySql, false) };
         var components = new List<(ScoreComponentModel Component, string Table)>();
@@ -49,35 +50,42 @@ public sealed class ScorePlanner(PlanContext context)
         var weights = string.Join(" + ", components.Select(c => c.Component.Value.Function.ZeroWhenEmpty
             ? Number(c.Component.Weight)
             : $"CASE WHEN {Sql.Identifier(c.Table)}.v IS NULL THEN 0 ELSE {Number(c.Component.Weight)} END"));
-        var scoredColumns = new List<string> { "e.*", $"{d.SafeDivide($"({weighted})", $"({weights})")} AS score" };
-        scoredColumns.AddRange(scaled.Select(s => $"{s.Sql} AS {Sql.Identifier(s.Component.Name)}"));
-        var scoredFrom = "entities e" + string.Concat(components.Select(c =>
-            $"\n  LEFT JOIN {Sql.Identifier(c.Table)} ON {Sql.Identifier(c.Table)}.entity = e.{Sql.Identifier(key.Name)}"));
-        tables.Add(new TableSql("scored", $"SELECT {string.Join(", ", scoredColumns)}\n  FROM {scoredFrom}", false));
-        tables.Add(new TableSql("banded", $"SELECT *, {Band(score)} AS band FROM scored", false));
+        var scoredColumns = new List<SqlColumn> { "e.*", new(d.SafeDivide($"({weighted})", $"({weights})"), "score") };
+        scoredColumns.AddRange(scaled.Select(s => new SqlColumn(s.Sql, s.Component.Name)));
+        var scoredFrom = new SqlFrom(new SqlTableSource("entities", "e"), components.Select(c => new SqlJoin(SqlJoinKind.Left,
+            new SqlTableSource(c.Table), $"{Sql.Identifier(c.Table)}.entity = e.{Sql.Identifier(key.Name)}")).ToArray());
+        tables.Add(new TableSql("scored", new SqlSelect(scoredColumns) { From = scoredFrom }, false));
+        tables.Add(new TableSql("banded", new SqlSelect(["*", new SqlColumn(Band(score), "band")]) { From = new SqlFrom(new SqlTableSource("scored")) }, false));
 
         var resultJoins = new JoinPlan(context.Model, "banded", "s");
         var resultRows = new RowSql(d, resultJoins, context.Parameters, context.ParamValues);
-        var where = block.Where is null ? "" : $"\nWHERE {resultRows.Compile(block.Where)}";
+        var where = block.Where is null ? [] : new[] { resultRows.Compile(block.Where) };
         var keys = new List<ScoreSortKey> { new(block.Top?.OrderBy ?? "score", block.Top?.Ascending ?? true) };
         keys.AddRange(block.ThenBy);
         var shown = block.Show.Select(f => f.Field.Name).ToList();
         var fixedColumns = new[] { key.Name, "score", "band" }.Concat(score.Components.Select(c => c.Name)).Concat(shown).ToList();
         var extra = keys.Select(k => k.Column).Distinct().Where(c => !fixedColumns.Contains(c)).ToArray();
-        var select = new[] { $"s.{Sql.Identifier(key.Name)}" }
-            .Concat(block.Show.Select(f => $"{resultRows.Compile(f)} AS {Sql.Identifier(f.Field.Name)}"))
-            .Concat(["s.score", "s.band"])
-            .Concat(score.Components.Select(c => $"s.{Sql.Identifier(c.Name)}"))
-            .Concat(extra.Select(c => $"s.{Sql.Identifier(c)}"));
-        // The entity key breaks the last ties, so the cut of a top list is the same on every run and engine.
-        var order = "\nORDER BY " + string.Join(", ", keys.Select(k => $"s.{Sql.Identifier(k.Column)} {(k.Ascending ? "ASC" : "DESC")} NULLS LAST"))
-                    + $", s.{Sql.Identifier(key.Name)}" + (block.Top is { } limit ? $"\nLIMIT {limit.Count}" : "");
-        var sql = "WITH\n" + string.Join(",\n", tables.Select(t => $"{Sql.Identifier(t.Name)} AS (\n  {t.Sql}\n)")) +
-                  $"\nSELECT {string.Join(", ", select)}\nFROM {resultJoins.From}{where}{order}";
+        SqlColumn[] select =
+        [
+            $"s.{Sql.Identifier(key.Name)}",
+            .. block.Show.Select(f => new SqlColumn(resultRows.Compile(f), f.Field.Name)),
+            "s.score", "s.band",
+            .. score.Components.Select(c => new SqlColumn($"s.{Sql.Identifier(c.Name)}")),
+            .. extra.Select(c => new SqlColumn($"s.{Sql.Identifier(c)}")),
+        ];
+        var statement = new SqlSelect(select)
+        {
+            With = tables.Select(t => t.AsCte).ToArray(),
+            From = resultJoins.From,
+            Where = where,
+            // The entity key breaks the last ties, so the cut of a top list is the same on every run and engine.
+            OrderBy = [.. keys.Select(k => $"s.{Sql.Identifier(k.Column)} {(k.Ascending ? "ASC" : "DESC")} NULLS LAST"), $"s.{Sql.Identifier(key.Name)}"],
+            Limit = block.Top?.Count,
+        };
 
         var locale = context.Locale;
         var columns = new List<ResultColumn> { new(key.Name, ColumnType.Text, Labelled(key.Label, locale)) };
-        columns.AddRange(block.Show.Select(f => new ResultColumn(f.Field.Name, QueryPlanner.TypeOf(f.Field.Type), Labelled(f.Field.Label, locale))
+        columns.AddRange(block.Show.Select(f => new ResultColumn(f.Field.Name, SelectColumnsPass.TypeOf(f.Field.Type), Labelled(f.Field.Label, locale))
         {
             Labels = f.Field.Labels?.ToDictionary(l => ValueKey.Of(l.Code)!, l => l.Label, StringComparer.Ordinal),
         }));
@@ -89,9 +97,9 @@ public sealed class ScorePlanner(PlanContext context)
             Labels = BandLabels(score.Bands, locale),
         });
         columns.AddRange(score.Components.Select(c => new ResultColumn(c.Name, ColumnType.Number, Points with { Label = c.Label.For(locale) })));
-        columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Binding.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number,
+        columns.AddRange(extra.Select(c => new ResultColumn(c, entity.Field(c)?.Type is Dsl.Model.ValueType.Text ? ColumnType.Text : ColumnType.Number,
             Labelled(entity.Field(c)?.Label ?? LocalizedLabel.None, locale))));
-        return new PlannedQuery(sql, context.Parameters.Values, columns);
+        return new PlannedQuery(SqlWriter.Write(statement), context.Parameters.Values, columns);
     }
 
     /// <summary>A field's column: no unit, headed by its label for the report's locale (its name without one).</summary>
@@ -119,7 +127,7 @@ public sealed class ScorePlanner(PlanContext context)
     }
 
     /// <summary>One component's raw value per entity, from the rows linked to it in the window.</summary>
-    private string Component(ScoreComponentModel component, SourceModel entity, string asOf)
+    private SqlSelect Component(ScoreComponentModel component, SourceModel entity, string asOf)
     {
         var aggregate = component.Value;
         var source = context.Model.Sources[aggregate.Source];
@@ -139,8 +147,13 @@ public sealed class ScorePlanner(PlanContext context)
         var inputs = AggregateInputs.Of(aggregate, rows, time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span)));
         var value = AggregateLowering.Lower(context.Dialect, aggregate.Function.Name, inputs);
         var key = $"r.{Sql.Identifier(link.Name)}";
-        if (link.Type is Dsl.Binding.Model.ValueType.Text or Dsl.Binding.Model.ValueType.Unknown) key = context.Dialect.Bytewise(key); // loaded as text
-        return $"SELECT {key} AS entity, {value} AS v\n  FROM {joins.From}\n  WHERE {string.Join(" AND ", filters)}\n  GROUP BY 1";
+        if (link.Type is Dsl.Model.ValueType.Text or Dsl.Model.ValueType.Unknown) key = context.Dialect.Bytewise(key); // loaded as text
+        return new SqlSelect([new SqlColumn(key, "entity"), new SqlColumn(value, "v")])
+        {
+            From = joins.From,
+            Where = filters,
+            GroupBy = SqlSelect.FirstColumns(1),
+        };
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using CxReports.Engine.Dialects;
+
 namespace CxReports.Engine.Planning;
 
 /// <summary>The values a planned statement binds: report parameters, the period and the time zone, never spliced into SQL.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
 
@@ -9,7 +9,7 @@ namespace CxReports.Engine.Planning;
 /// </summary>
 public sealed class TooManyBucketsException(ResolvedPeriod period, TimeUnit grain, long buckets, int maximum) : Exception(
     string.Create(CultureInfo.InvariantCulture,
-        $"from {period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd} by {grain.ToString().ToLowerInvariant()} is {buckets:N0} buckets; at most {maximum:N0} are computed: shorten the period or use a coarser grain"))
+        $"from {period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd} by {grain.Word()} is {buckets:N0} buckets; at most {maximum:N0} are computed: shorten the period or use a coarser grain"))
 {
     public ResolvedPeriod Period { get; } = period;
     public TimeUnit Grain { get; } = grain;

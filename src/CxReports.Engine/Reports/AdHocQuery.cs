@@ -1,4 +1,5 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
@@ -7,21 +8,42 @@ using CxReports.Engine.Warehouse;
 namespace CxReports.Engine.Reports;
 
 /// <summary>
-/// A query typed by a user (<c>cxr query</c>, <c>/api/query</c>) run as a report block would be: planned in the given
-/// zone and locale, executed within the limits, and its buckets after the data end of a metric's sources unknown.
-/// One call, so the command line and the HTTP API cannot drift apart.
+/// A query typed by a user (<c>cxr query</c>, <c>cxr explain</c>, <c>/api/query</c>) run as a report block would be:
+/// over the period asked for (by default the 12 whole months before the current one), planned in the given zone and
+/// locale, executed within the limits, and its buckets after the data end of a metric's sources unknown. One place,
+/// so the command line and the HTTP API cannot drift apart.
 /// </summary>
 public static class AdHocQuery
 {
+    /// <summary>The period of a query without dates of its own: the 12 whole months before the current one.</summary>
+    private static readonly PeriodModel DefaultPeriod = new RelativePeriodModel(PeriodAnchor.Previous, 12, TimeUnit.Month);
+
+    /// <summary>The period asked for, each bound left out taken from the default; one that ends before it starts is refused, naming <c>from</c>.</summary>
+    public static ResolvedPeriod Period(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var written = ResolvedPeriod.Resolve(DefaultPeriod, today);
+        var period = ResolvedPeriod.Of(from ?? written.From, to ?? written.To, today);
+        if (period.From > period.To)
+            throw new ReportArgumentException("from", $"the period ends ({period.To:yyyy-MM-dd}) before it starts ({period.From:yyyy-MM-dd})");
+        return period;
+    }
+
+    /// <summary>The statement that computes the query (what <c>cxr explain</c> prints); touches no data.</summary>
+    public static PlannedQuery Plan(SemanticModel model, ISqlDialect dialect, BoundQuery query, ResolvedPeriod period, string timeZone, string locale,
+        int maxBuckets = int.MaxValue)
+    {
+        var context = new PlanContext(model, dialect, period, timeZone, new Dictionary<string, object?>(), [])
+        {
+            MaxBuckets = maxBuckets,
+            Locale = locale,
+        };
+        return new QueryPlanner(context).Plan(query);
+    }
+
     public static ResultTable Run(SemanticModel model, IWarehouse warehouse, BoundQuery query, ResolvedPeriod period, string timeZone, string locale,
         EvaluationLimits limits, TimeSpan timeout)
     {
-        var context = new PlanContext(model, warehouse.Dialect, period, timeZone, new Dictionary<string, object?>(), [])
-        {
-            MaxBuckets = limits.MaxBuckets,
-            Locale = locale,
-        };
-        var table = new QueryExecutor(warehouse, timeout, limits).Execute(new QueryPlanner(context).Plan(query));
-        return UnknownBuckets.Apply(table, query, period, DataEnds.Load(model, warehouse, timeZone), new SourcesRead(model));
+        var table = new QueryExecutor(warehouse, timeout, limits).Execute(Plan(model, warehouse.Dialect, query, period, timeZone, locale, limits.MaxBuckets));
+        return UnknownBuckets.Apply(table, query, period, DataEnds.Load(model, warehouse, Dsl.Binding.Rules.FindTimeZone(timeZone) ?? TimeZoneInfo.Utc), new SourcesRead(model));
     }
 }

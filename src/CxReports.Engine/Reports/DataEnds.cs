@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Warehouse;
 
@@ -13,7 +13,7 @@ public sealed class DataEnds(IReadOnlyDictionary<string, DateOnly> lastDays)
     public IReadOnlyDictionary<string, DateOnly> LastDays { get; } = lastDays;
 
     /// <summary>The data ends the load log records for the model's sources, each source's last local day in <paramref name="timeZone"/>.</summary>
-    public static DataEnds Load(SemanticModel model, IWarehouse warehouse, string timeZone) => new(model.Sources.Keys
+    public static DataEnds Load(SemanticModel model, IWarehouse warehouse, TimeZoneInfo timeZone) => new(model.Sources.Keys
         .Select(s => (Source: s, Through: warehouse.Log.LastLoaded(s)?.DataThrough))
         .Where(s => s.Through is not null)
         .ToDictionary(s => s.Source, s => s.Through!.LastDay(timeZone), StringComparer.Ordinal));

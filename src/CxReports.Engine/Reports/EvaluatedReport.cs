@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
 
 namespace CxReports.Engine.Reports;
@@ -28,7 +29,7 @@ public sealed record EvaluatedSection(string Title, IReadOnlyList<EvaluatedBlock
 /// One block: its id, kind (kpi, table, chart, cohort, scores, scenario, text), title, and table or text; a measured
 /// scenario also carries its measured effect (<see cref="MeasuredEffect"/>).
 /// </summary>
-public sealed record EvaluatedBlock(string Id, string Type, string? Title, ResultTable? Table, string? Text = null, string? Chart = null,
+public sealed record EvaluatedBlock(string Id, string Type, string? Title, ResultTable? Table, string? Text = null, ChartKind? Chart = null,
     ResultTable? Measured = null)
 {
     /// <summary>What the block says when it has no rows, as the analyst wrote it (<c>empty "..."</c>); null: the renderer's default.</summary>

@@ -1,5 +1,4 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
 
 namespace CxReports.Engine.Reports;

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
@@ -41,8 +39,8 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
                 return evaluated.Table is not { } table ? evaluated : evaluated with { Table = Fresh(block, table, period, ends, read, noData) };
             }).ToArray())).ToArray();
         return new EvaluatedReport(report.Name, report.Title, report.Description, time.GetUtcNow(), period.From, period.To,
-            report.Grain?.ToString().ToLowerInvariant(), report.TimeZone, report.Locale,
-            values, DataVersion(), sections)
+            report.Grain?.Word(), report.TimeZone.Id, report.Locale.Name,
+            values, DataVersion.Of(model.Sources.Keys, s => warehouse.Log.LastLoaded(s)?.ContentHash), sections)
         {
             Freshness = new ReportFreshness(ends.For(sources), end < period.To ? end : null),
         };
@@ -83,7 +81,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             return block switch
             {
                 KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, Run(), period, values, executor)),
-                ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind.ToString().ToLowerInvariant()),
+                ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind),
                 TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
                 CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
                 ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()) { Empty = scores.Empty },
@@ -109,8 +107,8 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var current = currentTable.Rows.Single();
         var earlier = kpi.Compare switch
         {
-            "period" => period.Previous(_planner.Today),
-            "year" => period.PreviousYear(_planner.Today),
+            Baseline.Period => period.Previous(_planner.Today),
+            Baseline.Year => period.PreviousYear(_planner.Today),
             _ => null,
         };
         var previous = earlier is null ? null : executor.Execute(_planner.Queries(report, earlier, values).Plan(query)).Rows.Single();
@@ -152,24 +150,16 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var table = InCurrency(ScenarioTable.Compute(scenario, new ScenarioInputs(At(row, 0), (double)scenario.Margin, At(row, 1) ?? 0, At(row, 2) ?? 0, (double)scenario.YearlyDiscount)));
         if (scenario.MeasuredAgainst is not { } against) return new EvaluatedBlock(block.Id, "scenario", block.Title, table);
 
-        var baseline = against == "year" ? period.PreviousYear(_planner.Today) : period.Previous(_planner.Today);
+        var baseline = against == Baseline.Year ? period.PreviousYear(_planner.Today) : period.Previous(_planner.Today);
         var before = baseline is null ? null
             : executor.Execute(_planner.Queries(report, baseline, values).Plan(ReportPlanner.ScenarioQuery(scenario))).Rows.Single();
         var byMonth = scenario.Customers is { } customers
             ? executor.Execute(_planner.Queries(report, period, values).Plan(ReportPlanner.CustomersByMonth(scenario, customers)))
             : null;
         var months = byMonth?.Rows.Select(r => At(r, byMonth.IndexOf("customers"))).OfType<double>().ToList() ?? [];
-        var measured = MeasuredEffect.Compute(new MeasuredInputs(against, baseline?.From, baseline?.To, before is null ? null : At(before, 1), At(row, 1),
+        var measured = MeasuredEffect.Compute(new MeasuredInputs(against.ToString().ToLowerInvariant(), baseline?.From, baseline?.To, before is null ? null : At(before, 1), At(row, 1),
             months.Count == 0 ? null : months.Average(), At(row, 0), (double)scenario.Margin, At(row, 2) ?? 0,
-            (int)period.Buckets(Dsl.Syntax.Tree.TimeUnit.Month)));
+            (int)period.Buckets(Dsl.Model.TimeUnit.Month)));
         return new EvaluatedBlock(block.Id, "scenario", block.Title, table, Measured: InCurrency(measured));
-    }
-
-    /// <summary>A short fingerprint of the loaded data: changes whenever any source's content does.</summary>
-    private string DataVersion()
-    {
-        var versions = model.Sources.Keys.Order(StringComparer.Ordinal)
-            .Select(s => $"{s}:{warehouse.Log.LastLoaded(s)?.ContentHash}");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", versions))))[..12];
     }
 }

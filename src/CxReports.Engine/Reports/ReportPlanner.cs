@@ -1,4 +1,5 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Dialects;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 
 namespace CxReports.Engine.Reports;
@@ -49,7 +50,7 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
     /// <summary>The scenario's value, churn and cost as one ungrouped query over the period (absent inputs are 0).</summary>
     public static BoundQuery ScenarioQuery(ScenarioModel scenario)
     {
-        var zero = new BoundLiteral(0m, Dsl.Binding.Model.ValueType.Number, scenario.Span);
+        var zero = new BoundLiteral(0m, Dsl.Model.ValueType.Number, scenario.Span);
         QueryMetric Metric(string name, BoundExpression? e) => new(name, e ?? zero, Meaning.None, true, scenario.Span);
         return new BoundQuery([Metric("value", scenario.Value), Metric("churn", scenario.Churn), Metric("cost", scenario.Cost)], [], null, null, scenario.Span);
     }
@@ -60,12 +61,12 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
     /// </summary>
     public static BoundQuery CustomersByMonth(ScenarioModel scenario, BoundExpression customers) => new(
         [new QueryMetric("customers", customers, Meaning.None, false, scenario.Span)],
-        [new QueryDimension("month", Dsl.Syntax.Tree.TimeUnit.Month, new Dictionary<string, BoundField>(), scenario.Span)],
+        [new QueryDimension("month", Dsl.Model.TimeUnit.Month, new Dictionary<string, BoundField>(), scenario.Span)],
         null, null, scenario.Span);
 
     public QueryPlanner Queries(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
         new(Context(report, period, values));
 
     private PlanContext Context(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
-        new(model, dialect, period, report.TimeZone, values, report.Filters) { MaxBuckets = maxBuckets, Locale = report.Locale };
+        new(model, dialect, period, report.TimeZone.Id, values, report.Filters) { MaxBuckets = maxBuckets, Locale = report.Locale.Name };
 }

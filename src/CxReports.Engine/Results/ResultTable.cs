@@ -1,5 +1,3 @@
-using CxReports.Engine.Planning;
-
 namespace CxReports.Engine.Results;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Engine.Scheduling;

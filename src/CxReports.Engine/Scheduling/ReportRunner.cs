@@ -1,10 +1,10 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Engine.Scheduling;
 
 /// <summary>How a run ended: delivered everywhere, some targets failed, nothing to send, or the report failed.</summary>
-public sealed record RunOutcome(string RunId, string Status, IReadOnlyList<DeliveryRecord> Deliveries, string? Error);
+public sealed record RunOutcome(string RunId, RunStatus Status, IReadOnlyList<DeliveryRecord> Deliveries, string? Error);
 
 /// <summary>
 /// Runs a report once for a slot and fans it out to its deliveries. Every attempt is recorded; a target already
@@ -32,10 +32,26 @@ public sealed class ReportRunner(
             var runId = Guid.NewGuid().ToString("N");
             return TrackedAsync(runId, () =>
             {
-                log.StartRun(new RunRecord(runId, report.Name, slot, trigger, time.GetUtcNow(), null, "running", null));
+                log.StartRun(new RunRecord(runId, report.Name, slot, trigger, time.GetUtcNow(), null, RunStatus.Running, null));
                 return EvaluateAndDeliverAsync(runId, report, slot, cancellation);
             });
         }, cancellation);
+
+    /// <summary>
+    /// A manual run (run-now over HTTP, <c>cxr run --deliver</c>): runs and delivers now, for the slot of this second.
+    /// </summary>
+    public Task<RunOutcome> RunNowAsync(ReportModel report, CancellationToken cancellation) =>
+        RunAsync(report, ManualSlot(time.GetUtcNow()), "manual", cancellation);
+
+    /// <summary>
+    /// Now, to the second. The slot is stored in the run log (to the microsecond) and a resumed run recomputes its
+    /// idempotency keys from the stored one, so it must carry no finer part. Keys name the report, slot and target,
+    /// not the trigger: to the minute, a run-now at 09:00:40 would take the keys of a 09:00 scheduled slot and be
+    /// skipped as already delivered (or make the schedule skip its own delivery). To the second, only a repeat within
+    /// the same second (a double submit) is taken for the same delivery, and it is sent once.
+    /// </summary>
+    private static DateTimeOffset ManualSlot(DateTimeOffset now) =>
+        new(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     /// <summary>Whether this runner is running <paramref name="runId"/> now (so it is not an interrupted run).</summary>
     public bool IsActive(string runId) => _active.ContainsKey(runId);
@@ -49,15 +65,15 @@ public sealed class ReportRunner(
     public Task<RunOutcome?> ResumeAsync(RunRecord run, ReportModel? report, CancellationToken cancellation) =>
         OneAtATimeAsync(run.Report, async () =>
         {
-            if (IsActive(run.RunId) || log.RunStatus(run.RunId) != "running") return null;
+            if (IsActive(run.RunId) || log.RunStatus(run.RunId) != RunStatus.Running) return null;
             foreach (var cutOff in log.DeliveriesOf(run.RunId).GroupBy(d => d.IdempotencyKey).Select(g => g.Last())
-                         .Where(d => d is { Kind: "email", Status: "sending" }))
-                log.RecordDelivery(cutOff with { Attempt = 0, Status = "in_doubt", Error = CutOffEmail, At = time.GetUtcNow() });
+                         .Where(d => d is { Kind: "email", Status: DeliveryStatus.Sending }))
+                log.RecordDelivery(cutOff with { Attempt = 0, Status = DeliveryStatus.InDoubt, Error = CutOffEmail, At = time.GetUtcNow() });
             if (report is null)
             {
                 var error = $"interrupted, and cannot be resumed: report '{run.Report}' is no longer in the model";
-                log.FinishRun(run.RunId, time.GetUtcNow(), "failed", error);
-                return new RunOutcome(run.RunId, "failed", log.DeliveriesOf(run.RunId), error);
+                log.FinishRun(run.RunId, time.GetUtcNow(), RunStatus.Failed, error);
+                return new RunOutcome(run.RunId, RunStatus.Failed, log.DeliveriesOf(run.RunId), error);
             }
             return (RunOutcome?)await TrackedAsync(run.RunId, () => EvaluateAndDeliverAsync(run.RunId, report, run.ScheduledFor, cancellation));
         }, cancellation);
@@ -101,23 +117,23 @@ public sealed class ReportRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.FinishRun(runId, time.GetUtcNow(), "failed", e.Message);
-            return new RunOutcome(runId, "failed", log.DeliveriesOf(runId), e.Message);
+            log.FinishRun(runId, time.GetUtcNow(), RunStatus.Failed, e.Message);
+            return new RunOutcome(runId, RunStatus.Failed, log.DeliveriesOf(runId), e.Message);
         }
 
         var schedule = report.Schedule;
         if (schedule is null || schedule.Deliveries.Count == 0)
         {
-            log.FinishRun(runId, time.GetUtcNow(), "evaluated", null);
-            return new RunOutcome(runId, "evaluated", [], null);
+            log.FinishRun(runId, time.GetUtcNow(), RunStatus.Evaluated, null);
+            return new RunOutcome(runId, RunStatus.Evaluated, [], null);
         }
         if (schedule.SkipWhenEmpty && IsEmpty(evaluated))
         {
-            log.FinishRun(runId, time.GetUtcNow(), "skipped", "no data in the period (skip when empty)");
-            return new RunOutcome(runId, "skipped", [], null);
+            log.FinishRun(runId, time.GetUtcNow(), RunStatus.Skipped, "no data in the period (skip when empty)");
+            return new RunOutcome(runId, RunStatus.Skipped, [], null);
         }
 
-        var slotDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot, Dsl.Binding.Rules.FindTimeZone(schedule.TimeZone) ?? TimeZoneInfo.Utc).DateTime);
+        var slotDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(slot, schedule.TimeZone).DateTime);
         var documents = new Dictionary<string, IReadOnlyList<DeliveryDocument>>();
         foreach (var delivery in schedule.Deliveries)
         foreach (var target in delivery.Targets)
@@ -125,11 +141,11 @@ public sealed class ReportRunner(
 
         var records = log.DeliveriesOf(runId);
         var finals = records.GroupBy(r => r.IdempotencyKey).Select(g => g.Last()).ToArray();
-        var undelivered = finals.Where(r => r.Status is not ("delivered" or "already_delivered")).ToArray();
-        var status = undelivered.Length == 0 ? "delivered" : undelivered.Length < finals.Length ? "partial" : "failed";
+        var undelivered = finals.Where(r => r.Status is not (DeliveryStatus.Delivered or DeliveryStatus.AlreadyDelivered)).ToArray();
+        var status = undelivered.Length == 0 ? RunStatus.Delivered : undelivered.Length < finals.Length ? RunStatus.Partial : RunStatus.Failed;
         var error = undelivered.Length == 0
             ? null
-            : "not delivered: " + string.Join("; ", undelivered.Select(r => $"{r.Kind} {r.Target} {r.Status}"));
+            : "not delivered: " + string.Join("; ", undelivered.Select(r => $"{r.Kind} {r.Target} {r.Status.ToText()}"));
         log.FinishRun(runId, time.GetUtcNow(), status, error);
         return new RunOutcome(runId, status, records, error);
     }
@@ -141,76 +157,69 @@ public sealed class ReportRunner(
         var key = DeliveryNames.IdempotencyKey(report.Name, slot, kind, target);
         // The run log keeps the target as it may be shown: a webhook URL's credentials never reach it.
         var shown = RedactedTarget.Of(target);
-        void Record(int attempt, string status, string? error) =>
+        void Record(int attempt, DeliveryStatus status, string? error) =>
             log.RecordDelivery(new DeliveryRecord(runId, report.Name, slot, kind, shown, attempt, status, error?.Replace(target, shown), time.GetUtcNow(), key));
 
         var last = log.LastAttempt(key);
         switch (last?.Status)
         {
-            case "delivered" or "already_delivered" when last.RunId == runId:
+            case DeliveryStatus.Delivered or DeliveryStatus.AlreadyDelivered when last.RunId == runId:
                 return;
-            case "delivered" or "already_delivered":
-                Record(0, "already_delivered", null);
+            case DeliveryStatus.Delivered or DeliveryStatus.AlreadyDelivered:
+                Record(0, DeliveryStatus.AlreadyDelivered, null);
                 return;
-            case "in_doubt" or "failed" when last.RunId == runId:
+            case DeliveryStatus.InDoubt or DeliveryStatus.Failed when last.RunId == runId:
                 return;
-            case "sending" or "in_doubt" when delivery.Kind == DeliveryKind.Email:
-                Record(0, "in_doubt", "an earlier attempt was interrupted before its outcome was recorded; not resent to avoid a duplicate email");
+            case DeliveryStatus.Sending or DeliveryStatus.InDoubt when delivery.Kind == DeliveryKind.Email:
+                Record(0, DeliveryStatus.InDoubt, "an earlier attempt was interrupted before its outcome was recorded; not resent to avoid a duplicate email");
                 return;
         }
 
         var channel = channels.FirstOrDefault(c => c.Kind == delivery.Kind);
         if (channel is null)
         {
-            Record(0, "failed", $"no {kind} channel is configured");
+            Record(0, DeliveryStatus.Failed, $"no {kind} channel is configured");
             return;
         }
         DeliveryContext context;
         try
         {
             context = new DeliveryContext(report, delivery, target, slot, evaluated,
-                delivery.Formats.SelectMany(f => Documents(f, delivery, evaluated, slotDate, documents)).ToArray(),
+                delivery.Formats.SelectMany(f => Documents(f.Name(), delivery, evaluated, slotDate, documents)).ToArray(),
                 key, DeliveryNames.Subject(delivery.Subject, evaluated, slotDate));
         }
         catch (MissingFormatException e)
         {
-            Record(0, "failed", e.Message);
+            Record(0, DeliveryStatus.Failed, e.Message);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A document that cannot be made (a table past a spreadsheet's rows) fails this target, not the run.
-            Record(0, "failed", $"the documents could not be made: {e.Message}");
+            Record(0, DeliveryStatus.Failed, $"the documents could not be made: {e.Message}");
             return;
         }
 
         // A resumed run numbers on from the attempt the stopped process made, and has its own retries.
-        var previous = last?.RunId == runId ? last.Attempt : 0;
-        for (var attempt = previous + 1; ; attempt++)
+        var attempt = last?.RunId == runId ? last.Attempt : 0;
+        var retries = _retry.Pipeline(time, (e, _) => Record(attempt, DeliveryStatus.Retrying, e.Message));
+        try
         {
-            if (attempt > previous + 1) await Task.Delay(_retry.DelayBefore(attempt - previous), time, cancellation);
-            Record(attempt, "sending", null);
-            try
+            await retries.ExecuteAsync(async token =>
             {
-                await channel.DeliverAsync(context, cancellation);
-                Record(attempt, "delivered", null);
-                return;
-            }
-            catch (DeliveryException e) when (e.Transient && attempt - previous < _retry.MaxAttempts)
-            {
-                Record(attempt, "retrying", e.Message);
-            }
-            catch (DeliveryException e)
-            {
-                Record(attempt, "failed", e.Message);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // An unexpected failure is recorded, not retried: nothing says a retry would not duplicate it.
-                Record(attempt, "failed", $"{e.GetType().Name}: {e.Message}");
-                return;
-            }
+                Record(++attempt, DeliveryStatus.Sending, null);
+                await channel.DeliverAsync(context, token);
+            }, cancellation);
+            Record(attempt, DeliveryStatus.Delivered, null);
+        }
+        catch (DeliveryException e)
+        {
+            Record(attempt, DeliveryStatus.Failed, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An unexpected failure is recorded, not retried: nothing says a retry would not duplicate it.
+            Record(attempt, DeliveryStatus.Failed, $"{e.GetType().Name}: {e.Message}");
         }
     }
 

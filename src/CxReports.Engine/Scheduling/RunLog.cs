@@ -4,11 +4,11 @@ namespace CxReports.Engine.Scheduling;
 
 /// <summary>A delivery attempt as recorded.</summary>
 public sealed record DeliveryRecord(string RunId, string Report, DateTimeOffset ScheduledFor, string Kind, string Target,
-    int Attempt, string Status, string? Error, DateTimeOffset At, string IdempotencyKey);
+    int Attempt, DeliveryStatus Status, string? Error, DateTimeOffset At, string IdempotencyKey);
 
 /// <summary>A run as recorded: a scheduled slot or a manual run, its outcome and its deliveries.</summary>
 public sealed record RunRecord(string RunId, string Report, DateTimeOffset ScheduledFor, string Trigger, DateTimeOffset Started,
-    DateTimeOffset? Finished, string Status, string? Error);
+    DateTimeOffset? Finished, RunStatus Status, string? Error);
 
 /// <summary>
 /// The durable run log in the warehouse: runs, and every delivery attempt with its idempotency key, so after a
@@ -52,19 +52,19 @@ public sealed class RunLog(IWarehouseAccess access)
 
     public void StartRun(RunRecord run) => Execute(
         $"INSERT INTO {Runs} VALUES ($1, $2, $3, $4, $5, NULL, $6, NULL)",
-        run.RunId, run.Report, Utc(run.ScheduledFor), run.Trigger, Utc(run.Started), run.Status);
+        run.RunId, run.Report, Utc(run.ScheduledFor), run.Trigger, Utc(run.Started), run.Status.ToText());
 
-    public void FinishRun(string runId, DateTimeOffset finished, string status, string? error) => Execute(
-        $"UPDATE {Runs} SET finished = $2, status = $3, error = $4 WHERE run_id = $1", runId, Utc(finished), status, error);
+    public void FinishRun(string runId, DateTimeOffset finished, RunStatus status, string? error) => Execute(
+        $"UPDATE {Runs} SET finished = $2, status = $3, error = $4 WHERE run_id = $1", runId, Utc(finished), status.ToText(), error);
 
     public void RecordDelivery(DeliveryRecord record) => Execute(
         $"INSERT INTO {Deliveries} (run_id, report, scheduled_for, kind, target, attempt, status, error, attempted_at, idempotency_key) " +
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        record.RunId, record.Report, Utc(record.ScheduledFor), record.Kind, record.Target, record.Attempt, record.Status,
+        record.RunId, record.Report, Utc(record.ScheduledFor), record.Kind, record.Target, record.Attempt, record.Status.ToText(),
         record.Error, Utc(record.At), record.IdempotencyKey);
 
     /// <summary>The last recorded state of a delivery (by its idempotency key): delivered, sending, failed, or none.</summary>
-    public string? DeliveryState(string idempotencyKey) => LastAttempt(idempotencyKey)?.Status;
+    public DeliveryStatus? DeliveryState(string idempotencyKey) => LastAttempt(idempotencyKey)?.Status;
 
     /// <summary>The last record of a delivery (by its idempotency key), in whichever run it was made.</summary>
     public DeliveryRecord? LastAttempt(string idempotencyKey) => Query(
@@ -72,11 +72,12 @@ public sealed class RunLog(IWarehouseAccess access)
         ReadDelivery, idempotencyKey).FirstOrDefault();
 
     /// <summary>The status of one run, or null if it was never recorded.</summary>
-    public string? RunStatus(string runId) => Query($"SELECT status FROM {Runs} WHERE run_id = $1", r => r.GetString(0), runId).FirstOrDefault();
+    public RunStatus? RunStatus(string runId) =>
+        Query($"SELECT status FROM {Runs} WHERE run_id = $1", r => (RunStatus?)StatusText.Parse<RunStatus>(r.GetString(0)), runId).FirstOrDefault();
 
     /// <summary>Runs still marked running that were started before <paramref name="before"/>: left so by a process that stopped.</summary>
     public IReadOnlyList<RunRecord> Interrupted(DateTimeOffset before) => Query(
-        $"SELECT {RunColumns} FROM {Runs} WHERE status = 'running' AND started < $1 ORDER BY started", ReadRun, Utc(before));
+        $"SELECT {RunColumns} FROM {Runs} WHERE status = '{Scheduling.RunStatus.Running.ToText()}' AND started < $1 ORDER BY started", ReadRun, Utc(before));
 
     /// <summary>The latest slot of a report that a scheduled run was started for.</summary>
     public DateTimeOffset? LastScheduledSlot(string report) => Query(
@@ -102,10 +103,10 @@ public sealed class RunLog(IWarehouseAccess access)
     private const string DeliveryColumns = "run_id, report, scheduled_for, kind, target, attempt, status, error, attempted_at, idempotency_key";
 
     private static RunRecord ReadRun(System.Data.Common.DbDataReader r) => new(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)), r.GetString(3),
-        Utc(r.GetDateTime(4)), r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+        Utc(r.GetDateTime(4)), r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), StatusText.Parse<RunStatus>(r.GetString(6)), r.IsDBNull(7) ? null : r.GetString(7));
 
     private static DeliveryRecord ReadDelivery(System.Data.Common.DbDataReader r) => new(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)),
-        r.GetString(3), r.GetString(4), r.GetInt32(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), Utc(r.GetDateTime(8)), r.GetString(9));
+        r.GetString(3), r.GetString(4), r.GetInt32(5), StatusText.Parse<DeliveryStatus>(r.GetString(6)), r.IsDBNull(7) ? null : r.GetString(7), Utc(r.GetDateTime(8)), r.GetString(9));
 
     private void Execute(string sql, params object?[] parameters) => access.Use(w => w.Execute(sql, parameters));
 

@@ -1,5 +1,4 @@
-using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using Cronos;
 
 namespace CxReports.Engine.Scheduling;
@@ -15,8 +14,8 @@ public sealed class ScheduleClock
 
     public ScheduleClock(ScheduleModel schedule)
     {
-        _cron = Rules.ParseCron(schedule.Cron, out var problem) ?? throw new ArgumentException(problem, nameof(schedule));
-        _zone = Rules.FindTimeZone(schedule.TimeZone) ?? throw new ArgumentException($"unknown time zone {schedule.TimeZone}", nameof(schedule));
+        _cron = schedule.Slots;
+        _zone = schedule.TimeZone;
     }
 
     /// <summary>The first slot strictly after <paramref name="after"/>.</summary>

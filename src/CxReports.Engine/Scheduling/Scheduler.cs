@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Scheduling;
 
@@ -45,10 +45,6 @@ public sealed class Scheduler(Func<SemanticModel?> model, RunLog log, ReportRunn
         }
         return next;
     }
-
-    /// <summary>The next slot of each scheduled report (shown in the reports list).</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset?> NextRuns() =>
-        Scheduled().ToDictionary(r => r.Name, r => new ScheduleClock(r.Schedule!).Next(time.GetUtcNow()));
 
     /// <summary>Resumes interrupted runs (each told to <paramref name="resumed"/>) and runs due slots, until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellation, Action<RunOutcome>? resumed = null)

@@ -1,3 +1,5 @@
+using CxReports.Engine.Dialects;
+
 namespace CxReports.Engine.Warehouse;
 
 /// <summary>

@@ -28,8 +28,8 @@ public sealed record DataThrough(DateOnly Day, DateTimeOffset? Instant)
     private static bool HasAny(string format, params string[] directives) => directives.Any(d => format.Contains(d, StringComparison.Ordinal));
 
     /// <summary>The last local day with data in <paramref name="timeZone"/> (an instant's day there; a date as it is).</summary>
-    public DateOnly LastDay(string timeZone) => Instant is { } instant
-        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Dsl.Binding.Rules.FindTimeZone(timeZone) ?? TimeZoneInfo.Utc).DateTime)
+    public DateOnly LastDay(TimeZoneInfo timeZone) => Instant is { } instant
+        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, timeZone).DateTime)
         : Day;
 
     /// <summary>ISO text: a date, or an instant in UTC to the second.</summary>

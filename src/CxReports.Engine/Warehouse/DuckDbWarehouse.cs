@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using CxReports.Engine.Planning;
+using CxReports.Engine.Dialects;
 using DuckDB.NET.Data;
 
 namespace CxReports.Engine.Warehouse;
@@ -54,11 +54,11 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// </summary>
     private void Sandbox()
     {
-        // Each also as the loader writes it to DuckDB's readers, glob characters escaped (Loading.ReaderSql), since
+        // Each also as the loader writes it to DuckDB's readers, glob characters escaped (DuckDbPath), since
         // DuckDB checks the path as given: a directory named "exports[2025]" is read as "exports[[]2025]".
         var allowed = new[] { Options.DataRoot, Path.GetDirectoryName(Options.DatabaseFile)! }
             .Select(d => d.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)
-            .SelectMany(d => new[] { d, Loading.ReaderSql.Escaped(d) }).Distinct();
+            .SelectMany(d => new[] { d, DuckDbPath.Escaped(d) }).Distinct();
         Execute($"SET allowed_directories = {Sql.List(allowed)}");
         Execute("SET enable_external_access = false");
         Execute($"SET memory_limit = {Sql.Literal(Options.MemoryLimit)}");
@@ -115,7 +115,7 @@ public sealed class DuckDbWarehouse : IWarehouse
         }
         catch (DuckDBException) when (started.Elapsed >= timeout)
         {
-            throw new Execution.QueryTimeoutException(timeout);
+            throw new QueryTimeoutException(timeout);
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using CxReports.Engine.Planning;
+using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Warehouse;
 
@@ -31,7 +31,7 @@ public interface IWarehouse : IDisposable
 
     /// <summary>
     /// Runs a report query: read-only, within <paramref name="timeout"/>, seeing only the warehouse's own tables
-    /// (<see cref="Execution.QueryTimeoutException"/> when it takes longer).
+    /// (<see cref="QueryTimeoutException"/> when it takes longer).
     /// </summary>
     List<T> QueryReport<T>(string sql, IReadOnlyList<object?> parameters, TimeSpan timeout, Func<DbDataReader, T> map);
 

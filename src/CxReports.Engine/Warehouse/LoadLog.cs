@@ -8,7 +8,7 @@ public sealed record LoadRecord(
     long Rows,
     DateTimeOffset LoadedAt,
     long DurationMs,
-    string Status,
+    LoadLogStatus Status,
     string? Error)
 {
     /// <summary>Where the loaded data ends on the source's time axis; null for a failed load, a source without a time
@@ -38,20 +38,20 @@ public sealed class LoadLog(IWarehouse warehouse)
 
     public void Record(LoadRecord record) => warehouse.Execute(
         $"INSERT INTO {Table} (source, files, content_hash, rows, loaded_at, duration_ms, status, error, data_through) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        record.Source, record.Files, record.ContentHash, record.Rows, record.LoadedAt.UtcDateTime, record.DurationMs, record.Status, record.Error,
+        record.Source, record.Files, record.ContentHash, record.Rows, record.LoadedAt.UtcDateTime, record.DurationMs, record.Status.ToText(), record.Error,
         record.DataThrough?.ToString());
 
     /// <summary>The last successful load of a source, if any: its content hash decides whether to load again.</summary>
-    public LoadRecord? LastLoaded(string source) => Latest(source, "ok");
+    public LoadRecord? LastLoaded(string source) => Latest(source, LoadLogStatus.Ok);
 
     /// <summary>The last attempt, successful or not.</summary>
     public LoadRecord? LastAttempt(string source) => Latest(source, null);
 
-    private LoadRecord? Latest(string source, string? status) => warehouse.Query(
+    private LoadRecord? Latest(string source, LoadLogStatus? status) => warehouse.Query(
         $"SELECT source, files, content_hash, rows, loaded_at, duration_ms, status, error, data_through FROM {Table} " +
         "WHERE source = $1 AND (CAST($2 AS VARCHAR) IS NULL OR status = CAST($2 AS VARCHAR)) ORDER BY loaded_at DESC LIMIT 1", // typed: PostgreSQL cannot infer a null's type
         r => new LoadRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3),
-            new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)), r.GetInt64(5), r.GetString(6),
+            new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc)), r.GetInt64(5), LoadLogStatusText.Parse(r.GetString(6)),
             r.IsDBNull(7) ? null : r.GetString(7)) { DataThrough = DataThrough.Parse(r.IsDBNull(8) ? null : r.GetString(8)) },
-        source, status).FirstOrDefault();
+        source, status?.ToText()).FirstOrDefault();
 }

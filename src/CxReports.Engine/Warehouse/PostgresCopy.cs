@@ -1,3 +1,4 @@
+using CxReports.Engine.Dialects;
 using Npgsql;
 
 namespace CxReports.Engine.Warehouse;

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using CxReports.Engine.Dialects;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace CxReports.Engine.Warehouse;
 
@@ -49,9 +52,8 @@ internal sealed class PostgresReaderRole(string ownerConnectionString, string na
     /// or its log), then a login with it and the owner's host and database; again if another opener's password
     /// came in between. Throws the login's error when the server does not let the role in at all.
     /// </summary>
-    public NpgsqlConnection LogIn(Action<NpgsqlConnectionStringBuilder> configure)
-    {
-        for (var attempt = 1; ; attempt++)
+    public NpgsqlConnection LogIn(Action<NpgsqlConnectionStringBuilder> configure) =>
+        Retried(e => e.SqlState == PostgresErrorCodes.InvalidPassword).Execute(() =>
         {
             var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
             var verifier = ScramVerifier.For(password, RandomNumberGenerator.GetBytes(16));
@@ -64,36 +66,27 @@ internal sealed class PostgresReaderRole(string ownerConnectionString, string na
                 reader.Open();
                 return reader;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword && attempt < Attempts)
-            {
-                reader.Dispose();
-                Pause();
-            }
             catch
             {
                 reader.Dispose();
                 throw;
             }
-        }
-    }
+        });
 
-    private void Racing(Action<NpgsqlConnection> step)
+    private void Racing(Action<NpgsqlConnection> step) => Retried(IsRace).Execute(() =>
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            using var connection = new NpgsqlConnection(ownerConnectionString);
-            connection.Open();
-            try
-            {
-                step(connection);
-                return;
-            }
-            catch (PostgresException e) when (attempt < Attempts && IsRace(e))
-            {
-                Pause();
-            }
-        }
-    }
+        using var connection = new NpgsqlConnection(ownerConnectionString);
+        connection.Open();
+        step(connection);
+    });
+
+    /// <summary>Up to <see cref="Attempts"/> tries of a step, again after a random pause of 10 to 100 ms when it fails as <paramref name="transient"/> says.</summary>
+    private static ResiliencePipeline Retried(Func<PostgresException, bool> transient) => new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+    {
+        ShouldHandle = new PredicateBuilder().Handle(transient),
+        MaxRetryAttempts = Attempts - 1,
+        DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 100))),
+    }).Build();
 
     private static void Execute(NpgsqlConnection connection, string sql)
     {
@@ -104,6 +97,4 @@ internal sealed class PostgresReaderRole(string ownerConnectionString, string na
     private static bool IsRace(PostgresException e) =>
         e.SqlState == PostgresErrorCodes.UniqueViolation ||
         (e.SqlState == PostgresErrorCodes.InternalError && e.MessageText.Contains("concurrently updated", StringComparison.Ordinal));
-
-    private static void Pause() => Thread.Sleep(Random.Shared.Next(10, 100));
 }

@@ -1,8 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using CxReports.Engine.Execution;
-using CxReports.Engine.Planning;
+using CxReports.Engine.Dialects;
 using Npgsql;
 
 namespace CxReports.Engine.Warehouse;

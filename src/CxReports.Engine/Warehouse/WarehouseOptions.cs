@@ -1,3 +1,5 @@
+using CxReports.Engine.Dialects;
+
 namespace CxReports.Engine.Warehouse;
 
 /// <summary>The engines a warehouse can run on.</summary>
@@ -36,7 +38,7 @@ public sealed record WarehouseOptions(string DataDirectory, string? DatabasePath
     public string DataRoot => Path.GetFullPath(DataDirectory);
 
     /// <summary>The SQL the chosen engine speaks (known without connecting, for <c>cxr explain</c>).</summary>
-    public Planning.ISqlDialect Dialect => Provider == WarehouseProvider.Postgres ? Planning.PostgresDialect.Instance : Planning.DuckDbDialect.Instance;
+    public ISqlDialect Dialect => Provider == WarehouseProvider.Postgres ? PostgresDialect.Instance : DuckDbDialect.Instance;
 
     /// <summary>Parses a provider name as written in configuration and flags (<c>duckdb</c>, <c>postgres</c>).</summary>
     public static WarehouseProvider? ParseProvider(string? name) => name?.Trim().ToLowerInvariant() switch

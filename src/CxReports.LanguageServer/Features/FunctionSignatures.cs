@@ -1,5 +1,5 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 
 namespace CxReports.LanguageServer.Features;
 

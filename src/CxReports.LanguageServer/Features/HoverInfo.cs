@@ -1,5 +1,5 @@
 using System.Text;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Syntax.Tree;
 using CxReports.LanguageServer.Protocol;
 using CxReports.LanguageServer.Symbols;

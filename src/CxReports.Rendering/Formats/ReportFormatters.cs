@@ -1,4 +1,3 @@
-using System.Text;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Scheduling;
 using CxReports.Rendering.Json;
@@ -6,12 +5,15 @@ using CxReports.Rendering.Sheets;
 
 namespace CxReports.Rendering.Formats;
 
-/// <summary>The evaluated-report JSON document as a delivery attachment or webhook body.</summary>
-public sealed class JsonReportFormatter : IReportFormatter
+/// <summary>
+/// The evaluated-report JSON document: indented as a delivery attachment or webhook body, compact as the HTTP API
+/// serves it.
+/// </summary>
+public sealed class JsonReportFormatter(bool indented = true) : IReportFormatter
 {
     public string Format => "json";
     public string ContentType => "application/json";
-    public byte[] Render(EvaluatedReport report) => Encoding.UTF8.GetBytes(ReportJson.ToJson(report));
+    public byte[] Render(EvaluatedReport report) => ReportJson.Bytes(report, indented);
 }
 
 /// <summary>

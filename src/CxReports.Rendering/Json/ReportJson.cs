@@ -8,12 +8,15 @@ namespace CxReports.Rendering.Json;
 /// <summary>Writes the evaluated-report document of architecture.md: every numeric block as one table.</summary>
 public static class ReportJson
 {
-    public static string ToJson(EvaluatedReport report, bool indented = true)
+    public static string ToJson(EvaluatedReport report, bool indented = true) => Encoding.UTF8.GetString(Bytes(report, indented));
+
+    /// <summary>The document as UTF-8 bytes, written directly: no string of twice the size on the way.</summary>
+    public static byte[] Bytes(EvaluatedReport report, bool indented = true)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
             Write(json, report);
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return stream.ToArray();
     }
 
     public static void Write(Utf8JsonWriter json, EvaluatedReport report)
@@ -73,7 +76,7 @@ public static class ReportJson
         json.WriteStartObject();
         json.WriteString("id", block.Id);
         json.WriteString("type", block.Type);
-        if (block.Chart is { } chart) json.WriteString("chart", chart);
+        if (block.Chart is { } chart) json.WriteString("chart", chart.ToString().ToLowerInvariant());
         if (block.Title is { } title) json.WriteString("title", title);
         if (block.Text is { } text) json.WriteString("text", text);
         if (block.Empty is { } empty) json.WriteString("empty", empty);

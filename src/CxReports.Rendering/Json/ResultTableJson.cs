@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
 
 namespace CxReports.Rendering.Json;
@@ -34,7 +33,7 @@ public static class ResultTableJson
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type.ToString().ToLowerInvariant());
-            if (column.Grain is { } grain) json.WriteString("grain", grain.ToString().ToLowerInvariant());
+            if (column.Grain is { } grain) json.WriteString("grain", grain.Word());
             if (column.MarginOf is { } marginOf) json.WriteString("marginOf", marginOf);
             if (column.Word is { } word) json.WriteString("word", word);
             if (column.AsOf is { } asOf) json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -92,12 +91,15 @@ public static class ResultTableJson
         if (meaning.PerMonth) json.WriteBoolean("perMonth", true);
     }
 
-    public static string ToJson(ResultTable table, bool indented = true)
+    public static string ToJson(ResultTable table, bool indented = true) => System.Text.Encoding.UTF8.GetString(Bytes(table, indented));
+
+    /// <summary>The table as UTF-8 bytes, written directly: no string of twice the size on the way.</summary>
+    public static byte[] Bytes(ResultTable table, bool indented = true)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
             Write(json, table);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return stream.ToArray();
     }
 
     public static void WriteValue(Utf8JsonWriter json, object? value)

@@ -1,3 +1,5 @@
+using CxReports.Rendering.Pdf.Layout;
+
 namespace CxReports.Rendering.Pdf;
 
 /// <summary>Paper sizes the renderer knows.</summary>
@@ -23,4 +25,19 @@ public sealed record PdfOptions
     public string Author { get; init; } = "CxReports";
 
     public static PdfOptions Default { get; } = new();
+
+    /// <summary>The page these options describe: its size in points (turned for landscape) and its margins.</summary>
+    public PageSetup Page
+    {
+        get
+        {
+            var (w, h) = Paper switch
+            {
+                PaperSize.Letter => (612f, 792f),
+                _ => (595.28f, 841.89f),
+            };
+            if (Landscape) (w, h) = (h, w);
+            return new PageSetup(w, h, MarginX, MarginTop, MarginBottom);
+        }
+    }
 }

@@ -1,8 +1,8 @@
 using CxReports.Engine.Reports;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
 using CxReports.Rendering.Pdf.Compose;
 using CxReports.Rendering.Pdf.Fonts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Layout;
 using SkiaSharp;
 
@@ -19,7 +19,7 @@ public static class PdfRenderer
         options ??= PdfOptions.Default;
         FontSet.EnsureRegistered();
         var format = new ValueFormatter(report.Locale);
-        var setup = PageSetup.From(options);
+        var setup = options.Page;
         var content = setup.Content;
         // Charts take at most about a third of the page height, so a landscape page holds two of them.
         var chartHeight = Math.Min(ChartBlock.MaxHeight, content.Height * 0.36f);

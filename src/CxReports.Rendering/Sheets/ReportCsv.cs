@@ -1,5 +1,5 @@
 using CxReports.Engine.Reports;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 
 namespace CxReports.Rendering.Sheets;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,15 +1,13 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
-using CxReports.Rendering.Pdf.Compose;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 
 namespace CxReports.Rendering.Sheets;
 
 /// <summary>A column of a spreadsheet table: its header (label and unit) and what its cells hold.</summary>
-public sealed record SheetColumn(string Header, ColumnType Type, TimeGrain? Grain);
+public sealed record SheetColumn(string Header, ColumnType Type, TimeUnit? Grain);
 
 /// <summary>
 /// One cell: its value already rounded to the decimals it is shown with (a <see cref="double"/>, <see cref="long"/>,
@@ -27,17 +25,17 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
 {
     public static SheetTable Of(EvaluatedBlock block, ValueFormatter format) =>
         block.Type == "kpi" && block.Table!.IndexOf("metric") >= 0 ? Kpi(block.Id, block.Title, block.Table, format)
-        : block.Type == "scores" ? Of(block.Id, block.Title, block.Table!, format, ScoresComposer.ColumnHeadings(block.Table!, format))
-        : block.Type == "scenario" ? Of(block.Id, block.Title, block.Table!, format, ScenarioComposer.ColumnHeadings(block.Table!, format))
+        : block.Type == "scores" ? Of(block.Id, block.Title, block.Table!, format, Headings.OfScores(block.Table!, format))
+        : block.Type == "scenario" ? Of(block.Id, block.Title, block.Table!, format, Headings.OfScenario(block.Table!, format))
         : Of(block.Id, block.Title, block.Table!, format);
 
     /// <summary>A table as a sheet, its columns headed as the page heads them unless <paramref name="headings"/> are given.</summary>
     public static SheetTable Of(string id, string? title, ResultTable table, ValueFormatter format, IReadOnlyList<string>? headings = null)
     {
         var text = format.Text.Sheet;
-        var decimals = TableComposer.Decimals(table);
+        var decimals = ValueFormatter.Decimals(table);
         var columns = table.Columns.Select((c, i) => new SheetColumn(text.WithUnit(headings?[i] ?? Headings.Of(c, format), c.Meaning, format), c.Type,
-            c.Type == ColumnType.Date ? TimeGrains.Of(c) : null)).ToArray();
+            c.Type == ColumnType.Date ? (c.Grain ?? TimeUnit.Day) : null)).ToArray();
         // A spreadsheet is read by people, like the page: a labelled code shows its name (JSON keeps the code).
         var rows = table.Rows.Select(row => row.Select((v, i) => table.Columns[i].LabelOf(v) is { } label
             ? new SheetCell(label, 0)

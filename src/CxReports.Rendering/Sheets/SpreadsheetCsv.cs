@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CxReports.Engine.Loading;
 
 namespace CxReports.Rendering.Sheets;
 
@@ -29,9 +30,9 @@ public static class SpreadsheetCsv
     public static void Write(TextWriter output, SheetTable table, CultureInfo culture)
     {
         var separator = Separator(culture);
-        output.Write(string.Join(separator, table.Columns.Select(c => Field(c.Header, separator))) + "\r\n");
+        output.Write(string.Join(separator, table.Columns.Select(c => CsvField.Escape(c.Header, separator))) + "\r\n");
         foreach (var row in table.Rows)
-            output.Write(string.Join(separator, row.Select(cell => Field(Text(cell, culture), separator))) + "\r\n");
+            output.Write(string.Join(separator, row.Select(cell => CsvField.Escape(Text(cell, culture), separator))) + "\r\n");
     }
 
     private static string Text(SheetCell cell, CultureInfo culture) => cell.Value switch
@@ -50,7 +51,4 @@ public static class SpreadsheetCsv
     /// OWASP advises against CSV injection: a customer's comment "=HYPERLINK(...)" must stay text.
     /// </summary>
     private static string Inert(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
-    private static string Field(string text, char separator) =>
-        text.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }

@@ -1,5 +1,5 @@
+using CxReports.Dsl.Model;
 using System.Globalization;
-using CxReports.Rendering.Pdf.Formatting;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CxReports.Rendering.Sheets;
@@ -19,10 +19,10 @@ public sealed class XlsxStyles(CultureInfo culture)
 
     public uint Number(int decimals) => Style(decimals > 0 ? "#,##0." + new string('0', decimals) : "#,##0");
 
-    public uint Date(TimeGrain? grain) => Style(grain switch
+    public uint Date(TimeUnit? grain) => Style(grain switch
     {
-        TimeGrain.Month => Localized("mmm yyyy"),
-        TimeGrain.Year => "yyyy",
+        TimeUnit.Month => Localized("mmm yyyy"),
+        TimeUnit.Year => "yyyy",
         _ => "yyyy-mm-dd",
     });
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CxReports.Engine.Warehouse;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Cli;
 
@@ -50,14 +51,17 @@ public sealed class CommonOptions
         Warehouse.AcceptOnlyFromAmong("duckdb", "postgres");
     }
 
+    /// <summary>The settings the environment gives, read the way the server reads them (<see cref="EnvironmentSettings"/>).</summary>
+    public IConfiguration Configuration { get; } = EnvironmentSettings.Read();
+
     /// <summary>The warehouse the command line chooses: flags first, then the same environment variables the server reads.</summary>
     public WarehouseOptions WarehouseFor(ParseResult parse, string? databasePath = null) =>
         new(FullPath(parse.GetValue(Data)!), databasePath is null ? null : FullPath(databasePath))
         {
-            Provider = WarehouseOptions.ParseProvider(parse.GetValue(Warehouse) ?? Environment.GetEnvironmentVariable("Warehouse__Provider"))
+            Provider = WarehouseOptions.ParseProvider(parse.GetValue(Warehouse) ?? Configuration["Warehouse:Provider"])
                        ?? throw new WarehouseException("Warehouse__Provider must be duckdb or postgres"),
-            ConnectionString = parse.GetValue(Connection) ?? Environment.GetEnvironmentVariable("Warehouse__ConnectionString"),
-            ReaderConnectionString = Environment.GetEnvironmentVariable("Warehouse__ReaderConnectionString"),
-            Schema = Environment.GetEnvironmentVariable("Warehouse__Schema") is { Length: > 0 } schema ? schema : "cxr",
+            ConnectionString = parse.GetValue(Connection) ?? Configuration["Warehouse:ConnectionString"],
+            ReaderConnectionString = Configuration["Warehouse:ReaderConnectionString"],
+            Schema = Configuration["Warehouse:Schema"] is { Length: > 0 } schema ? schema : "cxr",
         };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CxReports.Server.Problems;
 
 namespace CxReports.Server.Cli;
 
@@ -32,7 +33,7 @@ public static class CxrCommandLine
         if (parsed.Errors.Count > 0)
         {
             // A mistyped option echoes its value, which may be a connection string.
-            foreach (var error in parsed.Errors) stderr.WriteLine($"cxr: {Redacted(error.Message)}");
+            foreach (var error in parsed.Errors) stderr.WriteLine($"cxr: {Passwords.Redacted(error.Message)}");
             stderr.WriteLine("Run 'cxr --help' for usage.");
             return ExitCodes.Usage;
         }
@@ -40,14 +41,14 @@ public static class CxrCommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Host.WarehouseUnusableException e)
+        catch (WarehouseUnusableException e)
         {
             stderr.WriteLine($"cxr: {e.Message}");
             return ExitCodes.Errors;
         }
         catch (Engine.Warehouse.WarehouseException e) // the warehouse chosen cannot be used as configured
         {
-            stderr.WriteLine($"cxr: {Redacted(e.Message)}");
+            stderr.WriteLine($"cxr: {Passwords.Redacted(e.Message)}");
             return ExitCodes.Usage;
         }
         catch (System.Data.Common.DbException e) // the warehouse failed mid-command: a damaged file, a full disk
@@ -61,17 +62,13 @@ public static class CxrCommandLine
     {
         try
         {
-            return Host.WarehouseFailure.Describe(e, options.WarehouseFor(parsed));
+            return WarehouseFailure.Describe(e, options.WarehouseFor(parsed));
         }
         catch (Engine.Warehouse.WarehouseException)
         {
-            return Redacted(e.Message.Split('\n', 2)[0]);
+            return Passwords.Redacted(e.Message.Split('\n', 2)[0]);
         }
     }
-
-    /// <summary>The text with the value of every <c>Password=</c> (or <c>Pwd=</c>) in it hidden.</summary>
-    public static string Redacted(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, "(?i)\\b(password|pwd)\\s*=\\s*[^;'\"\\s]*", "$1=***");
 }
 
 /// <summary>The exit codes every command shares.</summary>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CxReports.Engine.Demo;
+using CxReports.Demo;
 
 namespace CxReports.Server.Cli;
 

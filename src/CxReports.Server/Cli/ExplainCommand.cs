@@ -1,8 +1,6 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
 using CxReports.Engine.Planning;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;
@@ -21,14 +19,13 @@ public static class ExplainCommand
         {
             if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
             var text = parse.GetValue(target)!;
-            if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
             var planner = new ReportPlanner(model, options.WarehouseFor(parse).Dialect, TimeProvider.System);
             try
             {
+                if (request.Request(parse, model.Reports.GetValueOrDefault(text), stderr) is not { } asked) return ExitCodes.Usage;
                 if (model.Reports.TryGetValue(text, out var report))
                 {
-                    foreach (var (block, plan) in planner.Explain(report, asked))
-                        stdout.WriteLine($"-- block {block}\n{plan.Sql};\n{Parameters(plan)}\n");
+                    stdout.Write(ExplainText.Of(planner.Explain(report, asked)));
                     return ExitCodes.Ok;
                 }
                 // One bare name is what a report name looks like: unknown as a report and as a metric, the user most
@@ -43,10 +40,8 @@ public static class ExplainCommand
                 var (query, diagnostics) = ModelBinder.BindQuery(model, text);
                 foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic.Headline);
                 if (query is null) return ExitCodes.Errors;
-                var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), planner.Today);
-                var period = ResolvedPeriod.Of(asked.From ?? written.From, asked.To ?? written.To, planner.Today);
-                var planned = new QueryPlanner(new PlanContext(model, options.WarehouseFor(parse).Dialect, period, "UTC", new Dictionary<string, object?>(), [])).Plan(query);
-                stdout.WriteLine($"{planned.Sql};\n{Parameters(planned)}");
+                var planned = AdHocQuery.Plan(model, options.WarehouseFor(parse).Dialect, query, AdHocQuery.Period(asked.From, asked.To, planner.Today), "UTC", "en-US");
+                stdout.WriteLine(ExplainText.Of(planned));
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is PlanningException or ReportArgumentException)
@@ -60,7 +55,4 @@ public static class ExplainCommand
 
     private static bool IsBareName(string text) =>
         text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
-
-    private static string Parameters(PlannedQuery plan) =>
-        "-- parameters: " + string.Join(", ", plan.Parameters.Select((p, i) => $"${i + 1} = {ParamValues.Show(p)}"));
 }

@@ -37,7 +37,7 @@ public static class LoadCommand
             }
             catch (Exception e) when (e is WarehouseException or System.Data.Common.DbException)
             {
-                stderr.WriteLine($"cxr load: {Host.WarehouseFailure.Describe(e, warehouseOptions)}");
+                stderr.WriteLine($"cxr load: {Problems.WarehouseFailure.Describe(e, warehouseOptions)}");
                 return ExitCodes.Errors;
             }
             using var _ = warehouse;
@@ -64,7 +64,7 @@ public static class LoadCommand
             }
             catch (Exception e) when (e is System.Data.Common.DbException or IOException) // a damaged file, a full disk
             {
-                stderr.WriteLine($"\ncxr load: {Host.WarehouseFailure.Describe(e, warehouseOptions)}");
+                stderr.WriteLine($"\ncxr load: {Problems.WarehouseFailure.Describe(e, warehouseOptions)}");
                 return ExitCodes.Errors;
             }
 
@@ -75,7 +75,7 @@ public static class LoadCommand
             foreach (var diagnostic in diagnostics.Where(d => !Engine.Warehouse.StorageFailure.IsDiskFull(d.Message)))
                 stdout.WriteLine(diagnostic.Headline);
             if (diagnostics.FirstOrDefault(d => Engine.Warehouse.StorageFailure.IsDiskFull(d.Message)) is { } full)
-                stderr.WriteLine($"cxr load: {Host.WarehouseFailure.Describe(full.Message[(full.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], warehouseOptions)}");
+                stderr.WriteLine($"cxr load: {Problems.WarehouseFailure.Describe(full.Message[(full.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..], warehouseOptions)}");
             return outcomes.Any(o => o.Status == LoadStatus.Failed) ? ExitCodes.Errors : ExitCodes.Ok;
         });
         return command;

@@ -1,12 +1,11 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;
 
-/// <summary><c>--from</c>, <c>--to</c> and <c>--timezone</c>; without dates, the 12 whole months before the current one.</summary>
+/// <summary><c>--from</c>, <c>--to</c> and <c>--timezone</c> of a query; without dates, the default period of <see cref="AdHocQuery"/>.</summary>
 public sealed class PeriodOptions
 {
     private readonly Option<string?> _from = new("--from") { Description = "First day of the period (YYYY-MM-DD)" };
@@ -22,10 +21,9 @@ public sealed class PeriodOptions
 
     public string TimeZone(ParseResult parse) => parse.GetValue(_zone)!;
 
-    /// <summary>The period asked for, or <paramref name="fallback"/> (a report's own) when no dates are given.</summary>
-    public ResolvedPeriod? Resolve(ParseResult parse, TextWriter stderr, PeriodModel? fallback = null)
+    /// <summary>The period asked for (<see cref="AdHocQuery.Period"/>); null, with the reason on stderr, when it is not one.</summary>
+    public ResolvedPeriod? Resolve(ParseResult parse, TextWriter stderr)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var from = Date(parse.GetValue(_from), "--from", stderr, out var fromOk);
         var to = Date(parse.GetValue(_to), "--to", stderr, out var toOk);
         if (!fromOk || !toOk) return null;
@@ -34,21 +32,22 @@ public sealed class PeriodOptions
             stderr.WriteLine($"cxr: unknown time zone '{TimeZone(parse)}' for --timezone (IANA names such as Europe/Istanbul)");
             return null;
         }
-        var written = ResolvedPeriod.Resolve(fallback ?? new RelativePeriodModel("previous", 12, TimeUnit.Month), today);
-        var period = ResolvedPeriod.Of(from ?? written.From, to ?? written.To, today);
-        if (period.From > period.To)
+        try
         {
-            stderr.WriteLine($"cxr: the period ends ({period.To:yyyy-MM-dd}) before it starts ({period.From:yyyy-MM-dd})");
+            return AdHocQuery.Period(from, to, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+        }
+        catch (ReportArgumentException e)
+        {
+            stderr.WriteLine($"cxr: {e.Message}");
             return null;
         }
-        return period;
     }
 
     private static DateOnly? Date(string? text, string option, TextWriter stderr, out bool ok)
     {
         ok = true;
         if (text is null) return null;
-        var (date, error) = Evaluation.RequestReader.ParseDate(text, option);
+        var (date, error) = Requests.RequestReader.ParseDate(text, option);
         if (error is null) return date;
         stderr.WriteLine($"cxr: {error}");
         ok = false;

@@ -4,9 +4,10 @@ using CxReports.Dsl.Binding;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
-using CxReports.Rendering.Pdf.Formatting;
-using CxReports.Rendering.Sheets;
+using CxReports.Engine.Warehouse;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Json;
+using CxReports.Rendering.Sheets;
 using Spectre.Console;
 
 namespace CxReports.Server.Cli;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;
@@ -17,7 +18,12 @@ public sealed class ReportOptions
         command.Options.Add(_params);
     }
 
-    public ReportRequest? Request(ParseResult parse, TextWriter stderr)
+    /// <summary>
+    /// The request, its parameters typed for <paramref name="report"/> (none for a query); null, with the reason on
+    /// stderr, when a date is malformed. A parameter the report cannot take throws <see cref="ReportArgumentException"/>
+    /// naming it, for the command to report in its own words.
+    /// </summary>
+    public ReportRequest? Request(ParseResult parse, ReportModel? report, TextWriter stderr)
     {
         var values = new Dictionary<string, string>();
         foreach (var pair in parse.GetValue(_params) ?? [])
@@ -33,17 +39,19 @@ public sealed class ReportOptions
         DateOnly? Date(string? text, string option)
         {
             if (text is null) return null;
-            var (date, error) = Evaluation.RequestReader.ParseDate(text, option);
+            var (date, error) = Requests.RequestReader.ParseDate(text, option);
             return error is null ? date : throw new ReportArgumentException(option, error);
         }
+        DateOnly? from, to;
         try
         {
-            return new ReportRequest(Date(parse.GetValue(_from), "--from"), Date(parse.GetValue(_to), "--to"), values);
+            (from, to) = (Date(parse.GetValue(_from), "--from"), Date(parse.GetValue(_to), "--to"));
         }
         catch (ReportArgumentException e)
         {
             stderr.WriteLine($"cxr: {e.Message}");
             return null;
         }
+        return new ReportRequest(from, to, report is null ? null : ParamValues.Parse(report, values, text => text));
     }
 }

@@ -5,11 +5,11 @@ using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Rendering.Sheets;
 using CxReports.Rendering.Json;
-using CxReports.Rendering.Formats;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Cli;
 
@@ -68,7 +68,22 @@ public static class RunCommand
                 stderr.WriteLine($"cxr run: a {chosen.ToUpperInvariant()} file is binary; write it to a file with -o {report.Name}.{chosen}");
                 return ExitCodes.Usage;
             }
-            if (request.Request(parse, stderr) is not { } asked) return ExitCodes.Usage;
+            // Settings a delivery binds are checked before anything is evaluated: a port that is not a number is said, not thrown.
+            if (parse.GetValue(deliver) && SettingTypes.Mistakes(options.Configuration) is { Count: > 0 } mistakes)
+            {
+                foreach (var mistake in mistakes) stderr.WriteLine($"cxr run: {mistake}");
+                return ExitCodes.Usage;
+            }
+            ReportRequest? asked;
+            try
+            {
+                asked = request.Request(parse, report, stderr);
+            }
+            catch (ReportArgumentException e)
+            {
+                return Refused(e, stderr);
+            }
+            if (asked is null) return ExitCodes.Usage;
             using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), stderr);
             if (warehouse is null) return ExitCodes.Usage;
             try
@@ -77,7 +92,8 @@ public static class RunCommand
                 var evaluated = evaluator.Evaluate(report, asked);
                 if (parse.GetValue(deliver))
                 {
-                    var delivery = DeliveryOptions.FromEnvironment(parse.GetValue(outRoot));
+                    var configured = DeliveryOptions.From(options.Configuration);
+                    var delivery = parse.GetValue(outRoot) is { } root ? configured with { OutputRoot = root } : configured;
                     return Deliver(report, evaluated, warehouse, delivery with { OutputRoot = options.FullPath(delivery.OutputRoot) }, stderr);
                 }
                 var file = parse.GetValue(output) is { } path ? options.FullPath(path) : null;
@@ -103,8 +119,7 @@ public static class RunCommand
             }
             catch (ReportArgumentException e)
             {
-                stderr.WriteLine($"cxr run: {e.Message}" + (e.Allowed.Count > 0 ? $" (allowed: {string.Join(", ", e.Allowed)})" : ""));
-                return ExitCodes.Usage;
+                return Refused(e, stderr);
             }
             catch (Exception e) when (e is PlanningException or QueryTimeoutException or ResultLimitException or TooManyBucketsException or System.Data.Common.DbException)
             {
@@ -120,6 +135,13 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>A period or parameter the report cannot take, with the values it allows.</summary>
+    private static int Refused(ReportArgumentException e, TextWriter stderr)
+    {
+        stderr.WriteLine($"cxr run: {e.Message}" + (e.Allowed.Count > 0 ? $" (allowed: {string.Join(", ", e.Allowed)})" : ""));
+        return ExitCodes.Usage;
+    }
+
     /// <summary>Delivers an evaluated report now to every target of its schedule, as a manual run in the run log.</summary>
     private static int Deliver(ReportModel report, EvaluatedReport evaluated, IWarehouse warehouse, DeliveryOptions delivery, TextWriter stderr)
     {
@@ -131,12 +153,10 @@ public static class RunCommand
         using var http = new HttpClient();
         var runner = new ReportRunner(new RunLog(warehouse).EnsureCreated(), (_, _) => evaluated,
             DeliveryFormats.All, DeliveryChannels.All(delivery, http, TimeProvider.System), TimeProvider.System);
-        var now = TimeProvider.System.GetUtcNow();
-        var outcome = runner.RunAsync(report, new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero), "manual", CancellationToken.None)
-            .GetAwaiter().GetResult();
+        var outcome = runner.RunNowAsync(report, CancellationToken.None).GetAwaiter().GetResult();
         foreach (var attempt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()))
-            stderr.WriteLine($"{attempt.Kind} {attempt.Target}: {attempt.Status}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
-        stderr.WriteLine($"run {outcome.RunId}: {outcome.Status}");
-        return outcome.Status == "delivered" ? ExitCodes.Ok : ExitCodes.Errors;
+            stderr.WriteLine($"{attempt.Kind} {attempt.Target}: {attempt.Status.ToText()}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
+        stderr.WriteLine($"run {outcome.RunId}: {outcome.Status.ToText()}");
+        return outcome.Status == RunStatus.Delivered ? ExitCodes.Ok : ExitCodes.Errors;
     }
 }

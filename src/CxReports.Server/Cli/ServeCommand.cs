@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CxReports.Server.Host;
+using CxReports.Server.Problems;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

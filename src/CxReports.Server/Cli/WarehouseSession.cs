@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Warehouse;
 
@@ -7,7 +7,7 @@ namespace CxReports.Server.Cli;
 /// <summary>
 /// Opens the warehouse for a reading command (<c>query</c>, <c>run</c>, <c>explain</c>): the data as last loaded, plus
 /// any source never loaded before, loaded now. Problems go to stderr; null when there is no data directory;
-/// a warehouse that cannot be read throws <see cref="Host.WarehouseUnusableException"/>.
+/// a warehouse that cannot be read throws <see cref="Problems.WarehouseUnusableException"/>.
 /// </summary>
 public static class WarehouseSession
 {
@@ -28,7 +28,7 @@ public static class WarehouseSession
         }
         catch (System.Data.Common.DbException e)
         {
-            throw Host.WarehouseFailure.Unusable(e, options);
+            throw Problems.WarehouseFailure.Unusable(e, options);
         }
         if (neverLoaded.Count == 0) return warehouse;
 

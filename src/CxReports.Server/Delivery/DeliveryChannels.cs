@@ -1,5 +1,6 @@
 using CxReports.Engine.Scheduling;
 using CxReports.Rendering.Formats;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Delivery;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using CxReports.Engine.Reports;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Compose;
-using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Server.Delivery;
 

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
+using CxReports.Server.Settings;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;

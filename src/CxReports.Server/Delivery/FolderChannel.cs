@@ -1,6 +1,7 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Scheduling;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Delivery;
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Delivery;
 

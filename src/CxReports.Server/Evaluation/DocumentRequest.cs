@@ -1,4 +1,5 @@
 using CxReports.Server.Problems;
+using CxReports.Server.Requests;
 using Microsoft.Net.Http.Headers;
 
 namespace CxReports.Server.Evaluation;

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using CxReports.Server.Host;
+using CxReports.Server.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Evaluation;

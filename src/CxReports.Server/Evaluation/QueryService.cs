@@ -1,9 +1,9 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
 using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
 using CxReports.Rendering.Json;
-using CxReports.Server.Host;
+using CxReports.Server.Requests;
+using CxReports.Server.Settings;
 using CxReports.Server.Problems;
 using CxReports.Server.Serving;
 using Microsoft.Extensions.Options;
@@ -12,7 +12,7 @@ namespace CxReports.Server.Evaluation;
 
 /// <summary>
 /// Ad-hoc queries (<c>nps, csat by month, channel</c>) over the serving model: bound against it, planned for the period
-/// (default: the 12 whole months before the current one, as <c>cxr query</c>), cached like reports.
+/// (<see cref="AdHocQuery"/>, as <c>cxr query</c>), cached like reports.
 /// </summary>
 public sealed class QueryService(
     ServingStore store,
@@ -44,11 +44,15 @@ public sealed class QueryService(
         if (!Rules.IsKnownLocale(locale))
             return ServerProblem.BadParameter("locale", $"unknown locale '{RequestReader.Shorten(locale)}' (language-region names such as tr-TR or en-US)");
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var written = ResolvedPeriod.Resolve(new RelativePeriodModel("previous", 12, TimeUnit.Month), today);
-        var period = ResolvedPeriod.Of(from.Value ?? written.From, to.Value ?? written.To, today);
-        if (period.From > period.To)
-            return ServerProblem.BadParameter("from", $"the period ends ({period.To:yyyy-MM-dd}) before it starts ({period.From:yyyy-MM-dd})");
+        ResolvedPeriod period;
+        try
+        {
+            period = AdHocQuery.Period(from.Value, to.Value, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        }
+        catch (ReportArgumentException e)
+        {
+            return ServerProblem.BadParameter(e.Parameter, e.Message);
+        }
 
         var key = string.Join("|", state.QueryVersion, $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}", zone, locale, text);
         try
@@ -61,8 +65,8 @@ public sealed class QueryService(
                 using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
                 var limits = options.Value.EvaluationLimits;
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
-                var table = await warehouse.Run(w => Engine.Reports.AdHocQuery.Run(state.Model, w, bound, period, zone, locale, limits, timeout), token);
-                return new RenderedDocument(Json(table), "application/json", $"W/\"{ModelFingerprints.Hash(key)}\"");
+                var table = await warehouse.Run(w => AdHocQuery.Run(state.Model, w, bound, period, zone, locale, limits, timeout), token);
+                return new RenderedDocument(ResultTableJson.Bytes(table, indented: false), "application/json", $"W/\"{ModelFingerprints.Hash(key)}\"");
             }, cancellation);
             return new ServedDocument(document, hit);
         }
@@ -74,14 +78,6 @@ public sealed class QueryService(
         {
             return problem;
         }
-    }
-
-    /// <summary>The table as compact JSON, written as UTF-8 bytes directly (no string of twice the size on the way).</summary>
-    private static byte[] Json(Engine.Results.ResultTable table)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new System.Text.Json.Utf8JsonWriter(stream)) ResultTableJson.Write(json, table);
-        return stream.ToArray();
     }
 
     /// <summary>Carries a query's diagnostics out of the cache factory, so that nothing is cached for it.</summary>

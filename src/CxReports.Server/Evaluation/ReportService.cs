@@ -1,9 +1,11 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
+using CxReports.Engine.Warehouse;
 using CxReports.Rendering.Sheets;
-using CxReports.Server.Host;
+using CxReports.Server.Requests;
+using CxReports.Server.Settings;
 using CxReports.Server.Problems;
 using CxReports.Server.Serving;
 using Microsoft.Extensions.Options;
@@ -65,7 +67,7 @@ public sealed class ReportService(
             if (problem is not null) return ServerProblem.BadParameter("block", problem, ids);
             block = id;
         }
-        var read = RequestReader.Report(query);
+        var read = RequestReader.Report(query, report);
         if (read.Problem is { } badRequest) return badRequest;
         var request = read.Value!;
 
@@ -138,5 +140,5 @@ public static class EvaluationProblems
             ("limit", "Cxr:MaxBuckets"), ("maximum", e.Maximum), ("buckets", e.Buckets),
             ("from", e.Period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("to", e.Period.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            ("grain", e.Grain.ToString().ToLowerInvariant()));
+            ("grain", e.Grain.Word()));
 }

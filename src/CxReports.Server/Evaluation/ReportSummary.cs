@@ -1,5 +1,4 @@
-using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Evaluation;
@@ -21,10 +20,7 @@ public sealed record ScheduleSummary(string Cron, string TimeZone, DateTimeOffse
 {
     public static ScheduleSummary Of(ScheduleModel schedule, DateTimeOffset now)
     {
-        DateTimeOffset? next = null;
-        if (Rules.ParseCron(schedule.Cron, out _) is { } cron && Rules.FindTimeZone(schedule.TimeZone) is { } zone)
-            next = cron.GetNextOccurrence(now, zone);
-        return new ScheduleSummary(schedule.Cron, schedule.TimeZone, next,
-            schedule.Deliveries.Select(d => $"{d.Kind.ToString().ToLowerInvariant()}: {string.Join(", ", d.Targets.Select(CxReports.Engine.Scheduling.RedactedTarget.Of))} as {string.Join(", ", d.Formats)}").ToArray());
+        return new ScheduleSummary(schedule.Cron, schedule.TimeZone.Id, schedule.Slots.GetNextOccurrence(now, schedule.TimeZone),
+            schedule.Deliveries.Select(d => $"{d.Kind.ToString().ToLowerInvariant()}: {string.Join(", ", d.Targets.Select(CxReports.Engine.Scheduling.RedactedTarget.Of))} as {string.Join(", ", d.Formats.Select(f => f.Name()))}").ToArray());
     }
 }

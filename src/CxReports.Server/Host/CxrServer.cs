@@ -1,5 +1,6 @@
 using Carter;
 using CxReports.Server.Security;
+using CxReports.Server.Settings;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Logging.Console;
 
@@ -33,6 +34,8 @@ public static class CxrServer
         };
         shipped.ResolveFileProvider();
         builder.Configuration.Sources.Insert(0, shipped);
+        // Below everything: the CXR_* delivery variables are defaults that any Delivery setting overrides.
+        builder.Configuration.Sources.Insert(0, EnvironmentSettings.DeliveryDefaults());
         builder.Configuration.AddInMemoryCollection(settings);
         var listening = ListeningAddresses.From(builder.Configuration, DefaultUrl);
         if (Refusals(builder.Configuration, listening) is { Count: > 0 } refusals)

@@ -3,6 +3,7 @@ using CxReports.Server.Evaluation;
 using CxReports.Server.Modules;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;
+using CxReports.Server.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -30,14 +31,14 @@ public static class ServerServices
         services.AddSingleton<ReportService>();
         services.AddSingleton<QueryService>();
         services.AddSingleton<CheckService>();
-        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, JsonReportRenderer>();
+        services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter>(new CxReports.Rendering.Formats.JsonReportFormatter(indented: false));
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.PdfReportFormatter>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.CsvReportFormatter>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.XlsxReportFormatter>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.ZipReportFormatter>();
         services.AddHostedService<ServerStartup>();
         services.AddHostedService<ChangeWatcher>();
-        services.AddSingleton(DeliveryOptionsFrom(configuration));
+        services.AddSingleton(DeliveryOptions.From(configuration));
         services.AddHttpClient("webhooks");
         services.AddSingleton<RunService>();
         services.AddHostedService<SchedulerService>();
@@ -67,14 +68,6 @@ public static class ServerServices
         services.AddCarter(configurator: c => c.WithModules(
             typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule)));
         return services;
-    }
-
-    /// <summary>The <c>Delivery</c> section, over the <c>CXR_*</c> environment variables the command line also reads.</summary>
-    private static Delivery.DeliveryOptions DeliveryOptionsFrom(IConfiguration configuration)
-    {
-        var options = Delivery.DeliveryOptions.FromEnvironment();
-        configuration.GetSection("Delivery").Bind(options);
-        return options;
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)

@@ -1,7 +1,8 @@
-using CxReports.Engine.Demo;
-using CxReports.Engine.Warehouse;
+using CxReports.Demo;
+using CxReports.Server.Problems;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;
+using CxReports.Server.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Host;

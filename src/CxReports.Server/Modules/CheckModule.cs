@@ -1,6 +1,6 @@
 using Carter;
 using CxReports.Server.Evaluation;
-using CxReports.Server.Host;
+using CxReports.Server.Settings;
 using CxReports.Server.Problems;
 using CxReports.Server.Security;
 using Microsoft.Extensions.Options;

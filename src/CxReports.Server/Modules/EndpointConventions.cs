@@ -1,5 +1,6 @@
 using CxReports.Server.Evaluation;
 using CxReports.Server.Problems;
+using CxReports.Server.Requests;
 using CxReports.Server.Security;
 using Microsoft.Net.Http.Headers;
 

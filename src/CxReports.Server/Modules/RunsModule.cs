@@ -1,6 +1,6 @@
 using Carter;
+using CxReports.Engine.Scheduling;
 using CxReports.Server.Evaluation;
-using CxReports.Server.Problems;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;
 
@@ -28,13 +28,11 @@ public sealed class RunsModule : ICarterModule
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGroup("/api/reports").WithTags("Runs").RequiresScope(ApiScope.Run)
-            .MapPost("/{name}/run", async (string name, ReportService reports, RunService runs, TimeProvider time, HttpContext http) =>
+            .MapPost("/{name}/run", async (string name, ReportService reports, RunService runs, HttpContext http) =>
             {
                 var found = reports.Find(name);
                 if (found.Problem is { } problem) return problem.Send(http);
-                var now = time.GetUtcNow();
-                var slot = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
-                var outcome = await Task.Run(() => runs.Runner.RunAsync(found.Value!, slot, "manual", http.RequestAborted));
+                var outcome = await Task.Run(() => runs.Runner.RunNowAsync(found.Value!, http.RequestAborted));
                 var run = runs.Log.RecentRuns(name).First(r => r.RunId == outcome.RunId);
                 return TypedResults.Ok(RunRecord.Of(run, outcome.Deliveries));
             })
@@ -57,9 +55,9 @@ public sealed record RunRecord(string Id, string Report, string Trigger, DateTim
     DateTimeOffset? FinishedAt, string Outcome, string? Error, IReadOnlyList<DeliveryRecord> Deliveries)
 {
     public static RunRecord Of(Engine.Scheduling.RunRecord run, IReadOnlyList<Engine.Scheduling.DeliveryRecord> attempts) => new(
-        run.RunId, run.Report, run.Trigger, run.ScheduledFor, run.Started, run.Finished, run.Status, run.Error,
+        run.RunId, run.Report, run.Trigger, run.ScheduledFor, run.Started, run.Finished, run.Status.ToText(), run.Error,
         attempts.GroupBy(a => a.IdempotencyKey)
-            .Select(g => new DeliveryRecord(g.Last().Kind, g.Last().Target, g.Last().Status, g.Last().Error, g.Max(a => a.Attempt)))
+            .Select(g => new DeliveryRecord(g.Last().Kind, g.Last().Target, g.Last().Status.ToText(), g.Last().Error, g.Max(a => a.Attempt)))
             .ToArray());
 }
 

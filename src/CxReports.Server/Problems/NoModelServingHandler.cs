@@ -1,4 +1,3 @@
-using CxReports.Server.Serving;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CxReports.Server.Problems;

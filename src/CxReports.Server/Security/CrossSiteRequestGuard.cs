@@ -39,10 +39,10 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, IProblemDetailsS
         var request = http.Request;
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0 && !SameAuthority(origin, request))
-            return (HeaderNames.Origin, $"the request comes from '{Evaluation.RequestReader.Shorten(origin)}', not from this server ({request.Scheme}://{request.Host})");
+            return (HeaderNames.Origin, $"the request comes from '{Requests.RequestReader.Shorten(origin)}', not from this server ({request.Scheme}://{request.Host})");
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site.Length > 0 && site is not ("same-origin" or "none"))
-            return ("Sec-Fetch-Site", $"the browser says this request comes from a {Evaluation.RequestReader.Shorten(site)} page");
+            return ("Sec-Fetch-Site", $"the browser says this request comes from a {Requests.RequestReader.Shorten(site)} page");
         if (http.GetEndpoint()?.Metadata.GetMetadata<ChangesState>() is null || request.Headers.Authorization.Count > 0) return null;
         var json = request.ContentType is { } type && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
                                                        || type.Split(';')[0].EndsWith("+json", StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,4 @@
-using CxReports.Server.Host;
+using CxReports.Server.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Serving;

@@ -1,61 +1,35 @@
 using System.Security.Cryptography;
 using System.Text;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Parsing;
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
 
 namespace CxReports.Server.Serving;
 
 /// <summary>
 /// Fingerprints of the model text a result depends on. A report's result depends on its own declaration and on the
-/// shared definitions (sources, metrics, scores, scenarios), never on other reports: editing one report changes
-/// only its fingerprint, editing a metric changes them all.
+/// shared definitions (sources, metrics, scores, scenarios, the currency), never on other reports: editing one report
+/// changes only its fingerprint, editing a metric changes them all. Read from the declarations' spans in the bound
+/// model, over the files it was compiled from: nothing is parsed again.
 /// </summary>
 public static class ModelFingerprints
 {
     public sealed record Fingerprints(IReadOnlyDictionary<string, string> Reports, string Shared);
 
-    public static Fingerprints Of(IReadOnlyList<SourceFile> files)
+    public static Fingerprints Of(SemanticModel model, IReadOnlyList<SourceFile> files)
     {
-        var reports = new Dictionary<string, string>(StringComparer.Ordinal);
-        var shared = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            foreach (var declaration in CxrParser.ParseFile(file).Value.Declarations)
-            {
-                var text = TextOf(file, declaration);
-                if (declaration is ReportDeclaration) reports[declaration.Name.Text] = text;
-                else shared[$"{declaration.Keyword} {declaration.Name.Text}"] = text;
-            }
-        }
-        var sharedHash = Hash(string.Join("\n\u0001", shared.Select(s => s.Key + "\n" + s.Value)));
-        return new Fingerprints(reports.ToDictionary(r => r.Key, r => Hash(sharedHash + "\n" + r.Value)), sharedHash);
-    }
+        var texts = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        string TextOf(SourceSpan span) => texts.TryGetValue(span.File, out var text) && span.Offset >= 0 && span.Length > 0 && span.Offset + span.Length <= text.Length
+            ? text.Substring(span.Offset, span.Length)
+            : text ?? ""; // no usable span: the whole file, which can only over-invalidate
 
-    /// <summary>The sources whose tables the report's SQL reads (found by planning it; no data is touched).</summary>
-    public static IReadOnlySet<string> SourcesOf(SemanticModel model, ReportModel report, TimeProvider time)
-    {
-        try
-        {
-            var sql = string.Join("\n", new Engine.Reports.ReportPlanner(model, Engine.Planning.DuckDbDialect.Instance, time)
-                .Explain(report, new Engine.Reports.ReportRequest()).Select(p => p.Plan.Sql));
-            return model.Sources.Keys.Where(s => sql.Contains(Engine.Warehouse.Sql.Identifier(s), StringComparison.Ordinal)).ToHashSet();
-        }
-        catch (Exception e) when (e is Engine.Planning.PlanningException or Engine.Reports.ReportArgumentException)
-        {
-            // A report that cannot be planned with its defaults fails at evaluation anyway; depend on everything.
-            return model.Sources.Keys.ToHashSet();
-        }
+        var shared = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["currency"] = model.Currency ?? "" };
+        foreach (var source in model.Sources.Values) shared[$"source {source.Name}"] = TextOf(source.Span);
+        foreach (var metric in model.Metrics.Values) shared[$"metric {metric.Name}"] = TextOf(metric.Span);
+        foreach (var score in model.Scores.Values) shared[$"score {score.Name}"] = TextOf(score.Span);
+        foreach (var scenario in model.Scenarios.Values) shared[$"scenario {scenario.Name}"] = TextOf(scenario.Span);
+        var sharedHash = Hash(string.Join("\n\u0001", shared.Select(s => s.Key + "\n" + s.Value)));
+        return new Fingerprints(model.Reports.Values.ToDictionary(r => r.Name, r => Hash(sharedHash + "\n" + TextOf(r.Span)), StringComparer.Ordinal), sharedHash);
     }
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
-
-    private static string TextOf(SourceFile file, Declaration declaration)
-    {
-        var span = declaration.Span;
-        return span.Offset >= 0 && span.Length > 0 && span.Offset + span.Length <= file.Text.Length
-            ? file.Text.Substring(span.Offset, span.Length)
-            : file.Text; // no usable span: the whole file, which can only over-invalidate
-    }
 }

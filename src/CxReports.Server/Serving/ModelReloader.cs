@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-using CxReports.Dsl.Binding;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;
-using CxReports.Server.Evaluation;
-using CxReports.Server.Host;
+using CxReports.Engine.Reports;
+using CxReports.Engine.Warehouse;
+using CxReports.Server.Settings;
 using CxReports.Server.Security;
 using Microsoft.Extensions.Options;
 
@@ -90,9 +88,9 @@ public sealed class ModelReloader(
             {
                 var attempt = w.Log.LastAttempt(s);
                 var loaded = w.Log.LastLoaded(s);
-                return new SourceStatus(s, attempt?.Status ?? "never loaded", loaded?.Rows ?? 0,
+                return new SourceStatus(s, attempt?.Status.ToText() ?? "never loaded", loaded?.Rows ?? 0,
                     outcomes.FirstOrDefault(o => o.Source == s)?.ErrorCount ?? 0, loaded?.LoadedAt,
-                    attempt?.Status == "failed" ? attempt.Error : null, loaded?.DataThrough?.ToString());
+                    attempt?.Status == LoadLogStatus.Failed ? attempt.Error : null, loaded?.DataThrough?.ToString());
             }).ToArray();
             return (outcomes, contentHashes, sources);
         }, cancellation);
@@ -127,19 +125,15 @@ public sealed class ModelReloader(
         return new ReloadOutcome(false, current, diagnostics, [], [], message);
     }
 
-    private ServingState Build(Dsl.Binding.Model.SemanticModel model, IReadOnlyList<SourceFile> files,
+    private ServingState Build(Dsl.Model.SemanticModel model, IReadOnlyList<SourceFile> files,
         IReadOnlyDictionary<string, string> contentHashes, IReadOnlyList<SourceStatus> sources, long generation)
     {
-        var fingerprints = ModelFingerprints.Of(files);
-        string DataOf(IEnumerable<string> names) =>
-            string.Join("\n", names.Order(StringComparer.Ordinal).Select(s => $"{s}:{contentHashes.GetValueOrDefault(s)}"));
-
+        var fingerprints = ModelFingerprints.Of(model, files);
+        var dependencies = new ReportDependencies(model);
         var reports = model.Reports.Values.ToDictionary(r => r.Name, r => ModelFingerprints.Hash(
-            fingerprints.Reports.GetValueOrDefault(r.Name, fingerprints.Shared) + "\n" + DataOf(ModelFingerprints.SourcesOf(model, r, time))));
-        var allData = DataOf(model.Sources.Keys);
-        // The same fingerprint the evaluator writes into each document as dataVersion.
-        var dataVersion = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(allData)))[..12];
+            fingerprints.Reports[r.Name] + "\n" + DataVersion.Of(dependencies.Of(r), contentHashes.GetValueOrDefault)));
+        var dataVersion = DataVersion.Of(model.Sources.Keys, contentHashes.GetValueOrDefault);
         return new ServingState(generation, time.GetUtcNow(), model, files, reports,
-            ModelFingerprints.Hash(fingerprints.Shared + "\n" + allData), dataVersion, sources);
+            ModelFingerprints.Hash(fingerprints.Shared + "\n" + dataVersion), dataVersion, sources);
     }
 }

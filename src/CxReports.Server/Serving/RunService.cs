@@ -1,10 +1,8 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Scheduling;
 using CxReports.Server.Delivery;
-using CxReports.Server.Host;
-using CxReports.Rendering.Formats;
+using CxReports.Server.Settings;
 using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Serving;

@@ -1,3 +1,5 @@
+using CxReports.Engine.Scheduling;
+
 namespace CxReports.Server.Serving;
 
 /// <summary>The scheduler as a hosted service: waits for the warehouse to open, then runs slots as they fall due.</summary>
@@ -28,9 +30,9 @@ public sealed class SchedulerService(RunService runs, WarehouseGate gate, ILogge
     /// <summary>A run the stopped process left unfinished, now finished: said loudly, an email in doubt needs a person to look.</summary>
     private void Resumed(Engine.Scheduling.RunOutcome outcome)
     {
-        log.LogWarning("run {RunId} was interrupted by a stop and has been resumed: {Status}{Error}", outcome.RunId, outcome.Status,
+        log.LogWarning("run {RunId} was interrupted by a stop and has been resumed: {Status}{Error}", outcome.RunId, outcome.Status.ToText(),
             outcome.Error is null ? "" : $" ({outcome.Error})");
-        foreach (var doubt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()).Where(d => d.Status == "in_doubt"))
+        foreach (var doubt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()).Where(d => d.Status == DeliveryStatus.InDoubt))
             log.LogWarning("email of run {RunId} to {Target} is in doubt: {Reason}; check whether it arrived, it is not sent again",
                 outcome.RunId, doubt.Target, doubt.Error);
     }

@@ -1,6 +1,7 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Text;
+using CxReports.Server.Problems;
 
 namespace CxReports.Server.Serving;
 

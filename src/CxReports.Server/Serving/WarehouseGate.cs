@@ -22,7 +22,7 @@ public sealed class WarehouseGate : IWarehouseAccess, IDisposable
     public string Description => _warehouse?.Description ?? "not open";
 
     /// <summary>The SQL of the open warehouse (planning needs it before taking a turn).</summary>
-    public Engine.Planning.ISqlDialect Dialect => (_warehouse ?? throw new InvalidOperationException("the warehouse is not open yet")).Dialect;
+    public Engine.Dialects.ISqlDialect Dialect => (_warehouse ?? throw new InvalidOperationException("the warehouse is not open yet")).Dialect;
 
     public async Task<T> Run<T>(Func<IWarehouse, T> work, CancellationToken cancellation = default)
     {

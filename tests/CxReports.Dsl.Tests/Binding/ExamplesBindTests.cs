@@ -1,5 +1,5 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 
 namespace CxReports.Dsl.Tests.Binding;
 
@@ -51,7 +51,7 @@ public class ExamplesBindTests
         var (query, diagnostics) = ModelBinder.BindQuery(model, "nps, responses_n by month, customer.plan where channel = \"chat\"");
         Assert.Empty(diagnostics);
         Assert.Equal(["nps", "responses_n"], query!.Metrics.Select(m => m.Name));
-        Assert.Equal(CxReports.Dsl.Syntax.Tree.TimeUnit.Month, query.Grain);
+        Assert.Equal(CxReports.Dsl.Model.TimeUnit.Month, query.Grain);
         var plan = query.Dimensions[1].BySource["responses"];
         Assert.Equal(["customer"], plan.Links.Select(l => l.Name));
         Assert.Equal(("customers", "plan"), (plan.Field.Source, plan.Field.Name));

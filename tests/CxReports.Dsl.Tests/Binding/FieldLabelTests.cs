@@ -1,5 +1,5 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Parsing;
 using CxReports.Dsl.Tests.Diagnostics;

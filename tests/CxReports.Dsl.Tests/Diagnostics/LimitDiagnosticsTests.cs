@@ -1,7 +1,6 @@
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Formatting;
-using CxReports.Dsl.Syntax;
 using CxReports.Dsl.Syntax.Parsing;
 using CxReports.Dsl.Tests.Limits;
 using CxReports.Dsl.Text;

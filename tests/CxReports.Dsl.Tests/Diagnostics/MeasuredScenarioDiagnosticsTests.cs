@@ -1,5 +1,6 @@
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Diagnostics;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Parsing;
 using CxReports.Dsl.Text;
@@ -30,7 +31,7 @@ public class MeasuredScenarioDiagnosticsTests
 
         Assert.Empty(result.Diagnostics);
         var scenario = result.Model!.Scenarios["roi"];
-        Assert.Equal("period", scenario.MeasuredAgainst);
+        Assert.Equal(Baseline.Period, scenario.MeasuredAgainst);
         Assert.NotNull(scenario.Customers);
     }
 

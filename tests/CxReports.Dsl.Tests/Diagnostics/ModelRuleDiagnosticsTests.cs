@@ -112,6 +112,17 @@ public class ModelRuleDiagnosticsTests
             """).Is(DiagnosticCode.UnknownTimeZone, "x.cxr:3:22", "unknown time zone \"Europe/Istambul\"", "did you mean 'Europe/Istanbul'?");
     }
 
+    [Fact]
+    public void Time_zone_option_that_is_not_a_zone_name_is_unknown()
+    {
+        Cxr.Single("""
+            source tickets from "tickets.csv" {
+              key id
+              options { timezone 3 }
+            }
+            """).Is(DiagnosticCode.UnknownTimeZone, "x.cxr:3:22", "unknown time zone \"3\"");
+    }
+
     // ---- CXR019 path leaves the data directory --------------------------------------------------------------
 
     [Theory]

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Parsing;
 using CxReports.Dsl.Text;

@@ -11,7 +11,7 @@ namespace CxReports.Engine.Tests.Engines;
 /// </summary>
 public sealed class CitusPlacementTests
 {
-    private static readonly Dsl.Binding.Model.SemanticModel Model = ModelBinder.Compile(
+    private static readonly Dsl.Model.SemanticModel Model = ModelBinder.Compile(
         ReportFiles.Read([Path.Combine(TestPaths.RepositoryRoot(), "reports")], TestPaths.RepositoryRoot())).Model!;
 
     [Fact]

@@ -132,13 +132,13 @@ public sealed class PostgresWarehouseTests : IDisposable
     {
         var log = new RunLog(Postgres).EnsureCreated();
         var slot = new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
-        log.StartRun(new RunRecord("run1", "r", slot, "schedule", slot, null, "running", null));
+        log.StartRun(new RunRecord("run1", "r", slot, "schedule", slot, null, RunStatus.Running, null));
         // Same instant and attempt numbers that do not follow the order: only insertion order tells the last state.
         foreach (var (attempt, status) in new[] { (1, "sending"), (1, "failed"), (2, "sending"), (0, "in_doubt") })
-            log.RecordDelivery(new DeliveryRecord("run1", "r", slot, "email", "a@example.com", attempt, status, null, slot, "key1"));
+            log.RecordDelivery(new DeliveryRecord("run1", "r", slot, "email", "a@example.com", attempt, StatusText.Parse<DeliveryStatus>(status), null, slot, "key1"));
 
-        Assert.Equal("in_doubt", log.DeliveryState("key1"));
-        Assert.Equal(["sending", "failed", "sending", "in_doubt"], log.DeliveriesOf("run1").Select(d => d.Status));
+        Assert.Equal("in_doubt", log.DeliveryState("key1")?.ToText());
+        Assert.Equal(["sending", "failed", "sending", "in_doubt"], log.DeliveriesOf("run1").Select(d => d.Status.ToText()));
         Assert.Equal(slot, log.LastScheduledSlot("r"));
     }
 

@@ -1,3 +1,4 @@
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Tests.Engines;

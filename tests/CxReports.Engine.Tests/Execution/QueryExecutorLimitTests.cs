@@ -1,5 +1,6 @@
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
+using CxReports.Engine.Results;
 using CxReports.Engine.Tests.Engines;
 using CxReports.Engine.Warehouse;
 

@@ -1,4 +1,5 @@
 using CxReports.Engine.Loading;
+using CxReports.Engine.Results;
 
 namespace CxReports.Engine.Tests.Loading;
 

@@ -1,3 +1,4 @@
+using CxReports.Engine.Warehouse;
 using CxReports.Engine.Loading;
 
 namespace CxReports.Engine.Tests.Loading;
@@ -38,7 +39,7 @@ public sealed class ShrinkGuardTests : IDisposable
                      "(drops 100%, more than the 50% a load may drop); the previous data is kept. If the files are right, load once with " +
                      "`cxr load --allow-shrink`, or let this source shrink: options { max_shrink 100% }", refusal.Headline);
         Assert.Equal(3, Rows());
-        Assert.Equal("failed", _data.Warehouse.Log.LastAttempt("customers")!.Status);
+        Assert.Equal("failed", _data.Warehouse.Log.LastAttempt("customers")!.Status.ToText());
         // Refused again on the next load: the table it guards is still the last good one.
         Assert.Equal(LoadStatus.Failed, _data.Load(Customers).Status);
     }

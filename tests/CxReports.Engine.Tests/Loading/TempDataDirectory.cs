@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Warehouse;

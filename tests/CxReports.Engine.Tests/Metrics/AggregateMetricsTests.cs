@@ -1,4 +1,3 @@
-using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
 using CxReports.Engine.Tests.Engines;

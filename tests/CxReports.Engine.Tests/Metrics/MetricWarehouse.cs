@@ -1,6 +1,6 @@
 using System.Globalization;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Loading;

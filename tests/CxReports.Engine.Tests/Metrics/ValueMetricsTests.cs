@@ -167,7 +167,7 @@ public abstract class ValueMetricsTests(TestEngine engine) : EngineTests(engine)
     [Fact]
     public void A_monthly_quantity_cannot_be_grouped_by_a_grain_finer_than_a_month()
     {
-        (Dsl.Binding.Model.BoundQuery? query, IReadOnlyList<Dsl.Diagnostics.Diagnostic> diagnostics) =
+        (Dsl.Model.BoundQuery? query, IReadOnlyList<Dsl.Diagnostics.Diagnostic> diagnostics) =
             ModelBinder.BindQuery(_w.Model, "support_per_customer by week");
         Assert.Null(query);
         Assert.Contains(diagnostics, d => d.Message.Contains("monthly quantity", StringComparison.Ordinal));

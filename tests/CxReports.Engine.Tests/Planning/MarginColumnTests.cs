@@ -1,6 +1,6 @@
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Text;
-using CxReports.Engine.Planning;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Engine.Tests.Planning;

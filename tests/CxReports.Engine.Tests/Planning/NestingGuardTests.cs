@@ -1,7 +1,7 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning;
 
 namespace CxReports.Engine.Tests.Planning;
@@ -32,7 +32,7 @@ public class NestingGuardTests
     {
         var span = new SourceSpan("q.cxr", 4, 1, 5, 1);
         BoundExpression expression = new BoundMetricReference("n", span);
-        for (var i = 0; i < count; i++) expression = new BoundUnary(UnaryOperator.Negate, expression, Dsl.Binding.Model.ValueType.Number, span);
+        for (var i = 0; i < count; i++) expression = new BoundUnary(UnaryOperator.Negate, expression, Dsl.Model.ValueType.Number, span);
         return expression;
     }
 

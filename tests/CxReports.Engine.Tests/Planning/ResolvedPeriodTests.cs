@@ -1,4 +1,4 @@
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 
 namespace CxReports.Engine.Tests.Planning;

@@ -1,6 +1,7 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 

@@ -64,7 +64,7 @@ public abstract class KpiAndFilterTests(TestEngine engine) : IDisposable
     public void A_param_filters_through_the_link_and_its_unless_switches_the_filter_off()
     {
         Load();
-        var pro = ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1), new ReportRequest(Params: new Dictionary<string, string> { ["plan"] = "pro" })), "k");
+        var pro = ReportFixture.Block(_fixture.Evaluate("r", new DateOnly(2025, 6, 1), new ReportRequest(Params: new Dictionary<string, object?> { ["plan"] = "pro" })), "k");
         // Only b's answers: February 6 (a detractor): NPS -100; January 0: -100.
         Assert.Equal([-100.0, -100.0], new[] { pro.Table!.Rows[0][1], pro.Table.Rows[0][2] });
 
@@ -77,7 +77,7 @@ public abstract class KpiAndFilterTests(TestEngine engine) : IDisposable
     {
         Load();
         var error = Assert.Throws<ReportArgumentException>(() =>
-            _fixture.Evaluate("r", new DateOnly(2025, 6, 1), new ReportRequest(Params: new Dictionary<string, string> { ["plan"] = "gold" })));
+            _fixture.Evaluate("r", new DateOnly(2025, 6, 1), new ReportRequest(Params: new Dictionary<string, object?> { ["plan"] = "gold" })));
         Assert.Equal("plan", error.Parameter);
         Assert.Equal(["all", "basic", "pro"], error.Allowed);
     }

@@ -1,8 +1,7 @@
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Tests.Engines;
 using CxReports.Engine.Warehouse;

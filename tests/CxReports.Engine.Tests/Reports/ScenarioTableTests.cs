@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Engine.Tests.Reports;
@@ -6,7 +6,7 @@ namespace CxReports.Engine.Tests.Reports;
 public class ScenarioTableTests
 {
     private static ScenarioModel Scenario(int[] retain, int[] horizons) =>
-        new("roi", retain, new BoundLiteral(0m, Dsl.Binding.Model.ValueType.Number, default), 0.8m, null, null, 0m, horizons, default);
+        new("roi", retain, new BoundLiteral(0m, Dsl.Model.ValueType.Number, default), 0.8m, null, null, 0m, horizons, default);
 
     private static object?[] Row(CxReports.Engine.Results.ResultTable table, long retain, long horizon) =>
         table.Rows.Single(r => (long)r[0]! == retain && (long)r[1]! == horizon);

@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
@@ -51,13 +51,13 @@ public sealed class InterruptedRunTests : IDisposable
     }
 
     // Daily at 08:00 Istanbul = 05:00 UTC: folder, then email, then webhook.
-    private static readonly ReportModel Daily = new("daily", "Daily", null, new RelativePeriodModel("previous", 1, Dsl.Syntax.Tree.TimeUnit.Day), null,
-        "UTC", "en-US", [], [],
-        new ScheduleModel("0 8 * * *", "Europe/Istanbul", false,
+    private static readonly ReportModel Daily = new("daily", "Daily", null, new RelativePeriodModel(PeriodAnchor.Previous, 1, Dsl.Model.TimeUnit.Day), null,
+        TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
+        new ScheduleModel("0 8 * * *", Cronos.CronExpression.Parse("0 8 * * *"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), false,
         [
-            new DeliveryModel(DeliveryKind.Folder, ["cx"], ["json"], null, null, default),
-            new DeliveryModel(DeliveryKind.Email, ["ceo@example.com"], ["json"], null, null, default),
-            new DeliveryModel(DeliveryKind.Webhook, ["https://hooks.example.com/cx"], ["json"], null, null, default),
+            new DeliveryModel(DeliveryKind.Folder, ["cx"], [DeliveryFormat.Json], null, null, default),
+            new DeliveryModel(DeliveryKind.Email, ["ceo@example.com"], [DeliveryFormat.Json], null, null, default),
+            new DeliveryModel(DeliveryKind.Webhook, ["https://hooks.example.com/cx"], [DeliveryFormat.Json], null, null, default),
         ], default), [], default);
 
     private static SemanticModel Model(params ReportModel[] reports) => new(
@@ -81,9 +81,9 @@ public sealed class InterruptedRunTests : IDisposable
     private void KilledMidWebhook()
     {
         _log.FirstSeen("daily", Slot.AddDays(-1));
-        _log.StartRun(new RunRecord("run1", "daily", Slot, "schedule", Slot, null, "running", null));
+        _log.StartRun(new RunRecord("run1", "daily", Slot, "schedule", Slot, null, RunStatus.Running, null));
         void Record(string kind, string target, string status) =>
-            _log.RecordDelivery(new DeliveryRecord("run1", "daily", Slot, kind, target, 1, status, null, Slot, Key(kind, target)));
+            _log.RecordDelivery(new DeliveryRecord("run1", "daily", Slot, kind, target, 1, StatusText.Parse<DeliveryStatus>(status), null, Slot, Key(kind, target)));
         Record("folder", "cx", "sending");
         Record("folder", "cx", "delivered");
         Record("email", "ceo@example.com", "sending");
@@ -104,10 +104,10 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Empty(email.Keys);
         Assert.Equal([Key("webhook", "https://hooks.example.com/cx")], webhook.Keys);
         var run = Assert.Single(_log.RecentRuns("daily"));
-        Assert.Equal(("partial", "not delivered: email ceo@example.com in_doubt"), (run.Status, run.Error));
+        Assert.Equal(("partial", "not delivered: email ceo@example.com in_doubt"), (run.Status.ToText(), run.Error));
         Assert.NotNull(run.Finished);
         Assert.Equal([Slot], _evaluated);
-        var finals = _log.DeliveriesOf("run1").GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => (g.Last().Status, g.Last().Attempt));
+        var finals = _log.DeliveriesOf("run1").GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => (Status: g.Last().Status.ToText(), g.Last().Attempt));
         Assert.Equal(("delivered", 1), finals["folder"]);
         Assert.Equal(("in_doubt", 0), finals["email"]);
         Assert.Equal(("delivered", 2), finals["webhook"]);
@@ -125,7 +125,7 @@ public sealed class InterruptedRunTests : IDisposable
 
         Assert.Single(webhook.Keys);
         Assert.Empty(email.Keys);
-        Assert.Single(_log.DeliveriesOf("run1"), d => d.Status == "in_doubt");
+        Assert.Single(_log.DeliveriesOf("run1"), d => d.Status.ToText() == "in_doubt");
     }
 
     [Fact]
@@ -136,9 +136,9 @@ public sealed class InterruptedRunTests : IDisposable
 
         var resumed = Assert.Single(await scheduler.ResumeInterruptedAsync(CancellationToken.None));
 
-        Assert.Equal(("failed", "interrupted, and cannot be resumed: report 'daily' is no longer in the model"), (resumed.Status, resumed.Error));
-        Assert.Equal("failed", _log.RunStatus("run1"));
-        Assert.Equal("in_doubt", _log.DeliveryState(Key("email", "ceo@example.com")));
+        Assert.Equal(("failed", "interrupted, and cannot be resumed: report 'daily' is no longer in the model"), (resumed.Status.ToText(), resumed.Error));
+        Assert.Equal("failed", _log.RunStatus("run1")?.ToText());
+        Assert.Equal("in_doubt", _log.DeliveryState(Key("email", "ceo@example.com"))?.ToText());
         Assert.Empty(webhook.Keys);
         Assert.Empty(email.Keys);
     }
@@ -152,7 +152,7 @@ public sealed class InterruptedRunTests : IDisposable
 
         Assert.Empty(await new Scheduler(() => null, _log, runner, _time).ResumeInterruptedAsync(CancellationToken.None));
 
-        Assert.Equal("running", _log.RunStatus("run1"));
+        Assert.Equal("running", _log.RunStatus("run1")?.ToText());
         Assert.Empty(webhook.Keys);
     }
 }

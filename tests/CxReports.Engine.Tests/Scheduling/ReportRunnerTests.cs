@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
@@ -50,9 +50,9 @@ public sealed class ReportRunnerTests : IDisposable
     }
 
     private static ReportModel Report(DeliveryKind kind, bool skipWhenEmpty = false) => new(
-        "weekly", "Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), null, "UTC", "en-US", [], [],
-        new ScheduleModel("0 8 * * MON", "Europe/Istanbul", skipWhenEmpty,
-            [new DeliveryModel(kind, ["target-1"], ["json"], null, null, default)], default), [], default);
+        "weekly", "Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), null, TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
+        new ScheduleModel("0 8 * * MON", Cronos.CronExpression.Parse("0 8 * * MON"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), skipWhenEmpty,
+            [new DeliveryModel(kind, ["target-1"], [DeliveryFormat.Json], null, null, default)], default), [], default);
 
     private static EvaluatedReport Evaluated(params object?[] values) => new("weekly", "Weekly", null, DateTimeOffset.UnixEpoch,
         new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28), null, "UTC", "en-US", new Dictionary<string, object?>(), "v1",
@@ -68,9 +68,9 @@ public sealed class ReportRunnerTests : IDisposable
         var channel = new ScriptedChannel(DeliveryKind.Webhook, new DeliveryException("HTTP 503", transient: true), null);
         var outcome = await Runner(channel).RunAsync(Report(DeliveryKind.Webhook), Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal(2, channel.Calls.Count);
-        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status));
+        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status.ToText()));
         Assert.Equal("weekly_2026-03-02.json", channel.Calls[0].Documents.Single().FileName);
     }
 
@@ -80,10 +80,10 @@ public sealed class ReportRunnerTests : IDisposable
         var channel = new ScriptedChannel(DeliveryKind.Webhook, new DeliveryException("HTTP 404", transient: false));
         var outcome = await Runner(channel).RunAsync(Report(DeliveryKind.Webhook), Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.Single(channel.Calls);
         Assert.Equal("HTTP 404", outcome.Deliveries.Last().Error);
-        Assert.Equal("failed", _log.RecentRuns("weekly").Single().Status);
+        Assert.Equal("failed", _log.RecentRuns("weekly").Single().Status.ToText());
     }
 
     [Fact]
@@ -94,33 +94,64 @@ public sealed class ReportRunnerTests : IDisposable
         var again = await Runner(channel).RunAsync(Report(DeliveryKind.Folder), Slot, "schedule", CancellationToken.None);
 
         Assert.Single(channel.Calls);
-        Assert.Equal("already_delivered", again.Deliveries.Single().Status);
+        Assert.Equal("already_delivered", again.Deliveries.Single().Status.ToText());
+    }
+
+    [Fact]
+    public async Task A_manual_run_in_the_minute_of_a_delivered_scheduled_slot_is_delivered_for_its_own_second()
+    {
+        var channel = new ScriptedChannel(DeliveryKind.Folder);
+        var scheduled = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+        await Runner(channel).RunAsync(Report(DeliveryKind.Folder), scheduled, "schedule", CancellationToken.None);
+        _time.SetUtcNow(scheduled.AddSeconds(40).AddTicks(1234567)); // 08:00:40.1234567
+
+        var manual = await Runner(channel).RunNowAsync(Report(DeliveryKind.Folder), CancellationToken.None);
+
+        Assert.Equal(2, channel.Calls.Count);
+        Assert.Equal(RunStatus.Delivered, manual.Status);
+        var run = _log.RecentRuns("weekly").Single(r => r.RunId == manual.RunId);
+        Assert.Equal(("manual", new DateTimeOffset(2026, 3, 2, 8, 0, 40, TimeSpan.Zero)), (run.Trigger, run.ScheduledFor));
+    }
+
+    [Fact]
+    public async Task A_manual_run_repeated_within_the_same_second_is_delivered_once()
+    {
+        var channel = new ScriptedChannel(DeliveryKind.Folder);
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 8, 0, 41, 100, TimeSpan.Zero));
+        var runner = Runner(channel);
+        await runner.RunNowAsync(Report(DeliveryKind.Folder), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(800));
+
+        var again = await runner.RunNowAsync(Report(DeliveryKind.Folder), CancellationToken.None);
+
+        Assert.Single(channel.Calls);
+        Assert.Equal(DeliveryStatus.AlreadyDelivered, again.Deliveries.Single().Status);
     }
 
     [Fact]
     public async Task An_email_interrupted_before_its_outcome_was_recorded_is_marked_in_doubt_and_not_resent()
     {
         var key = DeliveryNames.IdempotencyKey("weekly", Slot, "email", "target-1");
-        _log.RecordDelivery(new DeliveryRecord("crashed", "weekly", Slot, "email", "target-1", 1, "sending", null, _time.GetUtcNow(), key));
+        _log.RecordDelivery(new DeliveryRecord("crashed", "weekly", Slot, "email", "target-1", 1, DeliveryStatus.Sending, null, _time.GetUtcNow(), key));
         var channel = new ScriptedChannel(DeliveryKind.Email);
 
         var outcome = await Runner(channel).RunAsync(Report(DeliveryKind.Email), Slot, "schedule", CancellationToken.None);
 
         Assert.Empty(channel.Calls);
-        Assert.Equal("in_doubt", outcome.Deliveries.Single().Status);
+        Assert.Equal("in_doubt", outcome.Deliveries.Single().Status.ToText());
     }
 
     [Fact]
     public async Task A_folder_delivery_interrupted_before_its_outcome_was_recorded_is_written_again()
     {
         var key = DeliveryNames.IdempotencyKey("weekly", Slot, "folder", "target-1");
-        _log.RecordDelivery(new DeliveryRecord("crashed", "weekly", Slot, "folder", "target-1", 1, "sending", null, _time.GetUtcNow(), key));
+        _log.RecordDelivery(new DeliveryRecord("crashed", "weekly", Slot, "folder", "target-1", 1, DeliveryStatus.Sending, null, _time.GetUtcNow(), key));
         var channel = new ScriptedChannel(DeliveryKind.Folder);
 
         var outcome = await Runner(channel).RunAsync(Report(DeliveryKind.Folder), Slot, "schedule", CancellationToken.None);
 
         Assert.Single(channel.Calls);
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
     }
 
     [Fact]
@@ -129,14 +160,25 @@ public sealed class ReportRunnerTests : IDisposable
         var channel = new ScriptedChannel(DeliveryKind.Email);
         var outcome = await Runner(channel, Evaluated(null, 0L)).RunAsync(Report(DeliveryKind.Email, skipWhenEmpty: true), Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("skipped", outcome.Status);
+        Assert.Equal("skipped", outcome.Status.ToText());
         Assert.Empty(channel.Calls);
     }
 
     [Fact]
-    public void Backoff_doubles_from_its_base_and_stops_at_its_cap()
+    public async Task Backoff_doubles_from_its_base_and_stops_at_its_cap()
     {
         var policy = new RetryPolicy(6, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
-        Assert.Equal([2.0, 4, 8, 10, 10], Enumerable.Range(2, 5).Select(a => policy.DelayBefore(a).TotalSeconds));
+        var waits = new List<double>();
+        var run = policy.Pipeline(_time, (_, wait) => waits.Add(wait.TotalSeconds))
+            .ExecuteAsync(_ => throw new DeliveryException("busy", transient: true)).AsTask();
+        // The waits are on the fake clock: move it on until the sixth attempt has failed too.
+        while (!run.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1);
+        }
+
+        await Assert.ThrowsAsync<DeliveryException>(() => run);
+        Assert.Equal([2.0, 4, 8, 10, 10], waits);
     }
 }

@@ -26,10 +26,10 @@ public sealed class RunLogUpgradeTests : IDisposable
                 slot.UtcDateTime, status);
 
         var log = new RunLog(warehouse).EnsureCreated();
-        Assert.Equal("failed", log.DeliveryState("key1"));
-        log.RecordDelivery(new DeliveryRecord("run1", "r", slot, "email", "a@example.com", 0, "in_doubt", null, slot, "key1"));
+        Assert.Equal("failed", log.DeliveryState("key1")?.ToText());
+        log.RecordDelivery(new DeliveryRecord("run1", "r", slot, "email", "a@example.com", 0, DeliveryStatus.InDoubt, null, slot, "key1"));
 
-        Assert.Equal("in_doubt", log.DeliveryState("key1"));
-        Assert.Equal(["sending", "failed", "in_doubt"], log.DeliveriesOf("run1").Select(d => d.Status));
+        Assert.Equal("in_doubt", log.DeliveryState("key1")?.ToText());
+        Assert.Equal(["sending", "failed", "in_doubt"], log.DeliveriesOf("run1").Select(d => d.Status.ToText()));
     }
 }

@@ -1,11 +1,11 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
 
 namespace CxReports.Engine.Tests.Scheduling;
 
 public class ScheduleClockTests
 {
-    private static ScheduleClock Clock(string cron, string zone) => new(new ScheduleModel(cron, zone, false, [], default));
+    private static ScheduleClock Clock(string cron, string zone) => new(new ScheduleModel(cron, Dsl.Binding.Rules.ParseCron(cron, out _)!, TimeZoneInfo.FindSystemTimeZoneById(zone), false, [], default));
 
     private static DateTimeOffset Utc(int y, int mo, int d, int h, int mi = 0) => new(y, mo, d, h, mi, 0, TimeSpan.Zero);
 

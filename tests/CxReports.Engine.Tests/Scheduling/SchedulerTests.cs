@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
@@ -32,8 +32,8 @@ public sealed class SchedulerTests : IDisposable
         new Dictionary<string, ScenarioModel>(),
         new Dictionary<string, ReportModel>
         {
-            ["daily"] = new("daily", "Daily", null, new RelativePeriodModel("previous", 1, Dsl.Syntax.Tree.TimeUnit.Day), null, "UTC", "en-US", [], [],
-                new ScheduleModel("0 8 * * *", "Europe/Istanbul", false, [], default), [], default),
+            ["daily"] = new("daily", "Daily", null, new RelativePeriodModel(PeriodAnchor.Previous, 1, Dsl.Model.TimeUnit.Day), null, TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
+                new ScheduleModel("0 8 * * *", Cronos.CronExpression.Parse("0 8 * * *"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), false, [], default), [], default),
         });
 
     private Scheduler Scheduler()

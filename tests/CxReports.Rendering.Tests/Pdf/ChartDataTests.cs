@@ -1,8 +1,8 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -18,7 +18,7 @@ public class ChartDataTests
         var data = ChartData.From(table, new ValueFormatter("en-US"));
 
         Assert.True(data.IsTime);
-        Assert.Equal(TimeGrain.Month, data.Grain);
+        Assert.Equal(TimeUnit.Month, data.Grain);
         Assert.Equal([new DateOnly(2025, 1, 1), new DateOnly(2025, 2, 1)], data.Categories.Cast<DateOnly>());
         Assert.Equal(["Promoters", "Detractors"], data.Series.Select(s => s.Name));
         Assert.Equal([4.0, 5.0], data.Series[0].Values);

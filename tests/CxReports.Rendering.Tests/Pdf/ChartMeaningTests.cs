@@ -1,9 +1,9 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using ScottPlot;
 using SkiaSharp;
@@ -33,7 +33,7 @@ public class ChartMeaningTests
                 Metric("passives", Direction.Neutral, "Passives"), Metric("detractors", Direction.LowerIsBetter, "Detractors")],
             Months(3).Select(m => new object?[] { m, 50L, 20L, 7L }).ToList());
 
-        var plot = ChartPlot.Build(ChartData.From(table, English), "stacked", English, 500);
+        var plot = ChartPlot.Build(ChartData.From(table, English), ChartKind.Stacked, English, 500);
         var bars = plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().SelectMany(p => p.Bars).ToList();
         string FamilyOf(double value) => Family(bars.First(b => Math.Abs(b.Value - b.ValueBase - value) < 1e-9).FillColor.ToSKColor());
 
@@ -49,7 +49,7 @@ public class ChartMeaningTests
         double[] churn = [2.6, 1.9, 1.7, 1.55, 1.7, 1.6, 1.55, 1.8, 1.65, 2.2, 2.4, 1.65];
         var table = new ResultTable([MonthColumn(), new ResultColumn("churn", ColumnType.Number, Meaning.Of(Unit.Percent, Direction.LowerIsBetter, "Aylık kayıp oranı"))],
             Months(12).Select((m, i) => new object?[] { m, churn[i] }).ToList());
-        var block = new CxReports.Engine.Reports.EvaluatedBlock("chart_1", "chart", null, table, Chart: "line");
+        var block = new CxReports.Engine.Reports.EvaluatedBlock("chart_1", "chart", null, table, Chart: ChartKind.Line);
 
         var words = Pdfs.AllText(PdfRenderer.Render(Report("Kayıp", [Section("Kayıp", block)], "tr-TR"))).Split(' ', '\n');
 
@@ -88,7 +88,7 @@ public class ChartMeaningTests
         Assert.Equal([150.0, 150.0], data.Series[^1].Values);
         Assert.Equal(data.Series.Count, data.Series.Select(s => s.Color).Distinct().Count());
         Assert.Contains("Other: the sum of the 5 smaller series.", Pdfs.AllText(PdfRenderer.Render(Report("Answers", [Section("s",
-            new Engine.Reports.EvaluatedBlock("c", "chart", null, table, Chart: "stacked"))]))));
+            new Engine.Reports.EvaluatedBlock("c", "chart", null, table, Chart: ChartKind.Stacked))]))));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class ChartMeaningTests
             Months(3).Select(m => new object?[] { m, 40.0, null }).ToList());
 
         var data = ChartData.From(table, English);
-        var text = Pdfs.AllText(PdfRenderer.Render(Report("Loyalty", [Section("s", new Engine.Reports.EvaluatedBlock("c", "chart", null, table, Chart: "line"))])));
+        var text = Pdfs.AllText(PdfRenderer.Render(Report("Loyalty", [Section("s", new Engine.Reports.EvaluatedBlock("c", "chart", null, table, Chart: ChartKind.Line))])));
 
         Assert.Equal(["NPS"], data.Series.Select(s => s.Name));
         Assert.Equal(["no data: CSAT"], data.Notes);
@@ -127,7 +127,7 @@ public class ChartMeaningTests
             names.Select((n, k) => new object?[] { n, (long)k }).ToList());
 
         var labels = CategoryLabels.For(ChartData.From(table, English), English, 500);
-        var text = Pdfs.AllText(PdfRenderer.Render(Report("Tickets", [Section("s", new Engine.Reports.EvaluatedBlock("c", "chart", null, table, Chart: "bar"))])));
+        var text = Pdfs.AllText(PdfRenderer.Render(Report("Tickets", [Section("s", new Engine.Reports.EvaluatedBlock("c", "chart", null, table, Chart: ChartKind.Bar))])));
 
         Assert.True(labels.Tilted);
         Assert.Equal(names, labels.Shortened);

@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using CxReports.Rendering.Pdf;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
@@ -6,11 +7,11 @@ namespace CxReports.Rendering.Tests.Pdf;
 public class ChartTests
 {
     [Theory]
-    [InlineData("line")]
-    [InlineData("bar")]
-    [InlineData("area")]
-    [InlineData("stacked")]
-    public void Charts_are_drawn_once_with_month_names_an_axis_label_and_a_legend(string kind)
+    [InlineData(ChartKind.Line)]
+    [InlineData(ChartKind.Bar)]
+    [InlineData(ChartKind.Area)]
+    [InlineData(ChartKind.Stacked)]
+    public void Charts_are_drawn_once_with_month_names_an_axis_label_and_a_legend(ChartKind kind)
     {
         var text = Pdfs.AllText(PdfRenderer.Render(Report("Charts", [Section("Trends", MonthlyChart(kind, "promoters", "detractors"))])));
 

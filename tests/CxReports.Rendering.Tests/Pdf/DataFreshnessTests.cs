@@ -1,8 +1,10 @@
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
+using CxReports.Rendering.Tests.Json;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -19,7 +21,7 @@ public class DataFreshnessTests
 
     /// <summary>The year 2025 by quarter, the data ending in October: Q4 partial (holding the data end), as the engine marks it.</summary>
     private static EvaluatedBlock Quarters() => new("q", "table", "Tickets by quarter", new ResultTable(
-        [new ResultColumn("quarter", ColumnType.Date) { Grain = Dsl.Syntax.Tree.TimeUnit.Quarter }, Col("tickets", ColumnType.Integer, Dsl.Binding.Model.Unit.Count)],
+        [new ResultColumn("quarter", ColumnType.Date) { Grain = Dsl.Model.TimeUnit.Quarter }, Col("tickets", ColumnType.Integer, Dsl.Model.Unit.Count)],
         [[new DateOnly(2025, 1, 1), 31L], [new DateOnly(2025, 4, 1), 28L], [new DateOnly(2025, 7, 1), 30L], [new DateOnly(2025, 10, 1), 9L]])
     {
         Partial = [false, false, false, true],
@@ -27,11 +29,11 @@ public class DataFreshnessTests
 
     /// <summary>Months with October partial and November, December unknown.</summary>
     private static EvaluatedBlock Months() => new("m", "chart", "Tickets by month", new ResultTable(
-        [MonthColumn(), Col("tickets", ColumnType.Integer, Dsl.Binding.Model.Unit.Count)],
+        [MonthColumn(), Col("tickets", ColumnType.Integer, Dsl.Model.Unit.Count)],
         Reports.Months(12).Select(m => new object?[] { m, m.Month < 10 ? 10L : m.Month == 10 ? 4L : null }).ToList())
     {
         Partial = Enumerable.Range(1, 12).Select(m => m == 10).ToList(),
-    }, Chart: "line");
+    }, Chart: ChartKind.Line);
 
     private static EvaluatedReport Report(string locale) =>
         Reports.Report("Support", [Section("Load", Quarters(), Months())], locale) with { Freshness = Freshness };

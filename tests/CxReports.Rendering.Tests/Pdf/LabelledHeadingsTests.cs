@@ -1,10 +1,11 @@
 using System.Text.Json;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
+using CxReports.Rendering.Tests.Json;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;

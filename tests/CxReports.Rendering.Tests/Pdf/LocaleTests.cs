@@ -1,5 +1,6 @@
+using CxReports.Rendering.Formatting;
+using CxReports.Dsl.Model;
 using CxReports.Rendering.Pdf;
-using CxReports.Rendering.Pdf.Formatting;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -19,7 +20,7 @@ public class LocaleTests
     public void A_Turkish_report_prints_none_of_the_renderers_English_words()
     {
         // Every block whose frame the renderer words itself, with the analyst's words (titles) left out.
-        var blocks = new[] { Kpi(("nps", 41.7, 38.2)), MonthlyChart("line", "nps"), Cohort(), Scenario() }.Select(b => b with { Title = null }).ToArray();
+        var blocks = new[] { Kpi(("nps", 41.7, 38.2)), MonthlyChart(ChartKind.Line, "nps"), Cohort(), Scenario() }.Select(b => b with { Title = null }).ToArray();
         var text = Pdfs.AllText(PdfRenderer.Render(Report("Genel bakış", [Section("Bir bakışta", blocks)], "tr-TR")));
 
         // The English words of the page frame, tiles, cohort heatmap and scenario matrix: none survives in Turkish.

@@ -1,11 +1,12 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Tests.Json;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -24,7 +25,7 @@ public class MarginBandTests
     public void A_margin_of_error_is_a_band_around_its_metric_not_a_second_line()
     {
         var data = ChartData.From(NpsWithMargin(), English);
-        var plot = ChartPlot.Build(data, "line", English, 500);
+        var plot = ChartPlot.Build(data, ChartKind.Line, English, 500);
         var band = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>());
         var limits = band.GetAxisLimits();
 
@@ -38,7 +39,7 @@ public class MarginBandTests
     [Fact]
     public void The_page_says_what_the_band_is_and_JSON_keeps_whose_margin_it_is()
     {
-        var report = Report("Loyalty", [Section("s", new EvaluatedBlock("c", "chart", null, NpsWithMargin(), Chart: "line"))]);
+        var report = Report("Loyalty", [Section("s", new EvaluatedBlock("c", "chart", null, NpsWithMargin(), Chart: ChartKind.Line))]);
 
         Assert.Contains("Shaded: ± NPS margin of error", Pdfs.AllText(PdfRenderer.Render(report)));
         var json = ReportJson.ToJson(report);

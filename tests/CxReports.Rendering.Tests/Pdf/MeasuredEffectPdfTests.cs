@@ -2,6 +2,7 @@ using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
+using CxReports.Rendering.Tests.Json;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;

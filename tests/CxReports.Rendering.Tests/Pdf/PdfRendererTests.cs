@@ -1,3 +1,4 @@
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Rendering.Pdf;
 using UglyToad.PdfPig;
@@ -115,7 +116,7 @@ public class PdfRendererTests
     public void Empty_charts_tables_KPIs_cohorts_and_scenarios_say_no_data()
     {
         static EvaluatedBlock Empty(EvaluatedBlock block) => block with { Table = new(block.Table!.Columns, []) };
-        var blocks = new[] { Empty(MonthlyChart("line", "nps")), Table("By city", 0), Empty(Kpi(("nps", 1, 2))), Empty(Cohort()), Empty(Scenario()) };
+        var blocks = new[] { Empty(MonthlyChart(ChartKind.Line, "nps")), Table("By city", 0), Empty(Kpi(("nps", 1, 2))), Empty(Cohort()), Empty(Scenario()) };
 
         var text = Pdfs.AllText(PdfRenderer.Render(Report("Empty", [Section("Nothing yet", blocks)])));
 
@@ -125,7 +126,7 @@ public class PdfRendererTests
     [Fact]
     public void A_page_break_comes_before_a_section_that_does_not_fit_and_pages_are_numbered()
     {
-        var pdf = PdfRenderer.Render(Report("Long", [.. Enumerable.Range(1, 6).Select(i => Section($"Section {i}", MonthlyChart("line", "nps")))]));
+        var pdf = PdfRenderer.Render(Report("Long", [.. Enumerable.Range(1, 6).Select(i => Section($"Section {i}", MonthlyChart(ChartKind.Line, "nps")))]));
         var pages = Pdfs.PageTexts(pdf);
 
         Assert.True(pages.Count >= 3);

@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
@@ -20,7 +20,7 @@ public static class Reports
     public static ResultColumn Col(string name, ColumnType type, Unit unit = Unit.None) => new(name, type, unit);
 
     /// <summary>A time dimension of monthly buckets, as the engine writes <c>by month</c>.</summary>
-    public static ResultColumn MonthColumn(string name = "month") => new(name, ColumnType.Date) { Grain = Dsl.Syntax.Tree.TimeUnit.Month };
+    public static ResultColumn MonthColumn(string name = "month") => new(name, ColumnType.Date) { Grain = Dsl.Model.TimeUnit.Month };
 
     /// <summary>The meanings the sample model gives these metrics (reports/model/metrics.cxr), as the engine carries them.</summary>
     public static readonly IReadOnlyDictionary<string, Meaning> Model = new Dictionary<string, Meaning>
@@ -43,7 +43,7 @@ public static class Reports
     public static IReadOnlyList<DateOnly> Months(int count, int year = 2025) =>
         Enumerable.Range(0, count).Select(i => new DateOnly(year, 1, 1).AddMonths(i)).ToList();
 
-    public static EvaluatedBlock MonthlyChart(string kind, params string[] metrics) =>
+    public static EvaluatedBlock MonthlyChart(ChartKind kind, params string[] metrics) =>
         new("chart_" + kind, "chart", $"{kind} chart", new ResultTable(
             [MonthColumn(), .. metrics.Select(m => Col(m, ColumnType.Number, Unit.Score))],
             Months(12).Select((m, i) => new object?[] { m }.Concat(metrics.Select((_, k) => (object?)(20.0 + 3 * k + Math.Sin(i) * 5))).ToArray()).ToList()),
@@ -82,8 +82,8 @@ public static class Reports
 
     /// <summary>One of every block kind, as the sample reports mix them.</summary>
     public static EvaluatedReport Everything(string locale = "en-US") => Report("CX Overview", [
-        Section("At a glance", Kpi(("nps", 41.7142857142857, 38.2), ("churn", 1.87, 2.73), ("csat", null, 71.3)), MonthlyChart("line", "nps", "csat")),
-        Section("Trends", MonthlyChart("bar", "promoters", "detractors"), MonthlyChart("stacked", "promoters", "passives"), MonthlyChart("area", "nps")),
+        Section("At a glance", Kpi(("nps", 41.7142857142857, 38.2), ("churn", 1.87, 2.73), ("csat", null, 71.3)), MonthlyChart(ChartKind.Line, "nps", "csat")),
+        Section("Trends", MonthlyChart(ChartKind.Bar, "promoters", "detractors"), MonthlyChart(ChartKind.Stacked, "promoters", "passives"), MonthlyChart(ChartKind.Area, "nps")),
         Section("Retention", Cohort(), Scores(), Scenario(), Table("By city", 12), Text("Promoters answer 9-10, detractors 0-6.")),
     ], locale);
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Pdf;

@@ -1,10 +1,10 @@
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Sheets;
+using CxReports.Rendering.Tests.Json;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -40,7 +40,7 @@ public class ScoresListTests
     public void Shown_fields_are_printed_beside_the_entity_with_their_headings()
     {
         var table = new ResultTable(
-            [Col("customer_no", ColumnType.Text), Col("name", ColumnType.Text), Col("plan", ColumnType.Text), Col("score", ColumnType.Number, Dsl.Binding.Model.Unit.Score),
+            [Col("customer_no", ColumnType.Text), Col("name", ColumnType.Text), Col("plan", ColumnType.Text), Col("score", ColumnType.Number, Dsl.Model.Unit.Score),
              new ResultColumn("band", ColumnType.Text) { Levels = ["healthy", "at_risk"] }],
             [["M00665", "Öz Gıda Ticaret", "pro", 35.0, "at_risk"]]);
         var text = Pdfs.AllText(PdfRenderer.Render(Report("Risk", [Section("Who to call", new EvaluatedBlock("at_risk", "scores", null, table))])));

@@ -1,9 +1,10 @@
-using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
+using CxReports.Rendering.Tests.Json;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;

@@ -1,6 +1,7 @@
+using CxReports.Rendering.Formatting;
+using CxReports.Dsl.Model;
 using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -40,7 +41,7 @@ public class TurkishTests
     [Fact]
     public void Turkish_month_names_label_time_axes_and_cohorts()
     {
-        var text = Pdfs.AllText(PdfRenderer.Render(Report("Kohortlar", [Section("Elde tutma", MonthlyChart("line", "nps"), Cohort())], "tr-TR")));
+        var text = Pdfs.AllText(PdfRenderer.Render(Report("Kohortlar", [Section("Elde tutma", MonthlyChart(ChartKind.Line, "nps"), Cohort())], "tr-TR")));
 
         Assert.Contains("Oca", text);
         Assert.Contains("Şub", text);
@@ -55,9 +56,9 @@ public class TurkishAxisTests
     [Fact]
     public void Time_dimensions_and_axis_words_are_Turkish_in_Turkish_reports()
     {
-        var chart = MonthlyChart("stacked", "promoters", "passives");
+        var chart = MonthlyChart(ChartKind.Stacked, "promoters", "passives");
         var text = Pdfs.AllText(PdfRenderer.Render(Report("Eğilimler", [Section("Yanıtlar", chart)], "tr-TR")));
-        var plot = ChartPlot.Build(ChartData.From(chart.Table!, new ValueFormatter("tr-TR")), "stacked", new ValueFormatter("tr-TR"), 500);
+        var plot = ChartPlot.Build(ChartData.From(chart.Table!, new ValueFormatter("tr-TR")), ChartKind.Stacked, new ValueFormatter("tr-TR"), 500);
 
         Assert.Contains("Ay", text.Split(' ', '\n'));
         Assert.DoesNotContain("Month", text);

@@ -1,12 +1,13 @@
 using System.Text.Json;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Json;
 using CxReports.Rendering.Pdf;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Tests.Json;
 using static CxReports.Rendering.Tests.Pdf.Reports;
 
 namespace CxReports.Rendering.Tests.Pdf;
@@ -31,7 +32,7 @@ public class ValueLabelTests
     private static ResultTable ByReason() => new([Reason(), Churns()],
         [["ozellik_talebi", 7L], ["fiyat", 5L], ["nasil_yapilir", 2L], ["rakip", 1L]]);
 
-    private static EvaluatedReport Document(ResultTable table, string chart = "bar") => Report("Kayıplar", [Section("Nedenler",
+    private static EvaluatedReport Document(ResultTable table, ChartKind chart = ChartKind.Bar) => Report("Kayıplar", [Section("Nedenler",
         new EvaluatedBlock("why", "table", "Neden ayrılıyorlar", table),
         new EvaluatedBlock("why_chart", "chart", "Nedenler", table, Chart: chart))], locale: "tr-TR");
 
@@ -60,7 +61,7 @@ public class ValueLabelTests
         var text = Pdfs.AllText(PdfRenderer.Render(Document(ByReason())));
         Assert.DoesNotContain("ozellik_talebi", text);
         var legend = Pdfs.AllText(PdfRenderer.Render(Report("Kayıplar", [Section("Nedenler",
-            new EvaluatedBlock("trend", "chart", "Nedenler", byMonth, Chart: "line"))], locale: "tr-TR")));
+            new EvaluatedBlock("trend", "chart", "Nedenler", byMonth, Chart: ChartKind.Line))], locale: "tr-TR")));
         Assert.Contains("Özellik talebi", legend);
         Assert.DoesNotContain("ozellik_talebi", legend);
     }
@@ -92,6 +93,6 @@ public class ValueLabelTests
         Assert.Equal("Çok iyi", stars.LabelOf(5.0));
         Assert.Equal("Çok iyi", stars.LabelOf(5L));
         Assert.Null(stars.LabelOf(4.0));
-        Assert.Equal("Çok iyi", new ValueFormatter("tr-TR").Cell(5.0, stars, 0, TimeGrain.Day));
+        Assert.Equal("Çok iyi", new ValueFormatter("tr-TR").Cell(5.0, stars, 0, TimeUnit.Day));
     }
 }

@@ -1,4 +1,3 @@
-using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Rendering.Sheets;

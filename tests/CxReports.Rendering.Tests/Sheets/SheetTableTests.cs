@@ -1,8 +1,8 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Sheets;
 
 namespace CxReports.Rendering.Tests.Sheets;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Sheets;
 
 namespace CxReports.Rendering.Tests.Sheets;
@@ -59,7 +59,7 @@ public sealed class SpreadsheetCsvTests
     [InlineData("Aylık kayıp oranı", "Aylık kayıp oranı (%)")]
     [InlineData("Monthly churn %", "Monthly churn %")]
     public void A_header_names_the_unit_once(string label, string header) =>
-        Assert.Equal(header, SheetText.English.WithUnit(label, Dsl.Binding.Model.Unit.Percent));
+        Assert.Equal(header, SheetText.English.WithUnit(label, Dsl.Model.Unit.Percent));
 
     [Fact]
     public void Text_a_spreadsheet_would_run_as_a_formula_stays_text()
@@ -84,7 +84,7 @@ public sealed class SpreadsheetCsvTests
     {
         var reason = new ResultColumn("reason", ColumnType.Text) { Labels = new Dictionary<string, string> { ["ozellik_talebi"] = "Özellik talebi" } };
         var table = new ResultTable([reason, new ResultColumn("n", ColumnType.Integer)], [["ozellik_talebi", 3L], ["diğer", 1L]]);
-        var sheet = SheetTable.Of("t", null, table, new CxReports.Rendering.Pdf.Formatting.ValueFormatter("tr-TR"));
+        var sheet = SheetTable.Of("t", null, table, new CxReports.Rendering.Formatting.ValueFormatter("tr-TR"));
 
         Assert.Equal(["Özellik talebi", "diğer"], sheet.Rows.Select(r => r[0].Value));
     }

@@ -14,6 +14,10 @@ public sealed class FolderCycleTests
 {
     [Theory]
     [InlineData("CxReports.Dsl", "CxReports.Dsl")]
+    [InlineData("CxReports.Engine", "CxReports.Engine")]
+    [InlineData("CxReports.Rendering", "CxReports.Rendering")]
+    [InlineData("CxReports.Demo", "CxReports.Demo")]
+    [InlineData("cxr", "CxReports.Server")]
     public void Folders_inside_a_project_do_not_import_each_other_in_a_circle(string assemblyName, string rootNamespace)
     {
         var architecture = new ArchLoader().LoadAssemblies(Assembly.Load(assemblyName)).Build();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CxReports.Engine.Demo;
+using CxReports.Demo;
 
 namespace CxReports.Server.Tests.Cli;
 

@@ -1,4 +1,4 @@
-using CxReports.Engine.Demo;
+using CxReports.Demo;
 
 namespace CxReports.Server.Tests.Cli;
 

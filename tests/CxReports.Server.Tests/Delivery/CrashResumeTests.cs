@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CxReports.Engine.Demo;
+using CxReports.Demo;
 using CxReports.Engine.Warehouse;
 using CxReports.Server.Security;
 using CxReports.Server.Tests.Cli;

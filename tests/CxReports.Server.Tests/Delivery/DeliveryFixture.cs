@@ -1,4 +1,4 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
@@ -22,9 +22,9 @@ internal sealed class DeliveryFixture : IDisposable
         Log = new RunLog(Warehouse).EnsureCreated();
     }
 
-    public static ReportModel Report(DeliveryKind kind, string target, string[] formats, string? subject = null, string? file = null) => new(
-        "cx_weekly", "CX Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1)), null, "UTC", "en-US", [], [],
-        new ScheduleModel("0 8 * * MON", "Europe/Istanbul", false, [new DeliveryModel(kind, [target], formats, subject, file, default)], default), [], default);
+    public static ReportModel Report(DeliveryKind kind, string target, DeliveryFormat[] formats, string? subject = null, string? file = null) => new(
+        "cx_weekly", "CX Weekly", null, new FixedPeriodModel(new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1)), null, TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"), [], [],
+        new ScheduleModel("0 8 * * MON", Cronos.CronExpression.Parse("0 8 * * MON"), TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), false, [new DeliveryModel(kind, [target], formats, subject, file, default)], default), [], default);
 
     public static EvaluatedReport Evaluated() => new("cx_weekly", "CX Weekly", "Loyalty at a glance", DateTimeOffset.UnixEpoch,
         new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1), "week", "UTC", "en-US", new Dictionary<string, object?>(), "abc123",

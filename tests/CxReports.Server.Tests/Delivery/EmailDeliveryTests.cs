@@ -1,6 +1,7 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Scheduling;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Tests.Delivery;
 
@@ -23,7 +24,7 @@ public sealed class EmailDeliveryTests : IDisposable
     });
 
     private static ReportModel Report() =>
-        DeliveryFixture.Report(DeliveryKind.Email, "ceo@example.com", ["json", "csv"], subject: "CX weekly {period}");
+        DeliveryFixture.Report(DeliveryKind.Email, "ceo@example.com", [DeliveryFormat.Json, DeliveryFormat.Csv], subject: "CX weekly {period}");
 
     /// <summary>Starts the SMTP server after the first failed attempt: "SMTP down, then up".</summary>
     private sealed class StartsServerAfterFirstFailure(IDeliveryChannel inner, SmtpServer server) : IDeliveryChannel
@@ -50,7 +51,7 @@ public sealed class EmailDeliveryTests : IDisposable
         _smtp.Start();
         var outcome = await _fixture.Runner(Channel()).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         var message = Assert.Single(_smtp.Messages());
         Assert.Equal("CX weekly 2026-02-23 – 2026-03-01", message.Subject);
         Assert.Equal("ceo@example.com", message.To.Mailboxes.Single().Address);
@@ -105,8 +106,8 @@ public sealed class EmailDeliveryTests : IDisposable
     {
         var outcome = await _fixture.Runner(new StartsServerAfterFirstFailure(Channel(), _smtp)).RunAsync(Report(), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
-        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status));
+        Assert.Equal("delivered", outcome.Status.ToText());
+        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status.ToText()));
         Assert.Contains("unreachable", outcome.Deliveries[1].Error);
         Assert.Single(_smtp.Messages());
     }
@@ -118,14 +119,14 @@ public sealed class EmailDeliveryTests : IDisposable
         var report = Report();
         var key = DeliveryNames.IdempotencyKey(report.Name, DeliveryFixture.Slot, "email", "ceo@example.com");
         // What the dead process did: recorded "sending", sent the email, and never recorded the outcome.
-        _fixture.Log.RecordDelivery(new DeliveryRecord("dead", report.Name, DeliveryFixture.Slot, "email", "ceo@example.com", 1, "sending", null, DateTimeOffset.UtcNow, key));
+        _fixture.Log.RecordDelivery(new DeliveryRecord("dead", report.Name, DeliveryFixture.Slot, "email", "ceo@example.com", 1, DeliveryStatus.Sending, null, DateTimeOffset.UtcNow, key));
         await Channel().DeliverAsync(new DeliveryContext(report, report.Schedule!.Deliveries[0], "ceo@example.com", DeliveryFixture.Slot,
             DeliveryFixture.Evaluated(), [], key, "CX weekly"), CancellationToken.None);
 
         var outcome = await _fixture.Runner(Channel()).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Single(_smtp.Messages());
-        Assert.Equal("in_doubt", outcome.Deliveries.Single().Status);
+        Assert.Equal("in_doubt", outcome.Deliveries.Single().Status.ToText());
         Assert.Equal($"{key}@cxreports", _smtp.Messages().Single().MessageId);
     }
 }

@@ -1,5 +1,7 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Scheduling;
+using CxReports.Dsl.Model;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -16,11 +18,11 @@ public sealed class FolderDeliveryTests : IDisposable
     {
         var root = Path.Combine(_fixture.Directory, "out");
         var channel = new FolderChannel(new DeliveryOptions { OutputRoot = root });
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json", "csv"], file: "weekly_{period}.pdf");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json, DeliveryFormat.Csv], file: "weekly_{period}.pdf");
 
         var outcome = await _fixture.Runner(channel).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal(["weekly_2026-02-23_2026-03-01_kpi_1.csv", "weekly_2026-02-23_2026-03-01.json"],
             Directory.GetFiles(Path.Combine(root, "cx")).Select(Path.GetFileName).Order());
         Assert.Contains("\"title\": \"CX Weekly\"", File.ReadAllText(Path.Combine(root, "cx", "weekly_2026-02-23_2026-03-01.json")));
@@ -30,11 +32,11 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task A_spreadsheet_delivery_writes_a_workbook_with_real_numbers_and_a_zip_with_one_csv_per_block()
     {
         var root = Path.Combine(_fixture.Directory, "out");
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["xlsx", "zip"]);
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Xlsx, DeliveryFormat.Zip]);
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal(["cx_weekly_2026-03-02.xlsx", "cx_weekly_2026-03-02.zip"], Directory.GetFiles(Path.Combine(root, "cx")).Select(Path.GetFileName).Order());
         using (var workbook = SpreadsheetDocument.Open(Path.Combine(root, "cx", "cx_weekly_2026-03-02.xlsx"), false))
         {
@@ -56,7 +58,7 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task Without_a_pattern_the_file_is_named_after_the_report_and_the_slot_date_in_the_schedule_zone()
     {
         var root = Path.Combine(_fixture.Directory, "out");
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]);
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json]);
 
         await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
@@ -68,9 +70,9 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task A_folder_that_leaves_the_output_root_is_refused_and_recorded_as_failed()
     {
         var channel = new FolderChannel(new DeliveryOptions { OutputRoot = Path.Combine(_fixture.Directory, "out") });
-        var outcome = await _fixture.Runner(channel).RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "../escape", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+        var outcome = await _fixture.Runner(channel).RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "../escape", [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.Equal("refused: \"../escape/cx_weekly_2026-03-02.json\": '..' would leave the output root; nothing was written", outcome.Deliveries.Last().Error);
         Assert.False(Directory.Exists(Path.Combine(_fixture.Directory, "escape")));
     }
@@ -80,11 +82,11 @@ public sealed class FolderDeliveryTests : IDisposable
     {
         // The binder refuses this pattern; a model built another way meets the same policy when the path is resolved.
         var root = Path.Combine(_fixture.Directory, "out");
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "x", ["json"], file: "{report}/../../../pwn.json");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "x", [DeliveryFormat.Json], file: "{report}/../../../pwn.json");
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.Equal("refused: \"x/cx_weekly/../../../pwn.json\": '..' would leave the output root; nothing was written", outcome.Deliveries.Last().Error);
         Assert.Empty(Directory.GetFiles(_fixture.Directory, "pwn*", SearchOption.AllDirectories));
     }
@@ -97,10 +99,10 @@ public sealed class FolderDeliveryTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(root, "cx"), outside);
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root }))
-            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
-        var attempt = Assert.Single(outcome.Deliveries, d => d.Status == "failed");
+        Assert.Equal("failed", outcome.Status.ToText());
+        var attempt = Assert.Single(outcome.Deliveries, d => d.Status.ToText() == "failed");
         Assert.Equal(1, attempt.Attempt);
         Assert.Equal($"refused: \"cx/cx_weekly_2026-03-02.json\" leads through a symbolic link to {Path.Combine(outside, "cx_weekly_2026-03-02.json")}, " +
                      $"outside the output root {root}; nothing was written", attempt.Error);
@@ -116,9 +118,9 @@ public sealed class FolderDeliveryTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(root, "cx", "cx_weekly_2026-03-02.json"), victim);
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root }))
-            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+            .RunAsync(DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.StartsWith("refused: \"cx/cx_weekly_2026-03-02.json\" leads through a symbolic link to ", outcome.Deliveries.Last().Error);
         Assert.Equal("original", File.ReadAllText(victim));
         Assert.Equal(victim, new FileInfo(Path.Combine(root, "cx", "cx_weekly_2026-03-02.json")).LinkTarget);
@@ -128,11 +130,11 @@ public sealed class FolderDeliveryTests : IDisposable
     public async Task A_file_pattern_with_a_subfolder_creates_it_under_the_delivery_folder()
     {
         var root = Path.Combine(_fixture.Directory, "out");
-        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", ["json"], file: "{report}/{date}");
+        var report = DeliveryFixture.Report(DeliveryKind.Folder, "cx", [DeliveryFormat.Json], file: "{report}/{date}");
 
         var outcome = await _fixture.Runner(new FolderChannel(new DeliveryOptions { OutputRoot = root })).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.True(File.Exists(Path.Combine(root, "cx", "cx_weekly", "2026-03-02.json")));
     }
 }

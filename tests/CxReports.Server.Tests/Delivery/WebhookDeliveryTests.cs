@@ -1,5 +1,7 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Engine.Scheduling;
+using CxReports.Dsl.Model;
 using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Tests.Delivery;
 
@@ -21,9 +23,9 @@ public sealed class WebhookDeliveryTests : IDisposable
     public async Task A_500_is_retried_and_the_receiver_accepts_exactly_one_signed_document()
     {
         using var receiver = new WebhookReceiver(500, 200);
-        var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+        var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("delivered", outcome.Status);
+        Assert.Equal("delivered", outcome.Status.ToText());
         Assert.Equal([500, 200], receiver.Requests.Select(r => r.Answered));
         var accepted = receiver.Requests.Single(r => r.Answered == 200);
         Assert.True(WebhookSignature.Verify(Secret, long.Parse(accepted.Timestamp!), accepted.Body, accepted.Signature!));
@@ -31,16 +33,16 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Contains("\"report\": \"cx_weekly\"", System.Text.Encoding.UTF8.GetString(accepted.Body));
         // Both attempts carry the same key, so a receiver that saw the first could drop the second.
         Assert.Single(receiver.Requests.Select(r => r.IdempotencyKey).Distinct());
-        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status));
+        Assert.Equal(["sending", "retrying", "sending", "delivered"], outcome.Deliveries.Select(d => d.Status.ToText()));
     }
 
     [Fact]
     public async Task A_4xx_answer_is_not_retried()
     {
         using var receiver = new WebhookReceiver(404);
-        var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+        var outcome = await _fixture.Runner(Channel()).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("failed", outcome.Status.ToText());
         Assert.Single(receiver.Requests);
         Assert.Contains("answered 404", outcome.Deliveries.Last().Error);
     }
@@ -51,22 +53,22 @@ public sealed class WebhookDeliveryTests : IDisposable
         // Nothing listens on the port of a receiver that was stopped.
         string url;
         using (var gone = new WebhookReceiver()) url = gone.Url;
-        var outcome = await _fixture.Runner(Channel(), attempts: 2).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, url, ["json"]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
+        var outcome = await _fixture.Runner(Channel(), attempts: 2).RunAsync(DeliveryFixture.Report(DeliveryKind.Webhook, url, [DeliveryFormat.Json]), DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
-        Assert.Equal("failed", outcome.Status);
-        Assert.Equal(["sending", "retrying", "sending", "failed"], outcome.Deliveries.Select(d => d.Status));
+        Assert.Equal("failed", outcome.Status.ToText());
+        Assert.Equal(["sending", "retrying", "sending", "failed"], outcome.Deliveries.Select(d => d.Status.ToText()));
     }
 
     [Fact]
     public async Task A_slot_delivered_before_a_restart_is_not_posted_again()
     {
         using var receiver = new WebhookReceiver();
-        var report = DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, ["json"]);
+        var report = DeliveryFixture.Report(DeliveryKind.Webhook, receiver.Url, [DeliveryFormat.Json]);
         await _fixture.Runner(Channel()).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
         // A new runner stands for the restarted process; the run log is the same warehouse.
         var again = await _fixture.Runner(Channel()).RunAsync(report, DeliveryFixture.Slot, "schedule", CancellationToken.None);
 
         Assert.Single(receiver.Requests);
-        Assert.Equal("already_delivered", again.Deliveries.Single().Status);
+        Assert.Equal("already_delivered", again.Deliveries.Single().Status.ToText());
     }
 }

@@ -92,6 +92,16 @@ public sealed class BadInputTests(SharedKestrelServer shared) : IClassFixture<Sh
         Assert.Equal($"'{new string('9', 77)}...' is not a date for 'to' (YYYY-MM-DD)", longer.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task A_parameter_value_the_report_cannot_take_is_quoted_escaped_and_cut()
+    {
+        using var client = shared.Server.Client(ApiScope.Read);
+        var nul = await (await client.GetAsync("/api/reports/customer_success?plan=pro%00")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal("'pro\\u0000' is not allowed for parameter 'plan'", nul.GetProperty("detail").GetString());
+        var longer = await (await client.GetAsync($"/api/reports/customer_success?plan={Long}")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal($"'{new string('9', 77)}...' is not allowed for parameter 'plan'", longer.GetProperty("detail").GetString());
+    }
+
     [Theory]
     [InlineData("/api/reports/%2e%2e")]
     [InlineData("/api/reports/%2e%2e/%2e%2e/etc/passwd")]

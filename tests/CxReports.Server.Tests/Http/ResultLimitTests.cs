@@ -1,6 +1,6 @@
 using System.Net;
-using CxReports.Server.Evaluation;
 using CxReports.Server.Security;
+using CxReports.Server.Serving;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxReports.Server.Tests.Http;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using CxReports.Engine.Demo;
+using CxReports.Demo;
 using CxReports.Engine.Warehouse;
 using CxReports.Server.Evaluation;
 using CxReports.Server.Host;

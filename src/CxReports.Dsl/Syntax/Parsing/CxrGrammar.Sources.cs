@@ -1,6 +1,5 @@
 using CxReports.Dsl.Syntax.Tree;
 using Superpower;
-using Superpower.Parsers;
 
 namespace CxReports.Dsl.Syntax.Parsing;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CxReports.Dsl.Text;
 
 namespace CxReports.Dsl.Syntax.Tree;
 

@@ -1,5 +1,6 @@
+using CxReports.Rendering.Formatting;
+using CxReports.Dsl.Model;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Layout;
 using CxReports.Rendering.Pdf.Style;
 using ScottPlot;
@@ -11,11 +12,11 @@ namespace CxReports.Rendering.Pdf.Blocks;
 /// A chart: its legend, then the ScottPlot plot drawn as vectors straight onto the page canvas, then its notes
 /// (series grouped or left out, labels in full); a framed "no data" note when there is nothing to plot.
 /// </summary>
-public sealed class ChartBlock(ChartData data, string kind, ValueFormatter format, float maxHeight = ChartBlock.MaxHeight) : IBlock
+public sealed class ChartBlock(ChartData data, ChartKind kind, ValueFormatter format, float maxHeight = ChartBlock.MaxHeight) : IBlock
 {
     private static readonly TextStyle EmptyStyle = TextStyle.Regular(Theme.Body, Theme.Neutral);
     private static readonly TextStyle NoteStyle = TextStyle.Regular(Theme.Small, Theme.Muted);
-    private readonly ChartLegend _legend = new(data.Series.Select(s => (s.Name, s.Color)).ToList(), lines: kind is "line" or "area");
+    private readonly ChartLegend _legend = new(data.Series.Select(s => (s.Name, s.Color)).ToList(), lines: kind is ChartKind.Line or ChartKind.Area);
 
     public float Measure(float width) => data.IsEmpty ? 40f
         : _legend.Measure(width) + PlotHeight(width) + NoteLines(width).Count * NoteStyle.LineHeight;

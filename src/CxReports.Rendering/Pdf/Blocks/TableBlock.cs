@@ -29,8 +29,6 @@ public sealed class TableBlock : ISplittableBlock
         _layouts = layouts;
     }
 
-    public int RowCount => _count;
-
     public float Measure(float width)
     {
         var layout = Layout(width);

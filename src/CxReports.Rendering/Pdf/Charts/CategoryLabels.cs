@@ -1,4 +1,4 @@
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Layout;
 using CxReports.Rendering.Pdf.Style;
 

@@ -1,7 +1,6 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using SkiaSharp;
 
@@ -33,7 +32,7 @@ public sealed record ChartSeries(string Name, string Metric, double?[] Values, M
 /// (a legend never names a line of blanks) and named in a note; series beyond the palette are capped
 /// (<see cref="SeriesCap"/>); each series gets its colour by meaning (<see cref="SeriesColors"/>).
 /// </summary>
-public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IReadOnlyList<object> Categories, IReadOnlyList<ChartSeries> Series)
+public sealed record ChartData(ResultColumn? X, bool IsTime, TimeUnit Grain, IReadOnlyList<object> Categories, IReadOnlyList<ChartSeries> Series)
 {
     public bool IsEmpty => Categories.Count == 0 || Series.All(s => s.Values.All(v => v is null));
 
@@ -58,7 +57,7 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
             var row = table.Rows.FirstOrDefault();
             var bars = new ChartSeries("", "", metrics.Select(m => row is null ? null : ToDouble(row[table.IndexOf(m.Name)])).ToArray(),
                 metrics.Count > 0 && metrics.All(m => m.Unit == metrics[0].Unit) ? Meaning.Of(metrics[0].Unit) : Meaning.None) { Color = Theme.Series[0] };
-            return new ChartData(null, false, TimeGrain.Day, metrics.Select(m => (object)Headings.Of(m, format)).ToList(), [bars]);
+            return new ChartData(null, false, TimeUnit.Day, metrics.Select(m => (object)Headings.Of(m, format)).ToList(), [bars]);
         }
         var x = dimensions[0];
         var xi = table.IndexOf(x.Name);
@@ -105,7 +104,7 @@ public sealed record ChartData(ResultColumn? X, bool IsTime, TimeGrain Grain, IR
             series.RemoveAll(blank.Contains);
         }
         var shown = SeriesColors.Assign(SeriesCap.Apply(series, split is not null, format, notes), split is not null, split?.Levels);
-        return new ChartData(x, x.Type == ColumnType.Date, TimeGrains.Of(x), categories, shown) {
+        return new ChartData(x, x.Type == ColumnType.Date, (x.Grain ?? TimeUnit.Day), categories, shown) {
             Notes = notes,
             Partial = table.Partial is { } partial
                 ? categories.Select(c => table.Rows.Where((r, i) => partial[i] && Equals(r[xi], c)).Any()).ToArray()

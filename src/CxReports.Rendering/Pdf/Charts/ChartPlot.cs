@@ -1,6 +1,6 @@
-using CxReports.Dsl.Binding.Model;
+using CxReports.Rendering.Formatting;
+using CxReports.Dsl.Model;
 using CxReports.Rendering.Pdf.Fonts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using ScottPlot;
 
@@ -12,7 +12,7 @@ namespace CxReports.Rendering.Pdf.Charts;
 /// </summary>
 public static class ChartPlot
 {
-    public static Plot Build(ChartData data, string kind, ValueFormatter format, float width)
+    public static Plot Build(ChartData data, ChartKind kind, ValueFormatter format, float width)
     {
         FontSet.EnsureRegistered();
         var plot = new Plot();
@@ -21,17 +21,17 @@ public static class ChartPlot
         Style(plot);
         switch (kind)
         {
-            case "bar": ChartSeriesPainter.Bars(plot, data, stacked: false); break;
-            case "stacked": ChartSeriesPainter.Bars(plot, data, stacked: true); break;
-            case "area": ChartSeriesPainter.Lines(plot, data, fill: true); break;
+            case ChartKind.Bar: ChartSeriesPainter.Bars(plot, data, stacked: false); break;
+            case ChartKind.Stacked: ChartSeriesPainter.Bars(plot, data, stacked: true); break;
+            case ChartKind.Area: ChartSeriesPainter.Lines(plot, data, fill: true); break;
             default: ChartSeriesPainter.Lines(plot, data, fill: false); break;
         }
-        XTicks(plot, data, format, width, bars: kind is "bar" or "stacked");
+        XTicks(plot, data, format, width, bars: kind is ChartKind.Bar or ChartKind.Stacked);
         var unit = data.Series.Select(s => s.Unit).Distinct().Count() == 1 ? data.Series[0].Unit : Unit.None;
         plot.Axes.Left.TickGenerator = new AxisTicks(format, unit);
         plot.Axes.Bottom.Label.Text = data.X is { } x ? Headings.Of(x, format) : "";
         plot.Axes.Left.Label.Text = YLabel(data, unit, format);
-        if (kind is "bar" or "stacked" or "area") plot.Axes.Rules.Add(new ScottPlot.AxisRules.LockedBottom(plot.Axes.Left, ZeroFloor(data)));
+        if (kind is ChartKind.Bar or ChartKind.Stacked or ChartKind.Area) plot.Axes.Rules.Add(new ScottPlot.AxisRules.LockedBottom(plot.Axes.Left, ZeroFloor(data)));
         plot.HideLegend();
         return plot;
     }

@@ -1,5 +1,5 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Rendering.Pdf.Formatting;
+using CxReports.Rendering.Formatting;
+using CxReports.Dsl.Model;
 using CxReports.Rendering.Pdf.Style;
 
 namespace CxReports.Rendering.Pdf.Charts;

@@ -1,8 +1,7 @@
-using CxReports.Dsl.Binding.Model;
-using CxReports.Engine.Planning;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using SkiaSharp;
 

@@ -1,8 +1,7 @@
-using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Layout;
 using CxReports.Rendering.Pdf.Style;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
 using CxReports.Rendering.Pdf.Charts;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Layout;
 using CxReports.Rendering.Pdf.Style;
 
@@ -51,7 +51,7 @@ public static class ReportComposer
             ("scores", { Rows.Count: 0 }) => new ParagraphBlock(block.Empty ?? format.Text.EmptyList, BodyStyle, 0),
             (not "chart", { Rows.Count: 0 }) => new ParagraphBlock(format.Text.NoData, NoteStyle, 0),
             ("kpi", var t) => KpiComposer.Compose(t, format),
-            ("chart", var t) => PartialNote(new ChartBlock(ChartData.From(t, format), block.Chart ?? "line", format, chartHeight), t, format.Text.Words["partial_chart"]),
+            ("chart", var t) => PartialNote(new ChartBlock(ChartData.From(t, format), block.Chart ?? ChartKind.Line, format, chartHeight), t, format.Text.Words["partial_chart"]),
             ("cohort", var t) => CohortComposer.Compose(t, format),
             ("scores", var t) => new TableBlock(ScoresComposer.Compose(t, format, block.Title)),
             ("scenario", var t) => Scenario(t, block.Measured, format, block.Title),

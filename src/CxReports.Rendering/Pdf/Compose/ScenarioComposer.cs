@@ -1,8 +1,8 @@
 using System.Globalization;
-using CxReports.Dsl.Binding.Model;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 
 namespace CxReports.Rendering.Pdf.Compose;
@@ -50,14 +50,6 @@ public static class ScenarioComposer
             n == nearest ? measured : null)).ToList();
         return new MatrixBlock(columns, rows, cells);
     }
-
-    /// <summary>
-    /// The table's headings where it is shown as a table (spreadsheets): its columns are the engine's own, not the
-    /// model's, so they are named in the report's language ("Süre (ay)", "Net getiri") unless labelled.
-    /// </summary>
-    public static IReadOnlyList<string> ColumnHeadings(ResultTable table, ValueFormatter format) =>
-        table.Columns.Select(c => c.Meaning.Label
-            ?? (format.Text.Words.TryGetValue("scenario." + c.Name, out var word) ? word : Headings.Of(c, format))).ToList();
 
     private static double? Number(object? value) => value switch
     {

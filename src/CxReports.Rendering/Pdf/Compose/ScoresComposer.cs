@@ -1,6 +1,7 @@
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
-using CxReports.Rendering.Pdf.Formatting;
 using CxReports.Rendering.Pdf.Style;
 using SkiaSharp;
 
@@ -15,8 +16,8 @@ public static class ScoresComposer
     public static TableData Compose(ResultTable table, ValueFormatter format, string? title)
     {
         int score = table.IndexOf("score"), band = table.IndexOf("band");
-        var decimals = TableComposer.Decimals(table);
-        var headings = ColumnHeadings(table, format);
+        var decimals = ValueFormatter.Decimals(table);
+        var headings = Headings.OfScores(table, format);
         var columns = table.Columns.Select((c, i) => new TableColumn(headings[i],
             i == score ? CellKind.Bar : i == band ? CellKind.Badge : TableComposer.IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
         var rows = table.Rows.Select(row =>
@@ -25,21 +26,10 @@ public static class ScoresComposer
             var color = BandColor(bandName, band >= 0 ? table.Columns[band].Levels : null);
             return table.Columns.Select((c, i) =>
                 i == band ? new TableCell(bandName is null ? "–" : c.LabelOf(bandName) ?? Headings.Readable(bandName, format.Culture), null, color)
-                : i == score ? new TableCell(format.Cell(row[i], c, decimals[i], TimeGrain.Day), AsDouble(row[i]), color)
-                : new TableCell(format.Cell(row[i], c, decimals[i], TimeGrains.Of(c)))).ToArray();
+                : i == score ? new TableCell(format.Cell(row[i], c, decimals[i], TimeUnit.Day), AsDouble(row[i]), color)
+                : new TableCell(format.Cell(row[i], c, decimals[i], (c.Grain ?? TimeUnit.Day)))).ToArray();
         }).ToList();
         return new TableData(columns, rows, title, format.Text.Continued);
-    }
-
-    /// <summary>
-    /// The list's headings: the score and its band are the engine's own columns, not the model's, so they are named
-    /// in the report's language ("Puan", "Durum") unless labelled; the others as every table names its columns.
-    /// </summary>
-    public static IReadOnlyList<string> ColumnHeadings(ResultTable table, ValueFormatter format)
-    {
-        int score = table.IndexOf("score"), band = table.IndexOf("band");
-        return table.Columns.Select((c, i) =>
-            c.Meaning.Label ?? (i == score ? format.Text.Words["score"] : i == band ? format.Text.Words["band"] : Headings.Of(c, format))).ToList();
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
-using CxReports.Engine.Planning;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Results;
+using CxReports.Rendering.Formatting;
 using CxReports.Rendering.Pdf.Blocks;
-using CxReports.Rendering.Pdf.Formatting;
 
 namespace CxReports.Rendering.Pdf.Compose;
 
@@ -11,8 +11,8 @@ public static class TableComposer
     public static TableData Compose(ResultTable table, ValueFormatter format, string? title)
     {
         var columns = table.Columns.Select(c => new TableColumn(Header(c, format), IsNumeric(c) ? CellKind.Number : CellKind.Text)).ToList();
-        var decimals = Decimals(table);
-        var grains = table.Columns.Select(c => TimeGrains.Of(c)).ToArray();
+        var decimals = ValueFormatter.Decimals(table);
+        var grains = table.Columns.Select(c => (c.Grain ?? TimeUnit.Day)).ToArray();
         var rows = table.Rows
             .Select((row, r) => table.Columns.Select((c, i) => new TableCell(format.Cell(row[i], c, decimals[i], grains[i]) + PartialMark(table, r, c))).ToArray())
             .ToList();
@@ -29,7 +29,4 @@ public static class TableComposer
         Headings.Of(column, format) + (column.AsOf is { } day ? " · " + string.Format(format.Culture, format.Text.Words["as_of"], format.Date(day)) : "");
 
     public static bool IsNumeric(ResultColumn column) => column.Type is ColumnType.Number or ColumnType.Integer;
-
-    public static int[] Decimals(ResultTable table) =>
-        table.Columns.Select((c, i) => ValueFormatter.Decimals(c.Meaning, c.Type, table.Rows.Select(r => r[i]).OfType<double>())).ToArray();
 }

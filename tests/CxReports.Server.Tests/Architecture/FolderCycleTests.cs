@@ -17,6 +17,7 @@ public sealed class FolderCycleTests
     [InlineData("CxReports.Engine", "CxReports.Engine")]
     [InlineData("CxReports.Rendering", "CxReports.Rendering")]
     [InlineData("CxReports.Demo", "CxReports.Demo")]
+    [InlineData("CxReports.LanguageServer", "CxReports.LanguageServer")]
     [InlineData("cxr", "CxReports.Server")]
     public void Folders_inside_a_project_do_not_import_each_other_in_a_circle(string assemblyName, string rootNamespace)
     {

@@ -20,7 +20,7 @@ internal static class SemanticTokens
     {
         var index = model.Symbols;
         var tokens = index.OccurrencesIn(document.Source.Path).Select(o => (o.Span.Offset, o.Span.Length, Type: TypeOf(o.Key.Kind), Modifiers: o.IsDefinition ? 1 : 0))
-            .Concat(index.CallsIn(document.Source.Path).Select(c => (c.Span.Offset, c.Span.Length, Type: 6, Modifiers: 0)))
+            .Concat(index.CallsIn(document.Source.Path).Select(c => (c.Span.Offset, c.Span.Length, Type: FunctionType, Modifiers: 0)))
             .OrderBy(t => t.Offset)
             .DistinctBy(t => t.Offset);
         var data = new List<int>();
@@ -34,6 +34,9 @@ internal static class SemanticTokens
         return data;
     }
 
+    /// <summary>The token type of a function name (its index in <see cref="Types"/>).</summary>
+    private const int FunctionType = 6;
+
     private static int TypeOf(SymbolKind kind) => kind switch
     {
         SymbolKind.Source => 0,
@@ -42,6 +45,6 @@ internal static class SemanticTokens
         SymbolKind.Score => 3,
         SymbolKind.Scenario => 4,
         SymbolKind.Report => 5,
-        _ => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A symbol kind without a token type."),
     };
 }

@@ -60,6 +60,7 @@ internal sealed class SymbolIndex
             ? list.FirstOrDefault(o => o.Span.Offset <= offset && offset <= o.Span.Offset + o.Span.Length)
             : null;
 
+    /// <summary>The function call whose name is written at the offset.</summary>
     public CallUse? CallAt(string file, int offset) =>
         Walked()._calls.TryGetValue(file, out var list)
             ? list.FirstOrDefault(c => c.Span.Offset <= offset && offset <= c.Span.Offset + c.Span.Length)
@@ -68,8 +69,10 @@ internal sealed class SymbolIndex
     /// <summary>Every resolved name written in a file, in the order the walk met them.</summary>
     public IReadOnlyList<Occurrence> OccurrencesIn(string file) => Walked()._byFile.GetValueOrDefault(file) ?? [];
 
+    /// <summary>Every function name called in a file.</summary>
     public IReadOnlyList<CallUse> CallsIn(string file) => Walked()._calls.GetValueOrDefault(file) ?? [];
 
+    /// <summary>Every place the symbol is written, its definition included.</summary>
     public IReadOnlyList<Occurrence> OccurrencesOf(SymbolKey key) => Walked()._byKey.TryGetValue(key, out var list) ? list : [];
 
     private SymbolIndex Walked()

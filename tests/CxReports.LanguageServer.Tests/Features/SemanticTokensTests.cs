@@ -24,4 +24,21 @@ public sealed class SemanticTokensTests
             0, 4, 1, 1, 0,    // x: the metric used (char 11)
         ], data);
     }
+
+    [Fact]
+    public void Columns_count_UTF16_code_units_so_an_emoji_counts_two()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("draft.cxr");
+        server.Open(uri, "metric ğx \"😀\" = nps\n");
+        var data = server.Request("textDocument/semanticTokens/full", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } })!["data"]!
+            .AsArray().Select(n => (int)n!).ToArray();
+        // "metric " is 7 units; ğx is 2 (ğ is one UTF-16 unit); then ` "😀" = ` is 1 + 4 + 3 = 8 more: nps starts at 17
+        // (counted in code points it would be 16, in UTF-8 bytes 20).
+        Assert.Equal([
+            0, 7, 2, 1, 1,    // ğx: a metric, defined here
+            0, 10, 3, 1, 0,   // nps: the metric used, 10 units after ğx
+        ], data);
+    }
 }

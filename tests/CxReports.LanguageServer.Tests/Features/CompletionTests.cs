@@ -63,6 +63,19 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public void In_a_locale_string_the_cultures_are_offered_that_start_with_what_is_typed()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Initialized(folder.Root);
+        var uri = folder.UriOf("draft.cxr");
+        server.Open(uri, "report r {\n  locale \"tr-\"\n}\n");
+        var items = server.Request("textDocument/completion", At(uri, 1, 13))!.AsArray();
+        var turkish = Assert.Single(items, i => (string?)i!["label"] == "tr-TR")!;
+        Assert.Equal((1, 10, 13), RangeOf(turkish["textEdit"]!["range"]!));
+        Assert.All(items, i => Assert.StartsWith("tr-", (string?)i!["label"]));
+    }
+
+    [Fact]
     public void Signature_help_names_the_function_and_the_parameter_being_typed()
     {
         using var folder = SmallModel.Folder();

@@ -8,7 +8,7 @@ namespace CxReports.Benchmarks;
 
 /// <summary>
 /// Latency of the language server on the generated 2,000-line model, over the protocol (in-process pipes, the server's
-/// own framing and JSON): from a didChange to the diagnostics it causes, and from a completion request to its answer.
+/// own framing and JSON): from a didChange to the diagnostics it causes, and from a completion or hover request to its answer.
 /// Run: dotnet run -c Release --project bench/CxReports.Benchmarks -- lsp [--repeats N] [--debounce MS]
 /// </summary>
 public static class LspLatency
@@ -41,6 +41,8 @@ public static class LspLatency
             var diagnostics = new Timings();
             var completionAfterChange = new Timings();
             var completion = new Timings();
+            var hover = new Timings();
+            var hoverAgain = new Timings();
             for (var i = 0; i < repeats; i++)
             {
                 diagnostics.Time(() =>
@@ -55,6 +57,9 @@ public static class LspLatency
                 });
                 // The model is bound and idle: completion has the machine to itself.
                 completion.Time(() => client.Call("textDocument/completion", Position(uri, line, character)));
+                // The first hover after a change walks every file for the names written in it (the index completion does not need).
+                hover.Time(() => Hover(client, uri, line, character));
+                hoverAgain.Time(() => Hover(client, uri, line, character));
                 client.Change(uri, text + "\n", 3 * i + 4);
                 completionAfterChange.Time(() => client.Call("textDocument/completion", Position(uri, line, character)));
             }
@@ -63,6 +68,8 @@ public static class LspLatency
             output.WriteLine(diagnostics.Row("didChange -> publishDiagnostics"));
             output.WriteLine(completionAfterChange.Row("completion, first after a change"));
             output.WriteLine(completion.Row("completion, model unchanged"));
+            output.WriteLine(hover.Row("hover, first after a change"));
+            output.WriteLine(hoverAgain.Row("hover, names already indexed"));
             client.Call("shutdown", null);
             client.Send("exit", null);
             server.Join();
@@ -71,6 +78,12 @@ public static class LspLatency
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static void Hover(Client client, string uri, int line, int character)
+    {
+        if (client.Call("textDocument/hover", Position(uri, line, character))["result"] is null)
+            throw new InvalidOperationException("The bench's hover position names no metric: the generated model changed.");
     }
 
     private static JsonObject Position(string uri, int line, int character) => new()

@@ -41,7 +41,7 @@ switch (rest.ToArray())
         var times = Array.IndexOf(encoding, "--repeats") is var r and >= 0 && r + 1 < encoding.Length ? int.Parse(encoding[r + 1], System.Globalization.CultureInfo.InvariantCulture) : 3;
         foreach (var rows in LoadBenchmark.RowCounts()) EncodingProfile.Run(rows, times);
         return;
-    // The language server on the generated 2,000-line model: didChange to diagnostics, completion (LspLatency.cs).
+    // The language server on the generated 2,000-line model: didChange to diagnostics, completion, hover (LspLatency.cs).
     case ["lsp", ..] lsp:
         int LspFlag(string name, int fallback) =>
             Array.IndexOf(lsp, name) is var l and >= 0 && l + 1 < lsp.Length ? int.Parse(lsp[l + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;

@@ -49,30 +49,21 @@ public sealed class CompletionTests
         Assert.Equal(["text", "integer", "decimal", "boolean", "date", "timestamp"], Complete("source s from \"s.csv\" {\n  column age: \n}\n", 1, 14));
     }
 
-    [Fact]
-    public void In_a_time_zone_string_zones_are_offered_replacing_what_is_typed_inside_the_quotes()
+    [Theory]
+    [InlineData("timezone", "Europe/Ist", "Europe/Istanbul")]
+    [InlineData("locale", "tr-", "tr-TR")]
+    public void In_a_time_zone_or_locale_string_the_values_starting_with_what_is_typed_are_offered_replacing_it(string setting, string typed, string offered)
     {
         using var folder = SmallModel.Folder();
         using var server = LspProcess.Initialized(folder.Root);
         var uri = folder.UriOf("draft.cxr");
-        server.Open(uri, "report r {\n  timezone \"Europe/Ist\"\n}\n");
-        var items = server.Request("textDocument/completion", At(uri, 1, 22))!.AsArray();
-        var istanbul = Assert.Single(items, i => (string?)i!["label"] == "Europe/Istanbul")!;
-        Assert.Equal((1, 12, 22), RangeOf(istanbul["textEdit"]!["range"]!));
-        Assert.All(items, i => Assert.StartsWith("Europe/Ist", (string?)i!["label"]));
-    }
-
-    [Fact]
-    public void In_a_locale_string_the_cultures_are_offered_that_start_with_what_is_typed()
-    {
-        using var folder = SmallModel.Folder();
-        using var server = LspProcess.Initialized(folder.Root);
-        var uri = folder.UriOf("draft.cxr");
-        server.Open(uri, "report r {\n  locale \"tr-\"\n}\n");
-        var items = server.Request("textDocument/completion", At(uri, 1, 13))!.AsArray();
-        var turkish = Assert.Single(items, i => (string?)i!["label"] == "tr-TR")!;
-        Assert.Equal((1, 10, 13), RangeOf(turkish["textEdit"]!["range"]!));
-        Assert.All(items, i => Assert.StartsWith("tr-", (string?)i!["label"]));
+        server.Open(uri, $"report r {{\n  {setting} \"{typed}\"\n}}\n");
+        var inside = 2 + setting.Length + 2; // two spaces of indent, the setting, a space and the opening quote
+        var cursor = inside + typed.Length;
+        var items = server.Request("textDocument/completion", At(uri, 1, cursor))!.AsArray();
+        var item = Assert.Single(items, i => (string?)i!["label"] == offered)!;
+        Assert.Equal((1, inside, cursor), RangeOf(item["textEdit"]!["range"]!));
+        Assert.All(items, i => Assert.StartsWith(typed, (string?)i!["label"]));
     }
 
     [Fact]

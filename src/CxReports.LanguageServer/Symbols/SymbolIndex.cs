@@ -17,7 +17,9 @@ internal sealed class SymbolIndex
     private readonly Dictionary<SymbolKey, List<Occurrence>> _byKey = [];
     private readonly Dictionary<string, List<CallUse>> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlySet<string>> _metricSources = new(StringComparer.Ordinal);
-    private readonly Dictionary<ReportDeclaration, IReadOnlyList<string>> _reportSources = [];
+    // By reference: a syntax record's own equality compares (and hashes) its whole content.
+    private readonly Dictionary<ReportDeclaration, IReadOnlyList<string>> _reportSources = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Query, IReadOnlyList<string>> _querySources = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Every declaration by name; of two with one name, the first (as the binder keeps it).</summary>
     public IReadOnlyDictionary<string, Declaration> Globals => _globals;
@@ -220,9 +222,15 @@ internal sealed class SymbolIndex
         return anywhere.Length == 1 ? anywhere[0] : null;
     }
 
-    private IReadOnlyList<string> SourcesOfQuery(Query query) =>
-        query.Metrics.SelectMany(PathsIn).Where(p => !p.Segments.IsDefaultOrEmpty)
+    /// <summary>The sources a chart's or table's metrics read; asked once for each field name in the block, so kept.</summary>
+    private IReadOnlyList<string> SourcesOfQuery(Query query)
+    {
+        if (_querySources.TryGetValue(query, out var known)) return known;
+        var sources = query.Metrics.SelectMany(PathsIn).Where(p => !p.Segments.IsDefaultOrEmpty)
             .SelectMany(p => SourcesOfMetric(p.Segments[0].Text)).Distinct().ToArray();
+        _querySources[query] = sources;
+        return sources;
+    }
 
     private IReadOnlyList<string> SourcesOfReport(ReportDeclaration report)
     {

@@ -26,7 +26,7 @@ public sealed class RequestCorrelation(RequestDelegate next, ILogger<RequestCorr
             http.Response.Headers[Header] = id;
             return Task.CompletedTask;
         });
-        using (log.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (log.BeginScope(new LogScope(("CorrelationId", id))))
             await next(http);
     }
 

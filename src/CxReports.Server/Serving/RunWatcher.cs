@@ -12,7 +12,7 @@ public sealed class RunWatcher(CxrMetrics metrics, ILogger log) : IRunObserver
 {
     public IDisposable? Starting(string runId, string report, string trigger)
     {
-        var scope = log.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Report"] = report });
+        var scope = log.BeginScope(new LogScope(("RunId", runId), ("Report", report)));
         log.LogInformation("run {RunId} of {Report} started ({Trigger})", runId, report, trigger);
         return scope;
     }

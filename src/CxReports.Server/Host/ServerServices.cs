@@ -47,7 +47,8 @@ public static class ServerServices
         services.AddHostedService<ServerStartup>();
         services.AddHostedService<ChangeWatcher>();
         services.AddSingleton(DeliveryOptions.From(configuration));
-        services.AddHttpClient("webhooks");
+        // HttpClient's own lines would show the webhook URL's path, where Slack and Discord keep their tokens.
+        services.AddHttpClient("webhooks").RemoveAllLoggers();
         services.AddSingleton<RunService>();
         services.AddHostedService<SchedulerService>();
 

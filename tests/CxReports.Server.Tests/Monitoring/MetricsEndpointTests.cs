@@ -15,12 +15,23 @@ public sealed class MetricsCollection
     public const string Name = "metrics";
 }
 
+/// <summary>One server for the tests of the class; each counts what it does between two scrapes of its own.</summary>
+public sealed class MetricsServer : IAsyncLifetime
+{
+    public TestServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await MetricsEndpointTests.Start();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
 [Collection(MetricsCollection.Name)]
-public sealed class MetricsEndpointTests
+public sealed class MetricsEndpointTests(MetricsServer shared) : IClassFixture<MetricsServer>
 {
     private const string Period = "from=2025-11-01&to=2026-10-31";
 
-    private static Task<TestServer> Start(bool anonymous = false) => TestServer.Start(new()
+    /// <summary>A server on 127.0.0.1 that changes only when a test asks (no file watching).</summary>
+    internal static Task<TestServer> Start(bool anonymous = false) => TestServer.Start(new()
     {
         ["Cxr:WatchData"] = "false",
         ["Cxr:WatchReports"] = "false",
@@ -39,7 +50,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task A_scrape_counts_exactly_the_requests_evaluations_cache_lookups_loads_and_deliveries_made_since_the_last()
     {
-        await using var server = await Start();
+        var server = shared.Server;
         var reader = server.Client(ApiScope.Read);
         var status = await (await reader.GetAsync("/api/status")).Json();
         var sources = status.GetProperty("sources").GetArrayLength();
@@ -94,32 +105,23 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Metrics_need_a_key_with_the_read_scope_unless_anonymous_is_set()
+    public async Task Metrics_need_a_key_with_the_read_scope()
     {
-        await using (var server = await Start())
-        {
-            var response = await server.Client().GetAsync("/metrics");
-            await response.Problem(HttpStatusCode.Unauthorized);
-            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
-            var wrong = server.Client();
-            wrong.DefaultRequestHeaders.Authorization = new("Bearer", "cxr_not-a-key-anyone-has-made-0000000000000000");
-            await (await wrong.GetAsync("/metrics")).Problem(HttpStatusCode.Unauthorized);
-            Assert.Equal(HttpStatusCode.OK, (await server.Client(ApiScope.Read).GetAsync("/metrics")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await server.Client(ApiScope.Admin).GetAsync("/metrics")).StatusCode);
-        }
-        await using (var open = await Start(anonymous: true))
-        {
-            var response = await open.Client().GetAsync("/metrics");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(1, PrometheusText.Parse(await response.Content.ReadAsStringAsync()).Sum("cxr_reloads_total", "outcome=accepted"));
-        }
+        var server = shared.Server;
+        var response = await server.Client().GetAsync("/metrics");
+        await response.Problem(HttpStatusCode.Unauthorized);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        var wrong = server.Client();
+        wrong.DefaultRequestHeaders.Authorization = new("Bearer", "cxr_not-a-key-anyone-has-made-0000000000000000");
+        await (await wrong.GetAsync("/metrics")).Problem(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client(ApiScope.Read).GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client(ApiScope.Admin).GetAsync("/metrics")).StatusCode);
     }
 
     [Fact]
     public async Task The_metrics_route_answers_odd_requests_without_a_server_error()
     {
-        await using var server = await Start();
-        var client = server.Client(ApiScope.Read);
+        var client = shared.Server.Client(ApiScope.Read);
         foreach (var request in new[]
                  {
                      new HttpRequestMessage(HttpMethod.Post, "/metrics") { Content = new StringContent("x", Encoding.UTF8, "application/json") },
@@ -141,5 +143,20 @@ public sealed class MetricsEndpointTests
         var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         request.Headers.TryAddWithoutValidation(header, value);
         return request;
+    }
+}
+
+/// <summary>A server of its own, in the same collection: two servers at once in one process share the meter names.</summary>
+[Collection(MetricsCollection.Name)]
+public sealed class AnonymousMetricsTests
+{
+    [Fact]
+    public async Task With_anonymous_set_metrics_need_no_key()
+    {
+        await using var server = await MetricsEndpointTests.Start(anonymous: true);
+        var response = await server.Client().GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, PrometheusText.Parse(await response.Content.ReadAsStringAsync()).Sum("cxr_reloads_total", "outcome=accepted"));
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace CxReports.Server.Host;
 
@@ -32,7 +33,7 @@ public static class ServerServices
         services.AddSingleton<EvaluationLimiter>();
         services.AddSingleton<CxrMetrics>();
         // The scrape endpoint renders the metrics on each request: a cached answer would hide what just happened.
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("cxreports")).WithMetrics(metrics => metrics
             .AddMeter(CxrMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));

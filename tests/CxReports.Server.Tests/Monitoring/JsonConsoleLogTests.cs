@@ -22,8 +22,8 @@ public sealed class JsonConsoleLogTests : IDisposable
     {
         var reports = Path.Combine(_root, "reports");
         var data = Path.Combine(_root, "data");
-        Copy(Path.Combine(CliRunner.RepositoryRoot(), "reports"), reports);
-        Copy(TestServer.DemoData, data);
+        TestServer.CopyDirectory(Path.Combine(CliRunner.RepositoryRoot(), "reports"), reports);
+        TestServer.CopyDirectory(TestServer.DemoData, data);
         var admin = ApiKeys.Generate();
         using (var warehouse = Warehouses.Open(new WarehouseOptions(data)))
             ApiKeyTable.Add(warehouse, admin, ApiScope.Admin, DateTimeOffset.UtcNow);
@@ -60,14 +60,4 @@ public sealed class JsonConsoleLogTests : IDisposable
             ? scopes.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty(name, out _))
                 .Select(s => s.GetProperty(name).GetString()).FirstOrDefault()
             : null;
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

@@ -151,12 +151,15 @@ public sealed class MetricsEndpointTests(MetricsServer shared) : IClassFixture<M
 public sealed class AnonymousMetricsTests
 {
     [Fact]
-    public async Task With_anonymous_set_metrics_need_no_key()
+    public async Task With_anonymous_set_metrics_need_no_key_and_the_log_says_so()
     {
         await using var server = await MetricsEndpointTests.Start(anonymous: true);
         var response = await server.Client().GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, PrometheusText.Parse(await response.Content.ReadAsStringAsync()).Sum("cxr_reloads_total", "outcome=accepted"));
+        var scrape = PrometheusText.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, scrape.Sum("cxr_reloads_total", "outcome=accepted"));
+        Assert.Equal(1, scrape.Sum("target_info", "service_name=cxreports"));
+        Assert.Contains(server.Logged(), l => l.Message.StartsWith("/metrics is served without a key (Cxr:Metrics:Anonymous=true)", StringComparison.Ordinal));
     }
 }

@@ -31,7 +31,7 @@ public sealed class CxrMetrics : IDisposable
     {
         _meter = meters.Create(MeterName);
         _evaluations = _meter.CreateCounter<long>("cxr.evaluations", "{evaluation}",
-            "Evaluations of reports and queries on the warehouse (cache misses), by kind, report and outcome.");
+            "Evaluations on the warehouse (kind: report and query on a cache miss, run), by kind, report and outcome (ok, timeout, too_large, cancelled, failed).");
         _evaluationDuration = _meter.CreateHistogram<double>("cxr.evaluation.duration", "s",
             "How long an evaluation took on the warehouse, by kind, report and outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
@@ -56,7 +56,7 @@ public sealed class CxrMetrics : IDisposable
     private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
     /// <summary>
-    /// Runs <paramref name="evaluate"/> and records it as one evaluation of <paramref name="kind"/> (report, query) with its
+    /// Runs <paramref name="evaluate"/> and records it as one evaluation of <paramref name="kind"/> (report, query, run) with its
     /// duration and outcome; the outcome is the word <see cref="EvaluationOutcome"/> gives the exception, if any.
     /// </summary>
     public async Task<T> Evaluation<T>(string kind, string? report, Func<Task<T>> evaluate)

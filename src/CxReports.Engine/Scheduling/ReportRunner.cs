@@ -19,7 +19,8 @@ public sealed class ReportRunner(
     IReadOnlyList<IReportFormatter> formatters,
     IReadOnlyList<IDeliveryChannel> channels,
     TimeProvider time,
-    RetryPolicy? retry = null)
+    RetryPolicy? retry = null,
+    IRunObserver? observer = null)
 {
     private readonly RetryPolicy _retry = retry ?? new RetryPolicy();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _running = new();
@@ -30,7 +31,7 @@ public sealed class ReportRunner(
         OneAtATimeAsync(report.Name, () =>
         {
             var runId = Guid.NewGuid().ToString("N");
-            return TrackedAsync(runId, () =>
+            return TrackedAsync(runId, report.Name, trigger, () =>
             {
                 log.StartRun(new RunRecord(runId, report.Name, slot, trigger, time.GetUtcNow(), null, RunStatus.Running, null));
                 return EvaluateAndDeliverAsync(runId, report, slot, cancellation);
@@ -75,7 +76,7 @@ public sealed class ReportRunner(
                 log.FinishRun(run.RunId, time.GetUtcNow(), RunStatus.Failed, error);
                 return new RunOutcome(run.RunId, RunStatus.Failed, log.DeliveriesOf(run.RunId), error);
             }
-            return (RunOutcome?)await TrackedAsync(run.RunId, () => EvaluateAndDeliverAsync(run.RunId, report, run.ScheduledFor, cancellation));
+            return (RunOutcome?)await TrackedAsync(run.RunId, run.Report, "resume", () => EvaluateAndDeliverAsync(run.RunId, report, run.ScheduledFor, cancellation));
         }, cancellation);
 
     private const string CutOffEmail = "the attempt was cut off before its outcome was recorded (the process stopped); not resent, so the recipient never gets it twice";
@@ -94,13 +95,19 @@ public sealed class ReportRunner(
         }
     }
 
-    /// <summary>Runs with <paramref name="runId"/> marked active, so no one takes it for an interrupted run meanwhile.</summary>
-    private async Task<RunOutcome> TrackedAsync(string runId, Func<Task<RunOutcome>> run)
+    /// <summary>
+    /// Runs with <paramref name="runId"/> marked active, so no one takes it for an interrupted run meanwhile, and
+    /// watched by the observer from start to outcome.
+    /// </summary>
+    private async Task<RunOutcome> TrackedAsync(string runId, string report, string trigger, Func<Task<RunOutcome>> run)
     {
         _active.TryAdd(runId, 0);
         try
         {
-            return await run();
+            using var watched = observer?.Starting(runId, report, trigger);
+            var outcome = await run();
+            observer?.Finished(report, outcome);
+            return outcome;
         }
         finally
         {

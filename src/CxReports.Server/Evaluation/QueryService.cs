@@ -19,6 +19,7 @@ public sealed class QueryService(
     WarehouseGate warehouse,
     ResultCache cache,
     EvaluationLimiter limiter,
+    Monitoring.CxrMetrics metrics,
     IOptions<CxrServerOptions> options,
     TimeProvider time)
 {
@@ -65,7 +66,7 @@ public sealed class QueryService(
                 using var lease = await limiter.Enter(token) ?? throw new ServerBusyException();
                 var limits = options.Value.EvaluationLimits;
                 var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
-                var table = await warehouse.Run(w => AdHocQuery.Run(state.Model, w, bound, period, zone, locale, limits, timeout), token);
+                var table = await metrics.Evaluation("query", null, () => warehouse.Run(w => AdHocQuery.Run(state.Model, w, bound, period, zone, locale, limits, timeout), token));
                 return new RenderedDocument(ResultTableJson.Bytes(table, indented: false), "application/json", $"W/\"{ModelFingerprints.Hash(key)}\"");
             }, cancellation);
             return new ServedDocument(document, hit);

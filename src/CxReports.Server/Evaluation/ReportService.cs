@@ -4,6 +4,7 @@ using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Warehouse;
 using CxReports.Rendering.Sheets;
+using CxReports.Server.Monitoring;
 using CxReports.Server.Requests;
 using CxReports.Server.Settings;
 using CxReports.Server.Problems;
@@ -12,8 +13,11 @@ using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Evaluation;
 
-/// <summary>A document to send, whether it came from the cache, and the file name it is saved under (none for JSON).</summary>
-public sealed record ServedDocument(RenderedDocument Document, bool CacheHit, string? FileName = null);
+/// <summary>
+/// A document to send, whether it came from the cache, the file name it is saved under (none for JSON), and the report
+/// it shows (none for a query).
+/// </summary>
+public sealed record ServedDocument(RenderedDocument Document, bool CacheHit, string? FileName = null, string? Report = null);
 
 /// <summary>
 /// Reports as the HTTP API serves them: looked up in the serving model, evaluated once per report version, period and
@@ -24,6 +28,7 @@ public sealed class ReportService(
     WarehouseGate warehouse,
     ResultCache cache,
     EvaluationLimiter limiter,
+    CxrMetrics metrics,
     IEnumerable<CxReports.Engine.Scheduling.IReportFormatter> renderers,
     IOptions<CxrServerOptions> options,
     TimeProvider time)
@@ -85,7 +90,7 @@ public sealed class ReportService(
                 return new RenderedDocument(content, renderer.ContentType, $"W/\"{ModelFingerprints.Hash(documentKey)}\"");
             }, cancellation);
             var file = format == "json" ? null : $"{name}_{period.From:yyyy-MM-dd}_{period.To:yyyy-MM-dd}{(block is null ? "" : "_" + block)}.{format}";
-            return new ServedDocument(document, hit, file);
+            return new ServedDocument(document, hit, file, name);
         }
         catch (ReportArgumentException e)
         {
@@ -101,8 +106,8 @@ public sealed class ReportService(
     {
         using var lease = await limiter.Enter(cancellation) ?? throw new ServerBusyException();
         var timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
-        return await warehouse.Run(w => new EvaluationEntry(
-            new ReportEvaluator(state.Model, w, time, timeout, options.Value.EvaluationLimits).Evaluate(report, request)), cancellation);
+        return await metrics.Evaluation("report", report.Name, () => warehouse.Run(w => new EvaluationEntry(
+            new ReportEvaluator(state.Model, w, time, timeout, options.Value.EvaluationLimits).Evaluate(report, request)), cancellation));
     }
 }
 

@@ -1,4 +1,5 @@
 using Carter;
+using CxReports.Server.Monitoring;
 using CxReports.Server.Security;
 using CxReports.Server.Settings;
 using Microsoft.AspNetCore.HostFiltering;
@@ -41,6 +42,14 @@ public static class CxrServer
         if (Refusals(builder.Configuration, listening) is { Count: > 0 } refusals)
             throw new Microsoft.Extensions.Options.OptionsValidationException(CxrServerOptions.Section, typeof(CxrServerOptions), refusals);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Logging:Console:FormatterName=json writes one JSON object a line; with the scopes (run id, report,
+        // correlation id) and a UTC timestamp unless Logging:Console:FormatterOptions says otherwise.
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            o.IncludeScopes = builder.Configuration.GetValue("Logging:Console:FormatterOptions:IncludeScopes", true);
+            o.UseUtcTimestamp = builder.Configuration.GetValue("Logging:Console:FormatterOptions:UseUtcTimestamp", true);
+            o.TimestampFormat = builder.Configuration["Logging:Console:FormatterOptions:TimestampFormat"] ?? "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
         // A start that fails is said once, in one line, by ServerStartup and cxr serve; the host would add its stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
@@ -56,6 +65,7 @@ public static class CxrServer
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMiddleware<RequestCorrelation>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHostFiltering();
@@ -64,6 +74,9 @@ public static class CxrServer
         // After auth: a caller without a key hears 401 (what to do), not 403; with auth off, everyone reaches the guard.
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.MapOpenApi().AllowAnonymous();
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (builder.Configuration.GetValue("Cxr:Metrics:Anonymous", false)) metrics.AllowAnonymous();
+        else metrics.RequireAuthorization(ApiScope.Read.Name());
         app.MapCarter();
         return app;
     }

@@ -1,12 +1,15 @@
 using Carter;
 using CxReports.Server.Evaluation;
 using CxReports.Server.Modules;
+using CxReports.Server.Monitoring;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;
 using CxReports.Server.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace CxReports.Server.Host;
 
@@ -28,6 +31,12 @@ public static class ServerServices
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<EvaluationLimiter>();
+        services.AddSingleton<CxrMetrics>();
+        // The scrape endpoint renders the metrics on each request: a cached answer would hide what just happened.
+        services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("cxreports")).WithMetrics(metrics => metrics
+            .AddMeter(CxrMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         services.AddSingleton<ReportService>();
         services.AddSingleton<QueryService>();
         services.AddSingleton<CheckService>();
@@ -39,7 +48,8 @@ public static class ServerServices
         services.AddHostedService<ServerStartup>();
         services.AddHostedService<ChangeWatcher>();
         services.AddSingleton(DeliveryOptions.From(configuration));
-        services.AddHttpClient("webhooks");
+        // HttpClient's own lines would show the webhook URL's path, where Slack and Discord keep their tokens.
+        services.AddHttpClient("webhooks").RemoveAllLoggers();
         services.AddSingleton<RunService>();
         services.AddHostedService<SchedulerService>();
 

@@ -56,6 +56,8 @@ public sealed class ServerStartup(
             log.LogWarning("AUTHENTICATION IS DISABLED (Cxr:Auth:Enabled=false): every caller may read, run and reload. Use this only on a developer machine.");
         else if (keys.Count == 0)
             log.LogWarning("no API keys yet: every /api request will get 401. Stop the server and run: cxr keys create --scope read");
+        if (settings.Auth.Enabled && settings.Metrics.Anonymous)
+            log.LogInformation("/metrics is served without a key (Cxr:Metrics:Anonymous=true): counts and durations by report, source and channel name");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using CxReports.Server.Evaluation;
+using CxReports.Server.Monitoring;
 using CxReports.Server.Problems;
 using CxReports.Server.Requests;
 using CxReports.Server.Security;
@@ -35,11 +36,15 @@ public static class EndpointConventions
         return builder;
     }
 
-    /// <summary>A cached document as the response: ETag and X-Cache headers, 304 when the client has it already.</summary>
+    /// <summary>
+    /// A cached document as the response: ETag and X-Cache headers (counted as a result-cache hit or miss), 304 when
+    /// the client has it already.
+    /// </summary>
     public static IResult Send(this Outcome<ServedDocument> outcome, HttpContext http)
     {
         if (outcome.Problem is { } problem) return problem.Send(http);
-        var (document, hit, file) = outcome.Value!;
+        var (document, hit, file, report) = outcome.Value!;
+        http.RequestServices.GetRequiredService<CxrMetrics>().CacheLookup(report is null ? "query" : "report", hit);
         http.Response.Headers["X-Cache"] = hit ? "hit" : "miss";
         http.Response.Headers.ETag = document.ETag;
         if (http.Request.Headers.IfNoneMatch.Contains(document.ETag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);

@@ -3,6 +3,7 @@ using CxReports.Dsl.Text;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Warehouse;
+using CxReports.Server.Monitoring;
 using CxReports.Server.Settings;
 using CxReports.Server.Security;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class ModelReloader(
     CompileModel compile,
     ResultCache cache,
     ApiKeyRegistry keys,
+    CxrMetrics metrics,
     TimeProvider time,
     ILogger<ModelReloader> log)
 {
@@ -94,6 +96,7 @@ public sealed class ModelReloader(
             }).ToArray();
             return (outcomes, contentHashes, sources);
         }, cancellation);
+        foreach (var load in loads) metrics.SourceLoad(load.Source, load.Status.ToString().ToLowerInvariant(), load.Duration, load.Rows);
         foreach (var load in loads.Where(l => l.Status != LoadStatus.Unchanged))
             log.LogInformation("source {Source}: {Status}, {Rows} rows, {Errors} errors", load.Source, load.Status, load.Rows, load.ErrorCount);
         foreach (var diagnostic in loads.SelectMany(l => l.Diagnostics).Take(20))
@@ -112,6 +115,7 @@ public sealed class ModelReloader(
         log.LogInformation("model generation {Generation} serving ({Trigger}): {Reports} reports from {Files} files, data version {DataVersion}; {Invalidated} cached report(s) dropped",
             state.Generation, trigger, model.Reports.Count, files.Count, state.DataVersion, invalidated.Length);
         foreach (var warning in bound.Diagnostics) log.LogWarning("{Diagnostic}", warning.Headline);
+        metrics.Reload(accepted: true);
         return new ReloadOutcome(true, state, bound.Diagnostics, loads, invalidated);
     }
 
@@ -122,6 +126,7 @@ public sealed class ModelReloader(
         log.LogError("report change refused ({Trigger}): {Message}; {Serving}", trigger, message,
             current is null ? "nothing to serve yet" : $"still serving generation {current.Generation}");
         foreach (var diagnostic in diagnostics) log.LogError("{Diagnostic}", diagnostic.Headline);
+        metrics.Reload(accepted: false);
         return new ReloadOutcome(false, current, diagnostics, [], [], message);
     }
 

@@ -2,6 +2,7 @@ using CxReports.Dsl.Model;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Scheduling;
 using CxReports.Server.Delivery;
+using CxReports.Server.Monitoring;
 using CxReports.Server.Settings;
 using Microsoft.Extensions.Options;
 
@@ -18,17 +19,20 @@ public sealed class RunService
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
     private readonly Engine.Execution.EvaluationLimits _limits;
+    private readonly CxrMetrics _metrics;
 
     public RunService(ServingStore store, WarehouseGate gate, IOptions<CxrServerOptions> options, DeliveryOptions delivery,
-        IHttpClientFactory http, TimeProvider time)
+        IHttpClientFactory http, CxrMetrics metrics, ILogger<RunService> log, TimeProvider time)
     {
         _store = store;
         _gate = gate;
         _time = time;
         _timeout = TimeSpan.FromSeconds(options.Value.QueryTimeoutSeconds);
         _limits = options.Value.EvaluationLimits;
+        _metrics = metrics;
         Log = new RunLog(gate);
-        Runner = new ReportRunner(Log, Evaluate, DeliveryFormats.All, DeliveryChannels.All(delivery, http.CreateClient("webhooks"), time), time);
+        Runner = new ReportRunner(Log, Evaluate, DeliveryFormats.All, DeliveryChannels.All(delivery, http.CreateClient("webhooks"), time), time,
+            observer: new RunWatcher(metrics, log));
     }
 
     public RunLog Log { get; }
@@ -40,8 +44,9 @@ public sealed class RunService
     private EvaluatedReport Evaluate(ReportModel report, DateTimeOffset slot)
     {
         var model = _store.State.Model;
-        return _gate.Use(warehouse => new ReportEvaluator(model, warehouse, new SlotTime(slot), _timeout, _limits)
-            .Evaluate(report, new ReportRequest()));
+        // Completes synchronously: the scheduler's runner evaluates on its own thread, in its turn at the warehouse.
+        return _metrics.Evaluation("run", report.Name, () => Task.FromResult(_gate.Use(warehouse =>
+            new ReportEvaluator(model, warehouse, new SlotTime(slot), _timeout, _limits).Evaluate(report, new ReportRequest())))).GetAwaiter().GetResult();
     }
 
     /// <summary>Time fixed at the slot, for the report's relative period.</summary>

@@ -102,6 +102,8 @@ public sealed class CxrServerOptions : IValidatableObject
 
     public AuthOptions Auth { get; set; } = new();
 
+    public MetricsOptions Metrics { get; set; } = new();
+
     /// <summary>What no range can say: directories that must exist, and settings that bound each other.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {

@@ -64,14 +64,14 @@ public sealed class InterruptedRunTests : IDisposable
         new Dictionary<string, SourceModel>(), new Dictionary<string, MetricModel>(), new Dictionary<string, ScoreModel>(),
         new Dictionary<string, ScenarioModel>(), reports.ToDictionary(r => r.Name));
 
-    private (Scheduler Scheduler, CountingChannel Folder, CountingChannel Email, CountingChannel Webhook) Restarted(SemanticModel model)
+    private (Scheduler Scheduler, CountingChannel Folder, CountingChannel Email, CountingChannel Webhook) Restarted(SemanticModel model, IRunObserver? observer = null)
     {
         var channels = (Folder: new CountingChannel(DeliveryKind.Folder), Email: new CountingChannel(DeliveryKind.Email), Webhook: new CountingChannel(DeliveryKind.Webhook));
         var runner = new ReportRunner(_log, (report, slot) =>
         {
             _evaluated.Add(slot);
             return new EvaluatedReport(report.Name, report.Title, null, slot, default, default, null, "UTC", "en-US", new Dictionary<string, object?>(), "v", []);
-        }, [new JsonFormatter()], [channels.Folder, channels.Email, channels.Webhook], _time, new RetryPolicy(3, TimeSpan.Zero, TimeSpan.Zero));
+        }, [new JsonFormatter()], [channels.Folder, channels.Email, channels.Webhook], _time, new RetryPolicy(3, TimeSpan.Zero, TimeSpan.Zero), observer);
         return (new Scheduler(() => model, _log, runner, _time), channels.Folder, channels.Email, channels.Webhook);
     }
 
@@ -154,5 +154,36 @@ public sealed class InterruptedRunTests : IDisposable
 
         Assert.Equal("running", _log.RunStatus("run1")?.ToText());
         Assert.Empty(webhook.Keys);
+    }
+
+    /// <summary>Writes down what it is told, in order.</summary>
+    private sealed class Watching : IRunObserver
+    {
+        public List<string> Heard { get; } = [];
+
+        public IDisposable? Starting(string runId, string report, string trigger)
+        {
+            Heard.Add($"start {runId} {report} {trigger}");
+            return new Ending(() => Heard.Add($"done {runId}"));
+        }
+
+        public void Finished(string report, RunOutcome outcome) => Heard.Add($"finished {outcome.RunId} {report} {outcome.Status.ToText()}");
+
+        private sealed class Ending(Action ended) : IDisposable
+        {
+            public void Dispose() => ended();
+        }
+    }
+
+    [Fact]
+    public async Task The_observer_hears_a_resumed_run_start_finish_and_end_under_its_own_id()
+    {
+        KilledMidWebhook();
+        var observer = new Watching();
+        var (scheduler, _, _, _) = Restarted(Model(Daily), observer);
+
+        await scheduler.ResumeInterruptedAsync(CancellationToken.None);
+
+        Assert.Equal(["start run1 daily resume", "finished run1 daily partial", "done run1"], observer.Heard);
     }
 }

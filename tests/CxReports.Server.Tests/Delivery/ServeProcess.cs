@@ -10,13 +10,24 @@ namespace CxReports.Server.Tests.Delivery;
 internal sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _stderr;
 
     public Uri Address { get; }
 
-    private ServeProcess(Process process, Uri address)
+    private ServeProcess(Process process, Uri address, System.Text.StringBuilder stderr)
     {
         _process = process;
         Address = address;
+        _stderr = stderr;
+    }
+
+    /// <summary>What the server has written on stderr so far (its log).</summary>
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr) return _stderr.ToString();
+        }
     }
 
     public static ServeProcess Start(string reports, string data, IReadOnlyDictionary<string, string> environment)
@@ -40,7 +51,7 @@ internal sealed class ServeProcess : IDisposable
             process.Kill();
             throw new InvalidOperationException($"cxr serve did not start: {stderr}");
         }
-        return new ServeProcess(process, new Uri(address));
+        return new ServeProcess(process, new Uri(address), stderr);
     }
 
     public HttpClient Client(string key) => new()

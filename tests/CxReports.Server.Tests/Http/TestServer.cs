@@ -20,6 +20,9 @@ namespace CxReports.Server.Tests.Http;
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
+    /// <summary>A directory with the demo dataset of 200 customers, written once per test run; copy it, do not change it.</summary>
+    internal static string DemoData => DemoTemplate.Value;
+
     private static readonly Lazy<string> DemoTemplate = new(() =>
     {
         var directory = Directory.CreateTempSubdirectory("cxr-demo-template-").FullName;
@@ -33,9 +36,9 @@ public sealed class TestServer : IAsyncDisposable
     public string Data => Path.Combine(Root, "data");
     public WebApplication App { get; }
     public IReadOnlyDictionary<ApiScope, string> Keys { get; }
-    private readonly ConcurrentQueue<(LogLevel, string, string)> _log;
+    private readonly ConcurrentQueue<LogLine> _log;
 
-    private TestServer(string root, WebApplication app, IReadOnlyDictionary<ApiScope, string> keys, ConcurrentQueue<(LogLevel, string, string)> log)
+    private TestServer(string root, WebApplication app, IReadOnlyDictionary<ApiScope, string> keys, ConcurrentQueue<LogLine> log)
     {
         Root = root;
         App = app;
@@ -46,10 +49,10 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>
     /// Starts a server; on the PostgreSQL database of <paramref name="postgres"/> (a connection string) when given.
     /// <paramref name="editReports"/> changes the copied report files (given their directory) before the start, and
-    /// <paramref name="customize"/> the services.
+    /// <paramref name="customize"/> the services. Log lines from <paramref name="logLevel"/> up are kept.
     /// </summary>
     public static async Task<TestServer> Start(Dictionary<string, string?>? settings = null, bool kestrel = false, string? postgres = null,
-        Action<string>? editReports = null, Action<WebApplicationBuilder>? customize = null)
+        Action<string>? editReports = null, Action<WebApplicationBuilder>? customize = null, LogLevel logLevel = LogLevel.Information)
     {
         var root = Directory.CreateTempSubdirectory("cxr-server-").FullName;
         CopyDirectory(Path.Combine(CliRunner.RepositoryRoot(), "reports"), Path.Combine(root, "reports"));
@@ -81,12 +84,12 @@ public sealed class TestServer : IAsyncDisposable
         }
         foreach (var (key, value) in settings ?? []) all[key] = value;
 
-        var log = new ConcurrentQueue<(LogLevel, string, string)>();
+        var log = new ConcurrentQueue<LogLine>();
         var app = CxrServer.Build(all, builder =>
         {
             if (!kestrel) builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(new QueueLoggerProvider(log));
+            builder.Logging.AddProvider(new QueueLoggerProvider(log, logLevel));
             customize?.Invoke(builder);
         });
         var server = new TestServer(root, app, keys, log);
@@ -103,7 +106,10 @@ public sealed class TestServer : IAsyncDisposable
     }
 
     /// <summary>Everything logged so far.</summary>
-    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Logged() => _log.ToArray();
+    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Logged() => _log.Select(l => (l.Level, l.Category, l.Message)).ToArray();
+
+    /// <summary>Everything logged so far, with the values of the scopes each line was written in.</summary>
+    public IReadOnlyList<LogLine> LoggedWithScopes() => _log.ToArray();
 
     public HttpClient Client(ApiScope? scope = null)
     {
@@ -124,7 +130,7 @@ public sealed class TestServer : IAsyncDisposable
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
@@ -135,20 +141,34 @@ public sealed class TestServer : IAsyncDisposable
         }
     }
 
-    private sealed class QueueLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> queue) : ILoggerProvider
+    private sealed class QueueLoggerProvider(ConcurrentQueue<LogLine> queue, LogLevel minimum) : ILoggerProvider, ISupportExternalScope
     {
-        public ILogger CreateLogger(string categoryName) => new QueueLogger(queue, categoryName);
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(queue, categoryName, minimum, () => _scopes);
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
         public void Dispose() { }
     }
 
-    private sealed class QueueLogger(ConcurrentQueue<(LogLevel, string, string)> queue, string category) : ILogger
+    private sealed class QueueLogger(ConcurrentQueue<LogLine> queue, string category, LogLevel minimum, Func<IExternalScopeProvider> scopes) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            queue.Enqueue((logLevel, category, formatter(state, exception)));
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => scopes().Push(state);
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = new Dictionary<string, string?>();
+            scopes().ForEachScope((scope, into) =>
+            {
+                if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                    foreach (var (key, value) in pairs) into[key] = value?.ToString();
+            }, values);
+            queue.Enqueue(new LogLine(logLevel, category, formatter(state, exception), exception, values));
+        }
     }
 }
+
+/// <summary>A log line as a test server kept it: level, category, message, exception and its scopes' values.</summary>
+public sealed record LogLine(LogLevel Level, string Category, string Message, Exception? Exception, IReadOnlyDictionary<string, string?> Scopes);
 
 /// <summary>One server shared by the endpoint tests (they only read, or reload without changing anything).</summary>
 public sealed class SharedServer : IAsyncLifetime

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Primitives;
+
+namespace CxReports.Server.Monitoring;
+
+/// <summary>
+/// Gives every request a correlation id: the caller's <c>X-Request-Id</c> when it is a plain token (letters, digits and
+/// <c>-_.:+/=</c>, at most <see cref="MaxLength"/> characters), else the request's W3C trace id. Every log line written
+/// while the request is handled carries it (a log scope, <c>CorrelationId</c>), and the response echoes it in
+/// <c>X-Request-Id</c>, so a caller can quote it and an operator find the lines. Anything else in the header (control
+/// characters, spaces, quotes, non-ASCII, too long, given twice) is not taken: a log line never holds what a caller
+/// typed beyond a plain token.
+/// </summary>
+public sealed class RequestCorrelation(RequestDelegate next, ILogger<RequestCorrelation> log)
+{
+    public const string Header = "X-Request-Id";
+
+    public const int MaxLength = 128;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var id = Accepted(http.Request.Headers[Header]) ?? Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
+        // On starting, not now: the exception handler clears the headers of a response it replaces with a problem.
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
+        using (log.BeginScope(new LogScope(("CorrelationId", id))))
+            await next(http);
+    }
+
+    /// <summary>The caller's id when it is one plain token of at most <see cref="MaxLength"/> characters; else null.</summary>
+    public static string? Accepted(StringValues header) =>
+        header is [{ Length: > 0 and <= MaxLength } id] && id.All(IsPlain) ? id : null;
+
+    private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '+' or '/' or '=';
+}

@@ -1,16 +1,20 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;
 
-/// <summary><c>--from</c>, <c>--to</c> and <c>--timezone</c> of a query; without dates, the default period of <see cref="AdHocQuery"/>.</summary>
+/// <summary>
+/// <c>--from</c>, <c>--to</c> and <c>--timezone</c> of a query; without dates, the default period of <see cref="AdHocQuery"/>;
+/// without a zone, the model block's.
+/// </summary>
 public sealed class PeriodOptions
 {
     private readonly Option<string?> _from = new("--from") { Description = "First day of the period (YYYY-MM-DD)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day of the period (YYYY-MM-DD)" };
-    private readonly Option<string> _zone = new("--timezone") { Description = "Time zone for bucketing timestamps", DefaultValueFactory = _ => "UTC" };
+    private readonly Option<string?> _zone = new("--timezone") { Description = "Time zone for bucketing timestamps (default: the model block's, else UTC)" };
 
     public void AddTo(Command command)
     {
@@ -19,17 +23,18 @@ public sealed class PeriodOptions
         command.Options.Add(_zone);
     }
 
-    public string TimeZone(ParseResult parse) => parse.GetValue(_zone)!;
+    /// <summary>The zone asked for, or the model's (its <c>model</c> block's, UTC without one).</summary>
+    public string TimeZone(ParseResult parse, SemanticModel model) => parse.GetValue(_zone) ?? model.Settings.TimeZone.Id;
 
     /// <summary>The period asked for (<see cref="AdHocQuery.Period"/>); null, with the reason on stderr, when it is not one.</summary>
-    public ResolvedPeriod? Resolve(ParseResult parse, TextWriter stderr)
+    public ResolvedPeriod? Resolve(ParseResult parse, SemanticModel model, TextWriter stderr)
     {
         var from = Date(parse.GetValue(_from), "--from", stderr, out var fromOk);
         var to = Date(parse.GetValue(_to), "--to", stderr, out var toOk);
         if (!fromOk || !toOk) return null;
-        if (Rules.FindTimeZone(TimeZone(parse)) is null)
+        if (Rules.FindTimeZone(TimeZone(parse, model)) is null)
         {
-            stderr.WriteLine($"cxr: unknown time zone '{TimeZone(parse)}' for --timezone (IANA names such as Europe/Istanbul)");
+            stderr.WriteLine($"cxr: unknown time zone '{TimeZone(parse, model)}' for --timezone (IANA names such as Europe/Istanbul)");
             return null;
         }
         try

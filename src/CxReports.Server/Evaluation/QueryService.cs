@@ -12,7 +12,8 @@ namespace CxReports.Server.Evaluation;
 
 /// <summary>
 /// Ad-hoc queries (<c>nps, csat by month, channel</c>) over the serving model: bound against it, planned for the period
-/// (<see cref="AdHocQuery"/>, as <c>cxr query</c>), cached like reports.
+/// (<see cref="AdHocQuery"/>, as <c>cxr query</c>), cached like reports. Without <c>timezone</c> or <c>locale</c> it takes
+/// the model block's, as a report without its own does.
 /// </summary>
 public sealed class QueryService(
     ServingStore store,
@@ -35,12 +36,12 @@ public sealed class QueryService(
         if (from.Problem is { } p1) return p1;
         var to = RequestReader.Date(query, "to");
         if (to.Problem is { } p2) return p2;
-        var zone = query.TryGetValue("timezone", out var z) ? z.ToString() : "UTC";
+        var zone = query.TryGetValue("timezone", out var z) ? z.ToString() : state.Model.Settings.TimeZone.Id;
         if (Rules.FindTimeZone(zone) is null)
             return ServerProblem.BadParameter("timezone", $"unknown time zone '{RequestReader.Shorten(zone)}' (IANA names such as Europe/Istanbul)");
 
         if (query["locale"].Count > 1) return ServerProblem.BadParameter("locale", "'locale' is given more than once; give one locale");
-        var locale = query.TryGetValue("locale", out var l) ? l.ToString() : "en-US";
+        var locale = query.TryGetValue("locale", out var l) ? l.ToString() : state.Model.Settings.Locale.Name;
         if (!Rules.IsKnownLocale(locale))
             return ServerProblem.BadParameter("locale", $"unknown locale '{RequestReader.Shorten(locale)}' (language-region names such as tr-TR or en-US)");
 

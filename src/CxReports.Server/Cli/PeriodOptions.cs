@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CxReports.Dsl.Binding;
-using CxReports.Dsl.Model;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Reports;
 
@@ -23,18 +22,18 @@ public sealed class PeriodOptions
         command.Options.Add(_zone);
     }
 
-    /// <summary>The zone asked for, or the model's (its <c>model</c> block's, UTC without one).</summary>
-    public string TimeZone(ParseResult parse, SemanticModel model) => parse.GetValue(_zone) ?? model.Settings.TimeZone.Id;
+    /// <summary>The zone asked for; null: the model's (<see cref="AdHocQuery"/> plans in its <c>model</c> block's, UTC without one).</summary>
+    public string? TimeZone(ParseResult parse) => parse.GetValue(_zone);
 
     /// <summary>The period asked for (<see cref="AdHocQuery.Period"/>); null, with the reason on stderr, when it is not one.</summary>
-    public ResolvedPeriod? Resolve(ParseResult parse, SemanticModel model, TextWriter stderr)
+    public ResolvedPeriod? Resolve(ParseResult parse, TextWriter stderr)
     {
         var from = Date(parse.GetValue(_from), "--from", stderr, out var fromOk);
         var to = Date(parse.GetValue(_to), "--to", stderr, out var toOk);
         if (!fromOk || !toOk) return null;
-        if (Rules.FindTimeZone(TimeZone(parse, model)) is null)
+        if (TimeZone(parse) is { } zone && Rules.FindTimeZone(zone) is null)
         {
-            stderr.WriteLine($"cxr: unknown time zone '{TimeZone(parse, model)}' for --timezone (IANA names such as Europe/Istanbul)");
+            stderr.WriteLine($"cxr: unknown time zone '{zone}' for --timezone (IANA names such as Europe/Istanbul)");
             return null;
         }
         try

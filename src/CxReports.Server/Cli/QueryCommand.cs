@@ -40,13 +40,13 @@ public static class QueryCommand
             var (query, diagnostics) = ModelBinder.BindQuery(model, parse.GetValue(text)!);
             foreach (var diagnostic in diagnostics) DiagnosticPrinter.Print(stderr, diagnostic, new Dictionary<string, Dsl.Text.SourceFile> { ["<query>"] = new("<query>", parse.GetValue(text)!) });
             if (query is null) return ExitCodes.Errors;
-            if (period.Resolve(parse, model, stderr) is not { } resolved) return ExitCodes.Usage;
+            if (period.Resolve(parse, stderr) is not { } resolved) return ExitCodes.Usage;
 
             using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), stderr);
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
-                var table = Engine.Reports.AdHocQuery.Run(model, warehouse, query, resolved, period.TimeZone(parse, model), parse.GetValue(locale) ?? model.Settings.Locale.Name,
+                var table = Engine.Reports.AdHocQuery.Run(model, warehouse, query, resolved, period.TimeZone(parse), parse.GetValue(locale),
                     limits.Limits(parse), TimeSpan.FromSeconds(60));
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;

@@ -49,12 +49,24 @@ public sealed class CxrGenerator(Random random)
     private string Declaration() => random.Next(10) switch
     {
         < 4 when Chance(0.1) => $"currency {Quote(Pick(["TRY", "EUR", "USD", "TRL", "try", ""]))}",
+        < 4 when Chance(0.1) => ModelBlock(),
         < 4 => $"metric {Name("m")}{(Chance(0.3) ? " " + Str() : "")} = {MetricExpression()}{(Chance(0.3) ? " where " + Condition() : "")}{(Chance(0.2) ? " per month" : "")}{(Chance(0.25) ? MeaningBlock() : "")}",
         < 6 => Source(),
         < 8 => Report(),
         8 => Score(),
         _ => Scenario(),
     };
+
+    /// <summary>The model block: settings right and wrong (unknown zones, locales and words, repeats, numbers for text).</summary>
+    private string ModelBlock() =>
+        "model {" + string.Concat(Enumerable.Range(0, random.Next(0, 5)).Select(_ => (Chance(0.7) ? "\n  " : " ") + random.Next(5) switch
+        {
+            0 => $"timezone {Quote(Pick(["Europe/Istanbul", "UTC", "Europe/Istambul", "Mars/Base"]))}",
+            1 => $"locale {Quote(Pick(["tr-TR", "en-US", "de-DE", "xx", ""]))}",
+            2 => $"currency {Quote(Pick(["TRY", "EUR", "TL", ""]))}",
+            3 => $"{Pick(["timezon", "currncy", "colour"])} {Str()}",
+            _ => Pick(["timezone 3", "locale tr", "currency", "model { }"]),
+        })) + "\n}";
 
     /// <summary>A metric's meaning block: lines right and wrong (unknown units, 40 decimals, odd locales, repeats).</summary>
     private string MeaningBlock() =>

@@ -50,7 +50,8 @@ public sealed partial class RoundTripOracle
 
         if (parsed.HasErrors) return null;
         RoundTrips++;
-        var formatted = CxrFormatter.Format(parsed.Value);
+        var blockBeside = Beside(parsed.Value).Any(f => f.Declarations.OfType<ModelDeclaration>().Any());
+        var formatted = CxrFormatter.Format(parsed.Value, blockBeside);
         var reparsed = CxrParser.ParseFile(new SourceFile(FileName, formatted));
         if (reparsed.HasErrors)
             return new Finding("formatted text does not parse", string.Join("\n", reparsed.Diagnostics.Select(d => d.Headline)) + "\n--- formatted:\n" + formatted);
@@ -63,14 +64,17 @@ public sealed partial class RoundTripOracle
         var after = Shape(reparsed.Diagnostics.Concat(rebound.Diagnostics), rebound.Model);
         if (before != after)
             return new Finding("formatted text binds differently", $"--- before:\n{before}\n--- after:\n{after}\n--- formatted:\n{formatted}");
-        var again = CxrFormatter.Format(reparsed.Value);
+        var again = CxrFormatter.Format(reparsed.Value, blockBeside);
         if (again != formatted)
             return new Finding("formatting is not idempotent", $"--- once:\n{formatted}\n--- twice:\n{again}");
         return null;
     }
 
-    private BindResult Bind(SyntaxFile file) =>
-        ModelBinder.Bind([.. _model.Where(m => m.Declarations.All(d => file.Declarations.All(f => f.Name.Text != d.Name.Text))), file]);
+    private BindResult Bind(SyntaxFile file) => ModelBinder.Bind([.. Beside(file), file]);
+
+    /// <summary>The files of the sample model bound with <paramref name="file"/>: those that define none of its names.</summary>
+    private IEnumerable<SyntaxFile> Beside(SyntaxFile file) =>
+        _model.Where(m => m.Declarations.All(d => file.Declarations.All(f => f.Name.Text != d.Name.Text)));
 
     /// <summary>The first diagnostic whose span does not lie inside the text it is about.</summary>
     private static Diagnostic? Outside(IEnumerable<Diagnostic> diagnostics, string text) =>
@@ -86,7 +90,7 @@ public sealed partial class RoundTripOracle
         {
             lines.Add("sources " + string.Join(",", model.Sources.Keys.Order(StringComparer.Ordinal)));
             lines.Add("metrics " + string.Join(",", model.Metrics.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => $"{m.Name}:{m.Meaning}:{m.Monthly}:{string.Join("+", m.DependsOn)}:{string.Join("+", m.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))}")));
-            lines.Add("currency " + model.Currency);
+            lines.Add($"settings {model.Settings.TimeZone.Id} {model.Settings.Locale.Name} {model.Settings.Currency}");
             lines.Add("scores " + string.Join(",", model.Scores.Keys.Order(StringComparer.Ordinal)));
             lines.Add("scenarios " + string.Join(",", model.Scenarios.Values.OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(s => $"{s.Name}:{s.MeasuredAgainst}:{s.Customers is not null}")));

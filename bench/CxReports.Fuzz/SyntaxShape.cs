@@ -8,7 +8,9 @@ namespace CxReports.Fuzz;
 
 /// <summary>
 /// A syntax tree as text without positions or comments, so the tree of a file and of its formatted text can be
-/// compared for meaning. Written by reflection, so it knows nothing the formatter knows.
+/// compared for meaning. Written by reflection, so it knows nothing the formatter knows, but one thing the language
+/// says: a top-level <c>currency "TRY"</c> line and the setting <c>currency "TRY"</c> of a model block are the same
+/// setting (the formatter writes the line into the block), so the model settings are written together, as a set.
 /// </summary>
 public static class SyntaxShape
 {
@@ -17,7 +19,31 @@ public static class SyntaxShape
     public static string Of(SyntaxFile file)
     {
         var text = new StringBuilder();
-        foreach (var declaration in file.Declarations) Write(declaration, text);
+        var settings = new List<string>();
+        foreach (var declaration in file.Declarations)
+        {
+            switch (declaration)
+            {
+                case CurrencyDeclaration currency:
+                    settings.Add(Written(new Setting(currency.Name, [currency.Code], null)));
+                    break;
+                case ModelDeclaration block:
+                    settings.AddRange(block.Settings.Select(Written));
+                    break;
+                default:
+                    Write(declaration, text);
+                    break;
+            }
+        }
+        text.Append("(model settings");
+        foreach (var setting in settings.Order(StringComparer.Ordinal)) text.Append(' ').Append(setting);
+        return text.Append(')').ToString();
+    }
+
+    private static string Written(SyntaxNode node)
+    {
+        var text = new StringBuilder();
+        Write(node, text);
         return text.ToString();
     }
 

@@ -17,11 +17,14 @@ internal sealed class BinderContext(IReadOnlyList<SyntaxFile> files)
     public Dictionary<string, ScenarioModel> Scenarios { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ReportModel> Reports { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The <c>currency</c> lines of every file (they name nothing, so they are not in <see cref="Declarations"/>).</summary>
+    /// <summary>The top-level <c>currency</c> lines of every file (they name nothing, so they are not in <see cref="Declarations"/>).</summary>
     public List<CurrencyDeclaration> CurrencyDeclarations { get; } = [];
 
-    /// <summary>The model's currency once bound (ISO 4217), or null.</summary>
-    public string? Currency { get; set; }
+    /// <summary>The <c>model { }</c> blocks of every file (one is allowed; they name nothing either).</summary>
+    public List<ModelDeclaration> ModelDeclarations { get; } = [];
+
+    /// <summary>The model's settings once bound (time zone, locale, currency); the defaults before.</summary>
+    public ModelSettings Settings { get; set; } = ModelSettings.Default;
 
     private readonly Dictionary<string, SourceFile> _texts = files.GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Source);
 

@@ -6,7 +6,7 @@ using CxReports.Dsl.Syntax.Tree;
 namespace CxReports.Dsl.Binding;
 
 /// <summary>
-/// Binds the model's <c>currency</c> and each metric's meaning block over the meaning its function gives: a declared
+/// Binds each metric's meaning block over the meaning its function gives: a declared
 /// unit brings that unit's defaults, then declared decimals, direction and relative change override them; money takes
 /// the model's currency; labels per locale are kept by culture name.
 /// </summary>
@@ -17,31 +17,6 @@ internal sealed class MeaningBinder(BinderContext context)
 
     private static readonly Dictionary<string, Unit> Units = Enum.GetValues<Unit>()
         .ToDictionary(u => u.ToString().ToLowerInvariant(), StringComparer.Ordinal);
-
-    /// <summary>The one <c>currency "XXX"</c> of the model, checked; null when none (or only wrong ones) is declared.</summary>
-    public string? BindCurrency()
-    {
-        string? currency = null;
-        CurrencyDeclaration? first = null;
-        foreach (var declaration in context.CurrencyDeclarations.OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Offset))
-        {
-            if (first is not null)
-            {
-                context.Error(DiagnosticCode.InvalidCurrency, declaration.Span, $"the model's currency is already declared at {first.Span}",
-                    "a model has one currency; delete this line");
-                continue;
-            }
-            first = declaration;
-            var code = declaration.Code.Value;
-            if (Currencies.IsKnown(code)) currency = code;
-            else
-                context.Error(DiagnosticCode.InvalidCurrency, declaration.Code.Span, $"unknown currency \"{code}\"",
-                    Currencies.Suggest(code) is { } suggestion
-                        ? $"did you mean \"{suggestion}\"?"
-                        : "write an ISO 4217 code in capitals, such as \"TRY\", \"EUR\" or \"USD\"");
-        }
-        return currency;
-    }
 
     /// <summary>The metric's meaning with its block applied to <paramref name="inferred"/>, and its labels per locale.</summary>
     public (Meaning Meaning, IReadOnlyDictionary<string, string> Labels) Apply(MetricDeclaration metric, Meaning inferred, string? currency)
@@ -116,7 +91,7 @@ internal sealed class MeaningBinder(BinderContext context)
             if (currency is not null) meaning = meaning with { Currency = currency };
             else if (units.FirstOrDefault() is { Unit.Text: "currency" } declared)
                 context.Diagnostics.Add(DiagnosticCode.MoneyWithoutCurrency, declared.Span,
-                    $"metric '{metric.Name.Text}' is money, but the model declares no currency", "add a line `currency \"TRY\"` (your ISO 4217 code) to one file");
+                    $"metric '{metric.Name.Text}' is money, but the model declares no currency", "add `currency \"TRY\"` (your ISO 4217 code) to the model block: `model { currency \"TRY\" }`");
         }
         return (meaning, labels);
     }

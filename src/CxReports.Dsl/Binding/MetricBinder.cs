@@ -72,7 +72,7 @@ internal sealed class MetricBinder
         var label = declaration.Label?.Value ?? declaration.Name.Text;
         var monthly = perMonth || _expressions.Monthly(expression) == true;
         var (meaning, labels) = new MeaningBinder(_context).Apply(declaration,
-            MeaningOf(expression, label) with { Label = label, PerMonth = monthly }, _context.Currency);
+            MeaningOf(expression, label) with { Label = label, PerMonth = monthly }, _context.Settings.Currency);
         return new MetricModel(declaration.Name.Text, declaration.Label?.Value, expression, perMonth, meaning.Unit, declaration.Span)
         {
             Meaning = meaning,
@@ -92,7 +92,7 @@ internal sealed class MetricBinder
     {
         if (expression is BoundMetricReference r && _context.Metrics.TryGetValue(r.Metric, out var metric)) return metric.Meaning;
         var meaning = Meaning.Of(UnitOf(expression), DirectionOf(expression), label) with { PerMonth = _expressions.Monthly(expression) == true };
-        return meaning.Unit == Unit.Currency ? meaning with { Currency = _context.Currency } : meaning;
+        return meaning.Unit == Unit.Currency ? meaning with { Currency = _context.Settings.Currency } : meaning;
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class ModelBinder
     {
         var context = new BinderContext(files);
         Declare(context, files);
-        context.Currency = new MeaningBinder(context).BindCurrency();
+        context.Settings = new ModelSettingsBinder(context).Bind();
         new SourceBinder(context).BindAll();
         new MetricBinder(context).BindAll();
         new ScoreBinder(context).BindAll();
@@ -44,7 +44,7 @@ public static class ModelBinder
 
         var model = new SemanticModel(context.Sources, context.Metrics, context.Scores, context.Scenarios, context.Reports)
         {
-            Currency = context.Currency,
+            Settings = context.Settings,
         };
         return new BindResult(context.Diagnostics.HasErrors ? null : model, context.Diagnostics.WithSummary());
     }
@@ -58,7 +58,7 @@ public static class ModelBinder
         context.RegisterText(new SourceFile("<query>", text));
         foreach (var (name, source) in model.Sources) context.Sources[name] = source;
         foreach (var (name, metric) in model.Metrics) context.Metrics[name] = metric;
-        context.Currency = model.Currency;
+        context.Settings = model.Settings;
         var query = new QueryBinder(context, new ExpressionBinder(context, new MetricBinder(context))).Bind(parsed.Value, new Dictionary<string, ParamModel>());
         return (context.Diagnostics.HasErrors ? null : query, context.Diagnostics.WithSummary());
     }
@@ -67,10 +67,14 @@ public static class ModelBinder
     {
         foreach (var declaration in files.SelectMany(f => f.Declarations))
         {
-            if (declaration is CurrencyDeclaration currency)
+            switch (declaration)
             {
-                context.CurrencyDeclarations.Add(currency);
-                continue;
+                case CurrencyDeclaration currency:
+                    context.CurrencyDeclarations.Add(currency);
+                    continue;
+                case ModelDeclaration block:
+                    context.ModelDeclarations.Add(block);
+                    continue;
             }
             var name = declaration.Name.Text;
             if (context.Declarations.TryGetValue(name, out var first))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cronos;
 using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
@@ -17,6 +16,7 @@ internal sealed class ReportBinder(BinderContext context)
     private static readonly Dictionary<string, DeliveryFormat> Formats = Enum.GetValues<DeliveryFormat>().ToDictionary(f => f.Name());
 
     private readonly ExpressionBinder _expressions = new(context, new MetricBinder(context));
+    private readonly SettingValues _values = new(context);
 
     public void BindAll()
     {
@@ -33,7 +33,7 @@ internal sealed class ReportBinder(BinderContext context)
                 context.Error(DiagnosticCode.DuplicateName, setting.Keyword.Span, $"'{setting.Keyword.Text}' is set twice in report '{report.Name.Text}'");
 
         var parameters = BindParams(report);
-        var locale = BindLocale(settings.GetValueOrDefault("locale")) ?? CultureInfo.GetCultureInfo("en-US");
+        var locale = _values.Locale(settings.GetValueOrDefault("locale")) ?? context.Settings.Locale;
         var queries = new QueryBinder(context, _expressions, locale.Name);
         var sections = new List<SectionModel>();
         var ids = new Dictionary<string, SyntaxNode>();
@@ -55,24 +55,16 @@ internal sealed class ReportBinder(BinderContext context)
         return new ReportModel(
             report.Name.Text,
             report.Title?.Value ?? report.Name.Text,
-            Text(settings.GetValueOrDefault("description")),
+            _values.Text(settings.GetValueOrDefault("description")),
             BindPeriod(report),
             BindGrain(settings.GetValueOrDefault("grain")),
-            BindTimeZone(settings.GetValueOrDefault("timezone")) ?? TimeZoneInfo.Utc,
+            _values.TimeZone(settings.GetValueOrDefault("timezone")) ?? context.Settings.TimeZone,
             locale,
             parameters.Values.ToArray(),
             report.Members.OfType<FilterMember>().Select(f => BindFilter(f, parameters)).OfType<FilterModel>().ToArray(),
             report.Members.OfType<ScheduleMember>().Select(BindSchedule).FirstOrDefault(),
             sections,
             report.Span);
-    }
-
-    private string? Text(Setting? setting)
-    {
-        if (setting is null) return null;
-        if (setting.Values is [StringLiteral s]) return s.Value;
-        context.Error(DiagnosticCode.InvalidSetting, setting.Span, $"'{setting.Keyword.Text}' takes one string in quotes");
-        return null;
     }
 
     private TimeUnit? BindGrain(Setting? setting)
@@ -82,32 +74,6 @@ internal sealed class ReportBinder(BinderContext context)
             return unit;
         context.Error(DiagnosticCode.InvalidSetting, setting.Values[0].Span, $"unknown grain '{context.TextOf(setting.Values[0])}'",
             DidYouMean.Hint(context.TextOf(setting.Values[0]), TimeUnitWords.Grains.Keys) ?? "grains are day, week, month, quarter and year");
-        return null;
-    }
-
-    private TimeZoneInfo? BindTimeZone(Setting? setting)
-    {
-        var zone = Text(setting);
-        if (zone is null) return null;
-        if (Rules.FindTimeZone(zone) is { } found) return found;
-        context.Error(DiagnosticCode.UnknownTimeZone, setting!.Values[0].Span, $"unknown time zone \"{zone}\"",
-            DidYouMean.Hint(zone, Rules.TimeZoneIds) ?? "use an IANA zone such as \"Europe/Istanbul\" or \"UTC\"");
-        return null;
-    }
-
-    private CultureInfo? BindLocale(Setting? setting)
-    {
-        var locale = Text(setting);
-        if (locale is null) return null;
-        if (Rules.IsKnownLocale(locale))
-        {
-            if (!Rules.TranslatedLocales.Contains(locale, StringComparer.OrdinalIgnoreCase))
-                context.Error(DiagnosticCode.UntranslatedLocale, setting!.Values[0].Span,
-                    $"locale \"{locale}\" has no translated words: documents print its numbers and dates with English words",
-                    $"the locales with every word translated are {string.Join(" and ", Rules.TranslatedLocales.Select(l => $"\"{l}\""))}");
-            return CultureInfo.GetCultureInfo(locale);
-        }
-        context.Error(DiagnosticCode.InvalidSetting, setting!.Values[0].Span, $"unknown locale \"{locale}\"", "use a language-region name such as \"en-US\" or \"tr-TR\"");
         return null;
     }
 

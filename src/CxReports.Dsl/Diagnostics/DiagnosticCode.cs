@@ -56,6 +56,11 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode UntranslatedLocale = new("CXR055", "locale without translated words", Severity.Warning);
     public static readonly DiagnosticCode ScoresShowRepeats = new("CXR056", "column shown twice in a scores list");
 
+    // The model block (CXR070-CXR074).
+    public static readonly DiagnosticCode ModelBlockTwice = new("CXR070", "a second model block");
+    public static readonly DiagnosticCode UnknownModelSetting = new("CXR071", "unknown model setting");
+    public static readonly DiagnosticCode MisplacedModelBlock = new("CXR072", "model block inside another declaration");
+
     // Deliveries.
     public static readonly DiagnosticCode DeliveryCollision = new("CXR038", "two reports deliver to the same file");
 

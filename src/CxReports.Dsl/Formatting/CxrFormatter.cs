@@ -8,7 +8,9 @@ namespace CxReports.Dsl.Formatting;
 /// Prints a syntax file in the one canonical layout of <c>cxr fmt</c>: two-space indents, one line per member,
 /// one blank line between declarations, the author's blank lines inside bodies kept (at most one). Every comment
 /// is kept: a comment on a line of its own stays before the node that follows it, a comment after code stays at
-/// the end of that line.
+/// the end of that line. A top-level <c>currency</c> line, kept by the parser for models written before the model
+/// block, is written into the block: into the file's block when it has one without a currency, as a block of its own
+/// when the model has none.
 /// </summary>
 public sealed class CxrFormatter
 {
@@ -21,15 +23,30 @@ public sealed class CxrFormatter
 
     private readonly string _sourceText;
 
-    private CxrFormatter(SyntaxFile file)
+    /// <summary>The currency line written into a model block instead of where it stood; null when none moves.</summary>
+    private readonly CurrencyDeclaration? _movedCurrency;
+
+    /// <summary>The model block the moved currency goes into; null when it becomes a block of its own.</summary>
+    private readonly ModelDeclaration? _currencyBlock;
+
+    private CxrFormatter(SyntaxFile file, bool modelBlockInAnotherFile)
     {
         _comments = file.Comments;
         _sourceText = file.Source.Text;
+        var block = file.Declarations.OfType<ModelDeclaration>().FirstOrDefault();
+        if (block is null && modelBlockInAnotherFile) return; // a block here would be the model's second (CXR070)
+        if (block is not null && block.Settings.Any(s => s.Keyword.Text == "currency")) return; // a second currency stays as written: CXR040
+        _movedCurrency = file.Declarations.OfType<CurrencyDeclaration>().FirstOrDefault();
+        _currencyBlock = _movedCurrency is null ? null : block;
     }
 
-    public static string Format(SyntaxFile file)
+    /// <summary>
+    /// The file in the canonical layout. <paramref name="modelBlockInAnotherFile"/>: another file of the model holds the
+    /// model block, so a currency line here stays a line (a block of its own would be a second block).
+    /// </summary>
+    public static string Format(SyntaxFile file, bool modelBlockInAnotherFile = false)
     {
-        var formatter = new CxrFormatter(file);
+        var formatter = new CxrFormatter(file, modelBlockInAnotherFile);
         formatter.PrintFile(file);
         return formatter._out.ToString();
     }
@@ -39,6 +56,7 @@ public sealed class CxrFormatter
         Declaration? previous = null;
         foreach (var declaration in file.Declarations)
         {
+            if (ReferenceEquals(declaration, _movedCurrency) && _currencyBlock is not null) continue; // written in the block
             // Declarations with bodies stand apart; a run of one-line metrics keeps the author's grouping.
             var forceBlank = previous is not null && (previous is not MetricDeclaration || declaration is not MetricDeclaration);
             if (forceBlank) _out.Append('\n');
@@ -70,8 +88,17 @@ public sealed class CxrFormatter
                 foreach (var item in m.Meaning) Line(item, MeaningItem(item));
                 Close(m);
                 break;
+            case CurrencyDeclaration c when ReferenceEquals(c, _movedCurrency):
+                CurrencyAsModelBlock(c);
+                break;
             case CurrencyDeclaration c:
-                Line(c, $"currency {Quote(c.Code.Value)}");
+                Line(c, Currency(c));
+                break;
+            case ModelDeclaration m:
+                Open(m, "model");
+                foreach (var setting in m.Settings) Line(setting, Setting(setting));
+                if (ReferenceEquals(m, _currencyBlock) && _movedCurrency is not null) Write(Currency(_movedCurrency), _lastSourceLine);
+                Close(m);
                 break;
             case ScoreDeclaration s:
                 Open(s, $"score {s.Name.Text} for {s.Entity.Text}");
@@ -100,6 +127,22 @@ public sealed class CxrFormatter
                 Close(r);
                 break;
         }
+    }
+
+    private static string Currency(CurrencyDeclaration currency) => $"currency {Quote(currency.Code.Value)}";
+
+    /// <summary><c>currency "TRY"</c> written as the model block <c>model { currency "TRY" }</c>, its comments kept.</summary>
+    private void CurrencyAsModelBlock(CurrencyDeclaration currency)
+    {
+        CommentsBefore(currency.Span.Offset);
+        BlankLineIfAuthorHadOne(currency.Span.Line);
+        Write("model {", currency.Span.Line);
+        _indent++;
+        Write(Currency(currency), currency.Span.Line);
+        TrailingComments(currency.Span.Line);
+        _indent--;
+        Write("}", currency.Span.Line);
+        _bodyStart = false;
     }
 
     private static string MeaningItem(MeaningItem item) => item switch

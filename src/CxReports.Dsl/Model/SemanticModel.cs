@@ -10,8 +10,8 @@ public sealed record SemanticModel(
     IReadOnlyDictionary<string, ScenarioModel> Scenarios,
     IReadOnlyDictionary<string, ReportModel> Reports)
 {
-    /// <summary>The model's currency (ISO 4217, <c>currency "TRY"</c>), shown with every money value; null if none is declared.</summary>
-    public string? Currency { get; init; }
+    /// <summary>The <c>model { }</c> block: default time zone and locale of reports and queries, and the currency of money.</summary>
+    public ModelSettings Settings { get; init; } = ModelSettings.Default;
 }
 
 /// <summary>A named metric: its bound expression, whether it is a monthly quantity, and what it means.</summary>

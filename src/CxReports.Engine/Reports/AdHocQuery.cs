@@ -9,9 +9,9 @@ namespace CxReports.Engine.Reports;
 
 /// <summary>
 /// A query typed by a user (<c>cxr query</c>, <c>cxr explain</c>, <c>/api/query</c>) run as a report block would be:
-/// over the period asked for (by default the 12 whole months before the current one), planned in the given zone and
-/// locale, executed within the limits, and its buckets after the data end of a metric's sources unknown. One place,
-/// so the command line and the HTTP API cannot drift apart.
+/// over the period asked for (by default the 12 whole months before the current one), planned in the zone and locale
+/// asked for (by default the model block's, as a report without its own), executed within the limits, and its buckets
+/// after the data end of a metric's sources unknown. One place, so the command line and the HTTP API cannot drift apart.
 /// </summary>
 public static class AdHocQuery
 {
@@ -28,22 +28,27 @@ public static class AdHocQuery
         return period;
     }
 
-    /// <summary>The statement that computes the query (what <c>cxr explain</c> prints); touches no data.</summary>
-    public static PlannedQuery Plan(SemanticModel model, ISqlDialect dialect, BoundQuery query, ResolvedPeriod period, string timeZone, string locale,
+    /// <summary>
+    /// The statement that computes the query (what <c>cxr explain</c> prints); touches no data. A null
+    /// <paramref name="timeZone"/> or <paramref name="locale"/> is the model's (<see cref="SemanticModel.Settings"/>).
+    /// </summary>
+    public static PlannedQuery Plan(SemanticModel model, ISqlDialect dialect, BoundQuery query, ResolvedPeriod period, string? timeZone, string? locale,
         int maxBuckets = int.MaxValue)
     {
-        var context = new PlanContext(model, dialect, period, timeZone, new Dictionary<string, object?>(), [])
+        var context = new PlanContext(model, dialect, period, timeZone ?? model.Settings.TimeZone.Id, new Dictionary<string, object?>(), [])
         {
             MaxBuckets = maxBuckets,
-            Locale = locale,
+            Locale = locale ?? model.Settings.Locale.Name,
         };
         return new QueryPlanner(context).Plan(query);
     }
 
-    public static ResultTable Run(SemanticModel model, IWarehouse warehouse, BoundQuery query, ResolvedPeriod period, string timeZone, string locale,
+    /// <summary>The query's table; a null <paramref name="timeZone"/> or <paramref name="locale"/> is the model's, as in <see cref="Plan"/>.</summary>
+    public static ResultTable Run(SemanticModel model, IWarehouse warehouse, BoundQuery query, ResolvedPeriod period, string? timeZone, string? locale,
         EvaluationLimits limits, TimeSpan timeout)
     {
         var table = new QueryExecutor(warehouse, timeout, limits).Execute(Plan(model, warehouse.Dialect, query, period, timeZone, locale, limits.MaxBuckets));
-        return UnknownBuckets.Apply(table, query, period, DataEnds.Load(model, warehouse, Dsl.Binding.Rules.FindTimeZone(timeZone) ?? TimeZoneInfo.Utc), new SourcesRead(model));
+        var zone = timeZone is null ? model.Settings.TimeZone : Dsl.Binding.Rules.FindTimeZone(timeZone) ?? TimeZoneInfo.Utc;
+        return UnknownBuckets.Apply(table, query, period, DataEnds.Load(model, warehouse, zone), new SourcesRead(model));
     }
 }

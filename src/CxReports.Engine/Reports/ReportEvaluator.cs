@@ -135,7 +135,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
 
     /// <summary>The scenario's money columns in the model's currency.</summary>
     private ResultTable InCurrency(ResultTable table) => new(
-        table.Columns.Select(c => c.Unit == Unit.Currency ? c with { Meaning = c.Meaning with { Currency = model.Currency } } : c).ToList(),
+        table.Columns.Select(c => c.Unit == Unit.Currency ? c with { Meaning = c.Meaning with { Currency = model.Settings.Currency } } : c).ToList(),
         table.Rows);
 
     /// <summary>

@@ -40,7 +40,7 @@ public static class ExplainCommand
                 var (query, diagnostics) = ModelBinder.BindQuery(model, text);
                 foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic.Headline);
                 if (query is null) return ExitCodes.Errors;
-                var planned = AdHocQuery.Plan(model, options.WarehouseFor(parse).Dialect, query, AdHocQuery.Period(asked.From, asked.To, planner.Today), "UTC", "en-US");
+                var planned = AdHocQuery.Plan(model, options.WarehouseFor(parse).Dialect, query, AdHocQuery.Period(asked.From, asked.To, planner.Today), timeZone: null, locale: null);
                 stdout.WriteLine(ExplainText.Of(planned));
                 return ExitCodes.Ok;
             }

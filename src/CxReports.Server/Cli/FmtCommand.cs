@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CxReports.Dsl.Formatting;
 using CxReports.Dsl.Syntax.Parsing;
+using CxReports.Dsl.Syntax.Tree;
+using CxReports.Dsl.Text;
 using DiffPlex.Renderer;
 
 namespace CxReports.Server.Cli;
@@ -26,16 +28,17 @@ public static class FmtCommand
             if (paths.Read(parse, options, stderr, "fmt") is not { } files) return ExitCodes.Usage;
 
             var failed = false;
-            foreach (var file in files)
+            var parsedFiles = files.Select(CxrParser.ParseFile).ToArray();
+            var blockFiles = ModelBlockFiles(parsedFiles, parse, options);
+            foreach (var (file, parsed) in files.Zip(parsedFiles))
             {
-                var parsed = CxrParser.ParseFile(file);
                 if (parsed.HasErrors)
                 {
                     stderr.WriteLine($"{file.Path}: not formatted, it has syntax errors (run cxr check)");
                     failed = true;
                     continue;
                 }
-                var formatted = CxrFormatter.Format(parsed.Value);
+                var formatted = CxrFormatter.Format(parsed.Value, modelBlockInAnotherFile: blockFiles.Except([options.FullPath(file.Path)]).Any());
                 if (formatted == file.Text.ReplaceLineEndings("\n")) continue;
                 if (parse.GetValue(check))
                 {
@@ -52,5 +55,24 @@ public static class FmtCommand
             return failed ? ExitCodes.Errors : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The files of the model that hold a <c>model</c> block: among those formatted and, when files are named, those under
+    /// <c>--reports</c>. A currency line in another file then stays a line: turned into a block it would be a second one.
+    /// </summary>
+    private static HashSet<string> ModelBlockFiles(IEnumerable<ParseResult<SyntaxFile>> formatted, System.CommandLine.ParseResult parse, CommonOptions options)
+    {
+        IEnumerable<SyntaxFile> model = formatted.Select(p => p.Value);
+        try
+        {
+            model = model.Concat(ReportFiles.Read([parse.GetValue(options.Reports)!], options.WorkingDirectory).Select(f => CxrParser.ParseFile(f).Value));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            // No reports directory beside the named files: the files named are the whole model.
+        }
+        return model.Where(f => f.Declarations.OfType<ModelDeclaration>().Any())
+            .Select(f => options.FullPath(f.Source.Path)).ToHashSet(StringComparer.Ordinal);
     }
 }

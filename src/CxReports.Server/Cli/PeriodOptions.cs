@@ -5,12 +5,15 @@ using CxReports.Engine.Reports;
 
 namespace CxReports.Server.Cli;
 
-/// <summary><c>--from</c>, <c>--to</c> and <c>--timezone</c> of a query; without dates, the default period of <see cref="AdHocQuery"/>.</summary>
+/// <summary>
+/// <c>--from</c>, <c>--to</c> and <c>--timezone</c> of a query; without dates, the default period of <see cref="AdHocQuery"/>;
+/// without a zone, the model block's.
+/// </summary>
 public sealed class PeriodOptions
 {
     private readonly Option<string?> _from = new("--from") { Description = "First day of the period (YYYY-MM-DD)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day of the period (YYYY-MM-DD)" };
-    private readonly Option<string> _zone = new("--timezone") { Description = "Time zone for bucketing timestamps", DefaultValueFactory = _ => "UTC" };
+    private readonly Option<string?> _zone = new("--timezone") { Description = "Time zone for bucketing timestamps (default: the model block's, else UTC)" };
 
     public void AddTo(Command command)
     {
@@ -19,7 +22,8 @@ public sealed class PeriodOptions
         command.Options.Add(_zone);
     }
 
-    public string TimeZone(ParseResult parse) => parse.GetValue(_zone)!;
+    /// <summary>The zone asked for; null: the model's (<see cref="AdHocQuery"/> plans in its <c>model</c> block's, UTC without one).</summary>
+    public string? TimeZone(ParseResult parse) => parse.GetValue(_zone);
 
     /// <summary>The period asked for (<see cref="AdHocQuery.Period"/>); null, with the reason on stderr, when it is not one.</summary>
     public ResolvedPeriod? Resolve(ParseResult parse, TextWriter stderr)
@@ -27,9 +31,9 @@ public sealed class PeriodOptions
         var from = Date(parse.GetValue(_from), "--from", stderr, out var fromOk);
         var to = Date(parse.GetValue(_to), "--to", stderr, out var toOk);
         if (!fromOk || !toOk) return null;
-        if (Rules.FindTimeZone(TimeZone(parse)) is null)
+        if (TimeZone(parse) is { } zone && Rules.FindTimeZone(zone) is null)
         {
-            stderr.WriteLine($"cxr: unknown time zone '{TimeZone(parse)}' for --timezone (IANA names such as Europe/Istanbul)");
+            stderr.WriteLine($"cxr: unknown time zone '{zone}' for --timezone (IANA names such as Europe/Istanbul)");
             return null;
         }
         try

@@ -18,7 +18,7 @@ public static class QueryCommand
     public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
     {
         var text = new Argument<string>("query") { Description = "metrics [by dimensions] [where condition] [order by column [asc|desc], ...] [top N [by metric]]" };
-        var locale = new Option<string>("--locale") { Description = "Locale whose alphabet orders text values (tr-TR, en-US)", DefaultValueFactory = _ => "en-US" };
+        var locale = new Option<string?>("--locale") { Description = "Locale whose alphabet orders text values (tr-TR, en-US; default: the model block's, else en-US)" };
         var period = new PeriodOptions();
         var limits = new LimitOptions();
         var format = new Option<string>("--format") { Description = "json, csv or table", DefaultValueFactory = _ => "json" };
@@ -31,7 +31,7 @@ public static class QueryCommand
         command.Options.Add(locale);
         command.SetAction(parse =>
         {
-            if (!Rules.IsKnownLocale(parse.GetValue(locale)!))
+            if (parse.GetValue(locale) is { } asked && !Rules.IsKnownLocale(asked))
             {
                 stderr.WriteLine($"cxr query: unknown locale '{parse.GetValue(locale)}' for --locale (language-region names such as tr-TR or en-US)");
                 return ExitCodes.Usage;
@@ -46,7 +46,7 @@ public static class QueryCommand
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
-                var table = Engine.Reports.AdHocQuery.Run(model, warehouse, query, resolved, period.TimeZone(parse), parse.GetValue(locale)!,
+                var table = Engine.Reports.AdHocQuery.Run(model, warehouse, query, resolved, period.TimeZone(parse), parse.GetValue(locale),
                     limits.Limits(parse), TimeSpan.FromSeconds(60));
                 Print(stdout, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;

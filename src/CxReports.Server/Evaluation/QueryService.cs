@@ -12,7 +12,8 @@ namespace CxReports.Server.Evaluation;
 
 /// <summary>
 /// Ad-hoc queries (<c>nps, csat by month, channel</c>) over the serving model: bound against it, planned for the period
-/// (<see cref="AdHocQuery"/>, as <c>cxr query</c>), cached like reports.
+/// (<see cref="AdHocQuery"/>, as <c>cxr query</c>), cached like reports. Without <c>timezone</c> or <c>locale</c> it takes
+/// the model block's, as a report without its own does.
 /// </summary>
 public sealed class QueryService(
     ServingStore store,
@@ -36,13 +37,13 @@ public sealed class QueryService(
         if (from.Problem is { } p1) return p1;
         var to = RequestReader.Date(query, "to");
         if (to.Problem is { } p2) return p2;
-        var zone = query.TryGetValue("timezone", out var z) ? z.ToString() : "UTC";
-        if (Rules.FindTimeZone(zone) is null)
+        var zone = query.TryGetValue("timezone", out var z) ? z.ToString() : null;
+        if (zone is not null && Rules.FindTimeZone(zone) is null)
             return ServerProblem.BadParameter("timezone", $"unknown time zone '{RequestReader.Shorten(zone)}' (IANA names such as Europe/Istanbul)");
 
         if (query["locale"].Count > 1) return ServerProblem.BadParameter("locale", "'locale' is given more than once; give one locale");
-        var locale = query.TryGetValue("locale", out var l) ? l.ToString() : "en-US";
-        if (!Rules.IsKnownLocale(locale))
+        var locale = query.TryGetValue("locale", out var l) ? l.ToString() : null;
+        if (locale is not null && !Rules.IsKnownLocale(locale))
             return ServerProblem.BadParameter("locale", $"unknown locale '{RequestReader.Shorten(locale)}' (language-region names such as tr-TR or en-US)");
 
         ResolvedPeriod period;
@@ -55,6 +56,7 @@ public sealed class QueryService(
             return ServerProblem.BadParameter(e.Parameter, e.Message);
         }
 
+        // Without a zone or locale the model's is used: QueryVersion changes with the model block, so "" is that one.
         var key = string.Join("|", state.QueryVersion, $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}", zone, locale, text);
         try
         {

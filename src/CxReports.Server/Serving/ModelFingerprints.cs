@@ -7,7 +7,7 @@ namespace CxReports.Server.Serving;
 
 /// <summary>
 /// Fingerprints of the model text a result depends on. A report's result depends on its own declaration and on the
-/// shared definitions (sources, metrics, scores, scenarios, the currency), never on other reports: editing one report
+/// shared definitions (sources, metrics, scores, scenarios, the model block's zone, locale and currency), never on other reports: editing one report
 /// changes only its fingerprint, editing a metric changes them all. Read from the declarations' spans in the bound
 /// model, over the files it was compiled from: nothing is parsed again.
 /// </summary>
@@ -22,7 +22,10 @@ public static class ModelFingerprints
             ? text.Substring(span.Offset, span.Length)
             : text ?? ""; // no usable span: the whole file, which can only over-invalidate
 
-        var shared = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["currency"] = model.Currency ?? "" };
+        var shared = new SortedDictionary<string, string>(StringComparer.Ordinal) 
+        {
+            ["settings"] = $"{model.Settings.TimeZone.Id}\n{model.Settings.Locale.Name}\n{model.Settings.Currency}",
+        };
         foreach (var source in model.Sources.Values) shared[$"source {source.Name}"] = TextOf(source.Span);
         foreach (var metric in model.Metrics.Values) shared[$"metric {metric.Name}"] = TextOf(metric.Span);
         foreach (var score in model.Scores.Values) shared[$"score {score.Name}"] = TextOf(score.Span);

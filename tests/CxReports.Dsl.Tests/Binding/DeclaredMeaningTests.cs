@@ -39,7 +39,7 @@ public class DeclaredMeaningTests
         Assert.Equal(Meaning.Of(Unit.Currency, Direction.HigherIsBetter, "mrr_total") with { Currency = "EUR", PerMonth = true },
             model.Metrics["mrr_total"].Meaning);
         Assert.Equal("EUR", model.Metrics["arpa"].Meaning.Currency);
-        Assert.Equal("EUR", model.Currency);
+        Assert.Equal("EUR", model.Settings.Currency);
         Assert.Null(model.Metrics["nps"].Meaning.Currency);
     }
 

@@ -43,6 +43,8 @@ public class DiagnosticCoverageTests
         DiagnosticCode.EmptyLabel,
         // FieldLabelDiagnosticsTests
         DiagnosticCode.InvalidLabel,
+        // ModelBlockDiagnosticsTests
+        DiagnosticCode.ModelBlockTwice, DiagnosticCode.UnknownModelSetting, DiagnosticCode.MisplacedModelBlock,
     ];
 
     [Fact]

@@ -123,7 +123,7 @@ public class MeaningDiagnosticsTests
     public void Money_declared_without_a_model_currency_is_a_warning()
     {
         Cxr.Single("metric spend = sum(costs.team) { unit currency }").Is(DiagnosticCode.MoneyWithoutCurrency, "x.cxr:1:34",
-            "metric 'spend' is money, but the model declares no currency", "add a line `currency \"TRY\"` (your ISO 4217 code) to one file");
+            "metric 'spend' is money, but the model declares no currency", "add `currency \"TRY\"` (your ISO 4217 code) to the model block: `model { currency \"TRY\" }`");
     }
 
     [Fact]

@@ -37,11 +37,11 @@ public class FormatterTests
     }
 
     [Fact]
-    public void A_meaning_block_gets_one_line_per_declaration_and_the_currency_a_line_of_its_own()
+    public void A_meaning_block_gets_one_line_per_declaration_and_the_currency_goes_into_the_model_block()
     {
         const string messy = "currency   \"TRY\"\nmetric arpa \"ARPA\" = arpa(invoices) per month { unit currency  decimals 0\n higher is better # money\n" +
                              "  no relative change label \"tr-TR\" \"Hesap başına gelir\" }";
-        const string canonical = "currency \"TRY\"\n\n" +
+        const string canonical = "model {\n  currency \"TRY\"\n}\n\n" +
                                  "metric arpa \"ARPA\" = arpa(invoices) per month {\n  unit currency\n  decimals 0\n  higher is better  # money\n" +
                                  "  no relative change\n  label \"tr-TR\" \"Hesap başına gelir\"\n}\n";
         Assert.Equal(canonical, Format(messy));

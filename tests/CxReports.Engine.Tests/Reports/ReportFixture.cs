@@ -1,8 +1,10 @@
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Execution;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Reports;
+using CxReports.Engine.Results;
 using CxReports.Engine.Tests.Engines;
 using CxReports.Engine.Warehouse;
 
@@ -36,6 +38,15 @@ internal sealed class ReportFixture(TestEngine engine) : IDisposable
     public EvaluatedReport Evaluate(string report, DateOnly today, ReportRequest? request = null) =>
         new ReportEvaluator(Model, _warehouse!, new FixedTime(today), TimeSpan.FromSeconds(30))
             .Evaluate(Model.Reports[report], request ?? new ReportRequest());
+
+    /// <summary>A typed query (<c>cxr query</c>, <c>/api/query</c>) over the dates given, in the zone asked for (null: the model's).</summary>
+    public ResultTable Query(string text, DateOnly from, DateOnly to, string? timeZone = null)
+    {
+        var (query, diagnostics) = ModelBinder.BindQuery(Model, text);
+        Assert.True(query is not null, string.Join("\n", diagnostics));
+        return AdHocQuery.Run(Model, _warehouse!, query!, AdHocQuery.Period(from, to, to.AddDays(1)), timeZone, locale: null,
+            EvaluationLimits.Default, TimeSpan.FromSeconds(30));
+    }
 
     public static EvaluatedBlock Block(EvaluatedReport report, string id) =>
         report.Sections.SelectMany(s => s.Blocks).Single(b => b.Id == id);

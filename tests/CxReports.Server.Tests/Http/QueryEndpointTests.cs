@@ -43,6 +43,19 @@ public sealed class QueryEndpointTests(SharedServer shared)
         Assert.Contains("channel", diagnostic.GetProperty("hint").GetString());
     }
 
+    [Fact]
+    public async Task Without_a_timezone_a_query_buckets_in_the_model_blocks_zone_and_timezone_still_overrides_it()
+    {
+        // The sample model's block says Europe/Istanbul: answers in the last hours of a month (UTC) count in the next one.
+        var client = Server.Client(ApiScope.Read);
+        async Task<string> Rows(string extra) =>
+            (await (await client.GetAsync("/api/query?q=nps,%20responses_n%20by%20month&from=2025-11-01&to=2026-06-30" + extra)).Json()).GetProperty("rows").GetRawText();
+
+        var byDefault = await Rows("");
+        Assert.Equal(await Rows("&timezone=Europe/Istanbul"), byDefault);
+        Assert.NotEqual(await Rows("&timezone=UTC"), byDefault);
+    }
+
     [Theory]
     [InlineData("/api/query", "q")]
     [InlineData("/api/query?q=%20", "q")]

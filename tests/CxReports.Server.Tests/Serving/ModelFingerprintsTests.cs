@@ -6,7 +6,7 @@ namespace CxReports.Server.Tests.Serving;
 
 /// <summary>
 /// A report's fingerprint follows its own text and the shared definitions, read from the compiled model: editing a
-/// report changes only its own, editing a metric or the currency changes every report's, and text between
+/// report changes only its own, editing a metric or the model block (zone, locale, currency) changes every report's, and text between
 /// declarations (a comment) changes none.
 /// </summary>
 public sealed class ModelFingerprintsTests
@@ -51,6 +51,8 @@ public sealed class ModelFingerprintsTests
     [Theory]
     [InlineData("metric answers = count(responses)", "metric answers = count(responses) where score > 0")]
     [InlineData("currency \"TRY\"", "currency \"EUR\"")]
+    [InlineData("currency \"TRY\"", "currency \"TRY\"\nmodel {\n  timezone \"Europe/Istanbul\"\n}")]
+    [InlineData("currency \"TRY\"", "model {\n  currency \"TRY\"\n  locale \"tr-TR\"\n}")]
     [InlineData("column score: integer", "column score: decimal")]
     public void Editing_a_shared_definition_changes_every_reports_fingerprint(string written, string edited)
     {

@@ -212,7 +212,7 @@ internal sealed partial class CxrGrammar
 
     // ---- error recovery ----------------------------------------------------------------------------------
 
-    private static readonly HashSet<string> DeclarationKeywords = ["source", "metric", "score", "scenario", "report", "currency"];
+    private static readonly HashSet<string> DeclarationKeywords = ["source", "metric", "score", "scenario", "report", "model", "currency"];
 
     /// <summary>
     /// <c>{ member* }</c> that never fails once the brace is read: a member that does not parse is reported and
@@ -251,10 +251,21 @@ internal sealed partial class CxrGrammar
                     rest = parsed.Remainder;
                     continue;
                 }
-                ReportSyntaxError(parsed, rest, $"in a {what}");
+                if (IsModelBlock(rest))
+                    _diagnostics.Add(DiagnosticCode.MisplacedModelBlock, SpanOf(next.Value), $"a model block cannot stand inside a {what}",
+                        "the model block is a declaration of its own: move it out of every { }, to the start of a line in any file");
+                else ReportSyntaxError(parsed, rest, $"in a {what}");
                 rest = SkipPastError(rest, parsed.Location);
             }
         };
+
+    /// <summary>Whether the tokens begin <c>model {</c>: a model block written inside another body.</summary>
+    private static bool IsModelBlock(TokenList<CxrToken> rest)
+    {
+        var keyword = rest.ConsumeToken();
+        return keyword.Value is { Kind: CxrToken.Identifier } word && word.Span.EqualsValue("model")
+               && keyword.Remainder.ConsumeToken() is { HasValue: true, Value.Kind: CxrToken.LBrace };
+    }
 
     internal static bool StartsDeclaration(Token<CxrToken> token) =>
         token.Kind == CxrToken.Identifier && token.Span.Position.Column == 1 && DeclarationKeywords.Contains(token.ToStringValue());

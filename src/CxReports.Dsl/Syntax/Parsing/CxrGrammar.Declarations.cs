@@ -40,6 +40,11 @@ internal sealed partial class CxrGrammar
             from code in StringP
             select (Declaration)new CurrencyDeclaration(keyword, code);
 
+        var model =
+            from keyword in NameP.Where(n => n.Text == "model", "`model`")
+            from settings in Body(SettingP, "model block")
+            select (Declaration)new ModelDeclaration(keyword, settings);
+
         var score =
             from _ in Kw("score")
             from name in NameP
@@ -61,8 +66,8 @@ internal sealed partial class CxrGrammar
             from members in Body(ReportMemberP, "report")
             select (Declaration)new ReportDeclaration(name, title, members);
 
-        DeclarationP = Located(source.Or(metric).Or(score).Or(scenario).Or(report).Or(currency)
-            .Named("declaration (source, metric, score, scenario, report or currency)"));
+        DeclarationP = Located(source.Or(metric).Or(score).Or(scenario).Or(report).Or(model).Or(currency)
+            .Named("declaration (source, metric, score, scenario, report, model or currency)"));
     }
 
     /// <summary>The lines of a metric's meaning block: unit, decimals, direction, relative change, labels per locale.</summary>

@@ -53,6 +53,7 @@ internal static class Completion
 
     private static string[] KeywordsOfBlock(string block) => block switch
     {
+        "model" => CxrVocabulary.ModelSettings,
         "source" => CxrVocabulary.SourceMembers,
         "options" => CxrVocabulary.Options,
         "report" => CxrVocabulary.ReportMembers,

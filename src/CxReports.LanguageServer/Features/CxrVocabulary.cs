@@ -6,7 +6,8 @@ namespace CxReports.LanguageServer.Features;
 /// </summary>
 internal static class CxrVocabulary
 {
-    public static readonly string[] Declarations = ["source", "metric", "score", "scenario", "report", "currency"];
+    public static readonly string[] Declarations = ["model", "source", "metric", "score", "scenario", "report"];
+    public static readonly string[] ModelSettings = ["timezone", "locale", "currency"];
     public static readonly string[] SourceMembers = ["key", "column", "time", "link", "lifecycle", "dimension", "recurring", "options"];
     public static readonly string[] Options = ["delimiter", "header", "quote", "escape", "encoding", "timezone", "skip", "null", "max_shrink"];
     public static readonly string[] FieldTypes = ["text", "integer", "decimal", "boolean", "date", "timestamp"];

@@ -43,6 +43,14 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public void The_model_block_is_offered_as_a_declaration_and_inside_it_its_three_settings()
+    {
+        Assert.Contains("model", Complete("", 0, 0));
+        Assert.DoesNotContain("currency", Complete("", 0, 0)); // a top-level currency line is read, but the block is the way to write it
+        Assert.Equal(["timezone", "locale", "currency"], Complete("model {\n  \n}\n", 1, 2));
+    }
+
+    [Fact]
     public void After_chart_the_chart_kinds_and_after_a_colon_in_a_source_the_types()
     {
         Assert.Equal(["line", "bar", "area", "stacked"], Complete("report r {\n  section \"S\" {\n    chart \n  }\n}\n", 2, 10));

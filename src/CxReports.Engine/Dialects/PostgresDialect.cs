@@ -18,8 +18,9 @@ public sealed class PostgresDialect : ISqlDialect
     public string Truncate(TimeUnit unit, string dateExpression) =>
         $"CAST(date_trunc('{unit.Word()}', CAST({dateExpression} AS TIMESTAMP)) AS DATE)";
 
-    public string LocalDate(string expression, bool isInstant, string timeZoneParameter) =>
-        isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
+    /// <remarks>PostgreSQL converts with its own zone code, not ICU; see the README's "Benchmarks" for why the offsets are not used here.</remarks>
+    public string LocalDate(string instantExpression, string timeZoneParameter, ZoneOffsets offsets) =>
+        $"CAST(timezone({timeZoneParameter}, {instantExpression}) AS DATE)";
 
     /// <remarks>
     /// PostgreSQL reads a local midnight that does not exist (clocks jump forward at 00:00) as the instant the day

@@ -1,4 +1,5 @@
 using CxReports.Engine.Dialects;
+using CxReports.Dsl.Binding;
 using CxReports.Dsl.Model;
 
 namespace CxReports.Engine.Planning;
@@ -43,11 +44,35 @@ public sealed class PlanContext
     public string SnapshotEnd => Parameters.Shared("snapshot_end",
         Period.EffectiveEnd() == DateOnly.MaxValue ? DateOnly.MaxValue : Period.EffectiveEnd().AddDays(1));
 
-    /// <summary>The local date of a row on a time field (timestamps converted to the report's zone first).</summary>
+    /// <summary>The local date of a row on a time field (timestamps converted to the report's zone first; dates carry no zone).</summary>
     public string LocalDate(string column, FieldModel field) =>
-        field.Type == Dsl.Model.ValueType.Timestamp
-            ? Dialect.LocalDate(column, isInstant: true, Zone)
-            : Dialect.LocalDate(column, isInstant: false, timeZoneParameter: ""); // dates carry no zone: no unused parameter
+        field.Type == Dsl.Model.ValueType.Timestamp ? Dialect.LocalDate(column, Zone, Offsets) : $"CAST({column} AS DATE)";
+
+    /// <summary>
+    /// The zone's UTC offsets from ten years before the period to a year after it (the rows of the period, and the
+    /// start and end dates of most entities and invoices read with it), sixty years around the as-of date at most.
+    /// Beyond them the engine converts, so these bounds decide only how much is plain arithmetic.
+    /// </summary>
+    public ZoneOffsets Offsets => _offsets ??= PlannedOffsets();
+
+    private ZoneOffsets? _offsets;
+
+    private ZoneOffsets PlannedOffsets()
+    {
+        if (Rules.FindTimeZone(TimeZone) is not { } zone) return ZoneOffsets.Unknown;
+        const int year = 366;
+        int first = new DateOnly(1, 1, 2).DayNumber, last = new DateOnly(9998, 12, 31).DayNumber;
+        var from = Math.Max(first, Period.From.DayNumber - 10 * year);
+        var to = Math.Min(last, Period.To.DayNumber + year);
+        if (to - from > 60 * year)
+        {
+            from = Math.Max(from, Period.AsOf.DayNumber - 60 * year);
+            to = Math.Min(to, Math.Max(from, Period.AsOf.DayNumber) + year);
+        }
+        return ZoneOffsets.Of(zone, Utc(from), Utc(to));
+    }
+
+    private static DateTime Utc(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     /// <summary>
     /// "The local date of a row on a time field lies in [from, to]" (a bound may be null: open on that side).

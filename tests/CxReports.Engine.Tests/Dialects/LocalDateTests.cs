@@ -2,7 +2,6 @@ using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
 using CxReports.Engine.Tests.Engines;
-using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
 
 namespace CxReports.Engine.Tests.Dialects;
 
@@ -12,13 +11,6 @@ namespace CxReports.Engine.Tests.Dialects;
 /// </summary>
 public abstract class LocalDateTests(TestEngine engine) : EngineTests(engine)
 {
-    private const string Model = """
-        source events from "events.csv" {
-          key id
-          time at: timestamp
-        }
-        """;
-
     private static readonly DateTime RangeFrom = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), RangeTo = new(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     [Theory]
@@ -29,7 +21,7 @@ public abstract class LocalDateTests(TestEngine engine) : EngineTests(engine)
         var instants = ZoneSamples.Instants(zone)
             .Concat([RangeFrom.AddSeconds(-1), RangeFrom, RangeTo.AddSeconds(-1), RangeTo])
             .Distinct().Order().ToList();
-        using var w = Load(Model, ("events.csv", Csv(["id,at", .. instants.Select((t, i) => $"{i},{t:yyyy-MM-ddTHH:mm:ss}Z")])));
+        using var w = Load(ZoneSamples.Model, ZoneSamples.EventsFile(instants));
         var offsets = ZoneOffsets.Of(zone, RangeFrom, RangeTo);
         var sql = $"SELECT CAST(r.id AS BIGINT) AS id, {w.Dialect.LocalDate("r.at", w.Dialect.Parameter(1), offsets)} AS local FROM events r ORDER BY 1";
 

@@ -1,3 +1,5 @@
+using static CxReports.Engine.Tests.Metrics.MetricWarehouse;
+
 namespace CxReports.Engine.Tests.Dialects;
 
 /// <summary>
@@ -16,6 +18,19 @@ public static class ZoneSamples
     /// </summary>
     public static TheoryData<string> Zones => new("Europe/Istanbul", "Europe/Moscow", "America/Havana", "Australia/Lord_Howe",
         "Pacific/Chatham", "America/New_York", "UTC");
+
+    /// <summary>A source of sample instants (<see cref="EventsFile"/>) and their count.</summary>
+    public const string Model = """
+        source events from "events.csv" {
+          key id
+          time at: timestamp
+        }
+        metric n = count(events)
+        """;
+
+    /// <summary>The instants as the rows of events.csv, numbered from 0 in order.</summary>
+    public static (string Path, string Text) EventsFile(IReadOnlyList<DateTime> instants) =>
+        ("events.csv", Csv(["id,at", .. instants.Select((t, i) => $"{i},{t:yyyy-MM-ddTHH:mm:ss}Z")]));
 
     /// <summary>The instants in [First, End) at which the zone's offset changes: each hour is compared with the next, then the minutes of a changing hour.</summary>
     public static IReadOnlyList<DateTime> Transitions(TimeZoneInfo zone)

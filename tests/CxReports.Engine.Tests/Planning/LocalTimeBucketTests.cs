@@ -12,14 +12,6 @@ namespace CxReports.Engine.Tests.Planning;
 /// </summary>
 public abstract class LocalTimeBucketTests(TestEngine engine) : EngineTests(engine)
 {
-    private const string Model = """
-        source events from "events.csv" {
-          key id
-          time at: timestamp
-        }
-        metric n = count(events)
-        """;
-
     [Theory]
     [MemberData(nameof(ZoneSamples.Zones), MemberType = typeof(ZoneSamples))]
     public void Each_instant_is_counted_in_the_buckets_of_its_local_date(string id) => CountedByLocalDate(id, "2010-01-01", "2030-12-31");
@@ -35,7 +27,7 @@ public abstract class LocalTimeBucketTests(TestEngine engine) : EngineTests(engi
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
         var instants = ZoneSamples.Instants(zone);
-        using var w = Load(Model, ("events.csv", Csv(["id,at", .. instants.Select((t, i) => $"e{i},{t:yyyy-MM-ddTHH:mm:ss}Z")])));
+        using var w = Load(ZoneSamples.Model, ZoneSamples.EventsFile(instants));
         var localDates = instants.Select(t => ZoneSamples.LocalDate(t, zone)).Where(d => d >= Day(from) && d <= Day(to)).ToList();
 
         foreach (var unit in new[] { TimeUnit.Day, TimeUnit.Week, TimeUnit.Month, TimeUnit.Quarter, TimeUnit.Year })

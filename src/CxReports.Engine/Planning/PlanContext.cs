@@ -81,7 +81,7 @@ public sealed class PlanContext
             from = Math.Max(from, Period.AsOf.DayNumber - 60 * Year);
             to = Math.Min(to, Math.Max(from, Period.AsOf.DayNumber) + Year);
         }
-        return ZoneOffsets.Of(zone, Utc(from), Utc(to));
+        return to > from ? ZoneOffsets.Of(zone, Utc(from), Utc(to)) : ZoneOffsets.Unknown; // a period in year 9999: the engine converts
     }
 
     private static DateTime Utc(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

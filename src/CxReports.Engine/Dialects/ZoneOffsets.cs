@@ -9,7 +9,7 @@ namespace CxReports.Engine.Dialects;
 /// </summary>
 public sealed class ZoneOffsets
 {
-    private const long MicrosecondsPerTick = 10;
+    private const long TicksPerMicrosecond = 10;
 
     /// <summary>Transitions found per zone and year, kept for the process: a report plans many queries for one zone and period.</summary>
     private static readonly ConcurrentDictionary<(string Zone, int Year), IReadOnlyList<ZoneInterval>> TransitionsByYear = new();
@@ -95,10 +95,7 @@ public sealed class ZoneOffsets
         return found;
     });
 
-    private static long Microseconds(DateTime utc) => (utc - DateTime.UnixEpoch).Ticks / MicrosecondsPerTick;
+    private static long Microseconds(DateTime utc) => (utc - DateTime.UnixEpoch).Ticks / TicksPerMicrosecond;
 
-    private static long Microseconds(TimeSpan offset) => offset.Ticks / MicrosecondsPerTick;
+    private static long Microseconds(TimeSpan offset) => offset.Ticks / TicksPerMicrosecond;
 }
-
-/// <summary>One offset of a zone from an instant on (microseconds since 1970-01-01T00:00Z) until the next interval's start.</summary>
-public sealed record ZoneInterval(long StartMicroseconds, long OffsetMicroseconds);

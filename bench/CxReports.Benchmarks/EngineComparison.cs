@@ -21,7 +21,7 @@ namespace CxReports.Benchmarks;
 public static class EngineComparison
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
-    private static readonly string[] Blocks = ["nps_by", "churn_by", "cohorts", "at_risk", "everyone"];
+    private static readonly string[] Blocks = ["nps_by", "first_response_by", "churn_by", "cohorts", "at_risk", "everyone"];
 
     public static void Run(TextWriter log, int repeats, string? connection)
     {

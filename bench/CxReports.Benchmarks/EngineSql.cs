@@ -17,7 +17,9 @@ public static partial class EngineSql
         var plans = EngineBenchmark.Plans.Create(model);
         foreach (var (name, plan) in new[]
                  {
-                     ("nps engine", plans.NpsEngine), ("nps hand", plans.NpsHand), ("churn engine", plans.ChurnEngine), ("churn hand", plans.ChurnHand),
+                     ("nps engine", plans.NpsEngine), ("nps hand", plans.NpsHand), ("nps epoch", plans.NpsEpoch),
+                     ("first response engine", plans.FirstResponseEngine), ("first response hand", plans.FirstResponseHand),
+                     ("first response epoch", plans.FirstResponseEpoch), ("churn engine", plans.ChurnEngine), ("churn hand", plans.ChurnHand),
                      ("cohort engine", plans.CohortEngine), ("cohort hand", plans.CohortHand), ("health engine", plans.HealthEngine), ("health hand", plans.HealthHand),
                  })
             output.WriteLine($"-- {name}\n{Inline(plan)};\n");

@@ -11,10 +11,33 @@ public static class HandWrittenSql
 
     private const string Ends = "SELECT customer, min(left_at) AS left_at FROM churns GROUP BY 1";
 
-    /// <summary>NPS per month and channel; every month × every channel seen, null where nobody answered.</summary>
-    public const string NpsByMonthAndChannel = $"""
+    /// <summary>
+    /// Local time through ICU, per row: how an analyst writes it, and what the engine wrote before it knew the
+    /// zone's offsets.
+    /// </summary>
+    private const string ZoneConversion = "timezone('Europe/Istanbul', {0})";
+
+    /// <summary>
+    /// Local time as epoch arithmetic: Europe/Istanbul keeps UTC+3 all through the period (its last change was in
+    /// 2016), so the CASE over its transitions in the period has one branch, the offset in microseconds.
+    /// </summary>
+    private const string EpochOffset = "make_timestamp(epoch_us({0}) + 10800000000)";
+
+    /// <summary>NPS per month and channel; every month × every channel seen, null where nobody answered (local time through ICU).</summary>
+    public static string NpsByMonthAndChannel => Nps(ZoneConversion);
+
+    /// <summary>The same numbers with local time as epoch arithmetic: the baseline of the engine benchmark.</summary>
+    public static string NpsByMonthAndChannelEpoch => Nps(EpochOffset);
+
+    /// <summary>The median hours from a ticket's opening to its first response, by the month it was opened (through ICU).</summary>
+    public static string FirstResponseByMonth => FirstResponse(ZoneConversion);
+
+    /// <summary>The same medians with local time as epoch arithmetic.</summary>
+    public static string FirstResponseByMonthEpoch => FirstResponse(EpochOffset);
+
+    private static string Nps(string localTime) => $"""
         WITH answers AS (
-          SELECT CAST(date_trunc('month', timezone('Europe/Istanbul', responded_at)) AS DATE) AS month, channel,
+          SELECT CAST(date_trunc('month', {string.Format(localTime, "responded_at")}) AS DATE) AS month, channel,
             100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(*) AS nps
           FROM responses
           WHERE responded_at >= TIMESTAMPTZ '2024-11-01 00:00:00+03' AND responded_at < TIMESTAMPTZ '2026-11-01 00:00:00+03'
@@ -24,6 +47,19 @@ public static class HandWrittenSql
         FROM ({Months}) m CROSS JOIN (SELECT DISTINCT channel FROM answers) c
           LEFT JOIN answers a ON a.month = m.month AND a.channel = c.channel
         ORDER BY 1, 2
+        """;
+
+    private static string FirstResponse(string localTime) => $"""
+        WITH answered AS (
+          SELECT CAST(date_trunc('month', {string.Format(localTime, "opened_at")}) AS DATE) AS month,
+            quantile_cont(epoch(first_response_at - opened_at) / 3600, 0.5) AS hours
+          FROM tickets
+          WHERE opened_at >= TIMESTAMPTZ '2024-11-01 00:00:00+03' AND opened_at < TIMESTAMPTZ '2026-11-01 00:00:00+03'
+          GROUP BY ALL
+        )
+        SELECT m.month, a.hours
+        FROM ({Months}) m LEFT JOIN answered a ON a.month = m.month
+        ORDER BY 1
         """;
 
     /// <summary>Monthly churn %: customers at the month's start who left during it, from customers counted by (start month, end month).</summary>

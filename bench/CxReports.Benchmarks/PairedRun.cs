@@ -19,7 +19,10 @@ public static class PairedRun
         var executor = new QueryExecutor(data.Warehouse, TimeSpan.FromMinutes(5));
         var pairs = new (string Name, PlannedQuery Hand, PlannedQuery Engine)[]
         {
-            ("NPS by month and channel", plans.NpsHand, plans.NpsEngine),
+            ("NPS by month and channel, against epoch-offset SQL", plans.NpsEpoch, plans.NpsEngine),
+            ("NPS by month and channel, against timezone() SQL", plans.NpsHand, plans.NpsEngine),
+            ("first response by month, against epoch-offset SQL", plans.FirstResponseEpoch, plans.FirstResponseEngine),
+            ("first response by month, against timezone() SQL", plans.FirstResponseHand, plans.FirstResponseEngine),
             ("churn by month", plans.ChurnHand, plans.ChurnEngine),
             ("cohort matrix (12 months)", plans.CohortHand, plans.CohortEngine),
             ("health score (at risk, top 25)", plans.HealthHand, plans.HealthEngine),

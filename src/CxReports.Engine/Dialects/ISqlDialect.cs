@@ -13,8 +13,12 @@ public interface ISqlDialect
     /// <summary>The first day of the unit containing a date expression, as a DATE.</summary>
     string Truncate(TimeUnit unit, string dateExpression);
 
-    /// <summary>A local calendar date from a value that may be a DATE or a TIMESTAMPTZ, in the given zone.</summary>
-    string LocalDate(string expression, bool isInstant, string timeZoneParameter);
+    /// <summary>
+    /// The local calendar date (a DATE) of an instant (a TIMESTAMPTZ) in the given zone, whose offsets around the
+    /// period the planner has worked out (<paramref name="offsets"/>): a dialect may use them as arithmetic instead
+    /// of the engine's conversion, but must convert instants outside their range itself.
+    /// </summary>
+    string LocalDate(string instantExpression, string timeZoneParameter, ZoneOffsets offsets);
 
     /// <summary>
     /// The instant (a TIMESTAMPTZ) at which a local calendar day begins in the given zone, so that "the local date

@@ -18,8 +18,27 @@ public sealed class PostgresDialect : ISqlDialect
     public string Truncate(TimeUnit unit, string dateExpression) =>
         $"CAST(date_trunc('{unit.Word()}', CAST({dateExpression} AS TIMESTAMP)) AS DATE)";
 
-    public string LocalDate(string expression, bool isInstant, string timeZoneParameter) =>
-        isInstant ? $"CAST(timezone({timeZoneParameter}, {expression}) AS DATE)" : $"CAST({expression} AS DATE)";
+    /// <remarks>
+    /// PostgreSQL converts with its own zone code, not ICU, and looks the instant up among the zone's transitions: where
+    /// the zone keeps one offset over the planned range (UTC; Istanbul since 2016) local time is
+    /// <c>timezone('UTC', t) + INTERVAL</c>, 2M rows by local month in 0.83 s against 1.10-1.22 s. A CASE over several
+    /// offsets, as DuckDB's, measured no faster than <c>timezone(zone, t)</c> here (1.12-1.23 s), so then the zone
+    /// converts. The bounds and the offset are literals computed by the planner from the zone database, never user
+    /// input; the zone name stays a bound parameter.
+    /// </remarks>
+    public string LocalDate(string instantExpression, string timeZoneParameter, ZoneOffsets offsets)
+    {
+        var converted = $"timezone({timeZoneParameter}, {instantExpression})";
+        if (offsets.Intervals.Count != 1) return $"CAST({converted} AS DATE)";
+        var seconds = (offsets.Intervals[0].OffsetMicroseconds / 1_000_000).ToString(CultureInfo.InvariantCulture);
+        var local = $"timezone('UTC', {instantExpression}) + INTERVAL '{seconds} seconds'";
+        if (offsets.Everywhere) return $"CAST({local} AS DATE)";
+        return $"CAST(CASE WHEN {instantExpression} >= {Instant(offsets.FromMicroseconds)} AND {instantExpression} < {Instant(offsets.ToMicroseconds)} " +
+               $"THEN {local} ELSE {converted} END AS DATE)";
+    }
+
+    private static string Instant(long microseconds) =>
+        $"TIMESTAMPTZ '{DateTime.UnixEpoch.AddTicks(microseconds * 10).ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00'";
 
     /// <remarks>
     /// PostgreSQL reads a local midnight that does not exist (clocks jump forward at 00:00) as the instant the day

@@ -16,7 +16,7 @@ public static class EventTable
         var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
         var time = source.TimeAxis;
         var column = time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span));
-        var day = time is null ? null : context.LocalDate(column!, time);
+        var day = time is null ? null : context.LocalDateInPeriod(column!, time); // the rows are the period's: see the filter below
 
         var columns = new List<SqlColumn> { new(Bucket(context, grain, day), "bucket") };
         columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => new SqlColumn(rows.Compile(d.BySource[source.Name]), $"d{i}")));

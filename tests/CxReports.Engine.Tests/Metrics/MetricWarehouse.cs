@@ -2,6 +2,7 @@ using System.Globalization;
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Model;
 using CxReports.Dsl.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Planning;
@@ -33,6 +34,9 @@ public sealed class MetricWarehouse : IDisposable
     }
 
     public SemanticModel Model { get; }
+
+    /// <summary>The SQL dialect of the engine the warehouse runs on.</summary>
+    public ISqlDialect Dialect => _warehouse.Dialect;
 
     public IReadOnlyList<LoadOutcome> Outcomes { get; }
 
@@ -81,9 +85,12 @@ public sealed class MetricWarehouse : IDisposable
     }
 
     /// <summary>Runs a query; the SQL is in the message when the engine rejects it.</summary>
-    public ResultTable Query(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US")
+    public ResultTable Query(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US") =>
+        Execute(Plan(query, from, to, timeZone, today, locale), query);
+
+    /// <summary>Runs a statement written by the test (or planned); the SQL is in the message when the engine rejects it.</summary>
+    public ResultTable Execute(PlannedQuery plan, string query)
     {
-        PlannedQuery plan = Plan(query, from, to, timeZone, today, locale);
         try
         {
             return new QueryExecutor(_warehouse, TimeSpan.FromSeconds(30)).Execute(plan);

@@ -52,7 +52,8 @@ public static class HandWrittenSql
     private static string FirstResponse(string localTime) => $"""
         WITH answered AS (
           SELECT CAST(date_trunc('month', {string.Format(localTime, "opened_at")}) AS DATE) AS month,
-            quantile_cont(epoch(first_response_at - opened_at) / 3600, 0.5) AS hours
+            -- integer microseconds: subtracting two TIMESTAMPTZ goes through ICU for every row (about 12x slower)
+            quantile_cont((epoch_us(first_response_at) - epoch_us(opened_at)) / 3600000000, 0.5) AS hours
           FROM tickets
           WHERE opened_at >= TIMESTAMPTZ '2024-11-01 00:00:00+03' AND opened_at < TIMESTAMPTZ '2026-11-01 00:00:00+03'
           GROUP BY ALL

@@ -45,6 +45,9 @@ public interface ISqlDialect
     /// <summary>Fractional hours or days of a difference of two dates or timestamps.</summary>
     string Elapsed(string difference, double secondsPerUnit);
 
+    /// <summary>Fractional hours or days from one instant to a later one: <see cref="Elapsed"/> of two timestamps.</summary>
+    string ElapsedBetweenInstants(string later, string earlier, double secondsPerUnit);
+
     /// <summary>The n-th bound parameter placeholder (1-based).</summary>
     string Parameter(int index);
 

@@ -73,6 +73,9 @@ public sealed class PostgresDialect : ISqlDialect
     public string Elapsed(string difference, double secondsPerUnit) =>
         $"(CAST(extract(epoch FROM {difference}) AS DOUBLE PRECISION) / {secondsPerUnit.ToString(CultureInfo.InvariantCulture)})";
 
+    /// <summary>PostgreSQL subtracts timestamps without a time-zone library: the difference as it is.</summary>
+    public string ElapsedBetweenInstants(string later, string earlier, double secondsPerUnit) => Elapsed($"({later} - {earlier})", secondsPerUnit);
+
     public string Parameter(int index) => "$" + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>

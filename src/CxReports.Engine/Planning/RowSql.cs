@@ -46,8 +46,8 @@ public sealed class RowSql(ISqlDialect dialect, JoinPlan joins, SqlParameters pa
         var args = call.Arguments.Select(a => Compile(a, alias)).ToArray();
         return call.Function.Name switch
         {
-            "hours" => dialect.Elapsed(args[0], 3600),
-            "days" => dialect.Elapsed(args[0], 86400),
+            "hours" => Elapsed(call.Arguments[0], args[0], 3600, alias),
+            "days" => Elapsed(call.Arguments[0], args[0], 86400, alias),
             "coalesce" => $"coalesce({string.Join(", ", args)})",
             "year" => $"CAST(extract(year FROM {args[0]}) AS BIGINT)",
             "month_of" => $"CAST(extract(month FROM {args[0]}) AS BIGINT)",
@@ -55,6 +55,12 @@ public sealed class RowSql(ISqlDialect dialect, JoinPlan joins, SqlParameters pa
             _ => throw new ArgumentOutOfRangeException(nameof(call), call.Function.Name, "unknown row function"),
         };
     }
+
+    /// <summary><c>hours(t2 - t1)</c>: a difference of two timestamps as instants, any other difference as written.</summary>
+    private string Elapsed(BoundExpression difference, string compiled, double secondsPerUnit, string? alias) =>
+        difference is BoundBinary { Operator: BinaryOperator.Subtract, Left.Type: ValueType.Timestamp, Right.Type: ValueType.Timestamp } d
+            ? dialect.ElapsedBetweenInstants(Compile(d.Left, alias), Compile(d.Right, alias), secondsPerUnit)
+            : dialect.Elapsed(compiled, secondsPerUnit);
 
     /// <summary><c>bucket(x, 30, 50)</c>: "&lt;30", "30-49", "50+" (<see cref="BucketBands"/>); a blank x stays blank.</summary>
     private static string Bucket(string value, decimal[] bounds)

@@ -36,7 +36,7 @@ public sealed class LspProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>cxr lsp</c> in <paramref name="workingDirectory"/> (with <c>--reports DIR</c> when given).</summary>
-    public static LspProcess Start(string workingDirectory, string? reports = "reports")
+    public static LspProcess Start(string workingDirectory, string? reports = "reports", params string[] options)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -45,6 +45,7 @@ public sealed class LspProcess : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cxr.dll"));
         start.ArgumentList.Add("lsp");
+        foreach (var option in options) start.ArgumentList.Add(option);
         if (reports is not null)
         {
             start.ArgumentList.Add("--reports");
@@ -146,6 +147,13 @@ public sealed class LspProcess : IDisposable
         ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
         ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
     });
+
+    /// <summary>Waits for a process that ends by itself (a refused command line); its exit code.</summary>
+    public int Ended()
+    {
+        Assert.True(_process.WaitForExit(Patience), "cxr lsp did not end");
+        return _process.ExitCode;
+    }
 
     /// <summary>Shuts down and exits as an editor does; the exit code of the process.</summary>
     public int Exit()

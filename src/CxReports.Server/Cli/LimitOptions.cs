@@ -10,20 +10,20 @@ namespace CxReports.Server.Cli;
 /// </summary>
 public sealed class LimitOptions
 {
-    private readonly Option<int> _rows = Positive(new Option<int>("--max-rows")
+    private readonly Option<int> _rows = NumberOption.Within(new Option<int>("--max-rows")
     {
         Description = "Most rows of one result table", DefaultValueFactory = _ => EvaluationLimits.DefaultMaxRows,
-    });
+    }, 1, int.MaxValue);
 
-    private readonly Option<long> _bytes = Positive(new Option<long>("--max-result-bytes")
+    private readonly Option<long> _bytes = NumberOption.Within(new Option<long>("--max-result-bytes")
     {
         Description = "Most bytes of values over all result tables (about their JSON size)", DefaultValueFactory = _ => EvaluationLimits.DefaultMaxBytes,
-    });
+    }, 1, long.MaxValue);
 
-    private readonly Option<int> _buckets = Positive(new Option<int>("--max-buckets")
+    private readonly Option<int> _buckets = NumberOption.Within(new Option<int>("--max-buckets")
     {
         Description = "Most buckets a grain may split the period into", DefaultValueFactory = _ => EvaluationLimits.DefaultMaxBuckets,
-    });
+    }, 1, int.MaxValue);
 
     public void AddTo(Command command)
     {
@@ -42,13 +42,4 @@ public sealed class LimitOptions
         TooManyBucketsException => $"{e.Message} (or raise --max-buckets)",
         _ => e.Message,
     };
-
-    private static Option<T> Positive<T>(Option<T> option) where T : System.Numerics.INumber<T>
-    {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<T>() < T.One) result.AddError($"{option.Name} must be at least 1");
-        });
-        return option;
-    }
 }

@@ -74,6 +74,28 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void The_message_limit_is_a_setting_of_cxr_lsp()
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Start(folder.Root, "reports", "--max-message-bytes", "4096");
+        var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = "initialize", ["params"] = new JsonObject { ["padding"] = new string('x', 5000) } }.ToJsonString();
+        var bytes = Encoding.UTF8.GetBytes(body);
+        server.WriteRaw([.. Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n"), .. bytes]);
+        Assert.Equal($"a message of {bytes.Length} bytes is larger than the limit of 4096 bytes", (string?)Error(server)["message"]);
+    }
+
+    [Theory]
+    [InlineData("100")]
+    [InlineData("999999999999")]
+    [InlineData("many")]
+    public void A_message_limit_that_is_not_a_size_is_a_usage_error_naming_the_option(string value)
+    {
+        using var folder = SmallModel.Folder();
+        using var server = LspProcess.Start(folder.Root, "reports", "--max-message-bytes", value);
+        Assert.Equal(2, server.Ended());
+    }
+
+    [Fact]
     public void Positions_past_the_text_are_clamped_and_bad_positions_or_documents_are_invalid_params()
     {
         using var folder = SmallModel.Folder();

@@ -48,11 +48,16 @@ public sealed class QueryLimitTests : IDisposable
         Assert.StartsWith("cxr run: the result has more than 12 rows in one table (block 'chart_1')", LastLine(refused.Err));
     }
 
-    [Fact]
-    public void A_limit_below_1_is_a_usage_error()
+    [Theory]
+    [InlineData("--max-rows", "0")]
+    [InlineData("--max-rows", "many")]
+    [InlineData("--max-buckets", "99999999999")]
+    [InlineData("--max-result-bytes", "-5")]
+    public void A_limit_that_is_not_a_whole_number_of_at_least_1_is_a_usage_error_naming_the_option(string option, string value)
     {
-        var refused = Cxr("query", "nps", "--max-rows", "0");
+        var refused = Cxr("query", "nps", option, value);
         Assert.Equal(2, refused.Exit);
-        Assert.Contains("--max-rows must be at least 1", refused.Err);
+        Assert.Contains($"{option} must be a whole number of at least 1 (got '{value}')", refused.Err);
+        Assert.DoesNotContain("   at ", refused.Err);
     }
 }

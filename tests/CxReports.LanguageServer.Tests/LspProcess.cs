@@ -31,10 +31,6 @@ public sealed class LspProcess : IDisposable
 
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
-    public bool HasExited => _process.HasExited;
-
-    public int ExitCode => _process.ExitCode;
-
     /// <summary>Starts <c>cxr lsp</c> in <paramref name="workingDirectory"/> (with <c>--reports DIR</c> when given).</summary>
     public static LspProcess Start(string workingDirectory, string? reports = "reports", params string[] options)
     {
@@ -148,10 +144,11 @@ public sealed class LspProcess : IDisposable
         ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
     });
 
-    /// <summary>Waits for a process that ends by itself (a refused command line); its exit code.</summary>
+    /// <summary>Waits (bounded) for a process that ends by itself: a refused command line, an exit notification; its exit code.</summary>
     public int Ended()
     {
         Assert.True(_process.WaitForExit(Patience), "cxr lsp did not end");
+        _process.WaitForExit(); // it has ended: this only waits for the last of its stderr to be read
         return _process.ExitCode;
     }
 

@@ -104,13 +104,16 @@ public sealed class ModelReloader(
 
         var previous = store.Current;
         var state = Build(model, files, hashes, sources, (previous?.Generation ?? 0) + 1);
-        store.Accept(state);
 
+        // Dropped before the new state is served, never after: an evaluation of the new state that started between
+        // the two would take the old expiry token and its fresh result would be dropped as soon as it was stored.
+        // Results of the old state stored in between are harmless: their keys carry the old versions.
         var invalidated = previous is null ? [] : previous.ReportVersions
             .Where(r => !state.ReportVersions.TryGetValue(r.Key, out var version) || version != r.Value)
             .Select(r => r.Key).Order(StringComparer.Ordinal).ToArray();
         foreach (var report in invalidated) await cache.Invalidate(ResultCache.ReportTag(report), cancellation);
         if (previous is not null && previous.QueryVersion != state.QueryVersion) await cache.Invalidate(ResultCache.QueryTag, cancellation);
+        store.Accept(state);
 
         log.LogInformation("model generation {Generation} serving ({Trigger}): {Reports} reports from {Files} files, data version {DataVersion}; {Invalidated} cached report(s) dropped",
             state.Generation, trigger, model.Reports.Count, files.Count, state.DataVersion, invalidated.Length);

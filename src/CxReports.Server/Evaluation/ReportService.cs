@@ -49,14 +49,17 @@ public sealed class ReportService(
     /// The report as the document asked for: the format from <paramref name="routeFormat"/>, <c>?format=</c> or the Accept
     /// header (<see cref="DocumentRequest"/>); a CSV holds one block, <c>?block=</c> or the report's only table.
     /// </summary>
-    public async Task<Outcome<ServedDocument>> Document(string name, string? routeFormat, HttpRequest http, CancellationToken cancellation)
+    public Task<Outcome<ServedDocument>> Document(string name, string? routeFormat, HttpRequest http, CancellationToken cancellation) =>
+        Document(name, routeFormat, http.Query, http.Headers.Accept.ToString(), cancellation);
+
+    /// <summary>The report as a document for a query string not taken from the request (a share link's fixed parameters).</summary>
+    public async Task<Outcome<ServedDocument>> Document(string name, string? routeFormat, IQueryCollection query, string? accept, CancellationToken cancellation)
     {
         var state = store.State; // one model for the whole request, even if a reload swaps it meanwhile
         var found = Find(state, name);
         if (found.Problem is { } missing) return missing;
         var report = found.Value!;
-        var query = http.Query;
-        var chosen = DocumentRequest.Format(routeFormat, query, http.Headers.Accept.ToString());
+        var chosen = DocumentRequest.Format(routeFormat, query, accept);
         if (chosen.Problem is { } badFormat) return badFormat;
         var format = chosen.Value!;
         var asked = DocumentRequest.Block(format, query);

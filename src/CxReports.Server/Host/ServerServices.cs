@@ -5,7 +5,6 @@ using CxReports.Server.Monitoring;
 using CxReports.Server.Security;
 using CxReports.Server.Serving;
 using CxReports.Server.Settings;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -40,6 +39,8 @@ public static class ServerServices
         services.AddSingleton<ReportService>();
         services.AddSingleton<QueryService>();
         services.AddSingleton<CheckService>();
+        services.AddSingleton<SharedReports>();
+        services.AddSingleton<PageSignIn>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter>(new CxReports.Rendering.Formats.JsonReportFormatter(indented: false));
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.PdfReportFormatter>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter, CxReports.Rendering.Formats.CsvReportFormatter>();
@@ -61,8 +62,7 @@ public static class ServerServices
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddCxrAuthentication();
         var authorization = services.AddAuthorizationBuilder();
         foreach (var scope in Enum.GetValues<ApiScope>())
             authorization.AddPolicy(scope.Name(), p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, scope.Name()));
@@ -76,7 +76,8 @@ public static class ServerServices
         services.AddHealthChecks().AddCheck<ServingHealthCheck>("serving", tags: [HealthModule.ReadyTag]);
         services.AddOpenApi("v1", OpenApiDocument.Configure);
         services.AddCarter(configurator: c => c.WithModules(
-            typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule)));
+            typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule),
+            typeof(AccessModule)));
         return services;
     }
 

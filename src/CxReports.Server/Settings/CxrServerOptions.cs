@@ -104,6 +104,8 @@ public sealed class CxrServerOptions : IValidatableObject
 
     public MetricsOptions Metrics { get; set; } = new();
 
+    public AccessOptions Access { get; set; } = new();
+
     /// <summary>What no range can say: directories that must exist, and settings that bound each other.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
@@ -119,6 +121,7 @@ public sealed class CxrServerOptions : IValidatableObject
             yield return new ValidationResult($"Cxr:WarehousePath '{warehouse}' is a directory; it names the DuckDB file");
         if (MaxCheckBytes > MaxRequestBodyBytes)
             yield return new ValidationResult($"Cxr:MaxCheckBytes ({MaxCheckBytes}) exceeds Cxr:MaxRequestBodyBytes ({MaxRequestBodyBytes})");
+        foreach (var mistake in Access.Validate()) yield return mistake;
     }
 }
 

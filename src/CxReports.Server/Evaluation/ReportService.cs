@@ -46,6 +46,28 @@ public sealed class ReportService(
     }
 
     /// <summary>
+    /// Whether the report could be evaluated for this query string (names, values, period), as <see cref="Document(string, string?, HttpRequest, CancellationToken)"/>
+    /// would check it, without evaluating anything.
+    /// </summary>
+    public Outcome<ReportModel> Check(string name, IQueryCollection query)
+    {
+        var state = store.State;
+        var found = Find(state, name);
+        if (found.Problem is { } missing) return missing;
+        var read = RequestReader.Report(query, found.Value!);
+        if (read.Problem is { } badRequest) return badRequest;
+        try
+        {
+            new ReportPlanner(state.Model, warehouse.Dialect, time).Resolve(found.Value!, read.Value!);
+            return found;
+        }
+        catch (ReportArgumentException e)
+        {
+            return ServerProblem.BadParameter(e.Parameter, e.Message, e.Allowed);
+        }
+    }
+
+    /// <summary>
     /// The report as the document asked for: the format from <paramref name="routeFormat"/>, <c>?format=</c> or the Accept
     /// header (<see cref="DocumentRequest"/>); a CSV holds one block, <c>?block=</c> or the report's only table.
     /// </summary>

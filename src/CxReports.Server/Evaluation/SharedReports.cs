@@ -43,8 +43,7 @@ public sealed partial class SharedReports(ReportService reports, ShareLinks link
         var read = Read(body.Value!);
         if (read.Problem is { } bad) return bad;
         var (parameters, lifetime) = read.Value;
-        var checkedRequest = RequestReader.Report(Query(parameters), found.Value!);
-        if (checkedRequest.Problem is { } badParameter) return badParameter;
+        if (reports.Check(name, Query(parameters)).Problem is { } badParameter) return badParameter;
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + lifetime).ToUnixTimeSeconds());
         if (links.Mint(new ShareGrant(name, parameters, expiresAt)) is not { } token)
             return ServerProblem.BadParameter("parameters", $"the parameters make the link longer than {ShareLinks.MaxTokenLength} characters; share fewer or shorter values");

@@ -3,7 +3,7 @@ namespace CxReports.Server.Security;
 /// <summary>
 /// The key share links are signed with: 32 random bytes in <c>share-secret</c> of the <see cref="SecretsDirectory"/>,
 /// made on first use. Replacing the file (<c>cxr keys rotate-share-secret</c>, or deleting it) revokes every link
-/// minted before; the server notices the new file on the next link it opens, without a restart.
+/// minted before; the server reads the file for every link it mints or opens, so no restart is needed.
 /// </summary>
 public sealed class ShareSecret(SecretsDirectory directory, ILogger<ShareSecret> log)
 {
@@ -11,28 +11,22 @@ public sealed class ShareSecret(SecretsDirectory directory, ILogger<ShareSecret>
     private const int Bytes = 32;
 
     private readonly Lock _lock = new();
-    private (DateTime Written, long Length, byte[] Key)? _cached;
 
+    /// <summary>
+    /// The secret as the file holds it now. Read on every call (a few dozen bytes), so a rotation takes effect at once,
+    /// whatever the file system's timestamps can tell apart.
+    /// </summary>
     public byte[] Current()
     {
         var file = Path.Combine(directory.Path, FileName);
         lock (_lock)
         {
-            var info = new FileInfo(file);
-            if (!info.Exists) Rotate(directory);
-            info.Refresh();
-            if (_cached is { } cached && cached.Written == info.LastWriteTimeUtc && cached.Length == info.Length) return cached.Key;
-            var key = Read(file);
-            if (key is null)
-            {
-                // Nothing can be verified against a damaged secret; a new one at least lets new links work.
-                log.LogWarning("the share secret '{File}' is not {Bytes} bytes of base64: a new one is made, and share links minted before stop working", file, Bytes);
-                Rotate(directory);
-                info.Refresh();
-                key = Read(file)!;
-            }
-            _cached = (info.LastWriteTimeUtc, info.Length, key);
-            return key;
+            if (!File.Exists(file)) Rotate(directory);
+            if (Read(file) is { } key) return key;
+            // Nothing can be verified against a damaged secret; a new one at least lets new links work.
+            log.LogWarning("the share secret '{File}' is not {Bytes} bytes of base64: a new one is made, and share links minted before stop working", file, Bytes);
+            Rotate(directory);
+            return Read(file)!;
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace CxReports.Server.Security;
@@ -25,8 +26,9 @@ public static class AccessAuthentication
         services.AddSingleton<ShareSecret>();
         services.AddSingleton<ShareLinks>();
         services.AddDataProtection().SetApplicationName("cxreports");
+        // ASP.NET's file repository writes each key file owner-only (0600) itself; the directory is made 0700 before.
         services.AddOptions<KeyManagementOptions>().Configure<SecretsDirectory, ILoggerFactory>((keys, directory, logs) =>
-            keys.XmlRepository = new OwnerOnlyXmlRepository(directory, logs));
+            keys.XmlRepository = new FileSystemXmlRepository(directory.Ensure(), logs));
         services.AddOptions<CookieAuthenticationOptions>(PageSessions.SchemeName).Configure<IOptions<CxrServerOptions>>((cookie, server) =>
             PageSessions.Configure(cookie, server.Value.Access));
 

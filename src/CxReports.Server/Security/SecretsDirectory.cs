@@ -29,12 +29,6 @@ public sealed class SecretsDirectory(string path)
         return directory;
     }
 
-    /// <summary>Makes a file owner-only (the key ring's writer creates its files with the process's umask).</summary>
-    public static void Restrict(string file)
-    {
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, OwnerOnlyFile);
-    }
-
     /// <summary>
     /// Replaces <paramref name="name"/> with <paramref name="bytes"/> random bytes (base64): written owner-only to a
     /// temporary file and moved over the old one, so a reader sees the old secret or the new one, never half of one.
@@ -49,7 +43,6 @@ public sealed class SecretsDirectory(string path)
         using (var stream = new FileStream(temporary, options))
         using (var writer = new StreamWriter(stream))
             writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)));
-        Restrict(temporary);
         File.Move(temporary, target, overwrite: true);
         return target;
     }

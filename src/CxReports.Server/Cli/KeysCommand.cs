@@ -7,6 +7,7 @@ namespace CxReports.Server.Cli;
 /// <summary>
 /// <c>cxr keys create --scope read|run|admin</c>: makes an API key, stores only its SHA-256 in the warehouse and prints
 /// the key once, alone on the last line of stdout. The server reads keys at start and on <c>POST /api/reload</c>.
+/// <c>cxr keys rotate-share-secret</c> revokes every share link.
 /// </summary>
 public static class KeysCommand
 {
@@ -38,6 +39,25 @@ public static class KeysCommand
         });
         var command = new Command("keys", "Manage API keys of the HTTP server");
         command.Subcommands.Add(create);
+        command.Subcommands.Add(RotateShareSecret(options, warehousePath, stdout));
         return command;
+    }
+
+    /// <summary>
+    /// <c>cxr keys rotate-share-secret</c>: writes a new share secret, so every share link minted before stops working
+    /// (a running server reads the secret for each link, so no restart is needed). Prints the secret file's path.
+    /// </summary>
+    private static Command RotateShareSecret(CommonOptions options, Option<string?> warehousePath, TextWriter stdout)
+    {
+        var rotate = new Command("rotate-share-secret", "Revoke every share link at once by writing a new share secret");
+        rotate.Options.Add(warehousePath);
+        rotate.SetAction(parse =>
+        {
+            var access = new Settings.AccessOptions { SecretsDirectory = options.Configuration[Settings.AccessOptions.Section + ":SecretsDirectory"] };
+            var directory = SecretsDirectory.For(access, options.WarehouseFor(parse, parse.GetValue(warehousePath)));
+            stdout.WriteLine($"share links minted before are revoked: new secret in {ShareSecret.Rotate(directory)}");
+            return ExitCodes.Ok;
+        });
+        return rotate;
     }
 }

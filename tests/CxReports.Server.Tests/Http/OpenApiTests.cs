@@ -16,7 +16,7 @@ public sealed class OpenApiTests(SharedServer shared)
     public async Task Every_operation_has_a_summary_a_unique_operation_id_and_a_success_response()
     {
         var operations = Operations(await Document()).ToArray();
-        Assert.Equal(14, operations.Length);
+        Assert.Equal(15, operations.Length); // 14 + POST /api/reports/{name}/share
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation.GetProperty("summary").GetString()), $"{o.Method} {o.Path}"));
         var ids = operations.Select(o => o.Operation.GetProperty("operationId").GetString()).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());
@@ -30,7 +30,7 @@ public sealed class OpenApiTests(SharedServer shared)
         {
             var codes = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToArray();
             Assert.Contains("401", codes);
-            if (operation.GetProperty("operationId").GetString() is "reload" or "runReport") Assert.Contains("403", codes);
+            if (operation.GetProperty("operationId").GetString() is "reload" or "runReport" or "shareReport") Assert.Contains("403", codes);
             Assert.All(codes.Where(c => c.StartsWith('4')), c =>
                 Assert.True(operation.GetProperty("responses").GetProperty(c).GetProperty("content").TryGetProperty("application/problem+json", out _), $"{method} {path} {c}"));
         }

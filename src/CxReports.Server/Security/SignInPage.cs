@@ -17,11 +17,11 @@ public static class SignInPage
         h1{font-size:1.4rem;margin:0 0 1rem}
         label{display:block;font-weight:600;margin-bottom:.3rem}
         input{box-sizing:border-box;width:100%;font:inherit;padding:.5rem;border:1px solid GrayText;border-radius:4px}
-        input:focus,button:focus{outline:3px solid Highlight;outline-offset:2px}
+        input:focus,button:focus{outline:3px solid #1f5fbf;outline-offset:2px}
         button{margin-top:1rem;font:inherit;padding:.5rem 1.2rem;border:0;border-radius:4px;background:#1f5fbf;color:#fff;cursor:pointer}
         p.hint{font-size:.9rem;color:GrayText}
         p.error{color:#b3261e;font-weight:600}
-        @media (prefers-color-scheme:dark){p.error{color:#ffb4ab}button{background:#8ab4f8;color:#0b1d3a}}
+        @media (prefers-color-scheme:dark){p.error{color:#ffb4ab}button{background:#8ab4f8;color:#0b1d3a}input:focus,button:focus{outline-color:#8ab4f8}}
         """;
 
     /// <summary>Allows the page's own stylesheet and form post, nothing else; no site may frame it (clickjacking).</summary>

@@ -21,13 +21,12 @@ public sealed class SecretsDirectory(string path)
     public static SecretsDirectory For(AccessOptions access, WarehouseOptions warehouse) =>
         new(access.SecretsDirectory ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(warehouse.DatabaseFile)!, DefaultName));
 
-    /// <summary>The directory, made if missing, owner-only either way.</summary>
-    public DirectoryInfo Ensure()
-    {
-        var directory = OperatingSystem.IsWindows() ? Directory.CreateDirectory(Path) : Directory.CreateDirectory(Path, OwnerOnlyDirectory);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path, OwnerOnlyDirectory);
-        return directory;
-    }
+    /// <summary>
+    /// The directory, made owner-only if missing. One that exists keeps its mode: a directory an operator named may be
+    /// shared on purpose, and the files in it are owner-only either way.
+    /// </summary>
+    public DirectoryInfo Ensure() =>
+        Directory.Exists(Path) || OperatingSystem.IsWindows() ? Directory.CreateDirectory(Path) : Directory.CreateDirectory(Path, OwnerOnlyDirectory);
 
     /// <summary>
     /// Replaces <paramref name="name"/> with <paramref name="bytes"/> random bytes (base64): written owner-only to a

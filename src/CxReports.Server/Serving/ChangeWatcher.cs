@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace CxReports.Server.Serving;
 
 /// <summary>
-/// Watches the reports directory (<c>.cxr</c> files) and the data directory (source files, not the warehouse) and
-/// reloads once they have been quiet for a moment (editors and exports write in bursts). The reload decides whether
-/// a new model is served or refused, and loads only the sources whose files changed.
+/// Watches the reports directory (<c>.cxr</c> files) and the data directory (source files, not the warehouse or the
+/// server's secrets) and reloads once they have been quiet for a moment (editors and exports write in bursts). The
+/// reload decides whether a new model is served or refused, and loads only the sources whose files changed.
 /// </summary>
-public sealed class ChangeWatcher(IOptions<CxrServerOptions> options, ModelReloader reloader, ILogger<ChangeWatcher> log) : IHostedService, IDisposable
+public sealed class ChangeWatcher(IOptions<CxrServerOptions> options, ModelReloader reloader, Security.SecretsDirectory secrets, ILogger<ChangeWatcher> log) : IHostedService, IDisposable
 {
     private readonly List<FileSystemWatcher> _watchers = [];
     private Timer? _debounce;
@@ -20,9 +20,14 @@ public sealed class ChangeWatcher(IOptions<CxrServerOptions> options, ModelReloa
         if (options.Value.WatchReports)
             Watch(options.Value.ReportsDirectory, path => path.EndsWith(".cxr", StringComparison.OrdinalIgnoreCase) || Directory.Exists(path));
         if (options.Value.WatchData)
-            Watch(options.Value.DataDirectory, path => !Path.GetFileName(path).Contains(".duckdb", StringComparison.Ordinal) && !path.Contains(".duckdb.tmp", StringComparison.Ordinal));
+            Watch(options.Value.DataDirectory, path => !Path.GetFileName(path).Contains(".duckdb", StringComparison.Ordinal) && !path.Contains(".duckdb.tmp", StringComparison.Ordinal)
+                                                       && !IsSecret(path));
         return Task.CompletedTask;
     }
+
+    /// <summary>The session key ring and share secret live beside the warehouse, often inside the data directory; they are not data.</summary>
+    private bool IsSecret(string path) =>
+        Path.GetFullPath(path) is var full && (full == secrets.Path || full.StartsWith(secrets.Path + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
     private void Watch(string directory, Func<string, bool> matters)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using CxReports.Server.Security;
 using CxReports.Server.Tests.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CxReports.Server.Tests.Security;
 
@@ -231,5 +232,33 @@ public sealed class PageSessionTests(AccessServer access) : IClassFixture<Access
         var keyFiles = Directory.GetFiles(directory, "key-*.xml");
         Assert.NotEmpty(keyFiles);
         Assert.All(keyFiles, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
+    }
+
+    [Fact]
+    public async Task A_session_survives_a_restart_because_the_key_ring_is_kept_on_disk()
+    {
+        var secrets = Directory.CreateTempSubdirectory("cxr-secrets-").FullName;
+        var settings = new Dictionary<string, string?> { ["Cxr:Access:SecretsDirectory"] = secrets };
+        string key, session;
+        await using (var first = await TestServer.Start(settings, kestrel: true))
+        {
+            key = first.Keys[ApiScope.Read];
+            var cookies = new CookieContainer();
+            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(first.App.Urls.First()) };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/signin") { Content = new FormUrlEncodedContent([new("key", key)]) };
+            request.Headers.Add("Origin", first.App.Urls.First());
+            Assert.Equal(HttpStatusCode.SeeOther, (await browser.SendAsync(request)).StatusCode);
+            session = cookies.GetCookies(browser.BaseAddress!)["cxr_session"]!.Value;
+        }
+
+        await using var second = await TestServer.Start(settings, kestrel: true);
+        HttpRequestMessage WithSession() => new(HttpMethod.Get, "/api/reports") { Headers = { { "Cookie", $"cxr_session={session}" } } };
+        // The second server has its own keys: the session's key is not registered there, so the session is refused...
+        await (await second.Client().SendAsync(WithSession())).Problem(HttpStatusCode.Unauthorized);
+        // ...until the key is, and then the ticket the first server sealed opens with the key ring both share.
+        await second.App.Services.GetRequiredService<CxReports.Server.Serving.WarehouseGate>().Run(w => ApiKeyTable.Add(w, key, ApiScope.Read, DateTimeOffset.UtcNow));
+        Assert.Equal(HttpStatusCode.OK, (await second.Client(ApiScope.Admin).PostAsync("/api/reload", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.Client().SendAsync(WithSession())).StatusCode);
+        Directory.Delete(secrets, recursive: true);
     }
 }

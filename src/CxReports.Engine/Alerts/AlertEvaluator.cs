@@ -17,9 +17,12 @@ namespace CxReports.Engine.Alerts;
 public sealed class AlertEvaluator(SemanticModel model, IWarehouse warehouse, EvaluationLimits limits, TimeSpan timeout)
 {
     /// <summary>Evaluates <paramref name="alert"/> as of <paramref name="now"/> (the last complete unit before it, in the alert's zone).</summary>
-    public AlertEvaluation Evaluate(AlertModel alert, DateTimeOffset now)
+    public AlertEvaluation Evaluate(AlertModel alert, DateTimeOffset now) =>
+        Evaluate(alert, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, alert.TimeZone).DateTime));
+
+    /// <summary>Evaluates <paramref name="alert"/> as on <paramref name="today"/>, a day in the alert's zone.</summary>
+    public AlertEvaluation Evaluate(AlertModel alert, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, alert.TimeZone).DateTime);
         var period = ResolvedPeriod.Resolve(new RelativePeriodModel(PeriodAnchor.Previous, 1, alert.Grain), today);
         var earlier = alert.Condition is ChangeCondition { Against: Baseline.Year } ? period.PreviousYear(today) : period.Previous(today);
         var query = alert.Significance is { } rule

@@ -120,10 +120,14 @@ public abstract class AlertEvaluatorTests(TestEngine engine) : EngineTests(engin
     [Fact]
     public void A_threshold_fires_on_the_period_s_value_alone()
     {
-        using var w = Survey("alert nps_low { when nps by channel < 15 }\nalert nps_overall { when nps >= 14 }");
+        using var w = Survey("alert nps_low { when nps by channel < 15 }\nalert nps_overall { when nps >= 14 }\nalert nps_low_guarded {\n  when nps by channel < 15\n  min responses_n 30\n}");
 
         // February: phone 10, web 0, email 10, chat 20, sms 0.
         Assert.Equal(["channel=email", "channel=phone", "channel=sms", "channel=web"], Evaluate(w, "nps_low").Fired.Select(s => s.Name));
+        // With the guard, web's 4 February answers are too few (a threshold reads one period only).
+        var guarded = Evaluate(w, "nps_low_guarded");
+        Assert.Equal(["channel=email", "channel=phone", "channel=sms"], guarded.Fired.Select(s => s.Name));
+        Assert.Equal(AlertOutcome.SuppressedByMinimum, Segment(guarded, "channel=web").Outcome);
         // All of February: promoters 40+1+16+18+0 = 75, detractors 30+1+12+10+0 = 53 of 100+4+40+40+40 = 224:
         // NPS = 100·22/224 = 9.821 < 14.
         var overall = Assert.Single(Evaluate(w, "nps_overall").Segments);

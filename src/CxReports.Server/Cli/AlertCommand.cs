@@ -69,7 +69,7 @@ public static class AlertCommand
         var hint = DidYouMean.Hint(name, model.Alerts.Keys) ?? (model.Alerts.Count == 0
             ? "the model has no alerts"
             : $"the alerts are {string.Join(", ", model.Alerts.Keys.Order(StringComparer.Ordinal))}");
-        stderr.WriteLine($"cxr alert check: unknown alert '{name}': {hint}");
+        stderr.WriteLine($"cxr alert check: unknown alert '{Requests.RequestReader.Shorten(name)}': {hint}");
         return null;
     }
 

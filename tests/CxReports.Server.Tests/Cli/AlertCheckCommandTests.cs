@@ -54,6 +54,11 @@ public sealed class AlertCheckCommandTests : IDisposable
         Assert.Equal(2, unknown.Exit);
         Assert.Contains("cxr alert check: unknown alert 'nps_rse': did you mean 'nps_rise'?", unknown.Err);
 
+        var hostile = Cxr("alert", "check", "nps\u0001" + new string('x', 5000));
+        Assert.Equal(2, hostile.Exit);
+        Assert.Contains("unknown alert 'nps\\u0001xxx", hostile.Err);
+        Assert.True(hostile.Err.Length < 300, hostile.Err);
+
         var badDay = Cxr("alert", "check", "--at", "2025-02-30");
         Assert.Equal(2, badDay.Exit);
         Assert.Contains("--at", badDay.Err);

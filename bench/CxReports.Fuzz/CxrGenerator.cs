@@ -53,9 +53,31 @@ public sealed class CxrGenerator(Random random)
         < 4 => $"metric {Name("m")}{(Chance(0.3) ? " " + Str() : "")} = {MetricExpression()}{(Chance(0.3) ? " where " + Condition() : "")}{(Chance(0.2) ? " per month" : "")}{(Chance(0.25) ? MeaningBlock() : "")}",
         < 6 => Source(),
         < 8 => Report(),
+        8 when Chance(0.3) => Alert(),
         8 => Score(),
         _ => Scenario(),
     };
+
+    /// <summary>An alert: lines right and wrong (unknown channels and grains, bad levels, thresholds of text, repeats).</summary>
+    private string Alert()
+    {
+        var body = new StringBuilder($"alert {Name("a")}{(Chance(0.5) ? " " + Str() : "")} {{\n");
+        for (var i = random.Next(0, 6); i > 0; i--)
+            body.Append("  ").Append(random.Next(6) switch
+            {
+                0 => $"when {Pick(Metrics)}{(Chance(0.5) ? " by " + Pick(["channel", "customer.plan", "month", "x"]) : "")} "
+                     + (Chance(0.6)
+                         ? $"{Pick(["drops", "rises", "changes"])}{(Chance(0.3) ? " by" : "")} {(Chance(0.5) ? Number() + " points" : random.Next(0, 200) + "%")}{(Chance(0.5) ? " vs previous " + Pick(["period", "year", "decade"]) : "")}"
+                         : $"{Pick([">", ">=", "<", "<="])} {(Chance(0.8) ? Number() : Str())}"),
+                1 => $"min {Pick(Metrics)} {Number()}",
+                2 => $"significance {Pick(["95%", "99%", "50%", "100%", "0.95", "5%"])}",
+                3 => $"grain {Pick(["week", "month", "quarter", "fortnight"])}",
+                4 => $"check {Quote(Pick(["0 9 * * *", "H 8 1 * *", "0 8 30 2 *"]))}{(Chance(0.5) ? " timezone " + Quote(Pick(["Europe/Istanbul", "Mars/Base"])) : "")}",
+                _ => "notify " + string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ =>
+                    $"{Pick(["slack", "teams", "email", "webhook", "sms"])} {Quote(Pick(["https://hooks.slack.com/services/T/B/x", "cx@firma.com.tr", "ftp://x", "nobody"]))}")),
+            }).Append('\n');
+        return body.Append('}').ToString();
+    }
 
     /// <summary>The model block: settings right and wrong (unknown zones, locales and words, repeats, numbers for text).</summary>
     private string ModelBlock() =>

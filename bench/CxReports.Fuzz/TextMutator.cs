@@ -11,7 +11,7 @@ public sealed class TextMutator(Random random)
 {
     private static readonly string[] Fragments =
     [
-        "source", "metric", "score", "scenario", "report", "from", "key", "column", "time", "link", "lifecycle", "dimension",
+        "source", "metric", "score", "scenario", "report", "alert", "drops", "rises", "points", "vs", "significance", "notify", "slack", "teams", "from", "key", "column", "time", "link", "lifecycle", "dimension",
         "recurring", "options", "required", "range", "default", "labels", "order", "where", "per", "month", "by", "top", "asc", "desc", "section",
         "kpi", "chart", "line", "table", "cohort", "scores", "text", "param", "filter", "unless", "schedule", "email", "folder",
         "webhook", "as", "subject", "file", "skip", "when", "empty", "band", "weight", "scale", "within", "over", "compare", "measure", "against",

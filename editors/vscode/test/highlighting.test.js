@@ -63,7 +63,7 @@ function scopeOf(tokens, predicate) {
     const checks = [
       ['no text is marked invalid', tokens.filter((t) => t.scopes.some((s) => s.startsWith('invalid'))).map((t) => `${t.line}: ${t.text}`).join(', ') || 'ok'],
       ['comments are comments', tokens.some((t) => t.text.startsWith('#')) ? (/comment/.test(scopeOf(tokens, (t) => t.text.startsWith('#'))) ? 'ok' : scopeOf(tokens, (t) => t.text.startsWith('#'))) : 'ok'],
-      ['a declaration keyword is a keyword', /keyword/.test(scopeOf(tokens, (t) => /^(source|metric|score|scenario|report|currency)$/.test(t.text))) ? 'ok' : scopeOf(tokens, (t) => /^(source|metric|report)$/.test(t.text))],
+      ['a declaration keyword is a keyword', /keyword/.test(scopeOf(tokens, (t) => /^(source|metric|score|scenario|report|alert|currency)$/.test(t.text))) ? 'ok' : scopeOf(tokens, (t) => /^(source|metric|report|alert)$/.test(t.text))],
       ['strings are strings', tokens.some((t) => t.text.startsWith('"')) ? (/string/.test(scopeOf(tokens, (t) => t.text.startsWith('"'))) ? 'ok' : 'not a string') : 'ok'],
     ];
     for (const [what, outcome] of checks) {

@@ -41,10 +41,12 @@ public static class ModelBinder
         new ScoreBinder(context).BindAll();
         new ScenarioBinder(context).BindAll();
         new ReportBinder(context).BindAll();
+        var alerts = new AlertBinder(context).BindAll();
 
         var model = new SemanticModel(context.Sources, context.Metrics, context.Scores, context.Scenarios, context.Reports)
         {
             Settings = context.Settings,
+            Alerts = alerts,
         };
         return new BindResult(context.Diagnostics.HasErrors ? null : model, context.Diagnostics.WithSummary());
     }

@@ -1,4 +1,3 @@
-using Cronos;
 using CxReports.Dsl.Model;
 using CxReports.Dsl.Diagnostics;
 using CxReports.Dsl.Syntax.Tree;
@@ -181,19 +180,9 @@ internal sealed class ReportBinder(BinderContext context)
 
     private ScheduleModel BindSchedule(ScheduleMember schedule)
     {
-        var slots = Rules.ParseCron(schedule.Cron.Value, out var problem);
-        if (slots is null)
-            context.Error(DiagnosticCode.InvalidCron, schedule.Cron.Span, $"invalid cron expression \"{schedule.Cron.Value}\": {problem}",
-                "minute hour day-of-month month day-of-week, e.g. \"0 8 * * MON\" for Mondays at 08:00");
-        var zone = schedule.TimeZone?.Value ?? "UTC";
-        var timeZone = Rules.FindTimeZone(zone);
-        if (timeZone is null)
-            context.Error(DiagnosticCode.UnknownTimeZone, schedule.TimeZone!.Span, $"unknown time zone \"{zone}\"",
-                DidYouMean.Hint(zone, Rules.TimeZoneIds) ?? "use an IANA zone such as \"Europe/Istanbul\"");
+        var (slots, timeZone) = ScheduleTimes.Bind(context, schedule.Cron, schedule.TimeZone, Rules.FindTimeZone("UTC") ?? TimeZoneInfo.Utc);
         var deliveries = schedule.Deliveries.Select(BindDelivery).ToArray();
-        // An invalid cron or zone is reported above, and a model with errors is never handed out: the placeholders
-        // only keep the values non-null for the checks that still run (delivery collisions).
-        return new ScheduleModel(schedule.Cron.Value, slots ?? CronExpression.Daily, timeZone ?? TimeZoneInfo.Utc, schedule.SkipWhenEmpty, deliveries, schedule.Span);
+        return new ScheduleModel(schedule.Cron.Value, slots, timeZone, schedule.SkipWhenEmpty, deliveries, schedule.Span);
     }
 
     private DeliveryModel BindDelivery(Delivery delivery)
@@ -205,8 +194,8 @@ internal sealed class ReportBinder(BinderContext context)
         {
             var problem = kind switch
             {
-                DeliveryKind.Email when !target.Value.Contains('@') => "is not an email address",
-                DeliveryKind.Webhook when !Uri.TryCreate(target.Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") => "is not an http(s) URL",
+                DeliveryKind.Email => Rules.EmailProblem(target.Value),
+                DeliveryKind.Webhook => Rules.UrlProblem(target.Value),
                 DeliveryKind.Folder when PathPolicy.Problem(target.Value, PathPolicy.OutputRoot) is { } p => p,
                 _ => null,
             };

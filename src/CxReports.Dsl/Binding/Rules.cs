@@ -46,6 +46,13 @@ public static partial class Rules
         }
     }
 
+    /// <summary>Why a delivery or alert target is not an email address, or null when it is one.</summary>
+    public static string? EmailProblem(string address) => address.Contains('@') ? null : "is not an email address";
+
+    /// <summary>Why a webhook target is not an http(s) URL, or null when it is one.</summary>
+    public static string? UrlProblem(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? null : "is not an http(s) URL";
+
     /// <summary>Finds an IANA time zone (<c>Europe/Istanbul</c>) known to this system.</summary>
     public static TimeZoneInfo? FindTimeZone(string id)
     {

@@ -73,6 +73,13 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     public static readonly DiagnosticCode MoneyWithoutCurrency = new("CXR042", "money without a currency", Severity.Warning);
     public static readonly DiagnosticCode MomentOfFlow = new("CXR043", "a moment given for a metric that is not a snapshot");
 
+    // Alerts (CXR120-CXR139).
+    public static readonly DiagnosticCode AlertWithoutCondition = new("CXR120", "alert without a when line");
+    public static readonly DiagnosticCode InvalidAlertCondition = new("CXR121", "invalid alert condition");
+    public static readonly DiagnosticCode SignificanceWithoutTest = new("CXR122", "significance where no test applies");
+    public static readonly DiagnosticCode InvalidAlertGuard = new("CXR123", "invalid minimum sample or significance level");
+    public static readonly DiagnosticCode InvalidAlertTarget = new("CXR124", "invalid notification target");
+
     /// <summary>Every code, in id order: the reference table of <c>grammar/README.md</c> is checked against it.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -126,6 +126,11 @@ public sealed class CxrFormatter
                 foreach (var member in r.Members) ReportMember(member);
                 Close(r);
                 break;
+            case AlertDeclaration a:
+                Open(a, $"alert {a.Name.Text}{Label(a.Label)}");
+                foreach (var member in a.Members) Line(member, AlertLine.Line(member));
+                Close(a);
+                break;
         }
     }
 

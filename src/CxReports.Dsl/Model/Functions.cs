@@ -13,7 +13,8 @@ public enum Unit { None, Count, Score, Percent, Currency, Ratio, Hours, Days }
 /// One entry of the metric library: name, what it reads, its unit, whether a rise is good news, whether its value has
 /// its argument's unit (a median of hours is hours), and its value in a bucket without rows (0 for counts and sums,
 /// null for everything else), and whether it is a snapshot: a value at a moment (customers active) rather than a
-/// flow during the bucket (new customers, revenue of the month). How it lowers to SQL lives with the engine's dialects (AggregateLowering, keyed by
+/// flow during the bucket (new customers, revenue of the month), and the test that tells whether a change of its value
+/// between two periods is more than noise (null: none applies). How it lowers to SQL lives with the engine's dialects (AggregateLowering, keyed by
 /// this name; a test plans every entry on each dialect).
 /// </summary>
 public sealed record AggregateFunction(
@@ -29,7 +30,8 @@ public sealed record AggregateFunction(
     bool KeepsValueUnit = false,
     string Summary = "",
     string? MarginOf = null,
-    bool Snapshot = false)
+    bool Snapshot = false,
+    SignificanceTest? Test = null)
 {
     /// <summary>What its values mean wherever they are shown (the unit's decimals and relative-change rule).</summary>
     public Meaning Meaning => Meaning.Of(Unit, Direction);

@@ -12,6 +12,9 @@ public sealed record SemanticModel(
 {
     /// <summary>The <c>model { }</c> block: default time zone and locale of reports and queries, and the currency of money.</summary>
     public ModelSettings Settings { get; init; } = ModelSettings.Default;
+
+    /// <summary>The alerts by name: metrics watched per segment, checked on a schedule, told to their targets.</summary>
+    public IReadOnlyDictionary<string, AlertModel> Alerts { get; init; } = new Dictionary<string, AlertModel>();
 }
 
 /// <summary>A named metric: its bound expression, whether it is a monthly quantity, and what it means.</summary>

@@ -42,6 +42,7 @@ internal static class Completion
             ("source", "key" or "column" or "time", _) when words.Contains(":") => Keywords(CxrVocabulary.Constraints),
             ("metric", "unit", "unit") => Keywords(CxrVocabulary.Units),
             ("schedule", _, "as" or ",") => Keywords(CxrVocabulary.Formats),
+            ("alert", "notify", "notify" or ",") => Keywords(CxrVocabulary.AlertChannels),
             ("section", "scores", "scores") => Names(index, SymbolKind.Score),
             ("section", "scenario", "scenario") => Names(index, SymbolKind.Scenario),
             ("section", "cohort", "cohort") or (_, "score", "for") or ("source", "link", ">") => Names(index, SymbolKind.Source),
@@ -61,6 +62,7 @@ internal static class Completion
         "schedule" => CxrVocabulary.ScheduleItems,
         "scenario" => CxrVocabulary.ScenarioSettings,
         "metric" => CxrVocabulary.MeaningItems,
+        "alert" => CxrVocabulary.AlertMembers,
         "score" => ["band"],
         _ => CxrVocabulary.Declarations,
     };

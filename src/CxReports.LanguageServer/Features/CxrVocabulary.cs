@@ -6,7 +6,7 @@ namespace CxReports.LanguageServer.Features;
 /// </summary>
 internal static class CxrVocabulary
 {
-    public static readonly string[] Declarations = ["model", "source", "metric", "score", "scenario", "report"];
+    public static readonly string[] Declarations = ["model", "source", "metric", "score", "scenario", "report", "alert"];
     public static readonly string[] ModelSettings = ["timezone", "locale", "currency"];
     public static readonly string[] SourceMembers = ["key", "column", "time", "link", "lifecycle", "dimension", "recurring", "options"];
     public static readonly string[] Options = ["delimiter", "header", "quote", "escape", "encoding", "timezone", "skip", "null", "max_shrink"];
@@ -22,5 +22,7 @@ internal static class CxrVocabulary
     public static readonly string[] MeaningItems = ["unit", "decimals", "higher", "lower", "neutral", "relative", "no", "label"];
     public static readonly string[] Units = ["count", "percent", "score", "currency", "ratio", "hours", "days", "none"];
     public static readonly string[] PeriodWords = ["last", "this", "previous"];
+    public static readonly string[] AlertMembers = ["when", "min", "significance", "grain", "check", "notify"];
+    public static readonly string[] AlertChannels = ["slack", "teams", "email", "webhook"];
     public static readonly string[] ExpressionWords = ["where", "by", "and", "or", "not", "in", "between", "per", "order", "top", "compare", "asc", "desc"];
 }

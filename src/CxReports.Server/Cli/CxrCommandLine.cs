@@ -28,6 +28,7 @@ public static class CxrCommandLine
         root.Subcommands.Add(ServeCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(KeysCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(LspCommand.Create(options, stderr));
+        root.Subcommands.Add(AlertCommand.Create(options, stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -45,6 +45,9 @@ public class DiagnosticCoverageTests
         DiagnosticCode.InvalidLabel,
         // ModelBlockDiagnosticsTests
         DiagnosticCode.ModelBlockTwice, DiagnosticCode.UnknownModelSetting, DiagnosticCode.MisplacedModelBlock,
+        // AlertDiagnosticsTests
+        DiagnosticCode.AlertWithoutCondition, DiagnosticCode.InvalidAlertCondition, DiagnosticCode.SignificanceWithoutTest,
+        DiagnosticCode.InvalidAlertGuard, DiagnosticCode.InvalidAlertTarget,
     ];
 
     [Fact]

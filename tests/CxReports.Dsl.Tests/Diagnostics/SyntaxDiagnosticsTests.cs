@@ -162,7 +162,7 @@ public class SyntaxDiagnosticsTests
             metric n = count(responses)
             """);
         Cxr.One(diagnostics).Is(DiagnosticCode.SyntaxError, "x.cxr:1:1",
-            "unexpected `metrc`, expected declaration (source, metric, score, scenario, report, model or currency)");
+            "unexpected `metrc`, expected declaration (source, metric, score, scenario, report, alert, model or currency)");
     }
 
     [Fact]

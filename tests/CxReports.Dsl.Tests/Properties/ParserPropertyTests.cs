@@ -23,7 +23,7 @@ public partial class ParserPropertyTests
     private static readonly string[] Fragments =
     [
         // declarations, members and clauses
-        "source", "metric", "score", "scenario", "report", "from", "format", "key", "column", "time", "link", "lifecycle",
+        "source", "metric", "score", "scenario", "report", "alert", "drops", "points", "vs", "min", "significance", "check", "notify", "from", "format", "key", "column", "time", "link", "lifecycle",
         "dimension", "recurring", "options", "required", "range", "default", "where", "per", "month", "by", "top", "asc",
         "section", "kpi", "chart", "line", "table", "cohort", "scores", "text", "param", "filter", "unless", "schedule",
         "email", "folder", "webhook", "as", "subject", "skip", "when", "empty", "band", "weight", "scale", "within", "over",

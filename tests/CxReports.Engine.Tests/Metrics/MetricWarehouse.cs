@@ -35,6 +35,9 @@ public sealed class MetricWarehouse : IDisposable
 
     public SemanticModel Model { get; }
 
+    /// <summary>The loaded warehouse, for tests of what runs queries of its own (alerts).</summary>
+    public IWarehouse Warehouse => _warehouse;
+
     /// <summary>The SQL dialect of the engine the warehouse runs on.</summary>
     public ISqlDialect Dialect => _warehouse.Dialect;
 

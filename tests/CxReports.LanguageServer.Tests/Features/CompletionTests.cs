@@ -51,6 +51,16 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public void In_an_alert_its_lines_and_after_notify_or_a_comma_the_channels_are_offered()
+    {
+        const string text = "alert a {\n  \n  notify \n  notify slack \"https://x.example\", \n}\n";
+        Assert.Contains("alert", Complete("", 0, 0));
+        Assert.Equal(["when", "min", "significance", "grain", "check", "notify"], Complete(text, 1, 2));
+        Assert.Equal(["slack", "teams", "email", "webhook"], Complete(text, 2, 9));
+        Assert.Equal(["slack", "teams", "email", "webhook"], Complete(text, 3, 36));
+    }
+
+    [Fact]
     public void After_chart_the_chart_kinds_and_after_a_colon_in_a_source_the_types()
     {
         Assert.Equal(["line", "bar", "area", "stacked"], Complete("report r {\n  section \"S\" {\n    chart \n  }\n}\n", 2, 10));

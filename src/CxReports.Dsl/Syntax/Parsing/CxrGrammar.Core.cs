@@ -212,7 +212,7 @@ internal sealed partial class CxrGrammar
 
     // ---- error recovery ----------------------------------------------------------------------------------
 
-    private static readonly HashSet<string> DeclarationKeywords = ["source", "metric", "score", "scenario", "report", "model", "currency"];
+    private static readonly HashSet<string> DeclarationKeywords = ["source", "metric", "score", "scenario", "report", "alert", "model", "currency"];
 
     /// <summary>
     /// <c>{ member* }</c> that never fails once the brace is read: a member that does not parse is reported and
@@ -254,7 +254,7 @@ internal sealed partial class CxrGrammar
                 if (IsModelBlock(rest))
                     _diagnostics.Add(DiagnosticCode.MisplacedModelBlock, SpanOf(next.Value), $"a model block cannot stand inside a {what}",
                         "the model block is a declaration of its own: move it out of every { }, to the start of a line in any file");
-                else ReportSyntaxError(parsed, rest, $"in a {what}");
+                else ReportSyntaxError(parsed, rest, $"in {(what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {what}");
                 rest = SkipPastError(rest, parsed.Location);
             }
         };

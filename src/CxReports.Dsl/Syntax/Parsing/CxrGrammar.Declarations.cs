@@ -11,6 +11,7 @@ internal sealed partial class CxrGrammar
     private void BuildDeclarationParsers()
     {
         BuildMeaningParsers();
+        BuildAlertParsers();
         var source =
             from _ in Kw("source")
             from name in NameP
@@ -66,8 +67,15 @@ internal sealed partial class CxrGrammar
             from members in Body(ReportMemberP, "report")
             select (Declaration)new ReportDeclaration(name, title, members);
 
-        DeclarationP = Located(source.Or(metric).Or(score).Or(scenario).Or(report).Or(model).Or(currency)
-            .Named("declaration (source, metric, score, scenario, report, model or currency)"));
+        var alert =
+            from _ in Kw("alert")
+            from name in NameP
+            from label in StringP.Opt()
+            from members in Body(AlertMemberP, "alert")
+            select (Declaration)new AlertDeclaration(name, label, members);
+
+        DeclarationP = Located(source.Or(metric).Or(score).Or(scenario).Or(report).Or(alert).Or(model).Or(currency)
+            .Named("declaration (source, metric, score, scenario, report, alert, model or currency)"));
     }
 
     /// <summary>The lines of a metric's meaning block: unit, decimals, direction, relative change, labels per locale.</summary>

@@ -20,6 +20,7 @@ internal sealed partial class CxrGrammar
     /// <summary>How many nested parts (parentheses, arguments, list items, operands of - and not) are being read.</summary>
     private int _nesting;
     private TokenListParser<CxrToken, PathExpression> PathP = null!;
+    private TokenListParser<CxrToken, PercentLiteral> PercentP = null!;
     private TokenListParser<CxrToken, ImmutableArray<Expression>> ParenthesisedListP = null!;
 
     private void BuildExpressionParsers()
@@ -44,7 +45,7 @@ internal sealed partial class CxrGrammar
                 ? (Expression)new PathExpression([head, .. tail])
                 : new CallExpression(head, [.. args]);
 
-        var percent = Located(Token.EqualTo(CxrToken.Percent).Select(t =>
+        var percent = PercentP = Located(Token.EqualTo(CxrToken.Percent).Select(t =>
             new PercentLiteral(ParseDecimal(t, t.ToStringValue().TrimEnd('%')))));
 
         var parenthesised = Nested(Parse.Ref(() => _expressionCore)).Between(Tok(CxrToken.LParen), Tok(CxrToken.RParen));

@@ -8,9 +8,12 @@ internal sealed partial class CxrGrammar
     private TokenListParser<CxrToken, SyntaxNode> ScoreMemberP = null!;
     private TokenListParser<CxrToken, SyntaxNode> ScenarioMemberP = null!;
 
+    /// <summary><c>&gt;= &gt; &lt;= &lt;</c>: the comparisons of a band's and an alert's threshold.</summary>
+    private TokenListParser<CxrToken, BinaryOperator> OrderingP = null!;
+
     private void BuildModelParsers()
     {
-        var comparison =
+        var comparison = OrderingP =
             Tok(CxrToken.GreaterOrEqual).Value(BinaryOperator.GreaterOrEqual)
                 .Or(Tok(CxrToken.Greater).Value(BinaryOperator.Greater))
                 .Or(Tok(CxrToken.LessOrEqual).Value(BinaryOperator.LessOrEqual))

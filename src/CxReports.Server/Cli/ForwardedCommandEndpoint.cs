@@ -28,7 +28,7 @@ public static class ForwardedCommandEndpoint
             .WithMetadata(new ChangesState())
             .WithName("forwardCommand");
 
-    private static async Task<IResult> Handle(HttpContext http, LocalServerAnnouncement announcement, WarehouseGate gate, ApiKeyRegistry keys,
+    private static async Task<IResult> Handle(HttpContext http, LocalServerAnnouncement announcement, WarehouseGate gate, ApiKeyStore keys,
         ModelReloader reloader, CancellationToken cancellation)
     {
         if (!announcement.Admits(http.Request.Headers[ForwardedCommand.SecretHeader].ToString()))
@@ -49,7 +49,7 @@ public static class ForwardedCommandEndpoint
         var name = CxrCommandLine.CommandName(command!.Args)!;
         var outcome = await gate.Run(warehouse => Run(command, warehouse), cancellation);
         // Done even if the caller has gone: the warehouse has changed, so the server must see it.
-        if (name.StartsWith("keys ", StringComparison.Ordinal)) keys.Replace(await gate.Run(ApiKeyTable.All, CancellationToken.None));
+        if (name.StartsWith("keys ", StringComparison.Ordinal)) await keys.Refresh(CancellationToken.None);
         if (name == "load" && outcome.Exit != ExitCodes.Usage) await reloader.Reload("cxr load", CancellationToken.None);
         return TypedResults.Ok(outcome);
     }

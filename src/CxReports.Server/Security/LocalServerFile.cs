@@ -36,11 +36,13 @@ public sealed record LocalServerFile(string Address, int ProcessId, DateTimeOffs
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>The file at <paramref name="path"/>; null when there is none, or it is not one a server wrote.</summary>
+    /// <summary>The file at <paramref name="path"/>; null when there is none, it is not one a server wrote, or others may read it.</summary>
     public static LocalServerFile? Read(string path)
     {
         try
         {
+            // A secret others could read admits them too: such a file was not written by a server, or was tampered with.
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0) return null;
             using var stream = File.OpenRead(path);
             if (stream.Length > MaxBytes) return null;
             var file = JsonSerializer.Deserialize<LocalServerFile>(stream, Json);

@@ -49,6 +49,12 @@ mkdir -p "$root/usr/share/dotnet" && cp -a "$sdk/." "$root/usr/share/dotnet/"
 ln -s /usr/share/dotnet/dotnet "$root/usr/bin/dotnet"
 # What Microsoft lists for .NET on Debian 12, as a dotnet-sdk package would pull in.
 in_chroot "apt-get update -qq && apt-get install -y -qq --no-install-recommends ca-certificates libc6 libgcc-s1 libicu72 libssl3 libstdc++6 zlib1g" > /dev/null
+# Certificate authorities this machine added (an egress proxy's, in a sandbox): without them HTTPS to NuGet fails here
+# for a reason no clean machine has.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" > /dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  in_chroot "update-ca-certificates" > /dev/null
+fi
 in_chroot "dotnet --version" > /dev/null
 
 git clone --quiet --no-hardlinks "$repo" "$root/src/cxreports"

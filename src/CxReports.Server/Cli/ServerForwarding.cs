@@ -23,7 +23,7 @@ public static class ServerForwarding
         { "query", "run", "explain", "load", "keys create", "keys list", "keys revoke" };
 
     /// <summary>How long a server named by the file has to show it is alive before the command runs in process instead.</summary>
-    private static readonly TimeSpan Probe = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Probe = TimeSpan.FromSeconds(3);
 
     /// <summary>The command a parse names, its parents first ("keys create"); null for the root.</summary>
     public static string? NameOf(ParseResult parsed)

@@ -205,7 +205,6 @@ public sealed class ServerForwardingTests : IDisposable
 
         Assert.Equal((3, ""), (outcome.Exit, outcome.Text));
         Assert.Equal($"cxr: the server at {Address(server)} did not answer within 2 s (--server-timeout); the command's outcome is unknown\n", outcome.Err);
-        Assert.Single(webhook.Keys);
     }
 
     /// <summary>cxr with the copied reports and data, relative to the test's directory as a user in it would type them.</summary>

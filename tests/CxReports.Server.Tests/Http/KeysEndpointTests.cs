@@ -6,14 +6,23 @@ using CxReports.Server.Security;
 
 namespace CxReports.Server.Tests.Http;
 
-/// <summary>The admin API of keys: a key created is answered once and admits the next request; a revoked one is refused at once.</summary>
-public sealed class KeysEndpointTests : IAsyncLifetime
+/// <summary>A server of its own for the keys tests: they count its keys, which no other test may change.</summary>
+public sealed class KeysServer : IAsyncLifetime
 {
-    private TestServer _server = null!;
+    public TestServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => _server = await TestServer.Start();
+    public async Task InitializeAsync() => Server = await TestServer.Start();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>
+/// The admin API of keys: a key created is answered once and admits the next request; a revoked one is refused at
+/// once. Only the first test adds a key (and revokes it); the others change none.
+/// </summary>
+public sealed class KeysEndpointTests(KeysServer keys) : IClassFixture<KeysServer>
+{
+    private readonly TestServer _server = keys.Server;
 
     [Fact]
     public async Task A_key_created_by_an_admin_admits_the_next_request_and_once_revoked_is_refused()

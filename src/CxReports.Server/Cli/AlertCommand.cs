@@ -41,7 +41,7 @@ public static class AlertCommand
             var alerts = Selected(model, parse.GetValue(name), stderr);
             if (alerts is null) return ExitCodes.Usage;
 
-            using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), stderr);
+            using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), options.Host, stderr);
             if (warehouse is null) return ExitCodes.Usage;
             var evaluator = new AlertEvaluator(model, warehouse, limits.Limits(parse), TimeSpan.FromSeconds(60));
             try

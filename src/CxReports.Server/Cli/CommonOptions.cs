@@ -45,9 +45,21 @@ public sealed class CommonOptions
         Recursive = true,
     };
 
-    public CommonOptions(string workingDirectory)
+    /// <summary>Where the command's warehouse, files and console come from (<see cref="CommandHost"/>).</summary>
+    public CommandHost Host { get; }
+
+    /// <summary>How long a command that goes through a running server waits for its answer.</summary>
+    public Option<int> ServerTimeout { get; } = NumberOption.Within(new Option<int>("--server-timeout")
+    {
+        Description = "Seconds to wait for a running cxr serve that a command goes through (it holds the warehouse); then exit 3",
+        DefaultValueFactory = _ => 600,
+        Recursive = true,
+    }, 1, 86_400);
+
+    public CommonOptions(string workingDirectory, CommandHost? host = null)
     {
         WorkingDirectory = workingDirectory;
+        Host = host ?? CommandHost.InProcess;
         Warehouse.AcceptOnlyFromAmong("duckdb", "postgres");
     }
 

@@ -33,7 +33,7 @@ public static class LoadCommand
             IWarehouse warehouse;
             try
             {
-                warehouse = Warehouses.Open(warehouseOptions);
+                warehouse = options.Host.OpenWarehouse(warehouseOptions);
             }
             catch (Exception e) when (e is WarehouseException or System.Data.Common.DbException)
             {
@@ -68,7 +68,7 @@ public static class LoadCommand
                 return ExitCodes.Errors;
             }
 
-            Summary(stdout, outcomes, outcomes.ToDictionary(o => o.Source, o => warehouse.Log.LastLoaded(o.Source)?.DataThrough is { } through
+            Summary(stdout, options.Host, outcomes, outcomes.ToDictionary(o => o.Source, o => warehouse.Log.LastLoaded(o.Source)?.DataThrough is { } through
                 ? through.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : ""));
             // A full disk fails every source after it in the same way; that is one fact about the warehouse, said once.
             var diagnostics = outcomes.SelectMany(o => o.Diagnostics).ToArray();
@@ -84,7 +84,7 @@ public static class LoadCommand
     private static bool RefusedShrink(LoadOutcome outcome) => outcome.Diagnostics.Any(d => d.Code == LoadCodes.Shrink);
 
     /// <summary>One line per source; "data through" is the day (UTC) the source's last good load ends on.</summary>
-    private static void Summary(TextWriter stdout, IReadOnlyList<LoadOutcome> outcomes, IReadOnlyDictionary<string, string> dataThrough)
+    private static void Summary(TextWriter stdout, CommandHost host, IReadOnlyList<LoadOutcome> outcomes, IReadOnlyDictionary<string, string> dataThrough)
     {
         var table = new Table().AddColumns("source", "status", "rows", "files", "MB", "time (ms)", "MB/s", "data through");
         foreach (var column in table.Columns.Skip(2).SkipLast(1)) column.RightAligned();
@@ -100,7 +100,6 @@ public static class LoadCommand
                 o.Rows.ToString("N0"), o.Files.ToString(), (o.Bytes / 1e6).ToString("N1"),
                 o.Duration.TotalMilliseconds.ToString("N0"), o.Status == LoadStatus.Loaded ? o.MegabytesPerSecond.ToString("N1") : "",
                 dataThrough[o.Source]);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.Detect });
-        console.Write(table);
+        host.Console(stdout).Write(table);
     }
 }

@@ -42,13 +42,13 @@ public static class QueryCommand
             if (query is null) return ExitCodes.Errors;
             if (period.Resolve(parse, stderr) is not { } resolved) return ExitCodes.Usage;
 
-            using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), stderr);
+            using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), options.Host, stderr);
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
                 var table = Engine.Reports.AdHocQuery.Run(model, warehouse, query, resolved, period.TimeZone(parse), parse.GetValue(locale),
                     limits.Limits(parse), TimeSpan.FromSeconds(60));
-                Print(stdout, table, parse.GetValue(format)!);
+                Print(stdout, options.Host, table, parse.GetValue(format)!);
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is PlanningException or QueryTimeoutException or ResultLimitException or TooManyBucketsException or System.Data.Common.DbException)
@@ -60,7 +60,7 @@ public static class QueryCommand
         return command;
     }
 
-    public static void Print(TextWriter stdout, ResultTable table, string format)
+    public static void Print(TextWriter stdout, CommandHost host, ResultTable table, string format)
     {
         switch (format)
         {
@@ -73,7 +73,7 @@ public static class QueryCommand
                 var grid = new Table().AddColumns(table.Columns.Select(c => new TableColumn(Markup.Escape(c.Name))).ToArray());
                 foreach (var row in table.Rows)
                     grid.AddRow(row.Select((v, i) => Markup.Escape(table.Columns[i].LabelOf(v) ?? Display(v))).ToArray());
-                AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) }).Write(grid);
+                host.Console(stdout).Write(grid);
                 break;
             default:
                 stdout.WriteLine(ResultTableJson.ToJson(table));

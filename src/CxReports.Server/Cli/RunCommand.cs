@@ -84,7 +84,7 @@ public static class RunCommand
                 return Refused(e, stderr);
             }
             if (asked is null) return ExitCodes.Usage;
-            using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), stderr);
+            using var warehouse = WarehouseSession.Open(model, options.WarehouseFor(parse), options.Host, stderr);
             if (warehouse is null) return ExitCodes.Usage;
             try
             {
@@ -100,10 +100,10 @@ public static class RunCommand
                 switch (chosen)
                 {
                     case "pdf" or "xlsx" or "zip":
-                        File.WriteAllBytes(file!, DeliveryFormats.All.Single(f => f.Format == chosen).Render(evaluated));
+                        options.Host.WriteFile(file!, DeliveryFormats.All.Single(f => f.Format == chosen).Render(evaluated));
                         break;
                     case "csv" when file is not null:
-                        File.WriteAllBytes(file, ReportCsv.Block(evaluated, csvBlock!));
+                        options.Host.WriteFile(file, ReportCsv.Block(evaluated, csvBlock!));
                         break;
                     case "csv":
                         // On a terminal or a pipe: the same text without the byte order mark a spreadsheet needs.
@@ -111,7 +111,7 @@ public static class RunCommand
                         break;
                     default:
                         var json = ReportJson.ToJson(evaluated) + Environment.NewLine;
-                        if (file is not null) File.WriteAllText(file, json);
+                        if (file is not null) options.Host.WriteFile(file, System.Text.Encoding.UTF8.GetBytes(json));
                         else stdout.Write(json);
                         break;
                 }

@@ -40,7 +40,8 @@ public static class ServeCommand
         WebApplication app;
         try
         {
-            app = CxrServer.Build(settings, contentRoot: workingDirectory);
+            app = CxrServer.Build(settings, builder => LocalServerAnnouncement.AddTo(builder.Services), contentRoot: workingDirectory);
+            ForwardedCommandEndpoint.Map(app);
             app.Start();
         }
         catch (OptionsValidationException e)

@@ -11,7 +11,7 @@ namespace CxReports.Server.Cli;
 /// </summary>
 public static class WarehouseSession
 {
-    public static IWarehouse? Open(SemanticModel model, WarehouseOptions options, TextWriter stderr)
+    public static IWarehouse? Open(SemanticModel model, WarehouseOptions options, CommandHost host, TextWriter stderr)
     {
         var dataDirectory = options.DataDirectory;
         if (!Directory.Exists(dataDirectory))
@@ -23,7 +23,7 @@ public static class WarehouseSession
         HashSet<string> neverLoaded;
         try
         {
-            warehouse = Warehouses.Open(options);
+            warehouse = host.OpenWarehouse(options);
             neverLoaded = model.Sources.Values.Where(s => !warehouse.TableExists(s.Name)).Select(s => s.Name).ToHashSet();
         }
         catch (System.Data.Common.DbException e)

@@ -28,6 +28,7 @@ public static class ServerServices
         services.AddSingleton<CompileModel>(files => Dsl.Binding.ModelBinder.Compile(files));
         services.AddSingleton<ModelReloader>();
         services.AddSingleton<ApiKeyRegistry>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<EvaluationLimiter>();
         services.AddSingleton<CxrMetrics>();
@@ -76,7 +77,7 @@ public static class ServerServices
         services.AddHealthChecks().AddCheck<ServingHealthCheck>("serving", tags: [HealthModule.ReadyTag]);
         services.AddOpenApi("v1", OpenApiDocument.Configure);
         services.AddCarter(configurator: c => c.WithModules(
-            typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule),
+            typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule), typeof(KeysModule),
             typeof(AccessModule)));
         return services;
     }

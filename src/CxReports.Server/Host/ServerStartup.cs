@@ -55,7 +55,7 @@ public sealed class ServerStartup(
         if (!settings.Auth.Enabled)
             log.LogWarning("AUTHENTICATION IS DISABLED (Cxr:Auth:Enabled=false): every caller may read, run and reload. Use this only on a developer machine.");
         else if (keys.Count == 0)
-            log.LogWarning("no API keys yet: every /api request will get 401. Stop the server and run: cxr keys create --scope read");
+            log.LogWarning("no API keys yet: every /api request will get 401. Create one (it goes through this server): cxr keys create --scope read");
         if (settings.Auth.Enabled && settings.Metrics.Anonymous)
             log.LogInformation("/metrics is served without a key (Cxr:Metrics:Anonymous=true): counts and durations by report, source and channel name");
     }

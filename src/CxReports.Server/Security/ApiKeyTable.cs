@@ -28,6 +28,13 @@ public static class ApiKeyTable
         return stored;
     }
 
+    /// <summary>Deletes the keys whose id is <paramref name="id"/>; how many there were.</summary>
+    public static int Remove(IWarehouse warehouse, string id)
+    {
+        EnsureCreated(warehouse);
+        return warehouse.Execute($"DELETE FROM {Table} WHERE id = $1", id);
+    }
+
     public static IReadOnlyList<StoredApiKey> All(IWarehouse warehouse)
     {
         EnsureCreated(warehouse);

@@ -41,6 +41,22 @@ public sealed class ListeningAddresses
         return hosts;
     }
 
+    /// <summary>
+    /// Of the addresses a server is bound to, the one a client on this machine should call: a plain-HTTP loopback address
+    /// first, then a wildcard one as its loopback twin (0.0.0.0 as 127.0.0.1, [::] as [::1]), then the first; null for none.
+    /// </summary>
+    public static string? ForLocalClient(IEnumerable<string> bound)
+    {
+        var candidates = bound.Select(url => (Url: url, Host: Host(url))).Where(a => a.Host is not null).ToArray();
+        var chosen = candidates.OrderBy(a => a.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(a => IsLoopback(a.Host) ? 0 : IsWildcard(a.Host!) ? 1 : 2).FirstOrDefault();
+        if (chosen.Url is null) return null;
+        if (!IsWildcard(chosen.Host!)) return chosen.Url.TrimEnd('/');
+        var loopback = chosen.Host is "[::]" ? "[::1]" : "127.0.0.1";
+        var at = chosen.Url.IndexOf(chosen.Host!, StringComparison.Ordinal);
+        return (chosen.Url[..at] + loopback + chosen.Url[(at + chosen.Host!.Length)..]).TrimEnd('/');
+    }
+
     /// <summary>The host of a listening URL as a Host header names it (IPv6 in brackets), or null when it is not a URL.</summary>
     private static string? Host(string url)
     {

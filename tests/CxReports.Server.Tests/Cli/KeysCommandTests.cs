@@ -25,6 +25,38 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
+    public void Keys_list_shows_id_scope_and_creation_and_revoke_deletes_by_id()
+    {
+        var (_, first, _) = CliRunner.Run(_data, "keys", "create", "--scope", "admin", "--data", _data);
+        var (_, second, _) = CliRunner.Run(_data, "keys", "create", "--scope", "read", "--data", _data);
+        var (firstId, secondId) = (ApiKeys.Hash(first.Trim())[..8], ApiKeys.Hash(second.Trim())[..8]);
+
+        var (exit, stdout, _) = CliRunner.Run(_data, "keys", "list", "--data", _data);
+        Assert.Equal(0, exit);
+        // Oldest first; the scope padded to the longest name ("admin"), the time in UTC to the second.
+        Assert.Matches($"^{firstId}  admin  \\d{{4}}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n{secondId}  read   \\d{{4}}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n$", stdout);
+        Assert.DoesNotContain(first.Trim(), stdout);
+
+        Assert.Equal((0, "", $"revoked key {firstId}\n"), CliRunner.Run(_data, "keys", "revoke", firstId, "--data", _data));
+        Assert.StartsWith($"{secondId}  read ", CliRunner.Run(_data, "keys", "list", "--data", _data).Out);
+        var (again, _, err) = CliRunner.Run(_data, "keys", "revoke", firstId, "--data", _data);
+        Assert.Equal((1, $"cxr keys revoke: no key '{firstId}' (keys: {secondId})\n"), (again, err));
+    }
+
+    [Theory]
+    [InlineData("ABCDEF12")]
+    [InlineData("1234567")]
+    [InlineData("cxr_abcdefabcdefabcdefabcdefabcdefabcdefabcdefa")]
+    [InlineData("../../x")]
+    [InlineData("")]
+    public void Keys_revoke_of_something_that_is_no_key_id_is_a_usage_error(string id)
+    {
+        var (exit, _, stderr) = CliRunner.Run(_data, "keys", "revoke", id, "--data", _data);
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a key id (8 hex digits", stderr);
+    }
+
+    [Fact]
     public void Keys_create_refuses_an_unknown_scope_as_a_usage_error()
     {
         var (exit, _, stderr) = CliRunner.Run(_data, "keys", "create", "--scope", "root", "--data", _data);

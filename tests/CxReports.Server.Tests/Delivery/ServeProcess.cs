@@ -54,6 +54,17 @@ internal sealed class ServeProcess : IDisposable
         return new ServeProcess(process, new Uri(address), stderr);
     }
 
+    /// <summary>The server's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>SIGTERM, as Ctrl+C or a service manager stops it, and wait until it has exited (at most a minute).</summary>
+    public int Stop()
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) signal.WaitForExit();
+        if (!_process.WaitForExit(TimeSpan.FromMinutes(1))) throw new TimeoutException("cxr serve did not stop within a minute of SIGTERM");
+        return _process.ExitCode;
+    }
+
     public HttpClient Client(string key) => new()
     {
         BaseAddress = Address,

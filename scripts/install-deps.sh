@@ -20,7 +20,7 @@ packages=(tzdata libicu72)
 restore=src/CxReports.Server
 case "${1:-}" in
   "") ;;
-  --test) packages+=(python3-aiosmtpd poppler-utils postgresql); restore=CxReports.sln ;;
+  --test) packages+=(python3-aiosmtpd poppler-utils postgresql chromium); restore=CxReports.sln ;;
   *) echo "install-deps: unknown option '$1' (use --test for what the tests need)" >&2; exit 2 ;;
 esac
 

@@ -76,7 +76,16 @@ public static class ServerServices
         services.AddHealthChecks().AddCheck<ServingHealthCheck>("serving", tags: [HealthModule.ReadyTag]);
         services.AddOpenApi("v1", OpenApiDocument.Configure);
         services.AddCarter(configurator: c => c.WithModules(
-            typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule)));
+            typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule),
+            typeof(Pages.PagesModule)));
+        // The pages are Razor components rendered on the server (static SSR): no interactivity, no circuit.
+        services.AddRazorComponents();
+        // Pages and their files travel compressed; they hold no secret that a reflected parameter could help guess (BREACH).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/css", "text/javascript"];
+        });
         return services;
     }
 

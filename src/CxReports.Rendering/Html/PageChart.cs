@@ -1,0 +1,35 @@
+using CxReports.Dsl.Model;
+using CxReports.Rendering.Formatting;
+using CxReports.Rendering.Pdf.Charts;
+
+namespace CxReports.Rendering.Html;
+
+/// <summary>
+/// What the page's chart script draws: the kind, the category labels along x as the PDF prints them, and per series
+/// its name, colour (the PDF's, by meaning) and values with their texts as the tables print them, which the tooltip
+/// shows; whether x is time (zoomable) and the locale for axis ticks.
+/// </summary>
+public sealed record PageChart(string Kind, bool IsTime, string Locale, string? AxisSuffix, IReadOnlyList<string> Categories,
+    IReadOnlyList<bool>? Partial, IReadOnlyList<PageSeries> Series)
+{
+    public static PageChart Of(ChartData data, ChartKind kind, ValueFormatter format, string locale)
+    {
+        var categories = data.Categories.Select(c => c switch
+        {
+            DateOnly d => format.Bucket(d, data.Grain),
+            _ => data.X?.LabelOf(c) ?? Convert.ToString(c, format.Culture) ?? "",
+        }).ToList();
+        var series = data.Series.Select(s =>
+        {
+            var decimals = ValueFormatter.Decimals(s.Meaning, Engine.Results.ColumnType.Number, s.Values.Where(v => v.HasValue).Select(v => v!.Value));
+            return new PageSeries(s.Name, Tones.Hex(s.Color), s.Values,
+                s.Values.Select(v => v is { } value ? format.Number(value, s.Meaning, decimals) : format.Text.NoData).ToArray());
+        }).ToList();
+        var units = data.Series.Select(s => s.Unit).Distinct().ToList();
+        return new PageChart(kind.ToString().ToLowerInvariant(), data.IsTime, locale,
+            units is [Unit.Percent] ? "%" : null, categories, data.Partial, series);
+    }
+}
+
+/// <summary>A series: name, colour, values (null: no data) and each value as printed.</summary>
+public sealed record PageSeries(string Name, string Color, IReadOnlyList<double?> Values, IReadOnlyList<string> Texts);

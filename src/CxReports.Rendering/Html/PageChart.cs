@@ -9,7 +9,7 @@ namespace CxReports.Rendering.Html;
 /// its name, colour (the PDF's, by meaning) and values with their texts as the tables print them, which the tooltip
 /// shows; whether x is time (zoomable) and the locale for axis ticks.
 /// </summary>
-public sealed record PageChart(string Kind, bool IsTime, string Locale, string? AxisSuffix, IReadOnlyList<string> Categories,
+public sealed record PageChart(string Kind, bool IsTime, string Locale, string? AxisPrefix, string? AxisSuffix, IReadOnlyList<string> Categories,
     IReadOnlyList<bool>? Partial, IReadOnlyList<PageSeries> Series)
 {
     public static PageChart Of(ChartData data, ChartKind kind, ValueFormatter format, string locale)
@@ -25,9 +25,10 @@ public sealed record PageChart(string Kind, bool IsTime, string Locale, string? 
             return new PageSeries(s.Name, Tones.Hex(s.Color), s.Values,
                 s.Values.Select(v => v is { } value ? format.Number(value, s.Meaning, decimals) : format.Text.NoData).ToArray());
         }).ToList();
-        var units = data.Series.Select(s => s.Unit).Distinct().ToList();
+        // Percent axes carry the sign where the locale writes it: "%12" in Turkish, "12%" in English.
+        var percent = data.Series.Select(s => s.Unit).Distinct().SequenceEqual([Unit.Percent]) ? format.Number(0, Unit.Percent, 0).Split('0', 2) : null;
         return new PageChart(kind.ToString().ToLowerInvariant(), data.IsTime, locale,
-            units is [Unit.Percent] ? "%" : null, categories, data.Partial, series);
+            percent?[0] is { Length: > 0 } prefix ? prefix : null, percent?[1] is { Length: > 0 } suffix ? suffix : null, categories, data.Partial, series);
     }
 }
 

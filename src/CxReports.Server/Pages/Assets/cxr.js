@@ -77,7 +77,7 @@
         x: { stacked: stacked, ticks: { color: muted, autoSkip: true, maxRotation: 0 }, grid: { display: false }, border: { color: rule } },
         y: {
           stacked: stacked, beginAtZero: bars || data.kind === "area",
-          ticks: { color: muted, callback: function (value) { return ticks.format(value) + (data.axisSuffix || ""); } },
+          ticks: { color: muted, callback: function (value) { return (data.axisPrefix || "") + ticks.format(value) + (data.axisSuffix || ""); } },
           grid: { color: rule }, border: { display: false }
         }
       },

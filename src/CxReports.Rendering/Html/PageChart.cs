@@ -23,7 +23,7 @@ public sealed record PageChart(string Kind, bool IsTime, string Locale, string? 
         {
             var decimals = ValueFormatter.Decimals(s.Meaning, Engine.Results.ColumnType.Number, s.Values.Where(v => v.HasValue).Select(v => v!.Value));
             return new PageSeries(s.Name, Tones.Hex(s.Color), s.Values,
-                s.Values.Select(v => v is { } value ? format.Number(value, s.Meaning, decimals) : format.Text.NoData).ToArray());
+                s.Values.Select(v => v is { } value ? format.Number(value, s.Meaning, decimals) : format.Text.NoData).ToArray(), s.Margin);
         }).ToList();
         // Percent axes carry the sign where the locale writes it: "%12" in Turkish, "12%" in English.
         var percent = data.Series.Select(s => s.Unit).Distinct().SequenceEqual([Unit.Percent]) ? format.Number(0, Unit.Percent, 0).Split('0', 2) : null;
@@ -32,5 +32,8 @@ public sealed record PageChart(string Kind, bool IsTime, string Locale, string? 
     }
 }
 
-/// <summary>A series: name, colour, values (null: no data) and each value as printed.</summary>
-public sealed record PageSeries(string Name, string Color, IReadOnlyList<double?> Values, IReadOnlyList<string> Texts);
+/// <summary>
+/// A series: name, colour, values (null: no data), each value as printed, and the margin of error of each value when
+/// the table carries one (drawn as a band around the line, as in the PDF).
+/// </summary>
+public sealed record PageSeries(string Name, string Color, IReadOnlyList<double?> Values, IReadOnlyList<string> Texts, IReadOnlyList<double?>? Margins);

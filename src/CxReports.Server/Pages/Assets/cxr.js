@@ -39,10 +39,16 @@
     };
   }
 
+  // In dark mode the PDF's darkest series colours (navy, near-black) would vanish into the background: the same
+  // hues, lightened. Every other colour is the PDF's.
+  var darkColors = { "#1F4E79": "#8AB4E0", "#2B2B2B": "#D4D4D4", "#6A3D9A": "#B79BDB", "#0E4D25": "#4FAF6E", "#7A1C14": "#E0705F", "#7F7F7F": "#A6A6A6" };
+  var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+
   function draw(figure) {
     var source = document.getElementById(figure.getAttribute("data-chart"));
     if (!source || typeof Chart === "undefined") return;
     var data = JSON.parse(source.textContent);
+    if (dark) data.series.forEach(function (series) { series.color = darkColors[series.color] || series.color; });
     var bars = data.kind === "bar" || data.kind === "stacked";
     var stacked = data.kind === "stacked";
     var partial = data.partial || [];
@@ -66,6 +72,18 @@
         stack: stacked ? "all" : undefined
       };
     });
+    // A margin of error: a shaded band from value - margin to value + margin behind its series (not in the legend or tooltip).
+    var bands = {};
+    data.series.forEach(function (series, index) {
+      if (!series.margins) return;
+      bands[index] = [datasets.length, datasets.length + 1];
+      var edge = function (sign) {
+        return series.values.map(function (v, i) { return v === null || series.margins[i] === null ? null : v + sign * series.margins[i]; });
+      };
+      datasets.push({ band: true, data: edge(-1), borderWidth: 0, pointRadius: 0, pointHoverRadius: 0, fill: false, spanGaps: false });
+      datasets.push({ band: true, data: edge(1), borderWidth: 0, pointRadius: 0, pointHoverRadius: 0, fill: "-1",
+        backgroundColor: alpha(series.color, 0.15), spanGaps: false });
+    });
     var canvas = figure.querySelector("canvas");
     var reset = figure.querySelector(".reset-zoom");
     var options = {
@@ -82,8 +100,15 @@
         }
       },
       plugins: {
-        legend: { display: data.series.length > 1, position: "bottom", labels: { color: ink, usePointStyle: true, boxHeight: 8 } },
-        tooltip: { enabled: false, external: tooltip(figure, data) }
+        legend: { display: data.series.length > 1, position: "bottom",
+          labels: { color: ink, usePointStyle: true, boxHeight: 8, filter: function (item) { return item.datasetIndex < data.series.length; } },
+          // A series hides and shows with its band.
+          onClick: function (event, item, legend) {
+            var chart = legend.chart, visible = chart.isDatasetVisible(item.datasetIndex);
+            [item.datasetIndex].concat(bands[item.datasetIndex] || []).forEach(function (d) { chart.setDatasetVisibility(d, !visible); });
+            chart.update();
+          } },
+        tooltip: { enabled: false, external: tooltip(figure, data), filter: function (item) { return item.datasetIndex < data.series.length; } }
       }
     };
     if (data.isTime && typeof ChartZoom !== "undefined") {
@@ -108,7 +133,7 @@
       event.preventDefault();
       var count = data.categories.length;
       active = event.key === "ArrowRight" ? Math.min(count - 1, active + 1) : Math.max(0, active < 0 ? 0 : active - 1);
-      var elements = datasets.map(function (_, d) { return { datasetIndex: d, index: active }; })
+      var elements = data.series.map(function (_, d) { return { datasetIndex: d, index: active }; })
         .filter(function (e) { return chart.isDatasetVisible(e.datasetIndex) && data.series[e.datasetIndex].values[active] !== null; });
       var meta = chart.getDatasetMeta(elements.length ? elements[0].datasetIndex : 0).data[active];
       chart.setActiveElements(elements);

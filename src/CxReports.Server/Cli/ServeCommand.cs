@@ -35,12 +35,17 @@ public static class ServeCommand
         return command;
     }
 
-    public static int Serve(IReadOnlyDictionary<string, string?> settings, string workingDirectory, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Builds and runs the server until it is stopped, printing each address it listens on followed by
+    /// <paramref name="path"/>; <paramref name="customize"/> adds to its services (cxr preview).
+    /// </summary>
+    public static int Serve(IReadOnlyDictionary<string, string?> settings, string workingDirectory, TextWriter stdout, TextWriter stderr,
+        Action<WebApplicationBuilder>? customize = null, string path = "")
     {
         WebApplication app;
         try
         {
-            app = CxrServer.Build(settings, contentRoot: workingDirectory);
+            app = CxrServer.Build(settings, customize, contentRoot: workingDirectory);
             app.Start();
         }
         catch (OptionsValidationException e)
@@ -66,7 +71,7 @@ public static class ServeCommand
         using (app)
         {
             foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
-                stdout.WriteLine(address);
+                stdout.WriteLine(address + path);
             stdout.Flush();
             app.WaitForShutdown();
         }

@@ -47,6 +47,8 @@ public sealed class PagesModule : ICarterModule
         pages.MapGet("/status", (ServingStore store, EvaluationLimiter evaluations, IOptions<CxrServerOptions> options) =>
             Page<StatusPage>(new { Status = ServerStatus.From(store, evaluations, options.Value) })).AcceptsOnly();
 
+        pages.MapGet("/events", PreviewEvents.Stream).AcceptsOnly();
+
         app.MapGet("/assets/{file}", (string file, HttpContext http) =>
         {
             if (PageAssets.Find(file) is not { } asset)

@@ -41,7 +41,7 @@ public static class PreviewCommand
             if (parse.GetValue(options.Warehouse) is { } provider) settings["Warehouse:Provider"] = provider;
             if (parse.GetValue(options.Connection) is { } connection) settings["Warehouse:ConnectionString"] = connection;
             return ServeCommand.Serve(settings, options.WorkingDirectory, stdout, stderr,
-                builder => builder.Services.AddSingleton(new PreviewMode()), name is null ? "/" : $"/reports/{name}");
+                builder => builder.Services.AddSingleton(new PreviewMode()), name is null ? "/" : $"/reports/{name}", "preview");
         });
         return command;
     }

@@ -37,10 +37,10 @@ public static class ServeCommand
 
     /// <summary>
     /// Builds and runs the server until it is stopped, printing each address it listens on followed by
-    /// <paramref name="path"/>; <paramref name="customize"/> adds to its services (cxr preview).
+    /// <paramref name="path"/>; <paramref name="customize"/> adds to its services (cxr preview), and errors name <paramref name="command"/>.
     /// </summary>
     public static int Serve(IReadOnlyDictionary<string, string?> settings, string workingDirectory, TextWriter stdout, TextWriter stderr,
-        Action<WebApplicationBuilder>? customize = null, string path = "")
+        Action<WebApplicationBuilder>? customize = null, string path = "", string command = "serve")
     {
         WebApplication app;
         try
@@ -50,22 +50,22 @@ public static class ServeCommand
         }
         catch (OptionsValidationException e)
         {
-            foreach (var failure in e.Failures) stderr.WriteLine($"cxr serve: {failure}");
+            foreach (var failure in e.Failures) stderr.WriteLine($"cxr {command}: {failure}");
             return ExitCodes.Usage;
         }
         catch (WarehouseUnusableException e)
         {
-            stderr.WriteLine($"cxr serve: {e.Message}");
+            stderr.WriteLine($"cxr {command}: {e.Message}");
             return ExitCodes.Errors;
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"cxr serve: {e.Message}");
+            stderr.WriteLine($"cxr {command}: {e.Message}");
             return ExitCodes.Errors;
         }
         catch (Exception e) when (e is Engine.Warehouse.WarehouseException or System.Data.Common.DbException)
         {
-            stderr.WriteLine($"cxr serve: the warehouse could not be opened ({e.Message.Split('\n')[0]}); is another cxr using it?");
+            stderr.WriteLine($"cxr {command}: the warehouse could not be opened ({e.Message.Split('\n')[0]}); is another cxr using it?");
             return ExitCodes.Errors;
         }
         using (app)

@@ -22,13 +22,19 @@ public sealed class PagesModule : ICarterModule
     {
         var pages = app.MapGroup("").RequiresScope(ApiScope.Read).WithPageHeaders().ExcludeFromDescription();
 
-        pages.MapGet("/", (ReportService reports, RunService runs) => Task.Run(() => Page<IndexPage>(new
+        // While no model serves (the report files have had errors since start) the index lists none and points to the
+        // status; under cxr preview the layout shows the errors themselves.
+        pages.MapGet("/", (ReportService reports, RunService runs, ServingStore store) => Task.Run(() => Page<IndexPage>(new
         {
-            Reports = reports.List().Select(r => new ReportEntry(r, RunHistory.Of(runs.Log, r.Name).Runs.FirstOrDefault())).ToArray(),
+            Reports = store.Current is null ? []
+                : reports.List().Select(r => new ReportEntry(r, RunHistory.Of(runs.Log, r.Name).Runs.FirstOrDefault())).ToArray(),
         }))).AcceptsOnly();
 
-        pages.MapGet("/reports/{name}", async (string name, HttpContext http, ReportService reports, CancellationToken cancellation) =>
+        pages.MapGet("/reports/{name}", async (string name, HttpContext http, ReportService reports, ServingStore store, CancellationToken cancellation) =>
         {
+            if (store.Current is null)
+                return Problem(ServerProblem.Of(StatusCodes.Status503ServiceUnavailable, "No reports are served",
+                    "the report files have errors; the status page lists them with file, line and column"), "/status");
             var found = reports.Find(name);
             if (found.Problem is { } missing) return Problem(missing, null);
             var outcome = await reports.Evaluated(name, PageQuery.WithoutEmpty(http.Request.Query), cancellation);

@@ -45,4 +45,20 @@ public sealed class PageStateTests
         Assert.Contains("unknown function 'nsp'", item.TextContent);
         Assert.Contains("hint: did you mean 'nps'?", item.TextContent);
     }
+
+    [Fact]
+    public async Task With_bad_report_files_since_start_the_pages_say_that_nothing_is_served_and_point_to_the_status()
+    {
+        await using var server = await TestServer.Start(editReports: reports =>
+            File.AppendAllText(Path.Combine(reports, "model", "metrics.cxr"), "\nmetric broken = nsp(responses.score)\n"));
+        var client = server.Client(ApiScope.Read);
+
+        var index = await (await client.GetAsync("/")).Html();
+        Assert.Empty(index.QuerySelectorAll(".report-card"));
+        Assert.Equal("/status", index.QuerySelector("main .note a")?.GetAttribute("href"));
+        var report = await (await client.GetAsync("/reports/advocacy")).Html(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("No reports are served", report.QuerySelector("h1")?.TextContent);
+        var status = await (await client.GetAsync("/status")).Html();
+        Assert.Contains("unknown function 'nsp'", status.QuerySelector("ul.diagnostics")?.TextContent);
+    }
 }

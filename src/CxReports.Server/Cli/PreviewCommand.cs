@@ -35,6 +35,9 @@ public static class PreviewCommand
                 ["urls"] = $"http://127.0.0.1:{parse.GetValue(port)}",
                 ["Cxr:Auth:Enabled"] = "false",
                 ["Cxr:WatchReports"] = "true",
+                // An author waits for the page after each save: a shorter quiet time than a server's 300 ms (an
+                // editor's burst of writes is over within it).
+                ["Cxr:ReloadDebounceMilliseconds"] = "100",
                 ["Cxr:ReportsDirectory"] = options.FullPath(parse.GetValue(options.Reports)!),
             };
             if (parse.GetResult(options.Data) is { Implicit: false }) settings["Cxr:DataDirectory"] = options.FullPath(parse.GetValue(options.Data)!);

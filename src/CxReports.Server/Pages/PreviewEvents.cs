@@ -11,7 +11,7 @@ namespace CxReports.Server.Pages;
 /// </summary>
 public static class PreviewEvents
 {
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan KeepAliveEvery = TimeSpan.FromSeconds(15);
     private static int _streams;
 

@@ -5,7 +5,8 @@
 #                                      run with Debian's own /usr/bin/python3), poppler-utils (pdffonts, pdftoppm) for
 #                                      the PDF tests and scripts/render-samples.sh, and postgresql for the tests that run
 #                                      every metric on the PostgreSQL warehouse too (they start their own server with
-#                                      initdb on a free port, never the system cluster)
+#                                      initdb on a free port, never the system cluster), and chromium for the browser
+#                                      tests of the pages (Playwright drives /usr/bin/chromium; nothing is downloaded)
 # Regenerating the shipped subset fonts (scripts/make-fonts.sh) also needs fonts-dejavu-core and fonttools: dev-time
 # only, installed by that script's user. Everything this script says goes to stderr.
 set -euo pipefail
@@ -20,7 +21,7 @@ packages=(tzdata libicu72)
 restore=src/CxReports.Server
 case "${1:-}" in
   "") ;;
-  --test) packages+=(python3-aiosmtpd poppler-utils postgresql); restore=CxReports.sln ;;
+  --test) packages+=(python3-aiosmtpd poppler-utils postgresql chromium); restore=CxReports.sln ;;
   *) echo "install-deps: unknown option '$1' (use --test for what the tests need)" >&2; exit 2 ;;
 esac
 

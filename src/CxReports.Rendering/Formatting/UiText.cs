@@ -96,6 +96,11 @@ public sealed record UiText(
             ["past_data"] = "The period runs past the data: it ends on {0}, so totals and KPIs are computed up to that day and later buckets show no data.",
             ["scenario.retain"] = "Retained more a month", ["scenario.horizon_months"] = "Horizon (months)",
             ["scenario.extra_revenue"] = "Extra revenue", ["scenario.gain"] = "Gain", ["scenario.cost"] = "Programme cost",
+            // The report page's own words (Rendering/Html).
+            ["page.view"] = "View", ["page.from"] = "From", ["page.to"] = "To", ["page.apply"] = "Show",
+            ["page.download"] = "Download this view", ["page.data_table"] = "The chart's numbers",
+            ["page.reset_zoom"] = "Reset zoom", ["page.zoom_hint"] = "Drag across the chart or Ctrl + scroll to zoom; click a legend entry to hide its series.",
+            ["page.csv_of"] = "CSV of this table",
             ["scenario.net"] = "Net", ["scenario.roi_pct"] = "ROI", ["scenario.customers_kept"] = "Customers kept",
         });
 
@@ -147,6 +152,10 @@ public sealed record UiText(
             ["past_data"] = "Dönem verinin ötesine uzanıyor: veriler {0} tarihinde bitiyor; toplamlar ve göstergeler o güne kadar hesaplandı, sonraki aralıklarda veri yok.",
             ["scenario.retain"] = "Ayda ek tutulan müşteri", ["scenario.horizon_months"] = "Süre (ay)",
             ["scenario.extra_revenue"] = "Ek gelir", ["scenario.gain"] = "Kazanç", ["scenario.cost"] = "Program maliyeti",
+            ["page.view"] = "Görünüm", ["page.from"] = "Başlangıç", ["page.to"] = "Bitiş", ["page.apply"] = "Göster",
+            ["page.download"] = "Bu görünümü indir", ["page.data_table"] = "Grafiğin sayıları",
+            ["page.reset_zoom"] = "Yakınlaştırmayı sıfırla", ["page.zoom_hint"] = "Yakınlaştırmak için grafiğin üzerinde sürükleyin ya da Ctrl + kaydırın; bir seriyi gizlemek için göstergedeki adına tıklayın.",
+            ["page.csv_of"] = "Bu tablonun CSV dosyası",
             ["scenario.net"] = "Net getiri", ["scenario.roi_pct"] = "YG", ["scenario.customers_kept"] = "Tutulan müşteri",
         });
 

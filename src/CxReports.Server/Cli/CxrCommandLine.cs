@@ -63,6 +63,7 @@ public static class CxrCommandLine
         root.Subcommands.Add(RunCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(ExplainCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(options, stdout, stderr));
+        root.Subcommands.Add(PreviewCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(KeysCommand.Create(options, stdout, stderr));
         root.Subcommands.Add(LspCommand.Create(options, stderr));
         root.Subcommands.Add(AlertCommand.Create(options, stdout, stderr));

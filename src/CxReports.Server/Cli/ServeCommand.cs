@@ -35,39 +35,49 @@ public static class ServeCommand
         return command;
     }
 
-    public static int Serve(IReadOnlyDictionary<string, string?> settings, string workingDirectory, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Builds and runs the server until it is stopped, printing each address it listens on followed by
+    /// <paramref name="path"/>; <paramref name="customize"/> adds to its services (cxr preview), and errors name <paramref name="command"/>.
+    /// </summary>
+    public static int Serve(IReadOnlyDictionary<string, string?> settings, string workingDirectory, TextWriter stdout, TextWriter stderr,
+        Action<WebApplicationBuilder>? customize = null, string path = "", string command = "serve")
     {
         WebApplication app;
         try
         {
-            app = CxrServer.Build(settings, builder => LocalServerAnnouncement.AddTo(builder.Services), contentRoot: workingDirectory);
+            // Whatever serves the warehouse announces itself, so that cxr commands beside it go through it.
+            app = CxrServer.Build(settings, builder =>
+            {
+                LocalServerAnnouncement.AddTo(builder.Services);
+                customize?.Invoke(builder);
+            }, contentRoot: workingDirectory);
             ForwardedCommandEndpoint.Map(app);
             app.Start();
         }
         catch (OptionsValidationException e)
         {
-            foreach (var failure in e.Failures) stderr.WriteLine($"cxr serve: {failure}");
+            foreach (var failure in e.Failures) stderr.WriteLine($"cxr {command}: {failure}");
             return ExitCodes.Usage;
         }
         catch (WarehouseUnusableException e)
         {
-            stderr.WriteLine($"cxr serve: {e.Message}");
+            stderr.WriteLine($"cxr {command}: {e.Message}");
             return ExitCodes.Errors;
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"cxr serve: {e.Message}");
+            stderr.WriteLine($"cxr {command}: {e.Message}");
             return ExitCodes.Errors;
         }
         catch (Exception e) when (e is Engine.Warehouse.WarehouseException or System.Data.Common.DbException)
         {
-            stderr.WriteLine($"cxr serve: the warehouse could not be opened ({e.Message.Split('\n')[0]}); is another cxr using it?");
+            stderr.WriteLine($"cxr {command}: the warehouse could not be opened ({e.Message.Split('\n')[0]}); is another cxr using it?");
             return ExitCodes.Errors;
         }
         using (app)
         {
             foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
-                stdout.WriteLine(address);
+                stdout.WriteLine(address + path);
             stdout.Flush();
             app.WaitForShutdown();
         }

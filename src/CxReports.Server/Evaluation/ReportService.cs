@@ -99,33 +99,69 @@ public sealed class ReportService(
         }
         var read = RequestReader.Report(query, report);
         if (read.Problem is { } badRequest) return badRequest;
-        var request = read.Value!;
 
         try
         {
-            var (period, values) = new ReportPlanner(state.Model, warehouse.Dialect, time).Resolve(report, request);
-            var key = string.Join("|", name, state.ReportVersions[name], $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}",
-                string.Join("&", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={ParamValues.Show(v.Value)}")));
-            var tag = ResultCache.ReportTag(name);
-            var documentKey = $"{key}|{format}|{block}";
-            var (document, hit) = await cache.GetOrCreate(tag, documentKey, async token =>
+            var view = View(state, report, read.Value!);
+            var documentKey = $"{view.Key}|{format}|{block}";
+            var (document, hit) = await cache.GetOrCreate(view.Tag, documentKey, async token =>
             {
-                var (entry, _) = await cache.GetOrCreate(tag, key, t => Evaluate(state, report, request, t), token);
+                var (entry, _) = await Evaluation(state, report, view, token);
                 var content = block is null ? renderer.Render(entry.Report) : ReportCsv.Block(entry.Report, block);
                 return new RenderedDocument(content, renderer.ContentType, $"W/\"{ModelFingerprints.Hash(documentKey)}\"");
             }, cancellation);
-            var file = format == "json" ? null : $"{name}_{period.From:yyyy-MM-dd}_{period.To:yyyy-MM-dd}{(block is null ? "" : "_" + block)}.{format}";
+            var file = format == "json" ? null : $"{name}_{view.Period.From:yyyy-MM-dd}_{view.Period.To:yyyy-MM-dd}{(block is null ? "" : "_" + block)}.{format}";
             return new ServedDocument(document, hit, file, name);
         }
-        catch (ReportArgumentException e)
-        {
-            return ServerProblem.BadParameter(e.Parameter, e.Message, e.Allowed);
-        }
-        catch (Exception e) when (EvaluationProblems.From(e) is { } problem)
+        catch (Exception e) when (Problem(e) is { } problem)
         {
             return problem;
         }
     }
+
+    /// <summary>
+    /// The evaluated report itself, for the report page: the same cache entry the JSON, PDF and sheets are rendered
+    /// from (one evaluation serves them all), and whether it came from the cache. <c>from</c>, <c>to</c> and the
+    /// report's parameters only.
+    /// </summary>
+    public async Task<Outcome<(EvaluatedReport Report, bool CacheHit)>> Evaluated(string name, IQueryCollection query, CancellationToken cancellation)
+    {
+        var state = store.State;
+        var found = Find(state, name);
+        if (found.Problem is { } missing) return missing;
+        var report = found.Value!;
+        var read = RequestReader.Report(query, report);
+        if (read.Problem is { } badRequest) return badRequest;
+        try
+        {
+            var view = View(state, report, read.Value!);
+            var (entry, hit) = await Evaluation(state, report, view, cancellation);
+            metrics.CacheLookup("report", hit);
+            return (entry.Report, hit);
+        }
+        catch (Exception e) when (Problem(e) is { } problem)
+        {
+            return problem;
+        }
+    }
+
+    /// <summary>One view of a report: the request, its resolved period, and the cache key of its evaluation.</summary>
+    private sealed record ReportView(ReportRequest Request, ResolvedPeriod Period, string Tag, string Key);
+
+    private ReportView View(ServingState state, ReportModel report, ReportRequest request)
+    {
+        var (period, values) = new ReportPlanner(state.Model, warehouse.Dialect, time).Resolve(report, request);
+        var key = string.Join("|", report.Name, state.ReportVersions[report.Name], $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}",
+            string.Join("&", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={ParamValues.Show(v.Value)}")));
+        return new ReportView(request, period, ResultCache.ReportTag(report.Name), key);
+    }
+
+    private ValueTask<(EvaluationEntry Entry, bool Hit)> Evaluation(ServingState state, ReportModel report, ReportView view, CancellationToken cancellation) =>
+        cache.GetOrCreate(view.Tag, view.Key, t => Evaluate(state, report, view.Request, t), cancellation);
+
+    private static ServerProblem? Problem(Exception e) => e is ReportArgumentException argument
+        ? ServerProblem.BadParameter(argument.Parameter, argument.Message, argument.Allowed)
+        : EvaluationProblems.From(e);
 
     private async Task<EvaluationEntry> Evaluate(ServingState state, ReportModel report, ReportRequest request, CancellationToken cancellation)
     {

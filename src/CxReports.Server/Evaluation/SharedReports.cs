@@ -50,21 +50,33 @@ public sealed partial class SharedReports(ReportService reports, ShareLinks link
         return new SharedLink($"{http.Scheme}://{http.Host}{http.PathBase}{SharePath}/{token}", expiresAt);
     }
 
-    /// <summary>
-    /// What <c>GET /share/{token}</c> shows. The seam for the HTML report page: when the pages are served, this method
-    /// returns the page for the same grant; until then a browser gets the PDF, shown inline.
-    /// </summary>
-    public Task<Outcome<ServedDocument>> View(string token, CancellationToken cancellation) => Document(token, "pdf", cancellation);
+    /// <summary>The shared report evaluated with the link's parameters and no others, for its page (<c>GET /share/{token}</c>).</summary>
+    public async Task<Outcome<(Engine.Reports.EvaluatedReport Report, bool CacheHit)>> Evaluated(string token, CancellationToken cancellation)
+    {
+        var opened = Open(token);
+        if (opened.Problem is { } refused) return refused;
+        var grant = opened.Value!;
+        var evaluated = await reports.Evaluated(grant.Report, Query(grant.Parameters), cancellation);
+        return evaluated.Problem is { Status: StatusCodes.Status404NotFound } ? NotFound() : evaluated;
+    }
 
     /// <summary>The shared report as a document (json or pdf) with the link's parameters and no others.</summary>
     public async Task<Outcome<ServedDocument>> Document(string token, string format, CancellationToken cancellation)
     {
+        var opened = Open(token);
+        if (opened.Problem is { } refused) return refused;
+        var grant = opened.Value!;
+        var document = await reports.Document(grant.Report, format, Query(grant.Parameters), null, cancellation);
+        return document.Problem is { Status: StatusCodes.Status404NotFound } ? NotFound() : document;
+    }
+
+    /// <summary>What the link grants, or 410 past its time (or older than the longest life links may have now), or 404.</summary>
+    private Outcome<ShareGrant> Open(string token)
+    {
         var check = links.Open(token, time.GetUtcNow());
         if (check.Expired || check.Grant is { } late && late.ExpiresAt > time.GetUtcNow().AddDays(Access.ShareMaxDays))
             return ServerProblem.Of(StatusCodes.Status410Gone, "Link expired", "this share link has expired; ask whoever shared it for a new one");
-        if (check.Grant is not { } grant) return NotFound();
-        var document = await reports.Document(grant.Report, format, Query(grant.Parameters), null, cancellation);
-        return document.Problem is { Status: StatusCodes.Status404NotFound } ? NotFound() : document;
+        return check.Grant is { } grant ? grant : NotFound();
     }
 
     private static ServerProblem NotFound() =>

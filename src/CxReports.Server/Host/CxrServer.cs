@@ -66,6 +66,7 @@ public static class CxrServer
 
         var app = builder.Build();
         app.UseMiddleware<RequestCorrelation>();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHostFiltering();

@@ -78,7 +78,19 @@ public static class ServerServices
         services.AddOpenApi("v1", OpenApiDocument.Configure);
         services.AddCarter(configurator: c => c.WithModules(
             typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule), typeof(KeysModule),
-            typeof(AccessModule)));
+            typeof(AccessModule), typeof(Pages.PagesModule)));
+        // The pages are Razor components rendered on the server (static SSR): no interactivity, no circuit.
+        services.AddRazorComponents();
+        // Razor's encoder escapes every non-ASCII letter by default (ü as &#xFC;): Turkish pages would grow by a third.
+        // Markup characters stay escaped whatever the ranges.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Pages and their files travel compressed; they hold no secret that a reflected parameter could help guess (BREACH).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/css", "text/javascript"];
+        });
         return services;
     }
 

@@ -49,9 +49,8 @@ public sealed class AccessModule : ICarterModule
                 ShareFraming.Apply(context.HttpContext.Response, context.HttpContext.RequestServices.GetRequiredService<IOptions<CxrServerOptions>>().Value.Access);
                 return await next(context);
             });
-        // The query string is never read: a link's parameters are the ones signed into it.
-        shared.MapGet("/{token}", async (string token, HttpContext http, SharedReports shares, CancellationToken cancellation) =>
-            (await shares.View(token, cancellation)).Send(http));
+        // The query string is never read: a link's parameters are the ones signed into it. The page, /share/{token},
+        // is served with the other pages (Pages/PagesModule).
         shared.MapGet("/{token}.pdf", async (string token, HttpContext http, SharedReports shares, CancellationToken cancellation) =>
             (await shares.Document(token, "pdf", cancellation)).Send(http));
         shared.MapGet("/{token}.json", async (string token, HttpContext http, SharedReports shares, CancellationToken cancellation) =>

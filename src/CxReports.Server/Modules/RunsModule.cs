@@ -15,9 +15,7 @@ public sealed class RunsModule : ICarterModule
             .MapGet("", async (string? report, ReportService reports, RunService runs, HttpContext http) =>
             {
                 if (report is not null && reports.Find(report).Problem is { } problem) return problem.ForParameter("report").Send(http);
-                var history = await Task.Run(() => runs.Log.RecentRuns(report)
-                    .Select(run => RunRecord.Of(run, runs.Log.DeliveriesOf(run.RunId))).ToArray());
-                return TypedResults.Ok(new RunHistory(history));
+                return TypedResults.Ok(await Task.Run(() => RunHistory.Of(runs.Log, report)));
             })
             .AcceptsOnly("report")
             .WithName("listRuns")
@@ -48,7 +46,12 @@ public sealed class RunsModule : ICarterModule
 }
 
 /// <summary>The run history: each run of a report, newest first.</summary>
-public sealed record RunHistory(IReadOnlyList<RunRecord> Runs);
+public sealed record RunHistory(IReadOnlyList<RunRecord> Runs)
+{
+    /// <summary>The recent runs of one report (or all, for null) with each delivery's final outcome.</summary>
+    public static RunHistory Of(RunLog log, string? report) =>
+        new(log.RecentRuns(report).Select(run => RunRecord.Of(run, log.DeliveriesOf(run.RunId))).ToArray());
+}
 
 /// <summary>One run: which report, why it ran (schedule or manual), for which slot, how it ended and what each delivery did.</summary>
 public sealed record RunRecord(string Id, string Report, string Trigger, DateTimeOffset ScheduledFor, DateTimeOffset StartedAt,

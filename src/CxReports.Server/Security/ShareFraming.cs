@@ -12,17 +12,14 @@ public static class ShareFraming
     public static void Apply(HttpResponse response, AccessOptions access)
     {
         var headers = response.Headers;
-        if (access.ShareFrameAncestors.Length == 0)
-        {
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
-            headers.XFrameOptions = "DENY";
-        }
-        else
-        {
-            headers.ContentSecurityPolicy = "frame-ancestors " + string.Join(' ', access.ShareFrameAncestors.Select(o => o.TrimEnd('/')));
-        }
+        headers.ContentSecurityPolicy = "frame-ancestors " + FrameAncestors(access);
+        if (access.ShareFrameAncestors.Length == 0) headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "private, no-store";
         headers.XContentTypeOptions = "nosniff";
     }
+
+    /// <summary>The sources of the <c>frame-ancestors</c> directive for shared reports: the configured origins, else <c>'none'</c>.</summary>
+    public static string FrameAncestors(AccessOptions access) =>
+        access.ShareFrameAncestors.Length == 0 ? "'none'" : string.Join(' ', access.ShareFrameAncestors.Select(o => o.TrimEnd('/')));
 }

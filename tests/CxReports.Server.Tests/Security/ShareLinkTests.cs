@@ -48,8 +48,22 @@ public sealed class ShareLinkTests(AccessServer access) : IClassFixture<AccessSe
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4]);
-        // Until the pages are served, the bare link shows the PDF.
-        Assert.Equal("application/pdf", (await Anonymous(access).GetAsync(PathOf(url))).Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_bare_link_is_the_reports_page_with_the_links_view_no_form_and_the_links_own_downloads()
+    {
+        var (url, _) = await Mint("customer_success", ProQuarter);
+        var page = await (await Anonymous(access).GetAsync(PathOf(url) + "?plan=basic&from=2020-01-01")).Html();
+        var json = await (await Anonymous(access).GetAsync(PathOf(url) + ".json")).Json();
+        Assert.Equal(json.GetProperty("title").GetString(), page.QuerySelector("h1")!.TextContent);
+        var expected = PageHtml.ExpectedKpis(json, "kpi_1");
+        var tiles = page.QuerySelectorAll("#block-kpi_1 .kpi-value").Select(t => t.TextContent).ToArray();
+        Assert.Equal(expected.Select(k => k.Value), tiles);
+        // The view is the link's: no form to change it, no API download that would need a key.
+        Assert.Empty(page.QuerySelectorAll("form"));
+        Assert.Empty(page.QuerySelectorAll("a[href^='/api/']"));
+        Assert.Equal([PathOf(url) + ".pdf", PathOf(url) + ".json"], page.QuerySelectorAll(".downloads a").Select(a => a.GetAttribute("href")!).ToArray());
     }
 
     [Fact]
@@ -72,6 +86,7 @@ public sealed class ShareLinkTests(AccessServer access) : IClassFixture<AccessSe
         var problem = await (await Anonymous(access).GetAsync(PathOf(url) + ".json")).Problem(HttpStatusCode.Gone);
         Assert.Equal("this share link has expired; ask whoever shared it for a new one", problem.GetProperty("detail").GetString());
         await (await Anonymous(access).GetAsync(PathOf(url) + ".pdf")).Problem(HttpStatusCode.Gone);
+        await (await Anonymous(access).GetAsync(PathOf(url))).Html(HttpStatusCode.Gone);
     }
 
     [Fact]
@@ -225,6 +240,11 @@ public sealed class ShareLinkTests(AccessServer access) : IClassFixture<AccessSe
         var shared = await Anonymous(access).GetAsync(PathOf(url) + ".pdf");
         Assert.Equal("frame-ancestors https://intranet.example.com", shared.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("no-referrer", shared.Headers.GetValues("Referrer-Policy").Single());
+        var page = await Anonymous(access).GetAsync(PathOf(url));
+        Assert.EndsWith("frame-ancestors https://intranet.example.com", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(page.Headers.Contains("X-Frame-Options"));
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
         var missing = await Anonymous(access).GetAsync("/share/x.pdf");
         Assert.Equal("frame-ancestors https://intranet.example.com", missing.Headers.GetValues("Content-Security-Policy").Single());
         var signIn = await Anonymous(access).GetAsync("/signin");

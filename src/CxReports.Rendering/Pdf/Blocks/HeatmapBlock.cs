@@ -24,6 +24,23 @@ public sealed class HeatmapBlock(IReadOnlyList<HeatmapRow> rows, IReadOnlyList<s
     private const float RowHeight = 15f;
     private const float ScaleHeight = 26f;
 
+    public IReadOnlyList<HeatmapRow> Rows => rows;
+
+    /// <summary>The value columns' headers: months since the cohort started.</summary>
+    public IReadOnlyList<string> Columns => columns;
+
+    public HeatmapText Text => text;
+
+    /// <summary>A share as the cells print it.</summary>
+    public string Percent(double value, int decimals) => percent(value, decimals);
+
+    /// <summary>Where a value sits on the colour scale, 0 (lightest) to 1 (darkest): the scale spans the observed range.</summary>
+    public double ShadeOf(double value)
+    {
+        var (min, max) = Range();
+        return Share(value, min, max);
+    }
+
     public float Measure(float width) => Header.LineHeight * 2 + 4f + rows.Count * RowHeight + ScaleHeight;
 
     public void Draw(SKCanvas canvas, float x, float y, float width)

@@ -22,6 +22,12 @@ public sealed class MatrixBlock(IReadOnlyList<MatrixHeading> columns, IReadOnlyL
     private const float Pad = 5f;
     private const float MaxCellWidth = 120f;
 
+    public IReadOnlyList<MatrixHeading> Columns => columns;
+
+    public IReadOnlyList<MatrixHeading> Rows => rows;
+
+    public MatrixCell? Cell(int row, int column) => cells[row, column];
+
     public float Measure(float width) => HeaderHeight + rows.Count * RowHeight(width) + 1f;
 
     public void Draw(SKCanvas canvas, float x, float y, float width)

@@ -54,8 +54,10 @@ public sealed class PageSessionTests(AccessServer access) : IClassFixture<Access
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/reports")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/reports/customer_success.pdf?from=2026-01-01&to=2026-01-31")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/metrics")).StatusCode);
-        // A page needing the read scope is reached: no redirect to sign in (this branch has no page at / yet, so 404).
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.SendAsync(AccessServer.Page("/"))).StatusCode);
+        // A page needing the read scope is reached: the index itself, no redirect to sign in.
+        var index = await browser.SendAsync(AccessServer.Page("/"));
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("text/html", index.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

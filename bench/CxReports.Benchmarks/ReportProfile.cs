@@ -46,10 +46,13 @@ public static class ReportProfile
             var pdf = new List<double>();
             for (var i = 0; i < repeats; i++)
             {
-                json.Add(Time(() => ReportJson.ToJson(evaluator.Evaluate(report, Period))));
-                pdf.Add(Time(() => PdfRenderer.Render(evaluator.Evaluate(report, Period))));
+                json.Add(1000 * EngineComparison.Time(() => ReportJson.ToJson(evaluator.Evaluate(report, Period))));
+                pdf.Add(1000 * EngineComparison.Time(() => PdfRenderer.Render(evaluator.Evaluate(report, Period))));
             }
-            log.WriteLine($"| {report.Name,-18} | {Median(json),9:F0} | {Median(pdf),9:F0} |");
+            // Where the memory is: DuckDB's buffers (hash tables, cached blocks) against the managed heap that holds results.
+            var duckdb = warehouse.Scalar<long>("SELECT sum(memory_usage_bytes) FROM duckdb_memory()") / (1024 * 1024);
+            var managed = GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024);
+            log.WriteLine($"| {report.Name,-18} | {EngineComparison.Median(json),9:F0} | {EngineComparison.Median(pdf),9:F0} | DuckDB {duckdb} MB, managed heap {managed} MB");
         }
         using var process = Process.GetCurrentProcess();
         log.WriteLine($"// peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB; load {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -95,18 +98,5 @@ public static class ReportProfile
             var plan = string.Join("\n", warehouse.Query($"EXPLAIN ANALYZE {sql}", r => r.GetString(1), [.. planned.Plan.Parameters]));
             File.WriteAllText(Path.Combine(explain, $"{report.Name}-{i:D2}.txt"), $"-- {label}\n{sql}\n\n{plan}\n");
         }
-    }
-
-    private static double Time(Action work)
-    {
-        var watch = Stopwatch.StartNew();
-        work();
-        return watch.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

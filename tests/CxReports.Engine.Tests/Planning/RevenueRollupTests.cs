@@ -16,21 +16,8 @@ namespace CxReports.Engine.Tests.Planning;
 /// </summary>
 public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine), IDisposable
 {
-    private const string Model = """
-        source customers from "customers.csv" {
-          key id
-          column plan
-          time signup: date
-        }
-        source invoices from "invoices.csv" {
-          key id
-          link customer = customer_id -> customers
-          time issued: date
-          column kind
-          column amount: decimal
-          recurring amount per month where kind = "sub"
-        }
-        metric mrr_pro = mrr(invoices) where invoices.customer.plan = "pro"
+    private const string Model = RevenueMetricsTests.Model + """
+
         metric new_pro = mrr_new(invoices) where invoices.customer.plan = "pro"
         """;
 

@@ -20,8 +20,12 @@ public static class RevenueRollup
 
     public static bool Applies(SourceModel source) => source.Recurring is not null && source.TimeAxis is { Type: Dsl.Model.ValueType.Date };
 
-    /// <summary>Every rollup of a source starts so (older ones are dropped when a new one is made).</summary>
-    public static string Prefix(SourceModel source) => $"{source.Name}__mrr_";
+    /// <summary>
+    /// Every rollup of a source starts so (older ones are dropped when a new one is made): its name, or a hash of it
+    /// where the name with the hash of the load would pass PostgreSQL's 63 bytes (which it would cut short).
+    /// </summary>
+    public static string Prefix(SourceModel source) =>
+        Encoding.UTF8.GetByteCount(source.Name) <= 40 ? $"{source.Name}__mrr_" : $"mrr__{Hash(source.Name)[..16]}_";
 
     /// <summary>
     /// The rollup of <paramref name="source"/> as made from the load <paramref name="load"/> (its content hash and
@@ -32,8 +36,10 @@ public static class RevenueRollup
         if (!Applies(source) || load is null) return null;
         var (sql, values) = Statement(model, source, dialect);
         var definition = $"{sql}\n{string.Join("\n", values)}\n{load}";
-        return Prefix(source) + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(definition)))[..16];
+        return Prefix(source) + Hash(definition)[..16];
     }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The SELECT that makes the rollup, with its parameter values.</summary>
     public static (string Sql, IReadOnlyList<object?> Values) Statement(SemanticModel model, SourceModel source, ISqlDialect dialect)

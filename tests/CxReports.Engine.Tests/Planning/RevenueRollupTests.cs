@@ -105,6 +105,25 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
         Assert.Equal(30.0, t.Number("mrr_contraction(invoices)", "2024-02-01"));
     }
 
+    [Fact]
+    public void A_source_whose_name_is_near_the_engines_identifier_limit_has_its_rollup_read()
+    {
+        // 60 characters: with "__mrr_" and a 16-digit hash it would pass PostgreSQL's 63 bytes and be cut short.
+        string name = "invoices_of_every_customer_since_the_company_began_trading_x";
+        using MetricWarehouse w = Load(RevenueMetricsTests.Model.Replace("mrr_pro = mrr(invoices)", $"mrr_pro = mrr({name})")
+                .Replace("source invoices from", $"source {name} from").Replace("invoices.customer", $"{name}.customer"),
+            ("customers.csv", Csv("id,plan,signup", "A,pro,2024-01-01")),
+            ("invoices.csv", Csv("id,customer_id,issued,kind,amount", "i1,A,2024-01-05,sub,100", "i2,A,2024-02-05,sub,130")));
+
+        string rollup = w.Rollups[name];
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(rollup) <= 63);
+        PlannedQuery plan = w.Plan($"mrr({name}), mrr_expansion({name}) by month", "2024-02-01", "2024-02-29", rollups: true);
+        Assert.Contains(rollup, plan.Sql, StringComparison.Ordinal);
+        ResultTable t = w.Execute(plan, "expansion");
+        Assert.Equal(130.0, t.Number($"mrr({name})", "2024-02-01"));
+        Assert.Equal(30.0, t.Number($"mrr_expansion({name})", "2024-02-01"));
+    }
+
     public void Dispose() => _w.Dispose();
 }
 

@@ -50,8 +50,8 @@ public static class ReportProfile
                 pdf.Add(1000 * EngineComparison.Time(() => PdfRenderer.Render(evaluator.Evaluate(report, Period))));
             }
             // Where the memory is: DuckDB's buffers (hash tables, cached blocks) against the managed heap that holds results.
-            var duckdb = warehouse.Scalar<long>("SELECT sum(memory_usage_bytes) FROM duckdb_memory()") / (1024 * 1024);
-            var managed = GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024);
+            var duckdb = warehouse.Scalar<long>("SELECT CAST(sum(memory_usage_bytes) AS BIGINT) FROM duckdb_memory()") / (1024 * 1024);
+            var managed = GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024);
             log.WriteLine($"| {report.Name,-18} | {EngineComparison.Median(json),9:F0} | {EngineComparison.Median(pdf),9:F0} | DuckDB {duckdb} MB, managed heap {managed} MB");
         }
         using var process = Process.GetCurrentProcess();

@@ -79,14 +79,14 @@ public static class EngineComparison
 
     private static ResultTable Execute(IWarehouse warehouse, PlannedQuery plan) => new QueryExecutor(warehouse, Timeout).Execute(plan);
 
-    private static double Time(Action work)
+    internal static double Time(Action work)
     {
         var watch = Stopwatch.StartNew();
         work();
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;

@@ -47,6 +47,16 @@ switch (rest.ToArray())
             Array.IndexOf(lsp, name) is var l and >= 0 && l + 1 < lsp.Length ? int.Parse(lsp[l + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         LspLatency.Run(Console.Out, LspFlag("--repeats", 30), LspFlag("--debounce", 0));
         return;
+    // The sample reports in process over the scale demo, JSON and PDF, medians; --blocks times each statement (ReportProfile.cs).
+    case ["reports", ..] reports:
+        string? ReportFlag(string name) => Array.IndexOf(reports, name) is var f and >= 0 && f + 1 < reports.Length ? reports[f + 1] : null;
+        var runs = reports.Length > 1 && int.TryParse(reports[1], out var count) ? count : 3;
+        ReportProfile.Run(Console.Out, runs, ReportFlag("--report"), reports.Contains("--blocks"), ReportFlag("--explain"));
+        return;
+    // Statements of a file run on the scale demo's warehouse, with their rows and times (profiling a report's SQL).
+    case ["sql", var file]:
+        ReportProfile.Sql(Console.Out, file);
+        return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray());
         return;

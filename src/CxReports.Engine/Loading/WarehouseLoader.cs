@@ -5,7 +5,8 @@ namespace CxReports.Engine.Loading;
 
 /// <summary>
 /// Loads every source of a model, link targets before the sources that link to them (so required links are
-/// checked against fresh keys). A source that fails does not stop the others.
+/// checked against fresh keys), and makes the rollups of the data loaded (<see cref="RollupRefresh"/>). A source
+/// that fails does not stop the others.
 /// </summary>
 public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
 {
@@ -23,7 +24,9 @@ public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
             if (only is null || only.Contains(source.Name))
             {
                 starting?.Invoke(source);
-                yield return loader.Load(source, force, keys, allowShrink);
+                var outcome = loader.Load(source, force, keys, allowShrink);
+                RollupRefresh.Refresh(warehouse, model, source);
+                yield return outcome;
             }
             // Loaded now or before: later sources' required links are checked against its keys.
             if (source.Key is { } key && warehouse.Staging.TableExists(source.Name))

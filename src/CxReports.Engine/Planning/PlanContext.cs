@@ -33,6 +33,12 @@ public sealed class PlanContext
     /// <summary>The report's locale (<c>tr-TR</c>): text values sort with its collation.</summary>
     public string Locale { get; init; } = "en-US";
 
+    /// <summary>
+    /// The revenue rollups (<see cref="RevenueRollup"/>) that hold the warehouse's current data, by source; a
+    /// recurring source without one is computed from its rows.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Rollups { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Most buckets a grain may split the period into (a bucket series longer than this is refused).</summary>
     public int MaxBuckets { get; init; } = int.MaxValue;
 

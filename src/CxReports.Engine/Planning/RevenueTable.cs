@@ -14,6 +14,8 @@ public static class RevenueTable
     public static IReadOnlyList<TableSql> Build(PlanContext context, SourceModel source, IReadOnlyList<Atom> atoms,
         IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where)
     {
+        if (context.Rollups.TryGetValue(source.Name, out var rollup) && Readable(context, source, atoms, dimensions, where))
+            return FromRollup(context, source, rollup, atoms, dimensions, where);
         var recurring = source.Recurring!;
         var joins = new JoinPlan(context.Model, source.Name, "r");
         var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
@@ -29,6 +31,17 @@ public static class RevenueTable
         var atomSlices = atoms.Select(a => a.Aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(a.Aggregate.Filter)}, FALSE)").ToArray();
         var slices = atomSlices.Distinct().ToList();
 
+        var functions = atoms.Select(a => a.Aggregate.Function.Name).ToHashSet(StringComparer.Ordinal);
+        var needsFirstPaid = functions.Overlaps(FirstPaidMeasures);
+        var needsPrevious = needsFirstPaid || functions.Overlaps(PreviousMonthMeasures);
+        var firstMonth = context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)");
+        var lastMonth = $"CAST({context.To} AS DATE)";
+        // Each month of the period needs only itself and the month before, so the entity × month sums are made for
+        // those months alone: the same sums as over the whole history, from a fraction of its groups. The first paid
+        // month of new and reactivated MRR looks at the whole history, so then every month is summed.
+        if (!needsFirstPaid)
+            filters.Add($"{month} BETWEEN {(needsPrevious ? context.Dialect.AddUnits(firstMonth, TimeUnit.Month, -1) : firstMonth)} AND {lastMonth}");
+
         var entity = $"r.{Sql.Identifier(recurring.Entity.Name)}";
         var amount = $"r.{Sql.Identifier(recurring.Amount.Name)}";
         var allMonths = new SqlSelect([
@@ -43,6 +56,18 @@ public static class RevenueTable
         };
 
         var perEntity = PlanContext.TableName(source.Name, "mrr", null);
+        var columns = new List<SqlColumn> { new("x.m", "bucket") };
+        columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
+        columns.AddRange(atoms.Select((a, i) => new SqlColumn(Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i])), a.Column)));
+        var inPeriod = $"x.m BETWEEN {firstMonth} AND {lastMonth}";
+        var monthlyName = PlanContext.TableName(source.Name, "revenue", TimeUnit.Month);
+        if (!needsPrevious)
+        {
+            // MRR, paying accounts and ARPA read each month's own sums: no pairing with the month before.
+            var own = new SqlSelect(columns) { From = new SqlFrom(new SqlTableSource(perEntity, "x")), Where = [inPeriod], GroupBy = SqlSelect.FirstColumns(1 + dims.Length) };
+            return [new TableSql(perEntity, allMonths, false), new TableSql(monthlyName, own, dims.Length > 0)];
+        }
+
         var firstPaid = PlanContext.TableName(source.Name, "first_paid", null);
         var sameDims = string.Concat(dims.Select(d => $" AND {context.Dialect.SameValue($"p.{d.Name}", $"c.{d.Name}")}"));
         var pairs = new SqlSelect([
@@ -56,15 +81,16 @@ public static class RevenueTable
         };
         var pairsName = PlanContext.TableName(source.Name, "mrr_pairs", null);
 
-        var columns = new List<SqlColumn> { new("x.m", "bucket") };
-        columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
-        columns.AddRange(atoms.Select((a, i) => new SqlColumn(Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i])), a.Column)));
         var monthly = new SqlSelect(columns)
         {
-            From = new SqlFrom(new SqlTableSource(pairsName, "x"), [new SqlJoin(SqlJoinKind.Left, new SqlTableSource(firstPaid, "f"), "f.entity = x.entity")]),
-            Where = [$"x.m BETWEEN {context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)")} AND CAST({context.To} AS DATE)"],
+            From = new SqlFrom(new SqlTableSource(pairsName, "x"),
+                needsFirstPaid ? [new SqlJoin(SqlJoinKind.Left, new SqlTableSource(firstPaid, "f"), "f.entity = x.entity")] : []),
+            Where = [inPeriod],
             GroupBy = SqlSelect.FirstColumns(1 + dims.Length),
         };
+        if (!needsFirstPaid)
+            return [new TableSql(perEntity, allMonths, false), new TableSql(pairsName, pairs, false), new TableSql(monthlyName, monthly, dims.Length > 0)];
+
         var firstPaidMonths = new SqlSelect([
             "entity", .. slices.Select((_, k) => new SqlColumn($"min(m) FILTER (WHERE q{k} > 0)", $"first_m{k}")),
         ])
@@ -77,16 +103,76 @@ public static class RevenueTable
             new TableSql(perEntity, allMonths, false),
             new TableSql(firstPaid, firstPaidMonths, false),
             new TableSql(pairsName, pairs, false),
-            new TableSql(PlanContext.TableName(source.Name, "revenue", TimeUnit.Month), monthly, dims.Length > 0),
+            new TableSql(monthlyName, monthly, dims.Length > 0),
         ];
     }
 
-    /// <summary>One revenue measure of the month over slice <paramref name="k"/>'s p, q and first paid month.</summary>
-    private static string Measure(PlanContext context, string function, int k)
+    /// <summary>Measures that tell a new account from a returning one by its first paid month over the whole history.</summary>
+    private static readonly string[] FirstPaidMeasures = ["mrr_new", "mrr_reactivation", "net_mrr_churn"];
+
+    /// <summary>Measures that compare an account's month with the month before.</summary>
+    private static readonly string[] PreviousMonthMeasures = ["mrr_expansion", "mrr_contraction", "mrr_churned", "mrr_churn", "grr", "nrr"];
+
+    /// <summary>
+    /// Whether the query can read the source's rollup: every dimension, metric filter and row filter on the source
+    /// reads through its entity (<see cref="RevenueRollup.ReadsThroughEntity"/>).
+    /// </summary>
+    private static bool Readable(PlanContext context, SourceModel source, IReadOnlyList<Atom> atoms, IReadOnlyList<QueryDimension> dimensions,
+        IReadOnlyDictionary<string, BoundExpression>? where)
+    {
+        var entity = source.Recurring!.Entity;
+        var read = dimensions.Where(d => d.Grain is null).Select(d => (BoundExpression)d.BySource[source.Name])
+            .Concat(atoms.Select(a => a.Aggregate.Filter).OfType<BoundExpression>())
+            .Concat(context.ReportFilters.SelectMany(f => f.BySource.TryGetValue(source.Name, out var c) ? new[] { c, f.Unless } : []).OfType<BoundExpression>())
+            .Concat(where is not null && where.TryGetValue(source.Name, out var w) ? [w] : []);
+        return read.All(e => RevenueRollup.ReadsThroughEntity(e, entity));
+    }
+
+    /// <summary>
+    /// The same months from the rollup: its rows of the period (and the month before it) are already paired, so a
+    /// metric's own <c>where</c>, true or false for a whole entity, keeps or zeroes the entity's p, q and first month.
+    /// </summary>
+    private static IReadOnlyList<TableSql> FromRollup(PlanContext context, SourceModel source, string rollup, IReadOnlyList<Atom> atoms,
+        IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where)
+    {
+        var joins = new JoinPlan(context.Model, rollup, "r");
+        var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
+        var dims = dimensions.Where(d => d.Grain is null).Select((d, i) => (Sql: rows.Compile(d.BySource[source.Name]), Name: $"d{i}")).ToArray();
+        var atomSlices = atoms.Select(a => a.Aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(a.Aggregate.Filter)}, FALSE)").ToArray();
+        var slices = atomSlices.Distinct().ToList();
+        var firstMonth = context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)");
+        var filters = context.RowFilters(source.Name, rows, where).Prepend($"r.{RevenueRollup.Month} BETWEEN {firstMonth} AND CAST({context.To} AS DATE)").ToArray();
+        string In(string slice, string column, string otherwise) => slice == "TRUE" ? $"r.{column}" : $"CASE WHEN {slice} THEN r.{column} ELSE {otherwise} END";
+        var pairs = new SqlSelect([
+            new SqlColumn($"r.{RevenueRollup.Month}", "m"),
+            .. dims.Select(d => new SqlColumn(d.Sql, d.Name)),
+            .. slices.SelectMany((f, k) => new[]
+            {
+                new SqlColumn(In(f, RevenueRollup.Previous, "0"), $"p{k}"), new SqlColumn(In(f, RevenueRollup.Current, "0"), $"q{k}"),
+                new SqlColumn(In(f, RevenueRollup.FirstPaid, "NULL"), $"first_m{k}"),
+            }),
+        ])
+        {
+            From = joins.From,
+            Where = filters,
+        };
+        var pairsName = PlanContext.TableName(source.Name, "mrr_rollup", null);
+        var columns = new List<SqlColumn> { new("x.m", "bucket") };
+        columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
+        columns.AddRange(atoms.Select((a, i) => new SqlColumn(Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i]), "x"), a.Column)));
+        var monthly = new SqlSelect(columns) { From = new SqlFrom(new SqlTableSource(pairsName, "x")), GroupBy = SqlSelect.FirstColumns(1 + dims.Length) };
+        return [new TableSql(pairsName, pairs, false), new TableSql(PlanContext.TableName(source.Name, "revenue", TimeUnit.Month), monthly, dims.Length > 0)];
+    }
+
+    /// <summary>
+    /// One revenue measure of the month over slice <paramref name="k"/>'s p, q and first paid month (a column of
+    /// <paramref name="firstPaid"/>: the first paid months joined as f, or the rollup's own rows x).
+    /// </summary>
+    private static string Measure(PlanContext context, string function, int k, string firstPaid = "f")
     {
         string p = $"x.p{k}", q = $"x.q{k}";
-        var newMrr = $"sum({q}) FILTER (WHERE {p} = 0 AND {q} > 0 AND f.first_m{k} = x.m)";
-        var reactivation = $"sum({q}) FILTER (WHERE {p} = 0 AND {q} > 0 AND f.first_m{k} < x.m)";
+        var newMrr = $"sum({q}) FILTER (WHERE {p} = 0 AND {q} > 0 AND {firstPaid}.first_m{k} = x.m)";
+        var reactivation = $"sum({q}) FILTER (WHERE {p} = 0 AND {q} > 0 AND {firstPaid}.first_m{k} < x.m)";
         var expansion = $"sum({q} - {p}) FILTER (WHERE {p} > 0 AND {q} > {p})";
         var contraction = $"sum({p} - {q}) FILTER (WHERE {q} > 0 AND {q} < {p})";
         var churned = $"sum({p}) FILTER (WHERE {p} > 0 AND {q} = 0)";

@@ -15,7 +15,10 @@ namespace CxReports.Engine.Reports;
 public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, TimeProvider time, TimeSpan timeout, EvaluationLimits? limits = null)
 {
     private readonly EvaluationLimits _limits = limits ?? EvaluationLimits.None;
-    private readonly ReportPlanner _planner = new(model, warehouse.Dialect, time, (limits ?? EvaluationLimits.None).MaxBuckets);
+    private readonly ReportPlanner _planner = new(model, warehouse.Dialect, time, (limits ?? EvaluationLimits.None).MaxBuckets)
+    {
+        Rollups = RollupTables.Current(model, warehouse),
+    };
 
     public EvaluatedReport Evaluate(ReportModel report, ReportRequest request)
     {

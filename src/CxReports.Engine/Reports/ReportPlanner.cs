@@ -12,6 +12,9 @@ namespace CxReports.Engine.Reports;
 /// </summary>
 public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, TimeProvider time, int maxBuckets = int.MaxValue)
 {
+    /// <summary>The revenue rollups the statements may read, by source (<see cref="RollupTables"/>); none without a warehouse.</summary>
+    public IReadOnlyDictionary<string, string> Rollups { get; init; } = new Dictionary<string, string>();
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public (ResolvedPeriod Period, IReadOnlyDictionary<string, object?> Values) Resolve(ReportModel report, ReportRequest request)
@@ -68,5 +71,5 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
         new(Context(report, period, values));
 
     private PlanContext Context(ReportModel report, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
-        new(model, dialect, period, report.TimeZone.Id, values, report.Filters) { MaxBuckets = maxBuckets, Locale = report.Locale.Name };
+        new(model, dialect, period, report.TimeZone.Id, values, report.Filters) { MaxBuckets = maxBuckets, Locale = report.Locale.Name, Rollups = Rollups };
 }

@@ -24,7 +24,7 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     public string Description => $"DuckDB file {Options.DatabaseFile}";
 
-    /// <summary>Called after each statement with its SQL and how long it took (for profiling loads); null = off.</summary>
+    /// <summary>Called after each statement with its SQL and how long it took (for profiling loads and reports); null = off.</summary>
     public Action<string, TimeSpan>? Trace { get; set; }
 
     private DuckDbWarehouse(WarehouseOptions options, DuckDBConnection connection)
@@ -111,6 +111,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             using var reader = command.ExecuteReader();
             var rows = new List<T>();
             while (reader.Read()) rows.Add(map(reader));
+            Trace?.Invoke(sql, started.Elapsed);
             return rows;
         }
         catch (DuckDBException) when (started.Elapsed >= timeout)
@@ -146,6 +147,14 @@ public sealed class DuckDbWarehouse : IWarehouse
         Execute($"DROP TABLE IF EXISTS {Sql.Identifier(name)}");
         Execute($"ALTER TABLE {Sql.Identifier(stage)} RENAME TO {Sql.Identifier(name)}");
     }
+
+    public void ReplaceDerived(string prefix, string name, string select, IReadOnlyList<object?> parameters) => InTransaction(() =>
+    {
+        var tables = Query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'", r => r.GetString(0));
+        foreach (var old in tables.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)))
+            Execute($"DROP TABLE {Sql.Identifier(old)}");
+        Execute($"CREATE TABLE {Sql.Identifier(name)} AS {select}", [.. parameters]);
+    });
 
     public bool TableExists(string name) =>
         Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $1", name) > 0;

@@ -51,6 +51,13 @@ public interface IWarehouse : IDisposable
     /// and records the load, in one transaction: readers see the old rows or the new ones, never a mix or none.
     /// </summary>
     void Publish(string stage, PublishedTable table, LoadRecord record);
+
+    /// <summary>
+    /// Makes the table <paramref name="name"/> from <paramref name="select"/> (a rollup derived from the sources),
+    /// readable by report queries, and drops every other table whose name starts with <paramref name="prefix"/>
+    /// (the rollups it replaces), in one transaction.
+    /// </summary>
+    void ReplaceDerived(string prefix, string name, string select, IReadOnlyList<object?> parameters);
 }
 
 /// <summary>

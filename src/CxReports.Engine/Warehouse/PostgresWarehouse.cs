@@ -240,6 +240,16 @@ public sealed class PostgresWarehouse : IWarehouse
         foreach (var statement in statements) Execute(statement);
     });
 
+    public void ReplaceDerived(string prefix, string name, string select, IReadOnlyList<object?> parameters) => InTransaction(() =>
+    {
+        var tables = Query("SELECT table_name FROM information_schema.tables WHERE table_schema = $1", r => r.GetString(0), Options.Schema);
+        foreach (var old in tables.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)))
+            Execute($"DROP TABLE {Sql.Identifier(old)}");
+        Execute($"CREATE TABLE {Sql.Identifier(name)} AS {select}", [.. parameters]);
+        Execute($"ANALYZE {Sql.Identifier(name)}");
+        Execute($"GRANT SELECT ON {Sql.Identifier(name)} TO {Sql.Identifier(ReaderRole)}");
+    });
+
     public bool TableExists(string name) =>
         Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2", Options.Schema, name) > 0;
 

@@ -6,6 +6,7 @@ using CxReports.Engine.Dialects;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Loading;
 using CxReports.Engine.Planning;
+using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Engine.Tests.Engines;
 using CxReports.Engine.Warehouse;
@@ -75,21 +76,38 @@ public sealed class MetricWarehouse : IDisposable
         return result;
     }
 
-    /// <summary>Plans a query over the inclusive period <paramref name="from"/> .. <paramref name="to"/> (as-of date: <paramref name="today"/> or the period end).</summary>
-    public PlannedQuery Plan(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US")
+    /// <summary>The revenue rollups of the data as loaded now, by source (what a report evaluation may read).</summary>
+    public IReadOnlyDictionary<string, string> Rollups => RollupTables.Current(Model, _warehouse);
+
+    /// <summary>Whether a table of that name is in the warehouse.</summary>
+    public bool HasTable(string name) => _warehouse.TableExists(name);
+
+    /// <summary>Rewrites a file and loads what changed, as <c>cxr load --allow-shrink</c> does.</summary>
+    public void Reload(string path, string text)
+    {
+        File.WriteAllText(Path.Combine(_directory, path), text);
+        foreach (LoadOutcome outcome in new WarehouseLoader(_warehouse, TimeProvider.System).LoadAll(Model, force: false, allowShrink: true))
+            if (outcome.Status == LoadStatus.Failed) throw new InvalidOperationException($"source '{outcome.Source}' did not reload");
+    }
+
+    /// <summary>
+    /// Plans a query over the inclusive period <paramref name="from"/> .. <paramref name="to"/> (as-of date: <paramref name="today"/> or the period end),
+    /// reading the revenue rollups when <paramref name="rollups"/> is set.
+    /// </summary>
+    public PlannedQuery Plan(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US", bool rollups = false)
     {
         (BoundQuery? bound, IReadOnlyList<Dsl.Diagnostics.Diagnostic> diagnostics) = ModelBinder.BindQuery(Model, query);
         if (bound is null)
             throw new InvalidOperationException($"query '{query}' does not bind:\n" + string.Join("\n", diagnostics));
         DateOnly end = Day(to);
         PlanContext context = new(Model, _warehouse.Dialect, ResolvedPeriod.Of(Day(from), end, today is null ? end : Day(today)),
-            timeZone, new Dictionary<string, object?>(), []) { Locale = locale };
+            timeZone, new Dictionary<string, object?>(), []) { Locale = locale, Rollups = rollups ? Rollups : new Dictionary<string, string>() };
         return new QueryPlanner(context).Plan(bound);
     }
 
     /// <summary>Runs a query; the SQL is in the message when the engine rejects it.</summary>
-    public ResultTable Query(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US") =>
-        Execute(Plan(query, from, to, timeZone, today, locale), query);
+    public ResultTable Query(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US", bool rollups = false) =>
+        Execute(Plan(query, from, to, timeZone, today, locale, rollups), query);
 
     /// <summary>Runs a statement written by the test (or planned); the SQL is in the message when the engine rejects it.</summary>
     public ResultTable Execute(PlannedQuery plan, string query)

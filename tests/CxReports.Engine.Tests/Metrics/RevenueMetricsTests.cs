@@ -11,7 +11,8 @@ namespace CxReports.Engine.Tests.Metrics;
 /// </summary>
 public abstract class RevenueMetricsTests(TestEngine engine) : EngineTests(engine), IDisposable
 {
-    private const string Model = """
+    /// <summary>Customers with a plan and their invoices, one kind of which is recurring (RevenueRollupTests reads it too).</summary>
+    internal const string Model = """
         source customers from "customers.csv" {
           key id
           column plan

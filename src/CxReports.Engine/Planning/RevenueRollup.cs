@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using CxReports.Dsl.Model;
+using CxReports.Engine.Dialects;
+using CxReports.Engine.Planning.SqlTree;
+
+namespace CxReports.Engine.Planning;
+
+/// <summary>
+/// A recurring source's MRR per entity and month, paired with the month before and with the entity's first paid
+/// month: what <see cref="RevenueTable"/> otherwise sums and pairs from every invoice for each statement, made once
+/// per load (Loading/RollupRefresh) so a report reads entity-months instead. Only for a date time axis: a date's month
+/// is the same in every zone. Its name carries a hash of its definition and of the loaded content, so a report reads
+/// a rollup of the data it would read itself or none (then it computes from the invoices).
+/// </summary>
+public static class RevenueRollup
+{
+    /// <summary>The rollup's columns besides the entity (named as the source's entity link, so links join from it).</summary>
+    public const string Month = "m", Previous = "p", Current = "q", FirstPaid = "first_m";
+
+    public static bool Applies(SourceModel source) => source.Recurring is not null && source.TimeAxis is { Type: Dsl.Model.ValueType.Date };
+
+    /// <summary>
+    /// Every rollup of a source starts so (older ones are dropped when a new one is made): its name, or a hash of it
+    /// where the name with the hash of the load would pass PostgreSQL's 63 bytes (which it would cut short).
+    /// </summary>
+    public static string Prefix(SourceModel source) =>
+        Encoding.UTF8.GetByteCount(source.Name) <= 40 ? $"{source.Name}__mrr_" : $"mrr__{Hash(source.Name)[..16]}_";
+
+    /// <summary>
+    /// The rollup of <paramref name="source"/> as made from the load <paramref name="load"/> (its content hash and
+    /// time: a reload of the same files under another declaration is another load); null when none applies.
+    /// </summary>
+    public static string? TableName(SemanticModel model, SourceModel source, ISqlDialect dialect, string? load)
+    {
+        if (!Applies(source) || load is null) return null;
+        var (sql, values) = Statement(model, source, dialect);
+        var definition = $"{sql}\n{string.Join("\n", values)}\n{load}";
+        return Prefix(source) + Hash(definition)[..16];
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The SELECT that makes the rollup, with its parameter values.</summary>
+    public static (string Sql, IReadOnlyList<object?> Values) Statement(SemanticModel model, SourceModel source, ISqlDialect dialect)
+    {
+        var recurring = source.Recurring!;
+        var parameters = new SqlParameters(dialect);
+        var joins = new JoinPlan(model, source.Name, "r");
+        var rows = new RowSql(dialect, joins, parameters, new Dictionary<string, object?>());
+        var time = source.TimeAxis!;
+        var entity = Sql.Identifier(recurring.Entity.Name);
+        var month = dialect.Truncate(TimeUnit.Month, $"CAST(r.{Sql.Identifier(time.Name)} AS DATE)");
+        var sums = new SqlSelect([new SqlColumn($"r.{entity}", "entity"), new SqlColumn(month, "m"), new SqlColumn($"sum(r.{Sql.Identifier(recurring.Amount.Name)})", "q")])
+        {
+            From = joins.From,
+            Where = [$"r.{entity} IS NOT NULL", .. recurring.Where is { } w ? new[] { rows.Compile(w) } : []],
+            GroupBy = SqlSelect.FirstColumns(2),
+        };
+        var firstPaid = new SqlSelect(["entity", new SqlColumn("min(m) FILTER (WHERE q > 0)", "first_m")])
+        {
+            From = new SqlFrom(new SqlTableSource("sums")),
+            GroupBy = SqlSelect.FirstColumns(1),
+        };
+        var pairs = new SqlSelect([
+            new SqlColumn("coalesce(c.entity, p.entity)", recurring.Entity.Name),
+            new SqlColumn($"coalesce(c.m, {dialect.AddUnits("p.m", TimeUnit.Month, 1)})", Month),
+            new SqlColumn("coalesce(p.q, 0)", Previous), new SqlColumn("coalesce(c.q, 0)", Current),
+            new SqlColumn("f.first_m", FirstPaid),
+        ])
+        {
+            With = [new SqlTable("sums", sums), new SqlTable("first_paid", firstPaid)],
+            From = new SqlFrom(new SqlTableSource("sums", "c"), [
+                new SqlJoin(SqlJoinKind.Full, new SqlTableSource("sums", "p"), $"p.entity = c.entity AND p.m = {dialect.AddUnits("c.m", TimeUnit.Month, -1)}"),
+                new SqlJoin(SqlJoinKind.Left, new SqlTableSource("first_paid", "f"), "f.entity = coalesce(c.entity, p.entity)"),
+            ]),
+        };
+        return (SqlWriter.Write(pairs), parameters.Values);
+    }
+
+    /// <summary>
+    /// Whether a row expression can be read from the rollup: it reads only through the entity's link (the linked
+    /// entity's fields, constant per entity) or the link itself, so it keeps or drops whole entity-months.
+    /// </summary>
+    public static bool ReadsThroughEntity(BoundExpression expression, FieldModel entity) => expression switch
+    {
+        BoundLiteral or BoundParameter => true,
+        BoundField f => f.Links.Count == 0 ? f.Field.Name == entity.Name : f.Links[0].Name == entity.Name,
+        BoundBinary b => ReadsThroughEntity(b.Left, entity) && ReadsThroughEntity(b.Right, entity),
+        BoundUnary u => ReadsThroughEntity(u.Operand, entity),
+        BoundIn i => ReadsThroughEntity(i.Value, entity) && i.Items.All(x => ReadsThroughEntity(x, entity)),
+        BoundBetween b => ReadsThroughEntity(b.Value, entity) && ReadsThroughEntity(b.Low, entity) && ReadsThroughEntity(b.High, entity),
+        BoundRowCall c => c.Arguments.All(a => ReadsThroughEntity(a, entity)),
+        _ => false,
+    };
+}

@@ -24,6 +24,7 @@ public sealed class BorrowedWarehouse(IWarehouse lent) : IWarehouse
     public void CreateMissing(params string[] statements) => lent.CreateMissing(statements);
     public bool TableExists(string name) => lent.TableExists(name);
     public void Publish(string stage, PublishedTable table, LoadRecord record) => lent.Publish(stage, table, record);
+    public void ReplaceDerived(string prefix, string name, string select, IReadOnlyList<object?> parameters) => lent.ReplaceDerived(prefix, name, select, parameters);
 
     public void Dispose()
     {

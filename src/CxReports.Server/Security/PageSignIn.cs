@@ -79,7 +79,9 @@ public sealed class PageSignIn(ApiKeyRegistry keys, IOptions<CxrServerOptions> o
         headers.ContentSecurityPolicy = SignInPage.ContentSecurityPolicy;
         headers.CacheControl = "no-store";
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer Chromium posts the form with "Origin: null", which the
+        // cross-site guard rightly refuses, and nobody could sign in from a real browser.
+        headers["Referrer-Policy"] = "same-origin";
         return TypedResults.Content(SignInPage.Html(returnPath, error), "text/html; charset=utf-8", statusCode: status);
     }
 

@@ -41,7 +41,7 @@ public static class SignInPage
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer">
+            <meta name="referrer" content="same-origin">
             <title>Sign in · CxReports</title>
             <style>{Style}</style>
             </head>

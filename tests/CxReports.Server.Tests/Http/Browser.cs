@@ -17,10 +17,16 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: ./scripts/install-deps.sh --test installs it");
         Server = await TestServer.Start(kestrel: true);
         _playwright = await Playwright.CreateAsync();
-        Chrome = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Chrome = await Launch(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, with nothing that would reach for the network on its own.</summary>
+    public static Task<IBrowser> Launch(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: ./scripts/install-deps.sh --test installs it");
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,

@@ -186,7 +186,7 @@ public sealed class ServerForwardingTests : IDisposable
         using var webhook = new HoldingWebhookReceiver(hold: 1);
         using var server = ServeHeldDelivery(webhook);
         using var command = CxrProcess.Start(_root, "--reports", "reports", "--data", "data", "run", "held", "--deliver");
-        WaitUntil(() => webhook.Keys.Count == 1 || command.HasExited, "the delivery to reach the webhook");
+        ServeProcess.WaitUntil(() => webhook.Keys.Count == 1 || command.HasExited, "the delivery to reach the webhook");
 
         server.Kill();
         var outcome = command.Outcome();
@@ -281,16 +281,5 @@ public sealed class ServerForwardingTests : IDisposable
         using var socket = new TcpListener(IPAddress.Loopback, 0);
         socket.Start();
         return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    /// <summary>Waits for something another process does; it has no way to tell us, so we look every 100 ms, for at most a minute.</summary>
-    private static void WaitUntil(Func<bool> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException($"waited a minute for {what}");
-            Thread.Sleep(100);
-        }
     }
 }

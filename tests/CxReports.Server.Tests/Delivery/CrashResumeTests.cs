@@ -63,17 +63,6 @@ public sealed class CrashResumeTests : IDisposable
         ["Delivery__SmtpSecurity"] = "None",
     });
 
-    /// <summary>Waits for something another process does; it has no way to tell us, so we look every 100 ms, for at most a minute.</summary>
-    private static void WaitUntil(Func<bool> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException($"waited a minute for {what}");
-            Thread.Sleep(100);
-        }
-    }
-
     private static JsonElement Runs(ServeProcess server, string key)
     {
         using var client = server.Client(key);
@@ -88,7 +77,7 @@ public sealed class CrashResumeTests : IDisposable
         {
             using var client = first.Client(_key);
             _ = client.PostAsync("/api/reports/crash/run", null);
-            WaitUntil(() => _smtp.Messages == 1, "the email to reach the SMTP server");
+            ServeProcess.WaitUntil(() => _smtp.Messages == 1, "the email to reach the SMTP server");
             first.Kill();
         }
         var delivered = Assert.Single(Directory.GetFiles(Path.Combine(Out, "cx")));
@@ -98,13 +87,13 @@ public sealed class CrashResumeTests : IDisposable
         // 2. Restart: the interrupted run is resumed; its email is in doubt, its webhook POST is held open: kill again.
         using (var second = Serve())
         {
-            WaitUntil(() => _webhook.Keys.Count == 1, "the webhook POST of the resumed run");
+            ServeProcess.WaitUntil(() => _webhook.Keys.Count == 1, "the webhook POST of the resumed run");
             second.Kill();
         }
 
         // 3. Restart: the run is finished, the webhook delivered with the same key.
         using var third = Serve();
-        WaitUntil(() => Runs(third, _key)[0].GetProperty("outcome").GetString() != "running", "the resumed run to finish");
+        ServeProcess.WaitUntil(() => Runs(third, _key)[0].GetProperty("outcome").GetString() != "running", "the resumed run to finish");
 
         var run = Assert.Single(Runs(third, _key).EnumerateArray());
         Assert.Equal("partial", run.GetProperty("outcome").GetString());

@@ -30,6 +30,17 @@ internal sealed class ServeProcess : IDisposable
         }
     }
 
+    /// <summary>Waits for something another process does; it has no way to tell us, so we look every 100 ms, for at most a minute.</summary>
+    public static void WaitUntil(Func<bool> condition, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(1)) throw new TimeoutException($"waited a minute for {what}");
+            Thread.Sleep(100);
+        }
+    }
+
     public static ServeProcess Start(string reports, string data, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet",

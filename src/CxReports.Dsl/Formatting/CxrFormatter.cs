@@ -10,7 +10,7 @@ namespace CxReports.Dsl.Formatting;
 /// is kept: a comment on a line of its own stays before the node that follows it, a comment after code stays at
 /// the end of that line. A top-level <c>currency</c> line, kept by the parser for models written before the model
 /// block, is written into the block: into the file's block when it has one without a currency, as a block of its own
-/// when the model has none.
+/// when the model has none; several currency lines (CXR040) beside a block stay as written.
 /// </summary>
 public sealed class CxrFormatter
 {
@@ -36,8 +36,12 @@ public sealed class CxrFormatter
         var block = file.Declarations.OfType<ModelDeclaration>().FirstOrDefault();
         if (block is null && modelBlockInAnotherFile) return; // a block here would be the model's second (CXR070)
         if (block is not null && block.Settings.Any(s => s.Keyword.Text == "currency")) return; // a second currency stays as written: CXR040
-        _movedCurrency = file.Declarations.OfType<CurrencyDeclaration>().FirstOrDefault();
-        _currencyBlock = _movedCurrency is null ? null : block;
+        var lines = file.Declarations.OfType<CurrencyDeclaration>().ToArray();
+        // Several lines are CXR040 already. A new block stands where the first line stood, so the order is kept; moving
+        // the first into a block written elsewhere would change which line the error names.
+        if (lines.Length == 0 || lines.Length > 1 && block is not null) return;
+        _movedCurrency = lines[0];
+        _currencyBlock = block;
     }
 
     /// <summary>

@@ -36,6 +36,18 @@ public class ModelBlockFormattingTests
     }
 
     [Fact]
+    public void Several_currency_lines_stay_where_they_are_so_the_error_still_names_the_second()
+    {
+        // Found by the fuzzer (seed 2727): moving the first line into the block made the second one the model's
+        // currency and the moved one the duplicate.
+        const string text = "currency \"USD\"\ncurrency \"EUR\"\nmodel {\n}\n";
+        var formatted = Format(text);
+        Assert.Equal("currency \"USD\"\n\ncurrency \"EUR\"\n\nmodel {\n}\n", formatted);
+        var diagnostic = Assert.Single(ModelBinder.Compile([new SourceFile("x.cxr", formatted)]).Diagnostics, d => d.Code == CxReports.Dsl.Diagnostics.DiagnosticCode.InvalidCurrency);
+        Assert.Equal(3, diagnostic.Span.Line);
+    }
+
+    [Fact]
     public void A_currency_line_becomes_a_model_block_keeping_its_comments()
     {
         Assert.Equal("# money\nmodel {\n  currency \"TRY\"  # lira\n}\n\nmetric n = count(responses)\n",

@@ -27,7 +27,7 @@ public sealed class ServerStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (settings.GenerateDemoData && !HoldsData(settings.DataDirectory))
+        if (settings.GenerateDemoData && !DataDirectoryContents.HoldsData(settings.DataDirectory))
         {
             log.LogInformation("no data in '{Directory}': writing the demo dataset ({Customers} customers)", settings.DataDirectory, settings.DemoCustomers);
             DemoDataGenerator.Generate(new DemoOptions(settings.DataDirectory, settings.DemoCustomers));
@@ -61,9 +61,4 @@ public sealed class ServerStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>A data directory holds data when it has any file besides the warehouse itself.</summary>
-    private static bool HoldsData(string directory) =>
-        Directory.Exists(directory) && Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Any(f => !f.EndsWith(".duckdb", StringComparison.Ordinal) && !f.EndsWith(".duckdb.wal", StringComparison.Ordinal));
 }

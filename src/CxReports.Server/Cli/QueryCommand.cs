@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CxReports.Dsl.Binding;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
 using CxReports.Engine.Results;
@@ -72,7 +73,7 @@ public static class QueryCommand
             case "table":
                 var grid = new Table().AddColumns(table.Columns.Select(c => new TableColumn(Markup.Escape(c.Name))).ToArray());
                 foreach (var row in table.Rows)
-                    grid.AddRow(row.Select((v, i) => Markup.Escape(table.Columns[i].LabelOf(v) ?? Display(v))).ToArray());
+                    grid.AddRow(row.Select((v, i) => Markup.Escape(table.Columns[i].LabelOf(v) ?? Display(v, table.Columns[i].Grain))).ToArray());
                 host.Console(stdout).Write(grid);
                 break;
             default:
@@ -81,12 +82,21 @@ public static class QueryCommand
         }
     }
 
-    /// <summary>What people read: rounded to two decimals, blank for undefined.</summary>
-    private static string Display(object? value) => value switch
+    /// <summary>
+    /// What people read: rounded to two decimals, blank for undefined, a time bucket as wide as its grain ("2025-12",
+    /// "2025-Q4", "2025"; a day or week by its first day). CSV and JSON keep the first day, which machines sort and parse.
+    /// </summary>
+    private static string Display(object? value, TimeUnit? grain) => value switch
     {
         null => "",
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly date => grain switch
+        {
+            TimeUnit.Month => date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            TimeUnit.Quarter => $"{date.Year}-Q{(date.Month - 1) / 3 + 1}",
+            TimeUnit.Year => date.Year.ToString(CultureInfo.InvariantCulture),
+            _ => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        },
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 }

@@ -7,6 +7,7 @@ namespace CxReports.Server.Evaluation;
 /// <summary>
 /// An alert as <c>GET /api/alerts</c> shows it: what it watches and when it fires (<see cref="Condition"/> in words), its
 /// guards, when it is next checked (in its zone), whom it tells (targets redacted), and each segment's stored state.
+/// <see cref="RelativeChange"/> says a segment's change is a share of the earlier value (0.1 for +10%), not points.
 /// </summary>
 public sealed record AlertSummary(
     string Name,
@@ -14,6 +15,7 @@ public sealed record AlertSummary(
     string Metric,
     IReadOnlyList<string> Dimensions,
     string Condition,
+    bool RelativeChange,
     string Grain,
     AlertMinimumSummary? Minimum,
     AlertSignificanceSummary? Significance,
@@ -31,6 +33,7 @@ public sealed record AlertSummary(
             alert.Metric.Name,
             dimensions,
             AlertConditionWords.Of(alert),
+            alert.Condition is ChangeCondition { Relative: true },
             alert.Grain.ToString().ToLowerInvariant(),
             alert.Minimum is { } minimum ? new AlertMinimumSummary(minimum.Metric, minimum.Count) : null,
             alert.Significance is { } rule ? new AlertSignificanceSummary((double)rule.Level, AlertConditionWords.Test(rule.Test)) : null,

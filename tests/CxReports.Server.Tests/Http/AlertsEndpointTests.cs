@@ -44,6 +44,7 @@ public sealed class AlertsEndpointTests(AlertsServer shared) : IClassFixture<Ale
         var moves = Named(list, "answers_move");
         Assert.Equal("responses_n by channel, customer.plan changes by 10% or more either way vs the same quarter a year earlier", moves.GetProperty("condition").GetString());
         Assert.Equal(JsonValueKind.Null, moves.GetProperty("check").ValueKind);
+        Assert.Equal((true, false), (moves.GetProperty("relativeChange").GetBoolean(), drop.GetProperty("relativeChange").GetBoolean()));
         Assert.Equal("slack https://hooks.slack.com/services/*** | teams https://prod-00.westeurope.logic.azure.com/workflows/***?api-version=***&sig=***",
             string.Join(" | ", moves.GetProperty("channels").EnumerateArray().Select(Channel)));
     }

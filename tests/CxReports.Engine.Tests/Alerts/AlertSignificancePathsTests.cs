@@ -31,12 +31,9 @@ public abstract class AlertSignificancePathsTests(TestEngine engine) : EngineTes
             source customers from "customers.csv" {
               key id
               column plan
-              time signup: date
-              lifecycle signup .. churns.left_at
-            }
-            source churns from "churns.csv" {
-              link customer = customer_id -> customers
-              time left_at: date
+              time joined: date
+              time left_on: date
+              lifecycle joined .. left_on
             }
             metric customers_active = active(customers)
             metric churn = churn_rate(customers) per month
@@ -52,27 +49,19 @@ public abstract class AlertSignificancePathsTests(TestEngine engine) : EngineTes
         //          churn rate, which counts only the customers at its start (metrics.md "Lifecycle metrics").
         //   basic: 100 at 1 January, 3 leave in January; 97 at 1 February, 7 leave in February.
         //   free:  10 at 1 January, none leave; 5 of them leave in February.
-        var customers = new List<string> { "id,plan,signup" };
-        var churns = new List<string> { "customer_id,left_at" };
-        void Add(string plan, int count, string? left, string signup = "2024-06-01")
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var id = $"{plan}{customers.Count}";
-                customers.Add($"{id},{plan},{signup}");
-                if (left is not null) churns.Add($"{id},{left}");
-            }
-        }
+        var customers = new List<string> { "id,plan,joined,left_on" };
+        void Add(string plan, int count, string? left, string joined = "2024-06-01") =>
+            customers.AddRange([.. Rows(count, i => $"{plan}{customers.Count + i},{plan},{joined},{left}")]);
         Add("pro", 10, "2025-01-20");
         Add("pro", 36, "2025-02-20");
         Add("pro", 204, null);
-        Add("pro", 5, "2025-02-20", signup: "2025-02-03");
+        Add("pro", 5, "2025-02-20", joined: "2025-02-03");
         Add("basic", 3, "2025-01-20");
         Add("basic", 7, "2025-02-20");
         Add("basic", 90, null);
         Add("free", 5, "2025-02-20");
         Add("free", 5, null);
-        using var w = Load(cxr, ("customers.csv", Csv([.. customers])), ("churns.csv", Csv([.. churns])));
+        using var w = Load(cxr, ("customers.csv", Csv([.. customers])));
         var evaluation = Evaluate(w, "churn_up");
 
         // pro: 10/250 = 4% -> 36/240 = 15%, +11 points. Pooled 46/490 = 0.0938776;

@@ -8,41 +8,15 @@ namespace CxReports.Server.Tests.Http;
 /// guards, channels, next check, and per segment firing or normal since when), reached from the navigation, in light
 /// and dark, by keyboard, with the Content-Security-Policy in force.
 /// </summary>
-public sealed class AlertsPageBrowserTests(AlertsPageBrowserTests.Fixture fixture) : IClassFixture<AlertsPageBrowserTests.Fixture>
+public sealed class AlertsPageBrowserTests(AlertsPageBrowserTests.AlertsBrowser browser) : IClassFixture<AlertsPageBrowserTests.AlertsBrowser>
 {
-    /// <summary>One alerts server and one browser for the class.</summary>
-    public sealed class Fixture : IAsyncLifetime
+    /// <summary>The browser over <see cref="AlertsServer"/>.</summary>
+    public sealed class AlertsBrowser : Browser
     {
-        private IPlaywright? _playwright;
-        public AlertsServer Alerts { get; } = new();
-        public IBrowser Chrome { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await Alerts.InitializeAsync();
-            _playwright = await Playwright.CreateAsync();
-            Chrome = await Browser.Launch(_playwright);
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Chrome is not null) await Chrome.CloseAsync();
-            _playwright?.Dispose();
-            await Alerts.DisposeAsync();
-        }
+        protected override Task<TestServer> StartServer() => AlertsServer.Start();
     }
 
-    private async Task<IPage> Page(ColorScheme scheme = ColorScheme.Light)
-    {
-        var context = await fixture.Chrome.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.Alerts.Server.App.Urls.First(),
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + fixture.Alerts.Server.Keys[ApiScope.Read] },
-            Locale = "en-US",
-            ColorScheme = scheme,
-        });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> Page(ColorScheme scheme = ColorScheme.Light) => browser.Page(ApiScope.Read, scheme);
 
     [Fact]
     public async Task The_navigation_leads_to_the_alerts_and_each_shows_its_condition_channels_next_check_and_segments()

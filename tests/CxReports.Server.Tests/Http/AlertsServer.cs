@@ -31,12 +31,17 @@ public sealed class AlertsServer : IAsyncLifetime
 
     public TestServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Server = await Start();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    /// <summary>A server as described above; the caller disposes it.</summary>
+    public static async Task<TestServer> Start()
     {
-        Server = await TestServer.Start(kestrel: true,
+        var server = await TestServer.Start(kestrel: true,
             editReports: reports => File.WriteAllText(Path.Combine(reports, "more_alerts.cxr"), Extra),
             customize: builder => builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
-        new AlertStateStore(Server.App.Services.GetRequiredService<WarehouseGate>()).EnsureCreated().Save(
+        new AlertStateStore(server.App.Services.GetRequiredService<WarehouseGate>()).EnsureCreated().Save(
         [
             new AlertState("nps_drop", "channel=phone", true, FiredAt, JudgedAt, 31.25) { Previous = 42.5, Change = -11.25, PValue = 0.0123 },
             new AlertState("nps_drop", "channel=web", false, FiredAt, JudgedAt, 40) { Previous = 38, Change = 2, PValue = null },
@@ -45,7 +50,6 @@ public sealed class AlertsServer : IAsyncLifetime
             // An alert since removed from the files: its states stay in the table and are shown nowhere.
             new AlertState("old_alert", "", true, FiredAt, JudgedAt, 1),
         ]);
+        return server;
     }
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
 }

@@ -6,7 +6,7 @@ namespace CxReports.Engine.Alerts;
 /// </summary>
 public sealed record AlertState(string Alert, string Segment, bool Firing, DateTimeOffset Since, DateTimeOffset Evaluated, double? Value)
 {
-    /// <summary>The earlier period's value at the last judgement; null when undefined or for a threshold.</summary>
+    /// <summary>The earlier period's value at the last judgement; null when undefined.</summary>
     public double? Previous { get; init; }
 
     /// <summary>The change at the last judgement, as the segment's <see cref="AlertSegment.Change"/>; null when undefined.</summary>

@@ -37,7 +37,7 @@ public abstract class AlertStateStoreTests(TestEngine engine) : EngineTests(engi
         store.Save([new AlertState("nps_drop", "channel=phone", true, march, march, 10) { Previous = 50, Change = -40, PValue = 0.000179431 }]);
         Assert.Equal((50.0, -40.0, 0.000179431), Numbers(store.Of("nps_drop")["channel=phone"]));
 
-        // A threshold has no earlier period and no test: the numbers of the last judgement are undefined, not the ones before.
+        // A judgement without an earlier value or a test leaves them undefined, not as they were before.
         store.Save([new AlertState("nps_drop", "channel=phone", true, march, april, 12)]);
         Assert.Equal((null, null, null), Numbers(store.All().Single()));
     }

@@ -1,6 +1,6 @@
 // Screenshots and page weight of the CxReports pages (scripts/screenshot-pages.sh starts the server and calls this).
 //   node web/screenshots.mjs BASE_URL OUT_DIR REPORT...
-// Full-page PNGs of the index, /runs, /status and each report page, light and dark (prefers-color-scheme), drawn by
+// Full-page PNGs of the index, /runs, /alerts, /status and each report page, light and dark (prefers-color-scheme), drawn by
 // Debian's /usr/bin/chromium (playwright-core downloads no browser). Then, for each report page in a fresh context
 // with an empty cache: bytes transferred (navigation + every resource, compressed as sent), and the times from
 // navigation start to DOM interactive, DOMContentLoaded, load and every chart drawn (the page is usable then).
@@ -13,7 +13,7 @@ const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
-const pages = [["index", "/"], ["runs", "/runs"], ["status", "/status"], ...reports.map(r => [r, `/reports/${r}`])];
+const pages = [["index", "/"], ["runs", "/runs"], ["alerts", "/alerts"], ["status", "/status"], ...reports.map(r => [r, `/reports/${r}`])];
 for (const scheme of ["light", "dark"]) {
   const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 }, locale: "en-US" });
   const page = await context.newPage();

@@ -27,7 +27,12 @@ public static class AlertTransitions
             if (now != was)
                 notices.Add(new AlertNotice(evaluation.Alert, now ? AlertNoticeKind.Fired : AlertNoticeKind.BackToNormal, segment));
             var since = before is not null && now == was ? before.Since : at;
-            states.Add(new AlertState(evaluation.Alert, segment.Name, now, since, at, segment.Value));
+            states.Add(new AlertState(evaluation.Alert, segment.Name, now, since, at, segment.Value)
+            {
+                Previous = segment.Previous,
+                Change = segment.Change,
+                PValue = segment.Significance?.PValue,
+            });
         }
         return (states, notices);
     }

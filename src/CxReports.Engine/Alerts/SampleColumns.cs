@@ -7,7 +7,8 @@ namespace CxReports.Engine.Alerts;
 
 /// <summary>
 /// The counts a significance test needs, as extra metric columns of the alert's query, and how to read them back into
-/// a sample: for an NPS its promoters, passives and detractors; for a proportion its successes and count; for a mean its
+/// a sample: for an NPS its promoters, passives and detractors; for a proportion its successes and count (for a churn
+/// rate, the rate and the customers at the start, whose product is the customers who left); for a mean its
 /// count and the mean of squares (with the mean itself, the sample standard deviation). Each column is the watched
 /// aggregate's own rows (its source and <c>where</c>), with the answers the function counts (0-10, 1-5, 1-7).
 /// </summary>
@@ -30,9 +31,11 @@ internal static class SampleColumns
             ],
             (SignificanceTest.Proportion, "csat") => [Count("successes", sample, Between(value!, 4, 5)), Count("count", sample, Between(value!, 1, 5))],
             (SignificanceTest.Proportion, "share") => [Count("successes", sample, value), Count("count", sample, null)],
+            // Not churned(): it also counts customers who start and leave inside the period, whom the rate leaves out.
+            // The rate itself (unscaled by `per month`) times the customers at the start is the count of those who left.
             (SignificanceTest.Proportion, "churn_rate") =>
             [
-                Column("successes", sample with { Function = FunctionCatalog.Aggregates["churned"] }),
+                Column("rate", sample),
                 Column("count", sample with { Function = FunctionCatalog.Aggregates["active"] }) with { At = Moment.Start },
             ],
             (SignificanceTest.Mean, var function) => MeanColumns(sample, value!, function == "ces" ? Between(value!, 1, 7) : null),
@@ -50,7 +53,9 @@ internal static class SampleColumns
             case SignificanceTest.NetPromoter:
                 return new NpsSample(Whole(Get("promoters")), Whole(Get("passives")), Whole(Get("detractors")));
             case SignificanceTest.Proportion:
-                return Get("count") is null ? null : new ProportionSample(Whole(Get("successes")), Whole(Get("count")));
+                if (Get("count") is not { } count) return null;
+                var successes = Get("rate") is { } percent ? percent / 100 * count : Get("successes");
+                return new ProportionSample(Whole(successes), Whole(count));
             default:
                 var (n, squares) = (Whole(Get("count")), Get("squares"));
                 if (n < 2 || squares is null || mean is null) return new MeanSample(mean ?? 0, 0, n);

@@ -58,6 +58,7 @@ public static class AlertCommand
         });
         var command = new Command("alert", "Alerts: metrics watched per segment");
         command.Subcommands.Add(check);
+        command.Subcommands.Add(AlertListCommand.Create(options, stdout, stderr));
         return command;
     }
 

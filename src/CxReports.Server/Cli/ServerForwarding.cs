@@ -20,7 +20,7 @@ public static class ServerForwarding
 {
     /// <summary>The commands that go through a running server.</summary>
     public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal)
-        { "query", "run", "explain", "load", "keys create", "keys list", "keys revoke", "alert check" };
+        { "query", "run", "explain", "load", "keys create", "keys list", "keys revoke", "alert check", "alert list" };
 
     /// <summary>How long a server named by the file has to show it is alive before the command runs in process instead.</summary>
     private static readonly TimeSpan Probe = TimeSpan.FromSeconds(3);

@@ -17,6 +17,7 @@ public static class OpenApiDocument
         ["Query"] = "Ad-hoc metric queries over the model.",
         ["Check"] = "Check CXR text without changing anything.",
         ["Runs"] = "Run history and run-now.",
+        ["Alerts"] = "Alerts and their state per segment.",
         ["Admin"] = "Reload and serving status.",
         ["Health"] = "Liveness and readiness; no key needed.",
     };

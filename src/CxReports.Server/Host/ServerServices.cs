@@ -40,6 +40,7 @@ public static class ServerServices
         services.AddSingleton<ReportService>();
         services.AddSingleton<QueryService>();
         services.AddSingleton<CheckService>();
+        services.AddSingleton<AlertService>();
         services.AddSingleton<SharedReports>();
         services.AddSingleton<PageSignIn>();
         services.AddSingleton<CxReports.Engine.Scheduling.IReportFormatter>(new CxReports.Rendering.Formats.JsonReportFormatter(indented: false));
@@ -78,7 +79,7 @@ public static class ServerServices
         services.AddOpenApi("v1", OpenApiDocument.Configure);
         services.AddCarter(configurator: c => c.WithModules(
             typeof(ReportsModule), typeof(QueryModule), typeof(CheckModule), typeof(RunsModule), typeof(AdminModule), typeof(HealthModule), typeof(KeysModule),
-            typeof(AccessModule), typeof(Pages.PagesModule)));
+            typeof(AccessModule), typeof(AlertsModule), typeof(Pages.PagesModule)));
         // The pages are Razor components rendered on the server (static SSR): no interactivity, no circuit.
         services.AddRazorComponents();
         // Razor's encoder escapes every non-ASCII letter by default (ü as &#xFC;): Turkish pages would grow by a third.

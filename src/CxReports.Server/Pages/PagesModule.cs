@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace CxReports.Server.Pages;
 
 /// <summary>
-/// The browser pages: the reports, a report as a page, the run history and the status, rendered on the server from
+/// The browser pages: the reports, a report as a page, the run history, the alerts and the status, rendered on the server from
 /// the services and the cached evaluations the JSON API uses (no SQL of their own), with the read scope like the API;
 /// and their static files.
 /// </summary>
@@ -61,6 +61,9 @@ public sealed class PagesModule : ICarterModule
             if (report is not null && reports.Find(report).Problem is { } problem) return Problem(problem.ForParameter("report"), "/runs");
             return Page<RunsPage>(new { History = await Task.Run(() => RunHistory.Of(runs.Log, report)) });
         }).AcceptsOnly("report");
+
+        pages.MapGet("/alerts", async (AlertService alerts, ServingStore store) =>
+            Page<AlertsPage>(new { Alerts = store.Current is null ? [] : await Task.Run(alerts.List) })).AcceptsOnly();
 
         pages.MapGet("/status", (ServingStore store, EvaluationLimiter evaluations, IOptions<CxrServerOptions> options) =>
             Page<StatusPage>(new { Status = ServerStatus.From(store, evaluations, options.Value) })).AcceptsOnly();

@@ -13,13 +13,19 @@ public sealed record ServerProblem(int Status, string Title, string Detail, IRea
         new(status, title, detail, extensions.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value));
 
     /// <summary>404 for a report name that is not in the model, with the closest name if one is close.</summary>
-    public static ServerProblem UnknownReport(string name, IEnumerable<string> names)
+    public static ServerProblem UnknownReport(string name, IEnumerable<string> names) => Unknown("report", name, names);
+
+    /// <summary>
+    /// 404 for a name of <paramref name="kind"/> (report, alert) that is not in the model, with the closest name if one is
+    /// close and every name of that kind (as <c>reports</c>, <c>alerts</c>).
+    /// </summary>
+    public static ServerProblem Unknown(string kind, string name, IEnumerable<string> names)
     {
         var all = names.Order(StringComparer.Ordinal).ToArray();
         var suggestion = Dsl.Binding.DidYouMean.Suggest(name, all);
-        return Of(StatusCodes.Status404NotFound, "Unknown report",
-            $"There is no report '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"),
-            ("parameter", "name"), ("suggestion", suggestion), ("reports", all));
+        return Of(StatusCodes.Status404NotFound, $"Unknown {kind}",
+            $"There is no {kind} '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"),
+            ("parameter", "name"), ("suggestion", suggestion), (kind + "s", all));
     }
 
     /// <summary>400 naming the query-string or route parameter at fault and, when it has a fixed set, what it allows.</summary>

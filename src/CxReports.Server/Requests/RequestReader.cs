@@ -11,9 +11,12 @@ public static partial class RequestReader
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
     private static partial Regex Identifier();
 
-    public static ServerProblem? CheckName(string name) => Identifier().IsMatch(name)
+    public static ServerProblem? CheckName(string name) => CheckName(name, "a report");
+
+    /// <summary>A CXR name in a route (<paramref name="what"/>: "a report", "an alert"), or a 400 quoting it shortened.</summary>
+    public static ServerProblem? CheckName(string name, string what) => Identifier().IsMatch(name)
         ? null
-        : ServerProblem.BadParameter("name", $"'{Shorten(name)}' is not a report name (letters, digits and _; starting with a letter or _)");
+        : ServerProblem.BadParameter("name", $"'{Shorten(name)}' is not {what} name (letters, digits and _; starting with a letter or _)");
 
     public static Outcome<DateOnly?> Date(IQueryCollection query, string parameter)
     {

@@ -25,6 +25,24 @@ public abstract class AlertStateStoreTests(TestEngine engine) : EngineTests(engi
         Assert.Equal(new AlertState("nps_drop", "channel=web", false, march, march, null), states["channel=web"]);
         Assert.Equal([("churn_high", ""), ("nps_drop", "channel=phone"), ("nps_drop", "channel=web")], store.All().Select(s => (s.Alert, s.Segment)));
     }
+
+    [Fact]
+    public void The_last_judgement_s_previous_value_change_and_p_value_are_kept_and_replaced_with_the_state()
+    {
+        using var w = Load("source s from \"s.csv\" {\n  column x\n}", ("s.csv", "x\n1\n"));
+        var store = new AlertStateStore(new DirectWarehouseAccess(w.Warehouse)).EnsureCreated();
+        var march = new DateTimeOffset(2025, 3, 2, 6, 0, 0, TimeSpan.Zero);
+        var april = new DateTimeOffset(2025, 4, 2, 6, 0, 0, TimeSpan.Zero);
+
+        store.Save([new AlertState("nps_drop", "channel=phone", true, march, march, 10) { Previous = 50, Change = -40, PValue = 0.000179431 }]);
+        Assert.Equal((50.0, -40.0, 0.000179431), Numbers(store.Of("nps_drop")["channel=phone"]));
+
+        // A judgement without an earlier value or a test leaves them undefined, not as they were before.
+        store.Save([new AlertState("nps_drop", "channel=phone", true, march, april, 12)]);
+        Assert.Equal((null, null, null), Numbers(store.All().Single()));
+    }
+
+    private static (double?, double?, double?) Numbers(AlertState state) => (state.Previous, state.Change, state.PValue);
 }
 
 public sealed class AlertStateStoreTestsOnDuckDb() : AlertStateStoreTests(TestEngine.DuckDb);

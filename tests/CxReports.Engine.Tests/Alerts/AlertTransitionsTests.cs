@@ -1,5 +1,6 @@
 using CxReports.Engine.Alerts;
 using CxReports.Engine.Planning;
+using CxReports.Engine.Statistics;
 
 namespace CxReports.Engine.Tests.Alerts;
 
@@ -32,6 +33,18 @@ public class AlertTransitionsTests
         var (third, recovered) = AlertTransitions.Apply(Stored(second), Evaluation(("channel=phone", AlertOutcome.Quiet, 30), ("channel=web", AlertOutcome.Quiet, 42)), May);
         Assert.Equal([("channel=phone", AlertNoticeKind.BackToNormal)], recovered.Select(n => (n.Segment.Name, n.Kind)));
         Assert.Equal((false, May), (third.Single(s => s.Segment == "channel=phone").Firing, third.Single(s => s.Segment == "channel=phone").Since));
+    }
+
+    [Fact]
+    public void A_judged_segment_s_state_keeps_the_numbers_it_was_judged_on()
+    {
+        var test = new ChangeSignificance(-40, 10.677078, 0.000179431, -60.93, -19.07, 0.95);
+        var phone = new AlertSegment(["phone"], 10, 50, -40, 100, test, AlertOutcome.Fired) { Name = "channel=phone" };
+
+        var (states, _) = AlertTransitions.Apply(new Dictionary<string, AlertState>(), new AlertEvaluation("nps_drop", February, null, [phone]), March);
+
+        var state = Assert.Single(states);
+        Assert.Equal((10.0, 50.0, -40.0, 0.000179431), (state.Value, state.Previous, state.Change, state.PValue));
     }
 
     [Theory]

@@ -53,10 +53,12 @@ public sealed class ServerForwardingTests : IDisposable
             ["load"],
             ["keys", "list"],
             ["keys", "revoke", "0123abcd"],
+            ["alert", "list"],
+            ["alert", "list", "--format", "json"],
         ];
         var alone = commands.Select(c => Cxr(Round(c, "alone"))).ToArray();
         // 0 done, 1 an error (the unknown key id), 2 usage (a CSV of a report with four tables).
-        Assert.Equal([0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1], alone.Select(o => o.Exit));
+        Assert.Equal([0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0], alone.Select(o => o.Exit));
 
         using var server = Serve();
         // Side by side, as several users would: the server takes them one at a time, and none changes the data.

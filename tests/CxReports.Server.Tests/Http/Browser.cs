@@ -4,9 +4,9 @@ namespace CxReports.Server.Tests.Http;
 
 /// <summary>
 /// Debian's Chromium (/usr/bin/chromium, installed by scripts/install-deps.sh --test) driven by Playwright: nothing is
-/// downloaded. One browser and one server on a real socket per test class.
+/// downloaded. One browser and one server on a real socket per test class (a subclass starts another server).
 /// </summary>
-public sealed class Browser : IAsyncLifetime
+public class Browser : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -17,10 +17,13 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await TestServer.Start(kestrel: true);
+        Server = await StartServer();
         _playwright = await Playwright.CreateAsync();
         Chrome = await Launch(_playwright);
     }
+
+    /// <summary>The server the pages come from: the sample reports over the small demo data.</summary>
+    protected virtual Task<TestServer> StartServer() => TestServer.Start(kestrel: true);
 
     /// <summary>Debian's Chromium, headless, with nothing that would reach for the network on its own.</summary>
     public static Task<IBrowser> Launch(IPlaywright playwright)
@@ -34,14 +37,15 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page sending the read key, as a browser behind a signed-in session would be served.</summary>
-    public async Task<IPage> Page(global::CxReports.Server.Security.ApiScope scope = global::CxReports.Server.Security.ApiScope.Read)
+    /// <summary>A new page sending the read key, as a browser behind a signed-in session would be served; light unless <paramref name="colorScheme"/> says otherwise.</summary>
+    public async Task<IPage> Page(global::CxReports.Server.Security.ApiScope scope = global::CxReports.Server.Security.ApiScope.Read, ColorScheme? colorScheme = null)
     {
         var context = await Chrome.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.App.Urls.First(),
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Server.Keys[scope] },
             Locale = "en-US",
+            ColorScheme = colorScheme,
         });
         return await context.NewPageAsync();
     }

@@ -16,7 +16,7 @@ public sealed class OpenApiTests(SharedServer shared)
     public async Task Every_operation_has_a_summary_a_unique_operation_id_and_a_success_response()
     {
         var operations = Operations(await Document()).ToArray();
-        Assert.Equal(18, operations.Length); // 14, POST /api/reports/{name}/share and the three of /api/keys
+        Assert.Equal(20, operations.Length); // 14, POST /api/reports/{name}/share, the three of /api/keys and the two of /api/alerts
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation.GetProperty("summary").GetString()), $"{o.Method} {o.Path}"));
         var ids = operations.Select(o => o.Operation.GetProperty("operationId").GetString()).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());

@@ -155,6 +155,7 @@ public sealed class PageTests(SharedServer shared)
     [InlineData("/")]
     [InlineData("/reports/advocacy")]
     [InlineData("/runs")]
+    [InlineData("/alerts")]
     [InlineData("/status")]
     public async Task Pages_carry_the_security_headers_and_a_policy_without_inline_script(string path)
     {
@@ -178,6 +179,7 @@ public sealed class PageTests(SharedServer shared)
     [InlineData("/")]
     [InlineData("/reports/advocacy")]
     [InlineData("/runs")]
+    [InlineData("/alerts")]
     [InlineData("/status")]
     public async Task Pages_need_the_read_scope_like_the_api(string path)
     {

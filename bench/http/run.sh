@@ -64,7 +64,7 @@ measure() {
   echo "$rps $p99 $errors"
 }
 
-# Warm both (JIT, tiered compilation, connection pools) with one unmeasured run each.
+# Warm both (JIT, tiered compilation, connection pools) with one unmeasured run each, as long as a measured one.
 measure "$url$report_path" > /dev/null
 measure "$bare_url$report_path" > /dev/null
 

@@ -8,7 +8,7 @@
 #   bench/peers/run.sh DATA_DIR [ROUNDS]     # DATA_DIR: a loaded data directory (its cxreports.duckdb), e.g. a copy of
 #                                            # bench/.cache/demo-1000000 (cp -a it: cxr query opens the warehouse for writing)
 #
-# Sets up what it needs: npm ci in bench/peers (package-lock.json), python3-pandas with apt-get (as root), the Release
+# Sets up what it needs: npm install in bench/peers (package-lock.json), python3-pandas with apt-get (as root), the Release
 # builds of cxr and the benchmarks. Reads the warehouse read-only for the peers; pandas reads a pickled frame of the
 # answers made once from the warehouse (kept in bench/.cache/peers, remade when the warehouse changes).
 set -euo pipefail
@@ -36,7 +36,9 @@ fi
 /usr/bin/python3 -c 'import pyarrow' 2> /dev/null ||
   echo "bench/peers: no pyarrow for /usr/bin/python3 (Debian 12 has no python3-pyarrow): pandas reads a pickled frame" >&2
 
-(cd "$here" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+# npm install from the lock file, not npm ci: the registry serves the DuckDB bindings for linux-x64 only, so the lock
+# lacks the other platforms' optional packages and npm ci refuses it; --no-save leaves the lock as committed.
+(cd "$here" && npm install --no-audit --no-fund --no-save --loglevel=error > /dev/null)
 dotnet build "$root/src/CxReports.Server" -c Release --nologo -v quiet >&2
 dotnet build "$root/bench/CxReports.Benchmarks" -c Release --nologo -v quiet >&2
 

@@ -57,6 +57,11 @@ switch (rest.ToArray())
     case ["sql", var file]:
         ReportProfile.Sql(Console.Out, file);
         return;
+    // One query in process over a data directory, for bench/peers/run.sh: rows and step times as one JSON line (PeersQuery.cs).
+    case ["peers", var data, var query, var from, var to, var zone]:
+        PeersQuery.Run(Console.Out, data, query, DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), zone);
+        return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray());
         return;

@@ -25,7 +25,7 @@ public sealed class AlertRunner(
     private const string Prefix = "alert:";
 
     private readonly TargetDelivery _delivery = new(log, retry ?? new RetryPolicy(), time);
-    private readonly RunGate _gate = new(observer);
+    private readonly RunGate _gate = new(log, time, observer);
 
     /// <summary>The name an alert's runs have in the run log: <c>alert:nps_drop</c>.</summary>
     public static string RunName(string alert) => Prefix + alert;
@@ -38,15 +38,7 @@ public sealed class AlertRunner(
 
     /// <summary>Evaluates and notifies; one run of an alert at a time (a second waits for the first).</summary>
     public Task<RunOutcome> RunAsync(AlertModel alert, DateTimeOffset slot, string trigger, CancellationToken cancellation) =>
-        _gate.OneAtATimeAsync(RunName(alert.Name), () =>
-        {
-            var runId = Guid.NewGuid().ToString("N");
-            return _gate.TrackedAsync(runId, RunName(alert.Name), trigger, () =>
-            {
-                log.StartRun(new RunRecord(runId, RunName(alert.Name), slot, trigger, time.GetUtcNow(), null, RunStatus.Running, null));
-                return EvaluateAndNotifyAsync(runId, alert, slot, cancellation);
-            });
-        }, cancellation);
+        _gate.StartAsync(RunName(alert.Name), slot, trigger, runId => EvaluateAndNotifyAsync(runId, alert, slot, cancellation), cancellation);
 
     /// <summary>A manual run (<c>cxr alert check</c>): now, for the slot of this second (see <see cref="ReportRunner.RunNowAsync"/>).</summary>
     public Task<RunOutcome> RunNowAsync(AlertModel alert, CancellationToken cancellation) =>
@@ -62,18 +54,9 @@ public sealed class AlertRunner(
     /// longer running; without <paramref name="alert"/> (removed from the model) it ends as failed.
     /// </summary>
     public Task<RunOutcome?> ResumeAsync(RunRecord run, AlertModel? alert, CancellationToken cancellation) =>
-        _gate.OneAtATimeAsync(run.Report, async () =>
-        {
-            if (IsActive(run.RunId) || log.RunStatus(run.RunId) != RunStatus.Running) return null;
-            _delivery.MarkCutOff(run.RunId, AtMostOnce);
-            if (alert is null)
-            {
-                var error = $"interrupted, and cannot be resumed: alert '{AlertOf(run.Report)}' is no longer in the model";
-                log.FinishRun(run.RunId, time.GetUtcNow(), RunStatus.Failed, error);
-                return new RunOutcome(run.RunId, RunStatus.Failed, log.DeliveriesOf(run.RunId), error);
-            }
-            return (RunOutcome?)await _gate.TrackedAsync(run.RunId, run.Report, "resume", () => EvaluateAndNotifyAsync(run.RunId, alert, run.ScheduledFor, cancellation));
-        }, cancellation);
+        _gate.ResumeAsync(run, alert is null ? $"alert '{AlertOf(run.Report)}' is no longer in the model" : null,
+            () => _delivery.MarkCutOff(run.RunId, AtMostOnce),
+            () => EvaluateAndNotifyAsync(run.RunId, alert!, run.ScheduledFor, cancellation), cancellation);
 
     /// <summary>
     /// Evaluate, work out the notices against the stored states, record and send every notice, and only then write the

@@ -23,19 +23,11 @@ public sealed class ReportRunner(
     IRunObserver? observer = null)
 {
     private readonly TargetDelivery _delivery = new(log, retry ?? new RetryPolicy(), time);
-    private readonly RunGate _gate = new(observer);
+    private readonly RunGate _gate = new(log, time, observer);
 
     /// <summary>Runs and delivers; one run of a report at a time (a second waits for the first).</summary>
     public Task<RunOutcome> RunAsync(ReportModel report, DateTimeOffset slot, string trigger, CancellationToken cancellation) =>
-        _gate.OneAtATimeAsync(report.Name, () =>
-        {
-            var runId = Guid.NewGuid().ToString("N");
-            return _gate.TrackedAsync(runId, report.Name, trigger, () =>
-            {
-                log.StartRun(new RunRecord(runId, report.Name, slot, trigger, time.GetUtcNow(), null, RunStatus.Running, null));
-                return EvaluateAndDeliverAsync(runId, report, slot, cancellation);
-            });
-        }, cancellation);
+        _gate.StartAsync(report.Name, slot, trigger, runId => EvaluateAndDeliverAsync(runId, report, slot, cancellation), cancellation);
 
     /// <summary>
     /// A manual run (run-now over HTTP, <c>cxr run --deliver</c>): runs and delivers now, for the slot of this second.
@@ -63,18 +55,9 @@ public sealed class ReportRunner(
     /// the report in the current model (its deliveries now); without it (removed) the run ends as failed.
     /// </summary>
     public Task<RunOutcome?> ResumeAsync(RunRecord run, ReportModel? report, CancellationToken cancellation) =>
-        _gate.OneAtATimeAsync(run.Report, async () =>
-        {
-            if (IsActive(run.RunId) || log.RunStatus(run.RunId) != RunStatus.Running) return null;
-            _delivery.MarkCutOff(run.RunId, kind => kind == "email");
-            if (report is null)
-            {
-                var error = $"interrupted, and cannot be resumed: report '{run.Report}' is no longer in the model";
-                log.FinishRun(run.RunId, time.GetUtcNow(), RunStatus.Failed, error);
-                return new RunOutcome(run.RunId, RunStatus.Failed, log.DeliveriesOf(run.RunId), error);
-            }
-            return (RunOutcome?)await _gate.TrackedAsync(run.RunId, run.Report, "resume", () => EvaluateAndDeliverAsync(run.RunId, report, run.ScheduledFor, cancellation));
-        }, cancellation);
+        _gate.ResumeAsync(run, report is null ? $"report '{run.Report}' is no longer in the model" : null,
+            () => _delivery.MarkCutOff(run.RunId, kind => kind == "email"),
+            () => EvaluateAndDeliverAsync(run.RunId, report!, run.ScheduledFor, cancellation), cancellation);
 
     private async Task<RunOutcome> EvaluateAndDeliverAsync(string runId, ReportModel report, DateTimeOffset slot, CancellationToken cancellation)
     {

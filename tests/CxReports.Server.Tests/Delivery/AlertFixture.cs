@@ -89,9 +89,9 @@ internal sealed class AlertFixture : IDisposable
         (alert, slot) => new AlertEvaluator(Semantic, Warehouse, EvaluationLimits.Default, TimeSpan.FromSeconds(30)).Evaluate(alert, slot),
         new AlertMessageWriter(), DeliveryChannels.Messages(options, http, Clock), Clock, new RetryPolicy(attempts, TimeSpan.Zero, TimeSpan.Zero));
 
-    /// <summary>The scheduler over the alerts (no reports), on the fake clock.</summary>
-    public Scheduler Scheduler(AlertRunner alerts) =>
-        new(() => Semantic, Log, new ReportRunner(Log, (_, _) => throw new InvalidOperationException("no report is scheduled"), [], [], Clock), Clock, alerts);
+    /// <summary>The scheduler over the alerts (no reports), on the fake clock; <paramref name="model"/> stands for hot reload.</summary>
+    public Scheduler Scheduler(AlertRunner alerts, Func<SemanticModel?>? model = null) =>
+        new(model ?? (() => Semantic), Log, new ReportRunner(Log, (_, _) => throw new InvalidOperationException("no report is scheduled"), [], [], Clock), Clock, alerts);
 
     /// <summary>Moves the clock to <paramref name="at"/> and runs what is due.</summary>
     public Task<DateTimeOffset?> RunDueAt(Scheduler scheduler, DateTimeOffset at)

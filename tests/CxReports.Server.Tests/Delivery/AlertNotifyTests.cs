@@ -260,6 +260,28 @@ public sealed class AlertNotifyTests : IDisposable
         Assert.Equal(hanging.Keys[0], hanging.Keys[1]);
     }
 
+    [Fact]
+    public async Task An_alert_added_by_a_reload_starts_with_its_next_check_and_one_removed_is_no_longer_checked()
+    {
+        var webhook = Kept(new WebhookReceiver());
+        var fixture = Kept(new AlertFixture(Alert("nps_negative", "nps by channel < 0", $"webhook \"{webhook.Url}\"")));
+        var without = fixture.Semantic with { Alerts = new Dictionary<string, Dsl.Model.AlertModel>() };
+        var current = without;
+        var scheduler = fixture.Scheduler(fixture.Runner(Options(), _http), () => current);
+
+        await fixture.RunDueAt(scheduler, AlertFixture.Slot(3));
+        current = fixture.Semantic;                                         // added on March 20th: March 1st is not replayed
+        await fixture.RunDueAt(scheduler, AlertFixture.Slot(3).AddDays(19));
+        Assert.Empty(fixture.Log.RecentRuns(AlertRunner.RunName("nps_negative")));
+        await fixture.RunDueAt(scheduler, AlertFixture.Slot(4));           // April 1st: March's phone at -30 fires
+        Assert.Single(webhook.Requests);
+        current = without;                                                  // removed: May 1st is not checked
+        await fixture.RunDueAt(scheduler, AlertFixture.Slot(5));
+
+        Assert.Equal([AlertFixture.Slot(4)], fixture.Log.RecentRuns(AlertRunner.RunName("nps_negative")).Select(r => r.ScheduledFor));
+        Assert.Single(webhook.Requests);
+    }
+
     /// <summary>Equal within a tolerance, for triples of doubles worked out by hand.</summary>
     private sealed class Close(double tolerance) : IEqualityComparer<(double, double, double)>
     {

@@ -17,7 +17,8 @@ public static class HttpPost
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, limit.Token);
+            // Only the status matters: the receiver's body is never read, so a huge one costs nothing.
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token);
         }
         catch (HttpRequestException e)
         {

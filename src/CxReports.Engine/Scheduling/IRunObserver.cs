@@ -1,8 +1,8 @@
 namespace CxReports.Engine.Scheduling;
 
 /// <summary>
-/// Watches the runs of a <see cref="ReportRunner"/> as they happen (the server logs and counts them); the runner knows
-/// nothing of how. Both methods are called on the run's own flow, so what <see cref="Starting"/> holds (a log scope)
+/// Watches the runs of a <see cref="ReportRunner"/> or <see cref="AlertRunner"/> as they happen (the server logs and
+/// counts them); the runner knows nothing of how. Both methods are called on the run's own flow, so what <see cref="Starting"/> holds (a log scope)
 /// covers everything the run does, its deliveries included.
 /// </summary>
 public interface IRunObserver

@@ -5,24 +5,32 @@ using CxReports.Dsl.Model;
 using CxReports.Engine.Alerts;
 using CxReports.Engine.Execution;
 using CxReports.Engine.Planning;
+using CxReports.Engine.Scheduling;
 using CxReports.Engine.Warehouse;
+using CxReports.Rendering.Alerts;
+using CxReports.Server.Delivery;
+using CxReports.Server.Settings;
 
 namespace CxReports.Server.Cli;
 
 /// <summary>
-/// <c>cxr alert check [NAME] [--at YYYY-MM-DD]</c>: evaluates every alert (or the one named) now, or as on the day given
-/// in each alert's zone, and prints each segment's outcome with its value, previous value, change, guard and p-value.
+/// <c>cxr alert check [NAME] [--dry-run] [--at YYYY-MM-DD]</c>: evaluates every alert (or the one named) now and prints
+/// each segment's outcome with its value, previous value, change, guard and p-value; then notifies the alert's targets
+/// of what changed state, as a manual run in the run log (<see cref="AlertRunner"/>). <c>--dry-run</c> shows what would
+/// be sent to whom instead; <c>--at</c> evaluates as on a past day and only prints (notices and states are about now).
 /// </summary>
 public static class AlertCommand
 {
     public static Command Create(CommonOptions options, TextWriter stdout, TextWriter stderr)
     {
         var name = new Argument<string?>("name") { Description = "The alert to check (default: every alert)", Arity = ArgumentArity.ZeroOrOne };
-        var at = new Option<string?>("--at") { Description = "Evaluate as on this day (YYYY-MM-DD) in each alert's zone (default: today)" };
+        var at = new Option<string?>("--at") { Description = "Evaluate as on this day (YYYY-MM-DD) in each alert's zone (default: today); only prints" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Evaluate and show what would be sent to whom; send nothing, write no state" };
         var limits = new LimitOptions();
-        var check = new Command("check", "Evaluate alerts now and print what fires");
+        var check = new Command("check", "Evaluate alerts now, print what fires and notify its targets");
         check.Arguments.Add(name);
         check.Options.Add(at);
+        check.Options.Add(dryRun);
         limits.AddTo(check);
         check.SetAction(parse =>
         {
@@ -37,6 +45,13 @@ public static class AlertCommand
                 }
                 day = date;
             }
+            var notify = day is null && !parse.GetValue(dryRun);
+            // Settings the channels bind are checked before anything is evaluated: a port that is not a number is said, not thrown.
+            if (notify && SettingTypes.Mistakes(options.Configuration) is { Count: > 0 } mistakes)
+            {
+                foreach (var mistake in mistakes) stderr.WriteLine($"cxr alert check: {mistake}");
+                return ExitCodes.Usage;
+            }
             if (ModelLoader.Load(parse.GetValue(options.Reports)!, options, stderr) is not { } model) return ExitCodes.Errors;
             var alerts = Selected(model, parse.GetValue(name), stderr);
             if (alerts is null) return ExitCodes.Usage;
@@ -46,8 +61,13 @@ public static class AlertCommand
             var evaluator = new AlertEvaluator(model, warehouse, limits.Limits(parse), TimeSpan.FromSeconds(60));
             try
             {
+                if (notify) return Notify(alerts, evaluator, warehouse, DeliveryOptions.From(options.Configuration), stdout, stderr);
                 foreach (var alert in alerts)
-                    Print(stdout, alert, day is { } d ? evaluator.Evaluate(alert, d) : evaluator.Evaluate(alert, TimeProvider.System.GetUtcNow()));
+                {
+                    var evaluation = day is { } d ? evaluator.Evaluate(alert, d) : evaluator.Evaluate(alert, TimeProvider.System.GetUtcNow());
+                    Print(stdout, alert, evaluation);
+                    if (day is null) PrintWouldSend(stdout, alert, evaluation, warehouse);
+                }
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is PlanningException or QueryTimeoutException or ResultLimitException or TooManyBucketsException or System.Data.Common.DbException)
@@ -60,6 +80,53 @@ public static class AlertCommand
         command.Subcommands.Add(check);
         command.Subcommands.Add(AlertListCommand.Create(options, stdout, stderr));
         return command;
+    }
+
+    /// <summary>
+    /// Runs each alert now as a manual run (the run log, the states, each target once), printing its evaluation and
+    /// what each target's delivery did; exit 1 when a run failed or a target was not delivered.
+    /// </summary>
+    private static int Notify(IReadOnlyList<AlertModel> alerts, AlertEvaluator evaluator, IWarehouse warehouse, DeliveryOptions delivery, TextWriter stdout, TextWriter stderr)
+    {
+        using var http = new HttpClient();
+        var runner = new AlertRunner(new RunLog(warehouse).EnsureCreated(), new AlertStateStore(new DirectWarehouseAccess(warehouse)).EnsureCreated(),
+            (alert, slot) =>
+            {
+                var evaluation = evaluator.Evaluate(alert, slot);
+                Print(stdout, alert, evaluation);
+                return evaluation;
+            },
+            new AlertMessageWriter(), DeliveryChannels.Messages(delivery, http, TimeProvider.System), TimeProvider.System);
+        var failed = false;
+        foreach (var alert in alerts)
+        {
+            var outcome = runner.RunNowAsync(alert, CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var attempt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()))
+                stdout.WriteLine($"  notified {attempt.Kind} {attempt.Target}: {attempt.Status.ToText()}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
+            if (outcome.Status == RunStatus.Evaluated) stdout.WriteLine("  no segment changed state: nothing sent");
+            if (outcome.Status is RunStatus.Failed && outcome.Deliveries.Count == 0) stderr.WriteLine($"cxr alert check: {alert.Name}: {outcome.Error}");
+            failed |= outcome.Status is RunStatus.Failed or RunStatus.Partial;
+        }
+        return failed ? ExitCodes.Errors : ExitCodes.Ok;
+    }
+
+    /// <summary>What a run now would send, against the states as stored (read, never written): per target, the message's title and lines.</summary>
+    private static void PrintWouldSend(TextWriter stdout, AlertModel alert, AlertEvaluation evaluation, IWarehouse warehouse)
+    {
+        var states = warehouse.TableExists(AlertStateStore.Table)
+            ? new AlertStateStore(new DirectWarehouseAccess(warehouse)).Of(alert.Name)
+            : new Dictionary<string, AlertState>();
+        var (_, notices) = AlertTransitions.Apply(states, evaluation, TimeProvider.System.GetUtcNow());
+        if (notices.Count == 0)
+        {
+            stdout.WriteLine("  would send nothing: no segment changed state");
+            return;
+        }
+        var message = AlertMessage.Of(alert, evaluation, notices);
+        if (alert.Targets.Count == 0) stdout.WriteLine($"  would tell no one (no notify line): {message.Title}");
+        foreach (var target in alert.Targets)
+            stdout.WriteLine($"  would notify {target.Channel.ToString().ToLowerInvariant()} {RedactedTarget.Of(target.Address)}: {message.Title}");
+        foreach (var line in message.Lines) stdout.WriteLine($"    {line.Text}");
     }
 
     /// <summary>The alert named (an unknown name is a usage error with the closest name), or every alert in name order.</summary>

@@ -10,19 +10,27 @@ using MimeKit;
 namespace CxReports.Server.Delivery;
 
 /// <summary>
-/// Sends the report by SMTP (MailKit): a short HTML and text body with the headline KPIs, the documents attached.
+/// Sends by SMTP (MailKit): a report as a short HTML and text body with the headline KPIs and the documents attached,
+/// an alert's notices as text.
 /// The Message-Id comes from the idempotency key, so a duplicate would be recognisable. Connection problems and
 /// 4xx replies are transient; 5xx replies and authentication failures are not. Credentials are never logged.
 /// </summary>
-public sealed class EmailChannel(DeliveryOptions options) : IDeliveryChannel
+public sealed class EmailChannel(DeliveryOptions options) : IDeliveryChannel, IMessageChannel
 {
     public DeliveryKind Kind => DeliveryKind.Email;
 
-    public async Task DeliverAsync(DeliveryContext context, CancellationToken cancellation)
+    string IMessageChannel.Kind => "email";
+
+    /// <summary>A report's delivery: the headline KPIs as text and HTML, the documents attached.</summary>
+    public Task DeliverAsync(DeliveryContext context, CancellationToken cancellation) => SendAsync(
+        new OutgoingMessage(context.Target, context.IdempotencyKey, context.Subject, EmailBody.Text(context.Evaluated), EmailBody.Html(context.Evaluated),
+            context.Documents, null), cancellation);
+
+    public async Task SendAsync(OutgoingMessage outgoing, CancellationToken cancellation)
     {
         if (options.SmtpHost is not { Length: > 0 } host)
             throw new DeliveryException("no SMTP server is configured (CXR_SMTP_HOST or Delivery:SmtpHost)", transient: false);
-        var message = Message(context);
+        var message = Message(outgoing);
         using var client = new SmtpClient();
         try
         {
@@ -52,17 +60,17 @@ public sealed class EmailChannel(DeliveryOptions options) : IDeliveryChannel
         }
     }
 
-    private MimeMessage Message(DeliveryContext context)
+    private MimeMessage Message(OutgoingMessage outgoing)
     {
         var message = new MimeMessage
         {
-            Subject = context.Subject,
-            MessageId = $"{context.IdempotencyKey}@cxreports",
+            Subject = outgoing.Subject,
+            MessageId = $"{outgoing.IdempotencyKey}@cxreports",
         };
         message.From.Add(MailboxAddress.Parse(options.SmtpFrom));
-        message.To.Add(MailboxAddress.Parse(context.Target));
-        var body = new BodyBuilder { TextBody = EmailBody.Text(context.Evaluated), HtmlBody = EmailBody.Html(context.Evaluated) };
-        foreach (var document in context.Documents)
+        message.To.Add(MailboxAddress.Parse(outgoing.Target));
+        var body = new BodyBuilder { TextBody = outgoing.Text, HtmlBody = outgoing.Html };
+        foreach (var document in outgoing.Attachments)
             body.Attachments.Add(document.FileName, document.Content, ContentType.Parse(document.ContentType));
         message.Body = body.ToMessageBody();
         return message;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CxReports.Dsl.Model;
@@ -8,23 +7,30 @@ using CxReports.Server.Settings;
 namespace CxReports.Server.Delivery;
 
 /// <summary>
-/// POSTs the report's JSON document, signed (<see cref="WebhookSignature"/>) and with an Idempotency-Key so a
-/// retried delivery can be recognised. Network errors, timeouts and 5xx are transient (retried); 4xx are not.
+/// POSTs the report's JSON document or an alert's JSON, signed (<see cref="WebhookSignature"/>) and with an
+/// Idempotency-Key so a retried delivery can be recognised. Network errors, timeouts and 5xx are transient (retried); 4xx are not.
 /// A user name and password in the URL (<c>https://user:pass@host/hook</c>) are sent as Basic credentials, not in
 /// the request line; every message names the URL redacted (<see cref="RedactedTarget"/>).
 /// </summary>
-public sealed class WebhookChannel(DeliveryOptions options, HttpClient http, TimeProvider time) : IDeliveryChannel
+public sealed class WebhookChannel(DeliveryOptions options, HttpClient http, TimeProvider time) : IDeliveryChannel, IMessageChannel
 {
     public DeliveryKind Kind => DeliveryKind.Webhook;
 
-    public async Task DeliverAsync(DeliveryContext context, CancellationToken cancellation)
+    string IMessageChannel.Kind => "webhook";
+
+    /// <summary>A report's delivery: its JSON document (or its first document when it has none).</summary>
+    public Task DeliverAsync(DeliveryContext context, CancellationToken cancellation) => SendAsync(
+        new OutgoingMessage(context.Target, context.IdempotencyKey, context.Subject, "", null, context.Documents,
+            context.Documents.FirstOrDefault(d => d.Format == "json") ?? context.Documents[0]), cancellation);
+
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellation)
     {
         if (options.WebhookSecret is not { Length: > 0 } secret)
             throw new DeliveryException("webhook deliveries are signed: set the webhook secret (CXR_WEBHOOK_SECRET or Delivery:WebhookSecret)", transient: false);
-        var shown = RedactedTarget.Of(context.Target);
-        if (!Uri.TryCreate(context.Target, UriKind.Absolute, out var target))
+        var shown = RedactedTarget.Of(message.Target);
+        if (!Uri.TryCreate(message.Target, UriKind.Absolute, out var target))
             throw new DeliveryException($"\"{shown}\" is not a URL", transient: false);
-        var document = context.Documents.FirstOrDefault(d => d.Format == "json") ?? context.Documents[0];
+        var document = message.Body ?? throw new ArgumentException("a webhook message has a body", nameof(message));
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new UriBuilder(target) { UserName = "", Password = "" }.Uri)
@@ -35,30 +41,8 @@ public sealed class WebhookChannel(DeliveryOptions options, HttpClient http, Tim
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(document.ContentType);
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, document.Content));
-        request.Headers.Add("Idempotency-Key", context.IdempotencyKey);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(options.WebhookTimeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, timeout.Token);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new DeliveryException($"POST {shown} failed: {e.Message}", transient: true, e);
-        }
-        catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
-        {
-            throw new DeliveryException($"POST {shown} timed out after {options.WebhookTimeout.TotalSeconds:0} s", transient: true, e);
-        }
-        using (response)
-        {
-            if (response.IsSuccessStatusCode) return;
-            var status = (int)response.StatusCode;
-            throw new DeliveryException($"POST {shown} answered {status} {response.ReasonPhrase}",
-                transient: status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests);
-        }
+        request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
+        await HttpPost.SendAsync(http, request, shown, options.WebhookTimeout, cancellation);
     }
 
     /// <summary><c>user:pass@</c> of the URL as a Basic Authorization header (each part percent-decoded), or null.</summary>

@@ -1,4 +1,5 @@
 using CxReports.Dsl.Model;
+using CxReports.Engine.Planning;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
@@ -24,14 +25,16 @@ public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
             if (only is null || only.Contains(source.Name))
             {
                 starting?.Invoke(source);
-                var outcome = loader.Load(source, force, keys, allowShrink);
-                RollupRefresh.Refresh(warehouse, model, source);
-                yield return outcome;
+                yield return loader.Load(source, force, keys, allowShrink);
             }
             // Loaded now or before: later sources' required links are checked against its keys.
             if (source.Key is { } key && warehouse.Staging.TableExists(source.Name))
                 keys[source.Name] = new SemanticKey(source.Name, key.Name);
         }
+        // After every source: a rollup reads its entities' fields too, and they load before it.
+        foreach (var source in model.Sources.Values.Where(RevenueRollup.Applies))
+            if (only is null || RevenueRollup.SourcesRead(model, source).Any(only.Contains))
+                RollupRefresh.Refresh(warehouse, model, source);
     }
 
     /// <summary>Sources ordered so that each comes after the sources its links point to (cycles keep written order).</summary>

@@ -12,7 +12,7 @@ public static class RollupTables
     {
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in model.Sources.Values.Where(RevenueRollup.Applies))
-            if (RevenueRollup.TableName(model, source, warehouse.Dialect, RollupRefresh.LoadKey(warehouse.Log.LastLoaded(source.Name))) is { } name
+            if (RevenueRollup.TableName(model, source, warehouse.Dialect, RollupRefresh.LoadKey(warehouse, model, source)) is { } name
                 && warehouse.TableExists(name))
                 current[source.Name] = name;
         return current;

@@ -1,5 +1,4 @@
 using CxReports.Dsl.Model;
-using CxReports.Engine.Planning;
 using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Loading;
@@ -32,9 +31,7 @@ public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
                 keys[source.Name] = new SemanticKey(source.Name, key.Name);
         }
         // After every source: a rollup reads its entities' fields too, and they load before it.
-        foreach (var source in model.Sources.Values.Where(RevenueRollup.Applies))
-            if (only is null || RevenueRollup.SourcesRead(model, source).Any(only.Contains))
-                RollupRefresh.Refresh(warehouse, model, source);
+        RollupRefresh.Refresh(warehouse, model, only);
     }
 
     /// <summary>Sources ordered so that each comes after the sources its links point to (cycles keep written order).</summary>

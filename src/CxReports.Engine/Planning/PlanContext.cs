@@ -34,8 +34,9 @@ public sealed class PlanContext
     public string Locale { get; init; } = "en-US";
 
     /// <summary>
-    /// The revenue rollups (<see cref="RevenueRollup"/>) that hold the warehouse's current data, by source; a
-    /// recurring source without one is computed from its rows.
+    /// The pre-aggregates that hold the warehouse's current data: revenue rollups (<see cref="RevenueRollup"/>) by
+    /// source, score components' last values (<see cref="LastValueRollup"/>) by score and component; without one
+    /// the figures are computed from the rows.
     /// </summary>
     public IReadOnlyDictionary<string, string> Rollups { get; init; } = new Dictionary<string, string>();
 

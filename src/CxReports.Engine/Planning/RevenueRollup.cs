@@ -58,7 +58,8 @@ public static class RevenueRollup
         return Prefix(source) + Hash(definition)[..16];
     }
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>A SHA-256 of the text in lower-case hex: rollup names carry its first digits.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The SELECT that makes the rollup, with its parameter values.</summary>
     public static (string Sql, IReadOnlyList<object?> Values) Statement(SemanticModel model, SourceModel source, ISqlDialect dialect)
@@ -110,24 +111,12 @@ public static class RevenueRollup
     /// entity's fields, constant per entity) or the link itself, so it keeps or drops whole entity-months.
     /// </summary>
     public static bool ReadsThroughEntity(BoundExpression expression, FieldModel entity) =>
-        EveryField(expression, f => f.Links.Count == 0 ? f.Field.Name == entity.Name : f.Links[0].Name == entity.Name);
+        ExpressionFields.All(expression, f => f.Links.Count == 0 ? f.Field.Name == entity.Name : f.Links[0].Name == entity.Name);
 
     /// <summary>
     /// Whether every field a row expression reads through the entity's link is one the rollup carries (a plain
     /// column of the entity, one link away), so the rollup's own column stands for it without a join.
     /// </summary>
     public static bool ReadsCarriedOnly(BoundExpression expression, FieldModel entity, IReadOnlyList<FieldModel> carried) =>
-        EveryField(expression, f => f.Links.Count == 0 || (f.Links.Count == 1 && f.Links[0].Name == entity.Name && carried.Contains(f.Field)));
-
-    private static bool EveryField(BoundExpression expression, Func<BoundField, bool> allowed) => expression switch
-    {
-        BoundLiteral or BoundParameter => true,
-        BoundField f => allowed(f),
-        BoundBinary b => EveryField(b.Left, allowed) && EveryField(b.Right, allowed),
-        BoundUnary u => EveryField(u.Operand, allowed),
-        BoundIn i => EveryField(i.Value, allowed) && i.Items.All(x => EveryField(x, allowed)),
-        BoundBetween b => EveryField(b.Value, allowed) && EveryField(b.Low, allowed) && EveryField(b.High, allowed),
-        BoundRowCall c => c.Arguments.All(a => EveryField(a, allowed)),
-        _ => false,
-    };
+        ExpressionFields.All(expression, f => f.Links.Count == 0 || (f.Links.Count == 1 && f.Links[0].Name == entity.Name && carried.Contains(f.Field)));
 }

@@ -123,8 +123,11 @@ public sealed class PlanContext
         foreach (var filter in ReportFilters)
         {
             if (!filter.BySource.TryGetValue(source, out var condition)) continue;
+            // Switched off by the parameters' values: no condition, and no join to the fields it reads.
+            var off = filter.Unless is { } u ? PlanTimeTruth.Of(u, ParamValues) : false;
+            if (off == true) continue;
             var applied = rows.Compile(condition);
-            yield return filter.Unless is { } unless ? $"(({rows.Compile(unless)}) OR {applied})" : applied;
+            yield return off is null ? $"(({rows.Compile(filter.Unless!)}) OR {applied})" : applied;
         }
         if (where is not null && where.TryGetValue(source, out var w)) yield return rows.Compile(w);
     }

@@ -51,7 +51,7 @@ public static class LastValueRollup
     }
 
     /// <summary>The field of the component's source that leads to the score's entity (its key when the source is the entity).</summary>
-    public static FieldModel EntityLink(SemanticModel model, ScoreModel score, SourceModel source) =>
+    public static FieldModel EntityLink(ScoreModel score, SourceModel source) =>
         source.Name == score.Entity ? source.Key! : source.Links.First(l => l.LinkTarget == score.Entity);
 
     /// <summary>The SELECT that makes the pre-aggregate, with its parameter values.</summary>
@@ -63,7 +63,7 @@ public static class LastValueRollup
         var rows = new RowSql(dialect, joins, parameters, new Dictionary<string, object?>());
         var time = rows.Compile(new BoundField(source.Name, [], source.TimeAxis!, source.TimeAxis!.Span));
         var inputs = AggregateInputs.Of(component.Value, rows, time);
-        var link = $"r.{Sql.Identifier(EntityLink(model, score, source).Name)}";
+        var link = $"r.{Sql.Identifier(EntityLink(score, source).Name)}";
         var counted = inputs.ValueNeverNull ? inputs.Filter : $"{inputs.Filter} AND {inputs.Value} IS NOT NULL";
         var select = new SqlSelect([
             new SqlColumn(link, "entity"),

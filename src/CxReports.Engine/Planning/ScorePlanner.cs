@@ -169,7 +169,7 @@ public sealed class ScorePlanner(PlanContext context)
         var source = context.Model.Sources[component.Value.Source];
         var time = source.TimeAxis!;
         var upToAsOf = context.LocalDateWithin($"x.{Sql.Identifier(LastValueRollup.LastAt)}", time, null, asOf);
-        var link = LastValueRollup.EntityLink(context.Model, score, source);
+        var link = LastValueRollup.EntityLink(score, source);
         var key = link.Type is Dsl.Model.ValueType.Text or Dsl.Model.ValueType.Unknown ? context.Dialect.Bytewise("x.entity") : "x.entity";
         var known = new SqlSelect([new SqlColumn(key, "entity"), new SqlColumn($"x.{Sql.Identifier(LastValueRollup.Value)}", "v")])
         {

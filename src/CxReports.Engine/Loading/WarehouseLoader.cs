@@ -24,14 +24,14 @@ public sealed class WarehouseLoader(IWarehouse warehouse, TimeProvider time)
             if (only is null || only.Contains(source.Name))
             {
                 starting?.Invoke(source);
-                var outcome = loader.Load(source, force, keys, allowShrink);
-                RollupRefresh.Refresh(warehouse, model, source);
-                yield return outcome;
+                yield return loader.Load(source, force, keys, allowShrink);
             }
             // Loaded now or before: later sources' required links are checked against its keys.
             if (source.Key is { } key && warehouse.Staging.TableExists(source.Name))
                 keys[source.Name] = new SemanticKey(source.Name, key.Name);
         }
+        // After every source: a rollup reads its entities' fields too, and they load before it.
+        RollupRefresh.Refresh(warehouse, model, only);
     }
 
     /// <summary>Sources ordered so that each comes after the sources its links point to (cycles keep written order).</summary>

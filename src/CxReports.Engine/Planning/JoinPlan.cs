@@ -20,6 +20,18 @@ public sealed class JoinPlan(SemanticModel model, string rootTable, string rootA
         return this;
     }
 
+    /// <summary>
+    /// The same plan reading the fields across <paramref name="link"/> from the root rows themselves: a table that
+    /// carries the linked entity's fields beside its own (a revenue rollup), so no join is added for them.
+    /// </summary>
+    public JoinPlan Carrying(FieldModel link)
+    {
+        _aliases[Step("", link)] = rootAlias;
+        return this;
+    }
+
+    private static string Step(string path, FieldModel link) => path + "/" + link.Source + "." + link.Name;
+
     /// <summary>The source's rows and every join added so far.</summary>
     public SqlFrom From => new(new SqlTableSource(rootTable, rootAlias), _joins.ToArray());
 
@@ -27,10 +39,10 @@ public sealed class JoinPlan(SemanticModel model, string rootTable, string rootA
     public string AliasFor(IReadOnlyList<FieldModel> links, string? fromAlias = null)
     {
         var alias = fromAlias ?? rootAlias;
-        var path = _aliases.First(a => a.Value == alias).Key;
+        var path = alias == rootAlias ? "" : _aliases.First(a => a.Value == alias).Key;
         foreach (var link in links)
         {
-            path = path + "/" + link.Source + "." + link.Name;
+            path = Step(path, link);
             if (!_aliases.TryGetValue(path, out var next))
             {
                 var target = model.Sources[link.LinkTarget!];

@@ -34,8 +34,9 @@ public sealed class PlanContext
     public string Locale { get; init; } = "en-US";
 
     /// <summary>
-    /// The revenue rollups (<see cref="RevenueRollup"/>) that hold the warehouse's current data, by source; a
-    /// recurring source without one is computed from its rows.
+    /// The pre-aggregates that hold the warehouse's current data: revenue rollups (<see cref="RevenueRollup"/>) by
+    /// source, score components' last values (<see cref="LastValueRollup"/>) by score and component; without one
+    /// the figures are computed from the rows.
     /// </summary>
     public IReadOnlyDictionary<string, string> Rollups { get; init; } = new Dictionary<string, string>();
 
@@ -122,8 +123,11 @@ public sealed class PlanContext
         foreach (var filter in ReportFilters)
         {
             if (!filter.BySource.TryGetValue(source, out var condition)) continue;
+            // Switched off by the parameters' values: no condition, and no join to the fields it reads.
+            var off = filter.Unless is { } u ? PlanTimeTruth.Of(u, ParamValues) : false;
+            if (off == true) continue;
             var applied = rows.Compile(condition);
-            yield return filter.Unless is { } unless ? $"(({rows.Compile(unless)}) OR {applied})" : applied;
+            yield return off is null ? $"(({rows.Compile(filter.Unless!)}) OR {applied})" : applied;
         }
         if (where is not null && where.TryGetValue(source, out var w)) yield return rows.Compile(w);
     }

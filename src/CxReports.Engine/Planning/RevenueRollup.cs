@@ -10,8 +10,10 @@ namespace CxReports.Engine.Planning;
 /// A recurring source's MRR per entity and month, paired with the month before and with the entity's first paid
 /// month: what <see cref="RevenueTable"/> otherwise sums and pairs from every invoice for each statement, made once
 /// per load (Loading/RollupRefresh) so a report reads entity-months instead. Only for a date time axis: a date's month
-/// is the same in every zone. Its name carries a hash of its definition and of the loaded content, so a report reads
-/// a rollup of the data it would read itself or none (then it computes from the invoices).
+/// is the same in every zone. It also carries the entity's closed-choice fields (<see cref="Carried"/>: a plan, a
+/// segment), so a query by one reads no join of millions of entity-months to the entities. Its name carries a hash
+/// of its definition and of the loads of the source and of its entity, so a report reads a rollup of the data it
+/// would read itself or none (then it computes from the invoices).
 /// </summary>
 public static class RevenueRollup
 {
@@ -21,6 +23,22 @@ public static class RevenueRollup
     public static bool Applies(SourceModel source) => source.Recurring is not null && source.TimeAxis is { Type: Dsl.Model.ValueType.Date };
 
     /// <summary>
+    /// The entity's fields the rollup carries beside each entity-month: plain columns with a closed list of values
+    /// (<c>in (...)</c>), few distinct values that compress to almost nothing, whose names are not the rollup's own.
+    /// </summary>
+    public static IReadOnlyList<FieldModel> Carried(SemanticModel model, SourceModel source)
+    {
+        var entity = source.Recurring!.Entity;
+        if (entity.LinkTarget is not { } target || !model.Sources.TryGetValue(target, out var entities)) return [];
+        string[] own = [entity.Name, Month, Previous, Current, FirstPaid];
+        return entities.Fields.Where(f => f is { Kind: FieldKind.Column, Choices: not null, Derivation: null } && !own.Contains(f.Name, StringComparer.Ordinal)).ToArray();
+    }
+
+    /// <summary>The sources whose loads the rollup is made from: the recurring source, and its entities when it carries their fields.</summary>
+    public static IReadOnlyList<string> SourcesRead(SemanticModel model, SourceModel source) =>
+        Carried(model, source).Count > 0 ? [source.Name, source.Recurring!.Entity.LinkTarget!] : [source.Name];
+
+    /// <summary>
     /// Every rollup of a source starts so (older ones are dropped when a new one is made): its name, or a hash of it
     /// where the name with the hash of the load would pass PostgreSQL's 63 bytes (which it would cut short).
     /// </summary>
@@ -28,8 +46,9 @@ public static class RevenueRollup
         Encoding.UTF8.GetByteCount(source.Name) <= 40 ? $"{source.Name}__mrr_" : $"mrr__{Hash(source.Name)[..16]}_";
 
     /// <summary>
-    /// The rollup of <paramref name="source"/> as made from the load <paramref name="load"/> (its content hash and
-    /// time: a reload of the same files under another declaration is another load); null when none applies.
+    /// The rollup of <paramref name="source"/> as made from the loads <paramref name="load"/> (of the sources in
+    /// <see cref="SourcesRead"/>: content hash and time; a reload of the same files under another declaration is
+    /// another load); null when none applies.
     /// </summary>
     public static string? TableName(SemanticModel model, SourceModel source, ISqlDialect dialect, string? load)
     {
@@ -39,7 +58,8 @@ public static class RevenueRollup
         return Prefix(source) + Hash(definition)[..16];
     }
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary>A SHA-256 of the text in lower-case hex: rollup names carry its first digits.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The SELECT that makes the rollup, with its parameter values.</summary>
     public static (string Sql, IReadOnlyList<object?> Values) Statement(SemanticModel model, SourceModel source, ISqlDialect dialect)
@@ -62,17 +82,25 @@ public static class RevenueRollup
             From = new SqlFrom(new SqlTableSource("sums")),
             GroupBy = SqlSelect.FirstColumns(1),
         };
+        var carried = Carried(model, source);
+        var attributes = carried.Count == 0 ? [] : new[]
+        {
+            new SqlJoin(SqlJoinKind.Left, new SqlTableSource(recurring.Entity.LinkTarget!, "a"),
+                $"a.{Sql.Identifier(model.Sources[recurring.Entity.LinkTarget!].Key!.Name)} = coalesce(c.entity, p.entity)"),
+        };
         var pairs = new SqlSelect([
             new SqlColumn("coalesce(c.entity, p.entity)", recurring.Entity.Name),
             new SqlColumn($"coalesce(c.m, {dialect.AddUnits("p.m", TimeUnit.Month, 1)})", Month),
             new SqlColumn("coalesce(p.q, 0)", Previous), new SqlColumn("coalesce(c.q, 0)", Current),
             new SqlColumn("f.first_m", FirstPaid),
+            .. carried.Select(f => new SqlColumn($"a.{Sql.Identifier(f.Name)}", f.Name)),
         ])
         {
             With = [new SqlTable("sums", sums), new SqlTable("first_paid", firstPaid)],
             From = new SqlFrom(new SqlTableSource("sums", "c"), [
                 new SqlJoin(SqlJoinKind.Full, new SqlTableSource("sums", "p"), $"p.entity = c.entity AND p.m = {dialect.AddUnits("c.m", TimeUnit.Month, -1)}"),
                 new SqlJoin(SqlJoinKind.Left, new SqlTableSource("first_paid", "f"), "f.entity = coalesce(c.entity, p.entity)"),
+                .. attributes,
             ]),
         };
         return (SqlWriter.Write(pairs), parameters.Values);
@@ -82,15 +110,13 @@ public static class RevenueRollup
     /// Whether a row expression can be read from the rollup: it reads only through the entity's link (the linked
     /// entity's fields, constant per entity) or the link itself, so it keeps or drops whole entity-months.
     /// </summary>
-    public static bool ReadsThroughEntity(BoundExpression expression, FieldModel entity) => expression switch
-    {
-        BoundLiteral or BoundParameter => true,
-        BoundField f => f.Links.Count == 0 ? f.Field.Name == entity.Name : f.Links[0].Name == entity.Name,
-        BoundBinary b => ReadsThroughEntity(b.Left, entity) && ReadsThroughEntity(b.Right, entity),
-        BoundUnary u => ReadsThroughEntity(u.Operand, entity),
-        BoundIn i => ReadsThroughEntity(i.Value, entity) && i.Items.All(x => ReadsThroughEntity(x, entity)),
-        BoundBetween b => ReadsThroughEntity(b.Value, entity) && ReadsThroughEntity(b.Low, entity) && ReadsThroughEntity(b.High, entity),
-        BoundRowCall c => c.Arguments.All(a => ReadsThroughEntity(a, entity)),
-        _ => false,
-    };
+    public static bool ReadsThroughEntity(BoundExpression expression, FieldModel entity) =>
+        ExpressionFields.All(expression, f => f.Links.Count == 0 ? f.Field.Name == entity.Name : f.Links[0].Name == entity.Name);
+
+    /// <summary>
+    /// Whether every field a row expression reads through the entity's link is one the rollup carries (a plain
+    /// column of the entity, one link away), so the rollup's own column stands for it without a join.
+    /// </summary>
+    public static bool ReadsCarriedOnly(BoundExpression expression, FieldModel entity, IReadOnlyList<FieldModel> carried) =>
+        ExpressionFields.All(expression, f => f.Links.Count == 0 || (f.Links.Count == 1 && f.Links[0].Name == entity.Name && carried.Contains(f.Field)));
 }

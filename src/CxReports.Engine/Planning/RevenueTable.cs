@@ -118,24 +118,30 @@ public static class RevenueTable
     /// reads through its entity (<see cref="RevenueRollup.ReadsThroughEntity"/>).
     /// </summary>
     private static bool Readable(PlanContext context, SourceModel source, IReadOnlyList<Atom> atoms, IReadOnlyList<QueryDimension> dimensions,
-        IReadOnlyDictionary<string, BoundExpression>? where)
-    {
-        var entity = source.Recurring!.Entity;
-        var read = dimensions.Where(d => d.Grain is null).Select(d => (BoundExpression)d.BySource[source.Name])
+        IReadOnlyDictionary<string, BoundExpression>? where) =>
+        Read(context, source, atoms, dimensions, where).All(e => RevenueRollup.ReadsThroughEntity(e, source.Recurring!.Entity));
+
+    /// <summary>Every row expression the query evaluates on the source's rows: dimensions, metric filters, row filters.</summary>
+    private static IEnumerable<BoundExpression> Read(PlanContext context, SourceModel source, IReadOnlyList<Atom> atoms,
+        IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where) =>
+        dimensions.Where(d => d.Grain is null).Select(d => (BoundExpression)d.BySource[source.Name])
             .Concat(atoms.Select(a => a.Aggregate.Filter).OfType<BoundExpression>())
             .Concat(context.ReportFilters.SelectMany(f => f.BySource.TryGetValue(source.Name, out var c) ? new[] { c, f.Unless } : []).OfType<BoundExpression>())
             .Concat(where is not null && where.TryGetValue(source.Name, out var w) ? [w] : []);
-        return read.All(e => RevenueRollup.ReadsThroughEntity(e, entity));
-    }
 
     /// <summary>
     /// The same months from the rollup: its rows of the period (and the month before it) are already paired, so a
     /// metric's own <c>where</c>, true or false for a whole entity, keeps or zeroes the entity's p, q and first month.
+    /// Fields of the entity that the rollup carries are read from its own columns; any other joins the entities.
     /// </summary>
     private static IReadOnlyList<TableSql> FromRollup(PlanContext context, SourceModel source, string rollup, IReadOnlyList<Atom> atoms,
         IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where)
     {
         var joins = new JoinPlan(context.Model, rollup, "r");
+        var entity = source.Recurring!.Entity;
+        var carried = RevenueRollup.Carried(context.Model, source);
+        if (Read(context, source, atoms, dimensions, where).All(e => RevenueRollup.ReadsCarriedOnly(e, entity, carried)))
+            joins.Carrying(entity);
         var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
         var dims = dimensions.Where(d => d.Grain is null).Select((d, i) => (Sql: rows.Compile(d.BySource[source.Name]), Name: $"d{i}")).ToArray();
         var atomSlices = atoms.Select(a => a.Aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(a.Aggregate.Filter)}, FALSE)").ToArray();

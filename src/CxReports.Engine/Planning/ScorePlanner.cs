@@ -38,7 +38,9 @@ public sealed class ScorePlanner(PlanContext context)
         foreach (var component in score.Components)
         {
             var table = $"component_{component.Name}";
-            tables.Add(new TableSql(table, Component(component, entity, asOf), false));
+            tables.Add(new TableSql(table, context.Rollups.TryGetValue(LastValueRollup.Key(score, component), out var rollup)
+                ? FromLastValues(score, component, rollup, asOf)
+                : Component(component, entity, asOf), false));
             components.Add((component, table));
         }
 
@@ -154,6 +156,32 @@ public sealed class ScorePlanner(PlanContext context)
             Where = filters,
             GroupBy = SqlSelect.FirstColumns(1),
         };
+    }
+
+    /// <summary>
+    /// The same component from its pre-aggregate (<see cref="LastValueRollup"/>): an entity whose last counted row
+    /// is up to the as-of date has its last value; only the entities with rows after it are computed from their
+    /// rows up to it (a row is up to it exactly when the time of its entity's last counted row is, as later rows
+    /// are later). An entity without a counted row has none either way: its component is null.
+    /// </summary>
+    private SqlUnion FromLastValues(ScoreModel score, ScoreComponentModel component, string rollup, string asOf)
+    {
+        var source = context.Model.Sources[component.Value.Source];
+        var time = source.TimeAxis!;
+        var upToAsOf = context.LocalDateWithin($"x.{Sql.Identifier(LastValueRollup.LastAt)}", time, null, asOf);
+        var link = LastValueRollup.EntityLink(score, source);
+        var key = link.Type is Dsl.Model.ValueType.Text or Dsl.Model.ValueType.Unknown ? context.Dialect.Bytewise("x.entity") : "x.entity";
+        var known = new SqlSelect([new SqlColumn(key, "entity"), new SqlColumn($"x.{Sql.Identifier(LastValueRollup.Value)}", "v")])
+        {
+            From = new SqlFrom(new SqlTableSource(rollup, "x")),
+            Where = [upToAsOf],
+        };
+        var later = Component(component, context.Model.Sources[score.Entity], asOf);
+        later = later with
+        {
+            Where = [.. later.Where, $"r.{Sql.Identifier(link.Name)} IN (SELECT x.entity FROM {Sql.Identifier(rollup)} x WHERE NOT ({upToAsOf}))"],
+        };
+        return new SqlUnion([known, later]) { All = true };
     }
 
     /// <summary>

@@ -5,16 +5,24 @@ using CxReports.Engine.Warehouse;
 
 namespace CxReports.Engine.Reports;
 
-/// <summary>The revenue rollups made from the data as loaded now, by source; a missing or older one is not read.</summary>
+/// <summary>
+/// The pre-aggregates made from the data as loaded now: revenue rollups by source, score components' last values by
+/// <see cref="LastValueRollup.Key"/>; a missing or older one is not read.
+/// </summary>
 public static class RollupTables
 {
     public static IReadOnlyDictionary<string, string> Current(SemanticModel model, IWarehouse warehouse)
     {
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in model.Sources.Values.Where(RevenueRollup.Applies))
-            if (RevenueRollup.TableName(model, source, warehouse.Dialect, RollupRefresh.LoadKey(warehouse.Log.LastLoaded(source.Name))) is { } name
+            if (RevenueRollup.TableName(model, source, warehouse.Dialect, RollupRefresh.LoadKey(warehouse, model, source)) is { } name
                 && warehouse.TableExists(name))
                 current[source.Name] = name;
+        foreach (var score in model.Scores.Values)
+            foreach (var component in score.Components)
+                if (LastValueRollup.TableName(model, score, component, warehouse.Dialect, RollupRefresh.LoadKey(warehouse, [component.Value.Source])) is { } name
+                    && warehouse.TableExists(name))
+                    current[LastValueRollup.Key(score, component)] = name;
         return current;
     }
 }

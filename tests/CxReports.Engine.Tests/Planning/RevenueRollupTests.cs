@@ -60,15 +60,62 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
     [InlineData(All + " by quarter where customer.plan = \"pro\"", "2024-01-01", "2025-12-31")]
     [InlineData("mrr_pro, new_pro, mrr(invoices), mrr_new(invoices), nrr(invoices) by month", "2024-06-01", "2025-05-31")]
     [InlineData("arpa(invoices), mrr(invoices) by customer.plan", "2024-01-01", "2024-12-31")]
-    public void Every_measure_from_the_rollup_equals_the_computation_from_the_invoices(string query, string from, string to)
-    {
-        PlannedQuery rolled = _w.Plan(query, from, to, rollups: true);
-        Assert.Contains(_w.Rollups["invoices"], rolled.Sql, StringComparison.Ordinal);
-        PlannedQuery direct = _w.Plan(query, from, to);
-        Assert.DoesNotContain(RevenueRollup.Prefix(_w.Model.Sources["invoices"]), direct.Sql, StringComparison.Ordinal);
+    public void Every_measure_from_the_rollup_equals_the_computation_from_the_invoices(string query, string from, string to) =>
+        AssertRollupEqualsInvoices(_w, query, from, to);
 
-        ResultTable expected = _w.Execute(direct, query);
-        ResultTable actual = _w.Execute(rolled, query);
+    /// <summary>The generated data with the plan declared as a closed list: the rollup carries it.</summary>
+    private MetricWarehouse WithClosedPlans() => Load(Model.Replace("column plan\n", "column plan in (\"pro\", \"basic\")\n", StringComparison.Ordinal),
+        ("customers.csv", Csv(["id,plan,signup", .. Enumerable.Range(0, 30).Select(i => $"c{i},{(i % 3 == 0 ? "pro" : i % 3 == 1 ? "basic" : "")},2023-01-01")])),
+        ("invoices.csv", Csv(["id,customer_id,issued,kind,amount", .. Generated(seed: 7)])));
+
+    [Theory]
+    [InlineData(All + " by month, customer.plan", "2024-03-01", "2025-02-28")]
+    [InlineData(All + " by quarter where customer.plan = \"pro\"", "2024-01-01", "2025-12-31")]
+    [InlineData("mrr_pro, new_pro, mrr(invoices), mrr_new(invoices), nrr(invoices) by month", "2024-06-01", "2025-05-31")]
+    [InlineData("arpa(invoices), mrr(invoices) by customer.plan", "2024-01-01", "2024-12-31")]
+    public void A_rollup_that_carries_the_plan_reads_no_join_and_equals_the_computation_from_the_invoices(string query, string from, string to)
+    {
+        using MetricWarehouse w = WithClosedPlans();
+        Assert.DoesNotContain("\"customers\"", w.Plan(query, from, to, rollups: true).Sql, StringComparison.Ordinal);
+        AssertRollupEqualsInvoices(w, query, from, to);
+    }
+
+    [Fact]
+    public void A_field_without_a_closed_list_of_values_is_joined_from_the_entities()
+    {
+        // Here the plan is any text: the rollup does not carry it, and reads it through the link.
+        PlannedQuery plan = _w.Plan("mrr(invoices) by customer.plan", "2024-01-01", "2024-12-31", rollups: true);
+        Assert.Contains(_w.Rollups["invoices"], plan.Sql, StringComparison.Ordinal);
+        Assert.Contains("JOIN \"customers\"", plan.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reload_of_the_entities_replaces_the_rollup_that_carries_their_plan()
+    {
+        using MetricWarehouse w = Load(RevenueMetricsTests.Model.Replace("column plan\n", "column plan in (\"pro\", \"basic\")\n", StringComparison.Ordinal),
+            ("customers.csv", Csv("id,plan,signup", "A,pro,2024-01-01", "B,basic,2024-01-01")),
+            ("invoices.csv", Csv("id,customer_id,issued,kind,amount", "i1,A,2024-01-05,sub,100", "i2,B,2024-01-06,sub,30")));
+        string before = w.Rollups["invoices"];
+        Assert.Equal(100.0, w.Query("mrr(invoices) by customer.plan", "2024-01-01", "2024-01-31", rollups: true).Number("mrr(invoices)", "pro"));
+
+        // A moves to basic: the rollup made with A on pro is not read again; basic now has 100 + 30.
+        w.Reload("customers.csv", Csv("id,plan,signup", "A,basic,2024-01-01", "B,basic,2024-01-01"));
+        Assert.NotEqual(before, w.Rollups["invoices"]);
+        Assert.False(w.HasTable(before));
+        ResultTable t = w.Query("mrr(invoices) by customer.plan", "2024-01-01", "2024-01-31", rollups: true);
+        Assert.Equal(130.0, t.Number("mrr(invoices)", "basic"));
+        Assert.DoesNotContain(t.Rows, r => Equals(r[0], "pro"));
+    }
+
+    private static void AssertRollupEqualsInvoices(MetricWarehouse w, string query, string from, string to)
+    {
+        PlannedQuery rolled = w.Plan(query, from, to, rollups: true);
+        Assert.Contains(w.Rollups["invoices"], rolled.Sql, StringComparison.Ordinal);
+        PlannedQuery direct = w.Plan(query, from, to);
+        Assert.DoesNotContain(RevenueRollup.Prefix(w.Model.Sources["invoices"]), direct.Sql, StringComparison.Ordinal);
+
+        ResultTable expected = w.Execute(direct, query);
+        ResultTable actual = w.Execute(rolled, query);
         Assert.True(expected.Rows.Count > 0);
         Assert.Equal(expected.Rows.Count, actual.Rows.Count);
         var order = Comparer<object?[]>.Create((a, b) => string.CompareOrdinal(Key(a), Key(b)));

@@ -32,7 +32,7 @@ public static class SqlWriter
             case SqlUnion union:
                 for (var i = 0; i < union.Selects.Count; i++)
                 {
-                    if (i > 0) text.Append('\n').Append(indent).Append("UNION\n").Append(indent);
+                    if (i > 0) text.Append('\n').Append(indent).Append(union.All ? "UNION ALL\n" : "UNION\n").Append(indent);
                     Select(text, union.Selects[i], indent);
                 }
                 break;

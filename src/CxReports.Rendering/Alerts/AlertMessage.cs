@@ -7,15 +7,22 @@ namespace CxReports.Rendering.Alerts;
 /// <summary>
 /// What every channel says about one evaluation of an alert: a title, the periods compared, a line per segment that
 /// fired or is back to normal (value, previous value, change, significance), and the minimum-sample note naming the
-/// segments that were not judged. Each channel lays it out its own way (Slack, Teams, email, webhook JSON).
+/// segments that were not judged, and the link to the alert on the server's pages when the server has a public address.
+/// Each channel lays it out its own way (Slack, Teams, email, webhook JSON).
 /// </summary>
 public sealed record AlertMessage(string Title, string Periods, IReadOnlyList<AlertMessageLine> Lines, string? MinimumNote)
 {
+    /// <summary>The alert on the <c>/alerts</c> page of the server's public address; null without one.</summary>
+    public string? Link { get; init; }
+
     /// <summary>Segments listed at most per message; the rest are counted (Slack takes 50 blocks, a Teams card 28 KB).</summary>
     public const int MaxLines = 20;
 
-    /// <summary>The message of <paramref name="notices"/> from <paramref name="evaluation"/> of <paramref name="alert"/>.</summary>
-    public static AlertMessage Of(AlertModel alert, AlertEvaluation evaluation, IReadOnlyList<AlertNotice> notices)
+    /// <summary>
+    /// The message of <paramref name="notices"/> from <paramref name="evaluation"/> of <paramref name="alert"/>, linking to
+    /// the alert under <paramref name="publicUrl"/> (the server's address as its readers open it) when there is one.
+    /// </summary>
+    public static AlertMessage Of(AlertModel alert, AlertEvaluation evaluation, IReadOnlyList<AlertNotice> notices, string? publicUrl = null)
     {
         var fired = notices.Count(n => n.Kind == AlertNoticeKind.Fired);
         var recovered = notices.Count - fired;
@@ -32,7 +39,10 @@ public sealed record AlertMessage(string Title, string Periods, IReadOnlyList<Al
         var note = alert.Minimum is { } minimum && unjudged.Length > 0
             ? $"Not judged, fewer than {minimum.Count} {minimum.Metric}: {string.Join(", ", unjudged.Take(MaxLines))}{(unjudged.Length > MaxLines ? $" and {unjudged.Length - MaxLines} more" : "")}"
             : null;
-        return new AlertMessage(title, periods, lines, note);
+        return new AlertMessage(title, periods, lines, note)
+        {
+            Link = publicUrl is null ? null : $"{publicUrl.TrimEnd('/')}/alerts#alert-{Uri.EscapeDataString(alert.Name)}",
+        };
     }
 
     /// <summary>The lines to list and how many are left out.</summary>

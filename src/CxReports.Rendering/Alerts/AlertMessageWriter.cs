@@ -8,13 +8,13 @@ namespace CxReports.Rendering.Alerts;
 /// <summary>
 /// What each channel receives about an alert's notices: email the subject and text of <see cref="AlertEmail"/>, the
 /// webhook the JSON of <see cref="AlertWebhookJson"/>, Slack the Block Kit body of <see cref="SlackPayload"/>, Teams the
-/// Adaptive Card of <see cref="TeamsPayload"/>.
+/// Adaptive Card of <see cref="TeamsPayload"/>; each links to the alert under <paramref name="publicUrl"/> when it is given.
 /// </summary>
-public sealed class AlertMessageWriter : IAlertMessageWriter
+public sealed class AlertMessageWriter(string? publicUrl = null) : IAlertMessageWriter
 {
     public OutgoingMessage Write(AlertModel alert, AlertEvaluation evaluation, IReadOnlyList<AlertNotice> notices, AlertTargetModel target, string idempotencyKey)
     {
-        var message = AlertMessage.Of(alert, evaluation, notices);
+        var message = AlertMessage.Of(alert, evaluation, notices, publicUrl);
         var (subject, text) = AlertEmail.Of(message);
         var body = target.Channel switch
         {

@@ -38,6 +38,7 @@ public static class AlertWebhookJson
             ["earlier"] = evaluation.Earlier is { } e ? Period(e.From, e.To) : null,
             ["segments"] = segments,
             ["minimumNote"] = message.MinimumNote,
+            ["link"] = message.Link,
         }.ToJsonString();
     }
 

@@ -5,7 +5,7 @@ namespace CxReports.Rendering.Alerts;
 /// <summary>
 /// The body of a Slack incoming webhook: <c>text</c> (the notification's fallback) and Block Kit <c>blocks</c>: a header
 /// (plain text, at most 150 characters), a section per segment (mrkdwn), a context line with the periods and the
-/// minimum-sample note. Texts are cut to Slack's limits (section text 3,000 characters).
+/// minimum-sample note, and a link to the alert's page when the server has a public address. Texts are cut to Slack's limits (section text 3,000 characters).
 /// </summary>
 public static class SlackPayload
 {
@@ -24,6 +24,8 @@ public static class SlackPayload
         if (leftOut > 0) blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Markdown($"and {leftOut} more") });
         var context = new JsonArray { Markdown(Escape(message.Periods)) };
         if (message.MinimumNote is { } note) context.Add(Markdown(Cut(Escape(note), SectionLimit)));
+        // The link comes from the server's settings, not from data; its text is Slack's <url|label> form.
+        if (message.Link is { } link) context.Add(Markdown($"<{link}|Open in CxReports>"));
         blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = context });
         return new JsonObject { ["text"] = Cut(message.Title, SectionLimit), ["blocks"] = blocks }.ToJsonString();
     }

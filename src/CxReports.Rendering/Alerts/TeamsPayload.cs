@@ -4,7 +4,8 @@ namespace CxReports.Rendering.Alerts;
 
 /// <summary>
 /// The body of a Microsoft Teams workflow webhook ("post to a channel when a webhook request is received"): a message
-/// with one attachment, an Adaptive Card 1.4 with the title, the periods, a fact per segment and the minimum-sample note.
+/// with one attachment, an Adaptive Card 1.4 with the title, the periods, a fact per segment, the minimum-sample note
+/// and, when the server has a public address, an "Open in CxReports" action to the alert's page.
 /// </summary>
 public static class TeamsPayload
 {
@@ -29,6 +30,8 @@ public static class TeamsPayload
             ["version"] = "1.4",
             ["body"] = body,
         };
+        if (message.Link is { } link)
+            card["actions"] = new JsonArray { new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open in CxReports", ["url"] = link } };
         var attachment = new JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["contentUrl"] = null, ["content"] = card };
         return new JsonObject { ["type"] = "message", ["attachments"] = new JsonArray { attachment } }.ToJsonString();
     }

@@ -96,7 +96,7 @@ public static class AlertCommand
                 Print(stdout, alert, evaluation);
                 return evaluation;
             },
-            new AlertMessageWriter(), DeliveryChannels.Messages(delivery, http, TimeProvider.System), TimeProvider.System);
+            new AlertMessageWriter(delivery.PublicUrl), DeliveryChannels.Messages(delivery, http, TimeProvider.System), TimeProvider.System);
         var failed = false;
         foreach (var alert in alerts)
         {

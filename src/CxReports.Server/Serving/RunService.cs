@@ -36,7 +36,7 @@ public sealed class RunService
         Runner = new ReportRunner(Log, Evaluate, DeliveryFormats.All, DeliveryChannels.All(delivery, http.CreateClient("webhooks"), time), time,
             observer: new RunWatcher(metrics, log));
         States = new AlertStateStore(gate);
-        Alerts = new AlertRunner(Log, States, Evaluate, new AlertMessageWriter(), DeliveryChannels.Messages(delivery, http.CreateClient("webhooks"), time), time,
+        Alerts = new AlertRunner(Log, States, Evaluate, new AlertMessageWriter(delivery.PublicUrl), DeliveryChannels.Messages(delivery, http.CreateClient("webhooks"), time), time,
             observer: new RunWatcher(metrics, log));
     }
 

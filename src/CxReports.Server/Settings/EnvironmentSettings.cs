@@ -22,6 +22,7 @@ public static class EnvironmentSettings
         ("SMTP_PASSWORD", nameof(DeliveryOptions.SmtpPassword)),
         ("SMTP_FROM", nameof(DeliveryOptions.SmtpFrom)),
         ("WEBHOOK_SECRET", nameof(DeliveryOptions.WebhookSecret)),
+        ("PUBLIC_URL", nameof(DeliveryOptions.PublicUrl)),
     ];
 
     /// <summary>What the command line reads: the environment variables, the <c>CXR_*</c> ones as <c>Delivery</c> settings.</summary>
@@ -58,5 +59,7 @@ public static class EnvironmentSettings
     }
 
     private static string? Mistake(string variable, string setting, string value) =>
-        SettingTypes.Mistake(Prefix + variable, value, typeof(DeliveryOptions).GetProperty(setting)!.PropertyType);
+        setting == nameof(DeliveryOptions.PublicUrl)
+            ? DeliveryOptions.PublicUrlMistake(Prefix + variable, value)
+            : SettingTypes.Mistake(Prefix + variable, value, typeof(DeliveryOptions).GetProperty(setting)!.PropertyType);
 }

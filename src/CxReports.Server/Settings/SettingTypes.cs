@@ -17,6 +17,8 @@ public static class SettingTypes
         .. Mistakes(configuration.GetSection(CxrServerOptions.Section), typeof(CxrServerOptions)),
         .. Mistakes(configuration.GetSection(WarehouseSettings.Section), typeof(WarehouseSettings)),
         .. Mistakes(configuration.GetSection(DeliveryOptions.Section), typeof(DeliveryOptions)),
+        .. new[] { DeliveryOptions.PublicUrlMistake($"{DeliveryOptions.Section}:{nameof(DeliveryOptions.PublicUrl)}",
+            configuration[$"{DeliveryOptions.Section}:{nameof(DeliveryOptions.PublicUrl)}"]) }.OfType<string>(),
     ];
 
     private static IEnumerable<string> Mistakes(IConfigurationSection section, Type type)

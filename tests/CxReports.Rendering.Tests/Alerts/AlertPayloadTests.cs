@@ -43,6 +43,34 @@ public class AlertPayloadTests
     private static readonly AlertMessage Message = AlertMessage.Of(Alert, Evaluation,
         [new AlertNotice("nps_drop", AlertNoticeKind.Fired, Phone), new AlertNotice("nps_drop", AlertNoticeKind.BackToNormal, Chat)]);
 
+    /// <summary>The message as a server with the public address <c>https://cx.example/cx/</c> writes it.</summary>
+    private static readonly AlertMessage Linked = AlertMessage.Of(Alert, Evaluation,
+        [new AlertNotice("nps_drop", AlertNoticeKind.Fired, Phone), new AlertNotice("nps_drop", AlertNoticeKind.BackToNormal, Chat)],
+        publicUrl: "https://cx.example/cx/");
+
+    [Fact]
+    public void With_a_public_address_every_channel_links_to_the_alert_on_the_alerts_page_and_without_one_none_does()
+    {
+        const string link = "https://cx.example/cx/alerts#alert-nps_drop";
+        Assert.Equal(link, Linked.Link);
+        using (var slack = JsonDocument.Parse(SlackPayload.Of(Linked)))
+        {
+            var context = slack.RootElement.GetProperty("blocks").EnumerateArray().Last().GetProperty("elements");
+            Assert.Equal($"<{link}|Open in CxReports>", context.EnumerateArray().Last().GetProperty("text").GetString());
+        }
+        using (var teams = JsonDocument.Parse(TeamsPayload.Of(Linked)))
+        {
+            var action = teams.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions")[0];
+            Assert.Equal(("Action.OpenUrl", link), (action.GetProperty("type").GetString(), action.GetProperty("url").GetString()));
+        }
+        using (var webhook = JsonDocument.Parse(AlertWebhookJson.Of("nps_drop", Evaluation, Linked)))
+            Assert.Equal(link, webhook.RootElement.GetProperty("link").GetString());
+
+        Assert.Null(Message.Link);
+        Assert.DoesNotContain("Open in CxReports", SlackPayload.Of(Message) + TeamsPayload.Of(Message));
+        Assert.DoesNotContain("http", AlertEmail.Of(Message).Text);
+    }
+
     [Fact]
     public void The_message_lists_what_fired_and_what_recovered_with_their_numbers_and_the_segments_not_judged()
     {
@@ -111,7 +139,7 @@ public class AlertPayloadTests
     [Fact]
     public void The_email_has_the_title_as_subject_and_a_line_per_segment()
     {
-        var (subject, text) = AlertEmail.Of(Message, "https://cx.example/api/alerts");
+        var (subject, text) = AlertEmail.Of(Linked);
 
         Assert.Equal("NPS düştü: 1 segment fired, 1 segment back to normal", subject);
         Assert.Equal("""
@@ -122,7 +150,7 @@ public class AlertPayloadTests
 
             Not judged, fewer than 30 responses_n: channel=web
 
-            https://cx.example/api/alerts
+            https://cx.example/cx/alerts#alert-nps_drop
 
             """.ReplaceLineEndings("\n"), text);
     }

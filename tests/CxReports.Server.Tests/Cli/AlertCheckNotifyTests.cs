@@ -67,15 +67,18 @@ public sealed class AlertCheckNotifyTests : IDisposable
     }
 
     [Fact]
-    public void Beside_a_running_server_the_check_goes_through_it_and_notifies()
+    public void Beside_a_running_server_the_check_goes_through_it_and_notifies_with_a_link_to_the_servers_public_address()
     {
-        using var server = ServeProcess.Start(Path.Combine(_root, "reports"), Path.Combine(_root, "data"), new Dictionary<string, string>());
+        using var server = ServeProcess.Start(Path.Combine(_root, "reports"), Path.Combine(_root, "data"),
+            new Dictionary<string, string> { ["CXR_PUBLIC_URL"] = "https://cx.example.com/" });
 
         var check = CxrProcess.Run(_root, "alert", "check", "drop", "--reports", "reports", "--data", "data");
 
         Assert.True(check.Exit == 0, check.Err);
         Assert.Contains("cxr: through the server at", check.Err);
         Assert.Contains($"  notified slack {Shown}: delivered\n", check.Text);
-        Assert.Single(_slack.Requests);
+        var blocks = System.Text.Json.JsonDocument.Parse(Assert.Single(_slack.Requests).Body).RootElement.GetProperty("blocks");
+        var context = blocks.EnumerateArray().Last().GetProperty("elements").EnumerateArray().Last();
+        Assert.Equal("<https://cx.example.com/alerts#alert-drop|Open in CxReports>", context.GetProperty("text").GetString());
     }
 }

@@ -21,16 +21,20 @@ public sealed class ServeSettingsTests : IDisposable
             ["Cxr__Auth__Enabled"] = "maybe",
             ["Cxr__MaxRequestBodyBytes"] = "",
             ["Delivery__SmtpSecurity"] = "Tls",
+            ["Delivery__PublicUrl"] = "cx.example.com",
+            ["CXR_PUBLIC_URL"] = "javascript:alert(1)",
         }, "serve", "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.Equal(
         [
+            "cxr serve: CXR_PUBLIC_URL must be an absolute http or https address without query or fragment, such as https://cx.example.com (got 'javascript:alert(1)')",
             "cxr serve: Cxr:QueryTimeoutSeconds must be a whole number from -2147483648 to 2147483647 (got 'abc')",
             "cxr serve: Cxr:MaxRequestBodyBytes must be a whole number from -9223372036854775808 to 9223372036854775807 (got '')",
             "cxr serve: Cxr:Auth:Enabled must be true or false (got 'maybe')",
             "cxr serve: Delivery:SmtpSecurity must be one of None, StartTls, SslOnConnect (got 'Tls')",
+            "cxr serve: Delivery:PublicUrl must be an absolute http or https address without query or fragment, such as https://cx.example.com (got 'cx.example.com')",
         ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -61,14 +61,14 @@ public sealed class AlertCheckRaceTests : IDisposable
 
         var check = CxrProcess.Run(_root, "alert", "check", "race", "--reports", "reports", "--data", "data");
 
+        // The receivers see the server's one message, and nothing from the check.
+        Assert.Single(_slack.Keys);
+        Assert.Empty(_teams.Requests);
         Assert.Equal(ExitCodes.Busy, check.Exit);
         Assert.Contains("cxr: through the server at", check.Err);
         Assert.Contains("cxr alert check: race: the server is checking this alert now (its run for ", check.Err);
         Assert.Contains("nothing was evaluated or sent, so no notice goes out twice: run the check again when that run has finished", check.Err);
         Assert.DoesNotContain("notified", check.Text);
-        // The receivers see the server's one message, and nothing from the check.
-        Assert.Single(_slack.Keys);
-        Assert.Empty(_teams.Requests);
     }
 
     [Fact]
@@ -80,6 +80,8 @@ public sealed class AlertCheckRaceTests : IDisposable
 
         // The left run is finished with its own keys: Slack, cut off mid-send, is in doubt (not resent); Teams is told
         // once. It saved the states, so the check after it finds phone still firing: nothing to send.
+        Assert.Single(_slack.Keys);
+        Assert.Single(_teams.Requests);
         var lines = stdout.Split('\n');
         var resumed = Array.FindIndex(lines, l => l.StartsWith("race: finishing its run for ", StringComparison.Ordinal));
         Assert.True(resumed >= 0, stdout + stderr);
@@ -89,7 +91,5 @@ public sealed class AlertCheckRaceTests : IDisposable
         Assert.Equal("  no segment changed state: nothing sent", lines.Last(l => l.Length > 0));
         // Slack in doubt: the check says not every target was delivered.
         Assert.Equal(ExitCodes.Errors, exit);
-        Assert.Single(_slack.Keys);
-        Assert.Single(_teams.Requests);
     }
 }

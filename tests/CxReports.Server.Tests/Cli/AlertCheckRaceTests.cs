@@ -22,21 +22,8 @@ public sealed class AlertCheckRaceTests : IDisposable
 
     public AlertCheckRaceTests()
     {
-        Directory.CreateDirectory(Reports);
-        Directory.CreateDirectory(Data);
-        var now = DateTime.UtcNow;
-        File.WriteAllText(Path.Combine(Data, "responses.csv"), AlertFixture.Csv(new DateOnly(now.Year, now.Month, 1).AddMonths(-2)));
         // Slack first, so the held POST stops the server's run before Teams.
-        File.WriteAllText(Path.Combine(Reports, "alerts.cxr"), AlertFixture.Model + $$"""
-
-            alert race "Race" {
-              when nps by channel drops 5 points vs previous period
-              min responses_n 30
-              significance 95%
-              check "*/5 * * * * *" timezone "UTC"
-              notify slack "{{_slack.Url}}", teams "{{_teams.Url}}"
-            }
-            """);
+        AlertFixture.WriteProject(_root, AlertFixture.CheckedEvery5Seconds("race", "Race", $"slack \"{_slack.Url}\", teams \"{_teams.Url}\""));
     }
 
     public void Dispose()

@@ -44,6 +44,12 @@ public sealed class AlertRunner(
     public Task<RunOutcome> RunNowAsync(AlertModel alert, CancellationToken cancellation) =>
         RunAsync(alert, ReportRunner.ManualSlot(time.GetUtcNow()), "manual", cancellation);
 
+    /// <summary>
+    /// The runs of <paramref name="alert"/> still marked running in the run log that this runner is not making: another
+    /// process's check in flight (a server's, while a command runs inside it), or a run a stopped process left.
+    /// </summary>
+    public IReadOnlyList<RunRecord> Unfinished(string alert) => log.Unfinished(RunName(alert)).Where(r => !IsActive(r.RunId)).ToArray();
+
     /// <summary>Whether this runner is running <paramref name="runId"/> now (so it is not an interrupted run).</summary>
     public bool IsActive(string runId) => _gate.IsActive(runId);
 

@@ -79,6 +79,10 @@ public sealed class RunLog(IWarehouseAccess access)
     public IReadOnlyList<RunRecord> Interrupted(DateTimeOffset before) => Query(
         $"SELECT {RunColumns} FROM {Runs} WHERE status = '{Scheduling.RunStatus.Running.ToText()}' AND started < $1 ORDER BY started", ReadRun, Utc(before));
 
+    /// <summary>The runs of <paramref name="report"/> still marked running, oldest first: being made now, or left so by a process that stopped.</summary>
+    public IReadOnlyList<RunRecord> Unfinished(string report) => Query(
+        $"SELECT {RunColumns} FROM {Runs} WHERE status = '{Scheduling.RunStatus.Running.ToText()}' AND report = $1 ORDER BY started", ReadRun, report);
+
     /// <summary>The latest slot of a report that a scheduled run was started for.</summary>
     public DateTimeOffset? LastScheduledSlot(string report) => Query(
         $"SELECT max(scheduled_for) FROM {Runs} WHERE report = $1 AND trigger = 'schedule'",

@@ -61,7 +61,7 @@ public static class AlertCommand
             var evaluator = new AlertEvaluator(model, warehouse, limits.Limits(parse), TimeSpan.FromSeconds(60));
             try
             {
-                if (notify) return Notify(alerts, evaluator, warehouse, DeliveryOptions.From(options.Configuration), stdout, stderr);
+                if (notify) return Notify(alerts, evaluator, warehouse, DeliveryOptions.From(options.Configuration), options.Host.InServer, stdout, stderr);
                 foreach (var alert in alerts)
                 {
                     var evaluation = day is { } d ? evaluator.Evaluate(alert, d) : evaluator.Evaluate(alert, TimeProvider.System.GetUtcNow());
@@ -84,9 +84,23 @@ public static class AlertCommand
 
     /// <summary>
     /// Runs each alert now as a manual run (the run log, the states, each target once), printing its evaluation and
-    /// what each target's delivery did; exit 1 when a run failed or a target was not delivered.
+    /// what each target's delivery did; exit 1 when a run failed or a target was not delivered, 4 when an alert was
+    /// refused because the server is checking it.
     /// </summary>
-    private static int Notify(IReadOnlyList<AlertModel> alerts, AlertEvaluator evaluator, IWarehouse warehouse, DeliveryOptions delivery, TextWriter stdout, TextWriter stderr)
+    /// <remarks>
+    /// An alert's run writes its new states only after its notices are sent (<see cref="AlertRunner"/>), so while a run
+    /// of the alert is unfinished the stored states are the old ones, and a manual run evaluated now would find the same
+    /// changes and tell them again under its own slot's keys: every target told twice. So before evaluating, the run log
+    /// is asked for unfinished runs of the alert. Inside a server the run is the server's (its scheduled check still
+    /// sending, or an interrupted run its scheduler resumes): the alert is refused. Waiting for it is no option: this
+    /// command holds the server's warehouse for its whole turn, and the server's run needs a turn to record its
+    /// deliveries and save its states, so it would wait for us as we wait for it. Resuming it here would race the
+    /// server's own resume. Without a server nobody else can hold the warehouse, so an unfinished run is one a stopped
+    /// process left: it is finished first with the runner's resume (same slot, same keys: what was told is not told
+    /// again, what was cut off is in doubt), which saves the states the check then starts from.
+    /// </remarks>
+    private static int Notify(IReadOnlyList<AlertModel> alerts, AlertEvaluator evaluator, IWarehouse warehouse, DeliveryOptions delivery, bool inServer,
+        TextWriter stdout, TextWriter stderr)
     {
         using var http = new HttpClient();
         var runner = new AlertRunner(new RunLog(warehouse).EnsureCreated(), new AlertStateStore(new DirectWarehouseAccess(warehouse)).EnsureCreated(),
@@ -98,17 +112,39 @@ public static class AlertCommand
             },
             new AlertMessageWriter(delivery.PublicUrl), DeliveryChannels.Messages(delivery, http, TimeProvider.System), TimeProvider.System);
         var failed = false;
+        var refused = false;
         foreach (var alert in alerts)
         {
-            var outcome = runner.RunNowAsync(alert, CancellationToken.None).GetAwaiter().GetResult();
-            foreach (var attempt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()))
-                stdout.WriteLine($"  notified {attempt.Kind} {attempt.Target}: {attempt.Status.ToText()}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
-            if (outcome.Status == RunStatus.Evaluated) stdout.WriteLine("  no segment changed state: nothing sent");
-            if (outcome.Status is RunStatus.Failed && outcome.Deliveries.Count == 0) stderr.WriteLine($"cxr alert check: {alert.Name}: {outcome.Error}");
-            failed |= outcome.Status is RunStatus.Failed or RunStatus.Partial;
+            var unfinished = runner.Unfinished(alert.Name);
+            if (inServer && unfinished.Count > 0)
+            {
+                stderr.WriteLine($"cxr alert check: {alert.Name}: the server is checking this alert now (its run for {Instant(unfinished[0].ScheduledFor)} "
+                                 + $"started {Instant(unfinished[0].Started)} and is not finished); nothing was evaluated or sent, so no notice goes out twice: run the check again when that run has finished");
+                refused = true;
+                continue;
+            }
+            foreach (var interrupted in unfinished)
+            {
+                stdout.WriteLine($"{alert.Name}: finishing its run for {Instant(interrupted.ScheduledFor)}, left unfinished by a process that stopped");
+                if (runner.ResumeAsync(interrupted, alert, CancellationToken.None).GetAwaiter().GetResult() is { } resumed)
+                    failed |= Reported(resumed, alert, stdout, stderr);
+            }
+            failed |= Reported(runner.RunNowAsync(alert, CancellationToken.None).GetAwaiter().GetResult(), alert, stdout, stderr);
         }
-        return failed ? ExitCodes.Errors : ExitCodes.Ok;
+        return failed ? ExitCodes.Errors : refused ? ExitCodes.Busy : ExitCodes.Ok;
     }
+
+    /// <summary>Prints what each target's delivery of a run did; whether the run failed or left a target undelivered.</summary>
+    private static bool Reported(RunOutcome outcome, AlertModel alert, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var attempt in outcome.Deliveries.GroupBy(d => d.IdempotencyKey).Select(g => g.Last()))
+            stdout.WriteLine($"  notified {attempt.Kind} {attempt.Target}: {attempt.Status.ToText()}{(attempt.Error is null ? "" : $" ({attempt.Error})")}");
+        if (outcome.Status == RunStatus.Evaluated) stdout.WriteLine("  no segment changed state: nothing sent");
+        if (outcome.Status is RunStatus.Failed && outcome.Deliveries.Count == 0) stderr.WriteLine($"cxr alert check: {alert.Name}: {outcome.Error}");
+        return outcome.Status is RunStatus.Failed or RunStatus.Partial;
+    }
+
+    private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>What a run now would send, against the states as stored (read, never written): per target, the message's title and lines.</summary>
     private static void PrintWouldSend(TextWriter stdout, AlertModel alert, AlertEvaluation evaluation, IWarehouse warehouse)

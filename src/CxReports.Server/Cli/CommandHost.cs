@@ -13,6 +13,12 @@ public class CommandHost
     /// <summary>The host of a command run by this process itself.</summary>
     public static CommandHost InProcess { get; } = new();
 
+    /// <summary>
+    /// Whether the command runs inside <c>cxr serve</c>, whose scheduler makes and resumes the runs the command finds
+    /// unfinished in the run log (so they are not the command's to finish).
+    /// </summary>
+    public virtual bool InServer => false;
+
     /// <summary>Opens the warehouse; the caller disposes it.</summary>
     public virtual IWarehouse OpenWarehouse(WarehouseOptions options) => Warehouses.Open(options);
 

@@ -99,4 +99,7 @@ public static class ExitCodes
 
     /// <summary>The server a command went through stopped, or did not answer within <c>--server-timeout</c>: its outcome is unknown.</summary>
     public const int ServerLost = 3;
+
+    /// <summary>The server is making a run the command would collide with (an alert's check still sending): run it again when that has finished.</summary>
+    public const int Busy = 4;
 }

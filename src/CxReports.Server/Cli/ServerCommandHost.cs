@@ -13,6 +13,8 @@ public sealed class ServerCommandHost(IWarehouse warehouse, TerminalFacts termin
 
     public IReadOnlyList<ForwardedFile> Files => _files;
 
+    public override bool InServer => true;
+
     /// <summary>The server's warehouse, when it is the one asked for; another one is the forwarding cxr's mistake, said as such.</summary>
     public override IWarehouse OpenWarehouse(WarehouseOptions options)
     {

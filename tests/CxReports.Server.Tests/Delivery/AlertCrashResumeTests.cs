@@ -24,23 +24,9 @@ public sealed class AlertCrashResumeTests : IDisposable
 
     public AlertCrashResumeTests()
     {
-        Directory.CreateDirectory(Reports);
-        Directory.CreateDirectory(Data);
-        // The fixture's January and February are the month before last and last month: a check now judges February
-        // against January, where only phone drops significantly (50 -> 10, p = 0.0002; see AlertNotifyTests).
-        var now = DateTime.UtcNow;
-        File.WriteAllText(Path.Combine(Data, "responses.csv"), AlertFixture.Csv(new DateOnly(now.Year, now.Month, 1).AddMonths(-2)));
         // Checked every 5 seconds; the targets in this order: email, Slack, webhook, Teams.
-        File.WriteAllText(Path.Combine(Reports, "alerts.cxr"), AlertFixture.Model + $$"""
-
-            alert crash "Crash" {
-              when nps by channel drops 5 points vs previous period
-              min responses_n 30
-              significance 95%
-              check "*/5 * * * * *" timezone "UTC"
-              notify email "cx@example.com", slack "{{_slack.Url}}", webhook "{{_webhook.Url}}", teams "{{_teams.Url}}"
-            }
-            """);
+        AlertFixture.WriteProject(_root, AlertFixture.CheckedEvery5Seconds("crash", "Crash",
+            $"email \"cx@example.com\", slack \"{_slack.Url}\", webhook \"{_webhook.Url}\", teams \"{_teams.Url}\""));
         using var warehouse = Warehouses.Open(new WarehouseOptions(Data));
         ApiKeyTable.Add(warehouse, _key, ApiScope.Read, DateTimeOffset.UtcNow);
     }

@@ -82,6 +82,35 @@ internal sealed class AlertFixture : IDisposable
         return string.Join("\n", rows) + "\n";
     }
 
+    /// <summary>
+    /// A project for a real <c>cxr</c> under <paramref name="root"/>: <c>reports/alerts.cxr</c>, the model and then
+    /// <paramref name="alerts"/>, and <c>data/responses.csv</c>, the table's January and February being the month before
+    /// last and last month, so a check now judges February against January, where only phone drops significantly
+    /// (50 -> 10, p = 0.0002; see AlertNotifyTests).
+    /// </summary>
+    public static void WriteProject(string root, string alerts)
+    {
+        var reports = System.IO.Directory.CreateDirectory(Path.Combine(root, "reports")).FullName;
+        var data = System.IO.Directory.CreateDirectory(Path.Combine(root, "data")).FullName;
+        var now = DateTime.UtcNow;
+        File.WriteAllText(Path.Combine(data, "responses.csv"), Csv(new DateOnly(now.Year, now.Month, 1).AddMonths(-2)));
+        File.WriteAllText(Path.Combine(reports, "alerts.cxr"), Model + "\n" + alerts);
+    }
+
+    /// <summary>
+    /// An alert on the drop by channel (min 30 answers, significant at 95%) that <c>cxr serve</c> checks every 5 seconds
+    /// in UTC, telling the targets of <paramref name="notify"/> in their order (<c>slack "URL", teams "URL"</c>).
+    /// </summary>
+    public static string CheckedEvery5Seconds(string name, string label, string notify) => $$"""
+        alert {{name}} "{{label}}" {
+          when nps by channel drops 5 points vs previous period
+          min responses_n 30
+          significance 95%
+          check "*/5 * * * * *" timezone "UTC"
+          notify {{notify}}
+        }
+        """;
+
     /// <summary>The check slot of the 1st of <paramref name="month"/> 2025, 09:00 UTC.</summary>
     public static DateTimeOffset Slot(int month) => new(2025, month, 1, 9, 0, 0, TimeSpan.Zero);
 

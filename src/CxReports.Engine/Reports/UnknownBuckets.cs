@@ -8,13 +8,15 @@ namespace CxReports.Engine.Reports;
 /// Applies where the data ends to a table by a time grain: a metric's value in a bucket that begins after the last
 /// day with data of a source it reads is unknown (null), not the 0 an empty bucket would count; and each bucket not
 /// wholly inside the period, or holding the last day with data of a metric's sources (with days after it), is
-/// marked partial. Done on the result, so both engines give the same table.
+/// marked partial. A table without a time grain is one bucket, the period: a metric whose data ends before the
+/// period begins is unknown in every row (an alert must not read the 0 of a month after the data as "churn fell to 0").
+/// Done on the result, so both engines give the same table.
 /// </summary>
 public static class UnknownBuckets
 {
     public static ResultTable Apply(ResultTable table, BoundQuery query, ResolvedPeriod period, DataEnds ends, SourcesRead read)
     {
-        if (query.Grain is not { } grain) return table;
+        if (query.Grain is not { } grain) return WithoutData(table, query, period, ends, read);
         var time = table.Columns.ToList().FindIndex(c => c.Grain is not null);
         if (time < 0) return table;
         // Metric columns follow the dimension columns, in the query's order.
@@ -34,6 +36,16 @@ public static class UnknownBuckets
             return copy;
         }).ToArray();
         return table with { Rows = rows, Partial = partial.Any(p => p) ? partial : null };
+    }
+
+    /// <summary>A table without a time grain: each metric whose sources' data end before the period begins unknown in every row.</summary>
+    private static ResultTable WithoutData(ResultTable table, BoundQuery query, ResolvedPeriod period, DataEnds ends, SourcesRead read)
+    {
+        var first = query.Dimensions.Count;
+        var unknown = query.Metrics.Select((m, i) => (Column: first + i, End: ends.Of(read.Of(m.Expression))))
+            .Where(m => m.End < period.From).Select(m => m.Column).ToHashSet();
+        if (unknown.Count == 0) return table;
+        return table with { Rows = table.Rows.Select(row => row.Select((v, i) => unknown.Contains(i) ? null : v).ToArray()).ToArray() };
     }
 
     /// <summary>A table computed over a period with no data at all: every metric value unknown.</summary>

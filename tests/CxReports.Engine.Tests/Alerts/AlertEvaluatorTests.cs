@@ -195,8 +195,24 @@ public abstract class AlertEvaluatorTests(TestEngine engine) : EngineTests(engin
 
         var istanbul = Assert.Single(Evaluate(w, "istanbul", now).Segments);
         Assert.Equal((AlertOutcome.Fired, 1.0), (istanbul.Outcome, istanbul.Value));
+        // In UTC the only answer is on January 31st, the source's last day with data: February, after it, is no data, not 0.
         var utc = Assert.Single(Evaluate(w, "utc", now).Segments);
-        Assert.Equal((AlertOutcome.Quiet, 0.0), (utc.Outcome, utc.Value));
+        Assert.Equal((AlertOutcome.NoData, (double?)null), (utc.Outcome, utc.Value));
+    }
+
+    [Fact]
+    public void A_period_after_the_data_ends_is_no_data_so_a_threshold_on_a_count_does_not_fire_on_its_zero()
+    {
+        using var w = Survey("alert few { when responses_n < 5 }\nalert low { when nps < 30 }");
+        // On 2025-05-10 the period is April; the answers end on February 15th. Counted, April would be 0 answers (< 5
+        // would fire) and NPS undefined; both are unknown.
+        var may = new DateTimeOffset(2025, 5, 10, 8, 0, 0, TimeSpan.Zero);
+
+        var few = Assert.Single(Evaluate(w, "few", may).Segments);
+        Assert.Equal((AlertOutcome.NoData, (double?)null), (few.Outcome, few.Value));
+        Assert.Empty(Evaluate(w, "low", may).Fired);
+        // In February, the last month with data, the count is known: 100 + 4 + 40 + 40 + 40 = 224 answers.
+        Assert.Equal((AlertOutcome.Quiet, 224.0), (Assert.Single(Evaluate(w, "few").Segments).Outcome, Assert.Single(Evaluate(w, "few").Segments).Value));
     }
 
     private static double? Round(double? value) => value is null ? null : Math.Round(value.Value, 9);

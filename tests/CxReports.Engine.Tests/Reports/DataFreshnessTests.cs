@@ -154,6 +154,20 @@ public abstract class DataFreshnessTests(TestEngine engine) : IDisposable
     }
 
     [Fact]
+    public void A_query_without_a_time_grain_over_a_period_after_a_metrics_data_end_has_that_metric_unknown()
+    {
+        Load();
+
+        // March 2025 in Istanbul: the tickets end on the 21st (inside March: t4, counted), the costs on 28 February
+        // (before March: spend and the ratio unknown, where counting would give 0 and a division by nothing).
+        var march = _fixture.Query("tickets_n, spend, tickets_per_spend", new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31), "Europe/Istanbul");
+        Assert.Equal([1L, null, null], Assert.Single(march.Rows));
+        // May: after every source's data: unknown, not 0 tickets.
+        var may = _fixture.Query("tickets_n, spend", new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 31), "Europe/Istanbul");
+        Assert.Equal([null, null], Assert.Single(may.Rows));
+    }
+
+    [Fact]
     public void A_period_inside_the_data_is_neither_clipped_nor_partial()
     {
         Load();

@@ -180,6 +180,8 @@ public static class AlertCommand
     private static void Print(TextWriter stdout, AlertModel alert, AlertEvaluation evaluation)
     {
         stdout.WriteLine($"{alert.Name} \"{alert.Label}\": {Dates(evaluation.Period)}{(evaluation.Earlier is { } e ? " vs " + Dates(e) : "")}");
+        // Segments come from the period's rows: none means the data has nothing in it (it ended before, or no answers).
+        if (evaluation.Segments.Count == 0) stdout.WriteLine("  no data in this period: no segment to judge");
         foreach (var segment in evaluation.Segments)
         {
             var line = $"  {Outcome(segment.Outcome),-24} {(segment.Name.Length == 0 ? "(all)" : segment.Name)}  value {Number(segment.Value)}"

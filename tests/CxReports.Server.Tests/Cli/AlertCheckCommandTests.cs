@@ -48,6 +48,17 @@ public sealed class AlertCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void After_the_demo_data_ends_there_is_no_data_to_judge_not_a_churn_of_0()
+    {
+        // The demo ends before 2030: December 2029 has no answers (no segment at all) and churn there is unknown.
+        var (exit, output, errors) = Cxr("alert", "check", "--at", "2030-01-02");
+
+        Assert.True(exit == 0, errors);
+        Assert.Equal(["  no data in this period: no segment to judge"], Lines(output, "nps_drop"));
+        Assert.StartsWith("  no data                  (all)  value -  previous -", Assert.Single(Lines(output, "churn_high")));
+    }
+
+    [Fact]
     public void An_unknown_alert_or_day_is_a_usage_error_naming_it()
     {
         var unknown = Cxr("alert", "check", "nps_rse");

@@ -23,12 +23,27 @@ public sealed class BucketTimePass : IQueryPass
         var d = context.Dialect;
         var end = d.AddUnits($"CAST({context.To} AS DATE)", TimeUnit.Day, 1);
         var from = $"CAST({context.From} AS DATE)";
+        // With a compared period every bucket also carries the bounds of the period it belongs to (p0, p1, snap).
+        var periods = context.Compared is null ? [] : context.PeriodColumns("s.bucket").ToArray();
         var query = grain is { } unit
-            ? new SqlSelect(["s.bucket", new SqlColumn($"greatest(s.bucket, {from})", "b0"), new SqlColumn($"least({d.AddUnits("s.bucket", unit, 1)}, {end})", "b1")])
+            ? new SqlSelect(["s.bucket", new SqlColumn($"greatest(s.bucket, {from})", "b0"), new SqlColumn($"least({d.AddUnits("s.bucket", unit, 1)}, {end})", "b1"), .. periods])
             {
                 From = new SqlFrom(new SqlSubquery(new SqlText(d.BucketSeries(unit, context.From, context.To)), "s")),
             }
-            : new SqlSelect([new SqlColumn(from, "bucket"), new SqlColumn(from, "b0"), new SqlColumn(end, "b1")]);
+            : context.Compared is null
+                ? new SqlSelect([new SqlColumn(from, "bucket"), new SqlColumn(from, "b0"), new SqlColumn(end, "b1")])
+                : ComparedPeriods(context, from, periods);
         return new TableSql(QueryPlan.BucketsName(grain), query, false);
+    }
+
+    /// <summary>The ungrouped buckets of a compared period: the earlier period and the current one, each [p0, p1).</summary>
+    private static SqlSelect ComparedPeriods(PlanContext context, string from, SqlColumn[] periods)
+    {
+        var starts = new SqlUnion([new SqlSelect([new SqlColumn(from, "bucket")]), new SqlSelect([new SqlColumn($"CAST({context.CurrentFrom} AS DATE)", "bucket")])]) { All = true };
+        var p1 = periods.Single(c => c.Name == "p1").Expression;
+        return new SqlSelect(["s.bucket", new SqlColumn("s.bucket", "b0"), new SqlColumn(p1, "b1"), .. periods])
+        {
+            From = new SqlFrom(new SqlSubquery(starts, "s")),
+        };
     }
 }

@@ -18,7 +18,11 @@ public static class EventTable
         var column = time is null ? null : rows.Compile(new BoundField(source.Name, [], time, time.Span));
         var day = time is null ? null : context.LocalDateInPeriod(column!, time); // the rows are the period's: see the filter below
 
-        var columns = new List<SqlColumn> { new(Bucket(context, grain, day), "bucket") };
+        // Compared periods: the row's period from its time itself, as the filter below selects it (no local date per row).
+        var bucket = grain is null && context.Compared is not null && time is not null
+            ? context.PeriodBucket(context.LocalDateWithin(column!, time, context.CurrentFrom, null))
+            : Bucket(context, grain, day);
+        var columns = new List<SqlColumn> { new(bucket, "bucket") };
         columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => new SqlColumn(rows.Compile(d.BySource[source.Name]), $"d{i}")));
         foreach (var atom in atoms)
         {
@@ -39,7 +43,12 @@ public static class EventTable
         return new TableSql(PlanContext.TableName(source.Name, "by", grain), sql, dimensions.Any(d => d.Grain is null));
     }
 
-    /// <summary>The bucket a row falls in: the first day of its grain unit, or the period start when ungrouped.</summary>
+    /// <summary>
+    /// The bucket a row falls in: the first day of its grain unit, or when ungrouped the period start (with a compared
+    /// period, the start of the period its day is in).
+    /// </summary>
     public static string Bucket(PlanContext context, TimeUnit? grain, string? day) =>
-        grain is { } unit && day is not null ? context.Dialect.Truncate(unit, day) : $"CAST({context.From} AS DATE)";
+        grain is { } unit && day is not null
+            ? context.Dialect.Truncate(unit, day)
+            : context.PeriodBucket(day is null || context.Compared is null ? null : $"{day} >= CAST({context.CurrentFrom} AS DATE)");
 }

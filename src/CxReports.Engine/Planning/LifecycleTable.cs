@@ -41,7 +41,10 @@ public static class LifecycleTable
 
         var columns = new List<SqlColumn> { "b.bucket" };
         columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
-        columns.AddRange(atoms.Select((a, i) => new SqlColumn(a.AtEnd ? ActiveAtEnd(context, $"x.f{i}") : Count(context, a.Aggregate.Function.Name, $"x.f{i}"), a.Column)));
+        // Compared periods: an entity counts in a bucket only if it is a customer at some point of the bucket's
+        // period, as the filter above selects them for one period (the span's filter is only as strict as that).
+        var inPeriodOfBucket = context.Compared is null ? "" : " AND x.s < b.p1 AND (x.e IS NULL OR x.e >= b.p0)";
+        columns.AddRange(atoms.Select((a, i) => new SqlColumn(a.AtEnd ? ActiveAtEnd(context, $"x.f{i}{inPeriodOfBucket}") : Count(context, a.Aggregate.Function.Name, $"x.f{i}{inPeriodOfBucket}"), a.Column)));
         var counts = new SqlSelect(columns)
         {
             From = new SqlFrom(new SqlTableSource(buckets, "b"), [new SqlJoin(SqlJoinKind.Cross, new SqlTableSource(entitiesName, "x"))]),
@@ -57,11 +60,11 @@ public static class LifecycleTable
     /// <summary>
     /// Customers at the end of the period: those whose lifecycle covers its effective end, the last instant of
     /// <see cref="ResolvedPeriod.EffectiveEnd"/> (started before the next day, not ended by it): the same rule as
-    /// "at the start of a bucket", at the start of the day after.
+    /// "at the start of a bucket", at the start of the day after. With a compared period, each bucket's period's end.
     /// </summary>
     private static string ActiveAtEnd(PlanContext context, string flag)
     {
-        var after = $"CAST({context.SnapshotEnd} AS DATE)";
+        var after = context.Compared is null ? $"CAST({context.SnapshotEnd} AS DATE)" : "b.snap";
         return $"sum(x.n) FILTER (WHERE {flag} AND x.s < {after} AND (x.e IS NULL OR x.e >= {after}))";
     }
 

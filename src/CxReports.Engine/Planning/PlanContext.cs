@@ -1,4 +1,5 @@
 using CxReports.Engine.Dialects;
+using CxReports.Engine.Planning.SqlTree;
 using CxReports.Dsl.Binding;
 using CxReports.Dsl.Model;
 
@@ -48,8 +49,44 @@ public sealed class PlanContext
     public string Zone => Parameters.Shared("zone", TimeZone);
 
     /// <summary>The day after the period's effective end: snapshots taken at the end count the entities of that instant.</summary>
-    public string SnapshotEnd => Parameters.Shared("snapshot_end",
-        Period.EffectiveEnd() == DateOnly.MaxValue ? DateOnly.MaxValue : Period.EffectiveEnd().AddDays(1));
+    public string SnapshotEnd => Parameters.Shared("snapshot_end", DayAfterEnd(Period));
+
+    private static DateOnly DayAfterEnd(ResolvedPeriod period) =>
+        period.EffectiveEnd() == DateOnly.MaxValue ? DateOnly.MaxValue : period.EffectiveEnd().AddDays(1);
+
+    /// <summary>
+    /// The period before the current one computed in the same statement (a KPI's comparison), or null. With it,
+    /// <see cref="Period"/> is the span of both, and an ungrouped query has one bucket per period
+    /// (<see cref="PeriodBucket"/>) with the period's bounds (<see cref="PeriodColumns"/>).
+    /// </summary>
+    public ComparedPeriods? Compared { get; init; }
+
+    /// <summary>The first day of the current period when compared with the earlier one.</summary>
+    public string CurrentFrom => Parameters.Shared("current_from", Compared!.Current.From);
+
+    /// <summary>
+    /// The bucket of an ungrouped query's row: the period's first day; with a compared period, the first day of the
+    /// period the row is in, <paramref name="inCurrent"/> being the condition that it is in the current one.
+    /// </summary>
+    public string PeriodBucket(string? inCurrent) => Compared is null || inCurrent is null
+        ? $"CAST({From} AS DATE)"
+        : $"(CASE WHEN {inCurrent} THEN CAST({CurrentFrom} AS DATE) ELSE CAST({From} AS DATE) END)";
+
+    /// <summary>
+    /// With a compared period, the bounds of the period a bucket starting on <paramref name="bucket"/> belongs to:
+    /// p0 its first day, p1 the day after its last, snap the day after its effective end (where snapshots are taken).
+    /// </summary>
+    public IEnumerable<SqlColumn> PeriodColumns(string bucket)
+    {
+        var compared = Compared!;
+        var inCurrent = $"{bucket} >= CAST({CurrentFrom} AS DATE)";
+        var end = Dialect.AddUnits($"CAST({To} AS DATE)", TimeUnit.Day, 1);
+        var earlierSnapshot = Parameters.Shared("earlier_snapshot_end", DayAfterEnd(compared.Earlier));
+        string Either(string current, string earlier) => $"(CASE WHEN {inCurrent} THEN {current} ELSE {earlier} END)";
+        yield return new SqlColumn(Either($"CAST({CurrentFrom} AS DATE)", $"CAST({From} AS DATE)"), "p0");
+        yield return new SqlColumn(Either(end, $"CAST({CurrentFrom} AS DATE)"), "p1");
+        yield return new SqlColumn(Either($"CAST({SnapshotEnd} AS DATE)", $"CAST({earlierSnapshot} AS DATE)"), "snap");
+    }
 
     /// <summary>The local date of a row on a time field (timestamps converted to the report's zone first; dates carry no zone).</summary>
     public string LocalDate(string column, FieldModel field) =>

@@ -7,4 +7,7 @@ public sealed record PlannedQuery(string Sql, IReadOnlyList<object?> Parameters,
 {
     /// <summary>How the rows are put in order (and cut to a top N) once read; null when the SQL orders them itself.</summary>
     public RowOrder? Order { get; init; }
+
+    /// <summary>Whether the rows are a KPI's two periods, the earlier one's first (<see cref="QueryPlanner.PlanBoth"/>).</summary>
+    public bool BothPeriods { get; init; }
 }

@@ -27,6 +27,25 @@ public sealed class QueryPlanner(PlanContext context)
     {
         var plan = new QueryPlan(context, query);
         foreach (var pass in Passes) pass.Run(plan);
-        return new PlannedQuery(SqlWriter.Write(plan.Statement), context.Parameters.Values, plan.Columns) { Order = plan.Order };
+        return Planned(plan);
     }
+
+    /// <summary>
+    /// An ungrouped query over the context's compared periods (<see cref="PlanContext.Compared"/>) as one statement
+    /// whose two rows are the earlier period's and the current one's; null when one statement would not give exactly
+    /// the numbers of one per period (<see cref="ComparedPeriods.Exact"/>): then each period is planned alone.
+    /// </summary>
+    public PlannedQuery? PlanBoth(BoundQuery query)
+    {
+        var compared = context.Compared ?? throw new InvalidOperationException("planning both periods needs a compared period");
+        var plan = new QueryPlan(context, query);
+        var lower = Passes.OfType<LowerMetricsPass>().Single(); // the atoms decide whether it is exact
+        lower.Run(plan);
+        if (!compared.Exact(plan)) return null;
+        foreach (var pass in Passes.Where(p => p != lower)) pass.Run(plan);
+        return Planned(plan) with { BothPeriods = true };
+    }
+
+    private PlannedQuery Planned(QueryPlan plan) =>
+        new(SqlWriter.Write(plan.Statement), context.Parameters.Values, plan.Columns) { Order = plan.Order };
 }

@@ -17,6 +17,8 @@ public sealed class WriteStatementPass : IQueryPass
         var body = new SqlSelect([.. plan.Select, .. plan.Rank?.Column == OrderRowsPass.RankedValue ? [new SqlColumn(plan.RankBy!, OrderRowsPass.RankedValue)] : Array.Empty<SqlColumn>()])
         {
             From = plan.Joined("frame", "f", plan.QueryLevel),
+            // Compared periods: the earlier period's row, then the current one's (PlannedQuery.BothPeriods).
+            OrderBy = plan.Context.Compared is null ? [] : ["f.bucket"],
         };
         if (plan.Rank is not { } rank)
         {

@@ -83,7 +83,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             ResultTable Run() => executor.Execute(plan!);
             return block switch
             {
-                KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, Run(), period, values, executor)),
+                KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, plan!, Run(), period, values, executor)),
                 ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind),
                 TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
                 CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
@@ -101,20 +101,17 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
 
     /// <summary>
     /// value, previous and change = value - previous for each metric (null if either is null, and previous is null
-    /// when there is no previous period: one beginning before year 1), each row with its metric's meaning.
+    /// when there is no previous period: one beginning before year 1), each row with its metric's meaning. Both
+    /// periods come from the block's statement when it computes both; otherwise the previous one is a second statement.
     /// </summary>
-    private ResultTable Kpi(ReportModel report, KpiBlockModel kpi, ResultTable currentTable, ResolvedPeriod period,
+    private ResultTable Kpi(ReportModel report, KpiBlockModel kpi, PlannedQuery plan, ResultTable table, ResolvedPeriod period,
         IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
     {
-        var query = ReportPlanner.KpiQuery(kpi);
-        var current = currentTable.Rows.Single();
-        var earlier = kpi.Compare switch
-        {
-            Baseline.Period => period.Previous(_planner.Today),
-            Baseline.Year => period.PreviousYear(_planner.Today),
-            _ => null,
-        };
-        var previous = earlier is null ? null : executor.Execute(_planner.Queries(report, earlier, values).Plan(query)).Rows.Single();
+        var (current, previous) = plan.BothPeriods
+            ? (table.Rows[1], table.Rows[0])
+            : (table.Rows.Single(), _planner.Earlier(kpi, period) is { } earlier
+                ? executor.Execute(_planner.Queries(report, earlier, values).Plan(ReportPlanner.KpiQuery(kpi))).Rows.Single()
+                : null);
         var rows = kpi.Metrics.Select((m, i) =>
         {
             var value = current[i];

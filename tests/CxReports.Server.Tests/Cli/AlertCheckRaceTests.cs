@@ -38,9 +38,11 @@ public sealed class AlertCheckRaceTests : IDisposable
     {
         var server = ServeProcess.Start(Reports, Data, new Dictionary<string, string>());
         ServeProcess.WaitUntil(() => _slack.Keys.Count == 1, "the Slack POST of the server's scheduled check");
-        // A manual check's slot is the second it starts in: one started in the second of the server's slot would share
-        // its keys (a double submit, sent once) and hide the second message this is about.
-        Thread.Sleep(TimeSpan.FromSeconds(1));
+        // A manual check's slot is the second it starts in (the child process's clock, which no test clock reaches):
+        // one started in the second of the server's slot would share its keys (a double submit, sent once) and hide
+        // the second message this is about. The slot is at or before the second the POST was seen in.
+        var seen = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        ServeProcess.WaitUntil(() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() > seen, "a second after the server's slot");
         return server;
     }
 

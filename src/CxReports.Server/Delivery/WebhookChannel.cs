@@ -8,7 +8,7 @@ namespace CxReports.Server.Delivery;
 
 /// <summary>
 /// POSTs the report's JSON document or an alert's JSON, signed (<see cref="WebhookSignature"/>) and with an
-/// Idempotency-Key so a retried delivery can be recognised. Network errors, timeouts and 5xx are transient (retried); 4xx are not.
+/// Idempotency-Key so a retried delivery can be recognised. Which failures are retried is <see cref="HttpPost"/>'s rule.
 /// A user name and password in the URL (<c>https://user:pass@host/hook</c>) are sent as Basic credentials, not in
 /// the request line; every message names the URL redacted (<see cref="RedactedTarget"/>).
 /// </summary>

@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh
-dotnet build src/CxReports.Server -c Release --nologo -v quiet >&2
-cxr=src/CxReports.Server/bin/Release/net10.0/cxr
+# Published, not only built: publishing compiles cxr ahead of time (ReadyToRun, see the project file), which spares
+# every command the JIT of its start.
+dotnet publish src/CxReports.Server -c Release -o src/CxReports.Server/bin/Release/cxr --nologo -v quiet >&2
+cxr=src/CxReports.Server/bin/Release/cxr/cxr
 
 if [ $# -gt 0 ]; then exec "$cxr" "$@"; fi
 exec "$cxr" serve --no-auth --urls http://127.0.0.1:5080

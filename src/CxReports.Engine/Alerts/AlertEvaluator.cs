@@ -65,6 +65,7 @@ public sealed class AlertEvaluator(SemanticModel model, IWarehouse warehouse, Ev
         var value = Read(later, alert.Metric.Name);
         var previous = Read(earlier, alert.Metric.Name);
         var guard = alert.Minimum is { } minimum ? Read(later, minimum.Metric) : null;
+        var previousGuard = alert.Minimum is { } least && alert.Condition is ChangeCondition ? Read(earlier, least.Metric) : null;
         var change = (value, previous, alert.Condition) switch
         {
             (null, _, _) or (_, null, _) => (double?)null,
@@ -72,11 +73,11 @@ public sealed class AlertEvaluator(SemanticModel model, IWarehouse warehouse, Ev
             (_, _, ChangeCondition { Relative: true }) => (value - previous) / Math.Abs(previous!.Value),
             _ => value - previous,
         };
-        var segment = new AlertSegment(key, value, previous, change, guard, null, AlertOutcome.NoData) { Name = name };
+        var segment = new AlertSegment(key, value, previous, change, guard, null, AlertOutcome.NoData) { Name = name, PreviousGuard = previousGuard };
 
         var isChange = alert.Condition is ChangeCondition;
         if (value is null || (isChange && change is null)) return segment;
-        if (alert.Minimum is { } min && (guard is null || guard < min.Count || (isChange && (Read(earlier, min.Metric) ?? 0) < min.Count)))
+        if (alert.Minimum is { } min && (guard is null || guard < min.Count || (isChange && (previousGuard ?? 0) < min.Count)))
             return segment with { Outcome = AlertOutcome.SuppressedByMinimum };
         if (!Holds(alert.Condition, value.Value, change)) return segment with { Outcome = AlertOutcome.Quiet };
         if (alert.Significance is not { } rule) return segment with { Outcome = AlertOutcome.Fired };

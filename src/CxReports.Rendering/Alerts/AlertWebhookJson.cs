@@ -25,6 +25,7 @@ public static class AlertWebhookJson
                 ["previous"] = s.Previous,
                 ["change"] = s.Change,
                 ["guard"] = s.Guard,
+                ["previousGuard"] = s.PreviousGuard,
                 ["pValue"] = s.Significance?.PValue,
                 ["low"] = s.Significance?.Low,
                 ["high"] = s.Significance?.High,

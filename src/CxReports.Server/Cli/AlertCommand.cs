@@ -186,7 +186,8 @@ public static class AlertCommand
         {
             var line = $"  {Outcome(segment.Outcome),-24} {(segment.Name.Length == 0 ? "(all)" : segment.Name)}  value {Number(segment.Value)}"
                        + $"  previous {Number(segment.Previous)}  change {Change(segment.Change, alert.Condition)}";
-            if (segment.Guard is { } guard) line += $"  {alert.Minimum!.Metric} {Number(guard)}";
+            if (segment.Guard is { } guard)
+                line += $"  {alert.Minimum!.Metric} {Number(guard)}" + (segment.PreviousGuard is { } before ? $" (previous {Number(before)})" : "");
             if (segment.Significance is { } test)
                 line += $"  p {test.PValue.ToString("0.####", CultureInfo.InvariantCulture)}"
                         + $" ({test.Level:0.##%} interval {Number(test.Low)} .. {Number(test.High)})";

@@ -82,12 +82,13 @@ public abstract class AlertEvaluatorTests(TestEngine engine) : EngineTests(engin
         Assert.Equal(AlertOutcome.Fired, phone.Outcome);
         Assert.Equal(["phone"], phone.Key);
         Assert.Equal((10.0, 50.0, -40.0, 100.0), (Round(phone.Value), Round(phone.Previous), Round(phone.Change), phone.Guard));
+        Assert.Equal(100.0, phone.PreviousGuard); // January: 60 + 30 + 10 answers
         Assert.Equal(0.000179431, phone.Significance!.PValue, 1e-8);
         Assert.Equal(10.677078, phone.Significance.StandardError, 1e-5);
 
         // web: 50 -> 0 is a drop of 50, but on 4 answers (fewer than 30).
         Assert.Equal(AlertOutcome.SuppressedByMinimum, Segment(evaluation, "channel=web").Outcome);
-        Assert.Equal(4.0, Segment(evaluation, "channel=web").Guard);
+        Assert.Equal((4.0, 4.0), (Segment(evaluation, "channel=web").Guard, Segment(evaluation, "channel=web").PreviousGuard));
 
         // email: 25 -> 10 on 40 answers each. SE = 100·sqrt(0.6875/40 + 0.69/40) = 18.557344; z = -0.808305; p = 0.418915.
         var email = Segment(evaluation, "channel=email");

@@ -32,7 +32,7 @@ public class AlertPayloadTests
 
     private static readonly ChangeSignificance Test = new(-40, 10.677078, 0.000179431, -60.93, -19.07, 0.95);
 
-    private static readonly AlertSegment Phone = new(["phone"], 10, 50, -40, 100, Test, AlertOutcome.Fired) { Name = "channel=phone" };
+    private static readonly AlertSegment Phone = new(["phone"], 10, 50, -40, 100, Test, AlertOutcome.Fired) { Name = "channel=phone", PreviousGuard = 80 };
     private static readonly AlertSegment Chat = new(["chat"], 20, 10, 10, 40, null, AlertOutcome.Quiet) { Name = "channel=chat" };
     private static readonly AlertSegment Web = new(["web"], 0, 50, -50, 4, null, AlertOutcome.SuppressedByMinimum) { Name = "channel=web" };
 
@@ -168,6 +168,8 @@ public class AlertPayloadTests
             segments[0].GetProperty("key")[0].GetString(), segments[0].GetProperty("state").GetString()));
         Assert.Equal((10.0, 50.0, -40.0, 0.000179431), (segments[0].GetProperty("value").GetDouble(), segments[0].GetProperty("previous").GetDouble(),
             segments[0].GetProperty("change").GetDouble(), segments[0].GetProperty("pValue").GetDouble()));
-        Assert.Equal(("back_to_normal", JsonValueKind.Null), (segments[1].GetProperty("state").GetString(), segments[1].GetProperty("pValue").ValueKind));
+        Assert.Equal((100.0, 80.0), (segments[0].GetProperty("guard").GetDouble(), segments[0].GetProperty("previousGuard").GetDouble()));
+        Assert.Equal(("back_to_normal", JsonValueKind.Null, JsonValueKind.Null), (segments[1].GetProperty("state").GetString(),
+            segments[1].GetProperty("pValue").ValueKind, segments[1].GetProperty("previousGuard").ValueKind));
     }
 }

@@ -32,6 +32,11 @@ public sealed class AlertCheckCommandTests : IDisposable
         Assert.Equal(["channel=email"], rise.Where(l => l.Contains("FIRED")).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
         Assert.Contains(rise, l => l.Contains("too few (min)") && l.Contains("channel=webinar"));
         Assert.Contains(rise, l => l.Contains("not significant") && l.Contains("channel=chat"));
+        // A change needs the minimum in both months: a segment held back by June alone shows June's count beside July's.
+        var heldByJune = rise.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^  too few \(min\) +(\S+) .* responses_n (\d+) \(previous (\d+)\)$"))
+            .Where(m => m.Success && int.Parse(m.Groups[2].Value) >= 30).ToArray();
+        Assert.NotEmpty(heldByJune);
+        Assert.All(heldByJune, m => Assert.True(int.Parse(m.Groups[3].Value) < 30, m.Value));
         Assert.Contains("FIRED", Assert.Single(Lines(output, "churn_high")));
         Assert.DoesNotContain(Lines(output, "nps_drop"), l => l.Contains("FIRED"));
     }

@@ -19,7 +19,7 @@ public readonly record struct SheetCell(object? Value, int Decimals);
 /// <summary>
 /// A block's table as spreadsheets show it, the same in CSV and XLSX: headers from labels (dimensions named as on the
 /// page, units in brackets), numbers rounded to the decimals the PDF shows them with, KPI tables as one row per metric
-/// (label, value, previous, change) with the row's own decimals. The machine-readable meaning stays in the JSON.
+/// (label, value, previous, change, and the change in % where the PDF prints one) with the row's own decimals. The machine-readable meaning stays in the JSON.
 /// </summary>
 public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<SheetCell[]> Rows)
 {
@@ -56,15 +56,24 @@ public sealed record SheetTable(string BlockId, string? Title, IReadOnlyList<She
             {
                 new SheetCell(text.WithUnit(meaning.Label ?? "", meaning, format), 0),
                 Cell(row[value], decimals), Cell(row[previous], decimals), Cell(row[change], decimals),
+                Cell(meaning.RelativeChange ? RelativePercent(Number(row[change]), Number(row[previous])) : null, 1),
             };
         }).ToArray();
         SheetColumn[] columns =
         [
             new(text.Metric, ColumnType.Text, null), new(text.Value, ColumnType.Number, null),
             new(text.Previous, ColumnType.Number, null), new(text.Change, ColumnType.Number, null),
+            new(text.WithUnit(text.Change, Unit.Percent), ColumnType.Number, null),
         ];
         return new SheetTable(id, title, columns, rows);
     }
+
+    /// <summary>
+    /// The change as a percentage of the previous value, as the PDF prints it beside the change ("+4.9%") for metrics
+    /// whose meaning allows a relative change; undefined (empty) where the previous value is 0 or unknown.
+    /// </summary>
+    private static double? RelativePercent(double? change, double? previous) =>
+        change is { } delta && previous is { } basis && basis != 0 && double.IsFinite(basis) ? 100 * delta / Math.Abs(basis) : null;
 
     // The one place that turns a value into what CSV and XLSX show.
     private static SheetCell Cell(object? value, int decimals) => value switch

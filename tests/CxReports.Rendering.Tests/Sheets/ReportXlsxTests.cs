@@ -53,9 +53,12 @@ public sealed class ReportXlsxTests
         using var workbook = new Workbook(ReportXlsx.Render(SheetFixtures.Report("en-US")));
         var sheet = workbook.Sheet("kpi_1");
 
-        Assert.Equal(["Metric", "Value", "Previous period", "Change"], sheet[0].Select(c => c.Value));
-        Assert.Equal([new("Aylık kayıp oranı (%)", null, false), new(1.9, "#,##0.0", false), new(2.8, "#,##0.0", false), new XlsxCell(-0.9, "#,##0.0", false)], sheet[1]);
-        Assert.Equal([new("Aktif müşteri", null, false), new(1468.0, "#,##0", false), new(1400.0, "#,##0", false), new XlsxCell(68.0, "#,##0", false)], sheet[2]);
+        Assert.Equal(["Metric", "Value", "Previous period", "Change", "Change (%)"], sheet[0].Select(c => c.Value));
+        Assert.Equal([new("Aylık kayıp oranı (%)", null, false), new(1.9, "#,##0.0", false), new(2.8, "#,##0.0", false), new(-0.9, "#,##0.0", false),
+            new XlsxCell(null, null, false)], sheet[1]);
+        // 100 · 68 / 1400 = 4.857… shown with one decimal, as the PDF's "+4.9%".
+        Assert.Equal([new("Aktif müşteri", null, false), new(1468.0, "#,##0", false), new(1400.0, "#,##0", false), new(68.0, "#,##0", false),
+            new XlsxCell(4.9, "#,##0.0", false)], sheet[2]);
     }
 
     [Fact]

@@ -50,9 +50,10 @@ public sealed class SpreadsheetCsvTests
     {
         var (header, rows) = Parse(ReportCsv.Block(SheetFixtures.Report("tr-TR"), "kpi_1"), Turkish, ";");
 
-        Assert.Equal(["Gösterge", "Değer", "Önceki dönem", "Değişim"], header);
-        Assert.Equal(["Aylık kayıp oranı (%)", "1,9", "2,8", "-0,9"], rows[0]);
-        Assert.Equal(["Aktif müşteri", "1468", "1400", "68"], rows[1]);
+        Assert.Equal(["Gösterge", "Değer", "Önceki dönem", "Değişim", "Değişim (%)"], header);
+        // A rate changes in points, with no relative change; a count's 68 more on 1,400 is 100 · 68 / 1400 = 4.857… → 4,9 %.
+        Assert.Equal(["Aylık kayıp oranı (%)", "1,9", "2,8", "-0,9", ""], rows[0]);
+        Assert.Equal(["Aktif müşteri", "1468", "1400", "68", "4,9"], rows[1]);
     }
 
     [Theory]

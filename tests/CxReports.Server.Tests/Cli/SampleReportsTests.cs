@@ -58,6 +58,6 @@ public sealed class SampleReportsTests : IDisposable
         // One block as CSV on stdout, in the tr-TR report's locale, without the byte order mark a file gets.
         var csv = CliRunner.Run(root, "run", "cx_roi", "--reports", reports, "--data", _data, "--from", "2025-11-01", "--to", "2026-10-31", "--format", "csv", "--block", "kpi_1");
         Assert.True(csv.Exit == 0, csv.Err);
-        Assert.StartsWith("Gösterge;Değer;Önceki dönem;Değişim\r\n", csv.Out);
+        Assert.StartsWith("Gösterge;Değer;Önceki dönem;Değişim;Değişim (%)\r\n", csv.Out);
     }
 }

@@ -50,7 +50,7 @@ public sealed class SpreadsheetEndpointTests(SharedKestrelServer shared) : IClas
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
-        Assert.Equal("Gösterge;Değer;Önceki dönem;Değişim", lines[0]);
+        Assert.Equal("Gösterge;Değer;Önceki dönem;Değişim;Değişim (%)", lines[0]);
         // churn is a percent with one decimal: the JSON's full value, rounded to one decimal, with a decimal comma.
         var decimals = churn[6].GetInt32();
         var expected = Math.Round(churn[1].GetDouble(), decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.GetCultureInfo("tr-TR"));

@@ -17,17 +17,17 @@ public static class SlackPayload
         var (lines, leftOut) = message.Listed;
         var blocks = new JsonArray
         {
-            new JsonObject { ["type"] = "header", ["text"] = PlainText(Cut(message.Title, HeaderLimit)) },
+            new JsonObject { ["type"] = "header", ["text"] = PlainText(ChatText.Cut(message.Title, HeaderLimit)) },
         };
         foreach (var line in lines)
-            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Markdown(Cut(Escape(line.Text), SectionLimit)) });
+            blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Markdown(ChatText.Cut(Escape(line.Text), SectionLimit)) });
         if (leftOut > 0) blocks.Add(new JsonObject { ["type"] = "section", ["text"] = Markdown($"and {leftOut} more") });
         var context = new JsonArray { Markdown(Escape(message.Periods)) };
-        if (message.MinimumNote is { } note) context.Add(Markdown(Cut(Escape(note), SectionLimit)));
+        if (message.MinimumNote is { } note) context.Add(Markdown(ChatText.Cut(Escape(note), SectionLimit)));
         // The link comes from the server's settings, not from data; its text is Slack's <url|label> form.
         if (message.Link is { } link) context.Add(Markdown($"<{link}|Open in CxReports>"));
         blocks.Add(new JsonObject { ["type"] = "context", ["elements"] = context });
-        return new JsonObject { ["text"] = Cut(message.Title, SectionLimit), ["blocks"] = blocks }.ToJsonString();
+        return new JsonObject { ["text"] = ChatText.Cut(message.Title, SectionLimit), ["blocks"] = blocks }.ToJsonString();
     }
 
     private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
@@ -36,6 +36,4 @@ public static class SlackPayload
 
     /// <summary>Slack's mrkdwn control characters in data (segment values) as its documented escapes.</summary>
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    private static string Cut(string text, int limit) => text.Length <= limit ? text : text[..(limit - 1)] + "…";
 }

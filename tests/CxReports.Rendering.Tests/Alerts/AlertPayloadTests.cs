@@ -172,4 +172,35 @@ public class AlertPayloadTests
         Assert.Equal(("back_to_normal", JsonValueKind.Null, JsonValueKind.Null), (segments[1].GetProperty("state").GetString(),
             segments[1].GetProperty("pValue").ValueKind, segments[1].GetProperty("previousGuard").ValueKind));
     }
+
+    [Fact]
+    public void A_teams_card_stays_under_28_kb_whatever_the_segment_names_hold_and_counts_what_it_leaves_out()
+    {
+        // 30 segments named by 5,000 Turkish letters and emoji each (two or four bytes a character in UTF-8).
+        var name = string.Concat(Enumerable.Repeat("şğ😀", 2000));
+        var notices = Enumerable.Range(0, 30).Select(i => new AlertNotice("a", AlertNoticeKind.Fired, Phone with { Name = $"city={i}{name}" })).ToArray();
+        var unjudged = Enumerable.Range(0, 30).Select(i => Web with { Name = $"city=w{i}{name}" });
+        var evaluation = Evaluation with { Segments = [.. notices.Select(n => n.Segment), .. unjudged] };
+        var message = AlertMessage.Of(Alert with { Label = name }, evaluation, notices);
+
+        var payload = TeamsPayload.Of(message);
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(payload) <= TeamsPayload.MaxBytes, $"{System.Text.Encoding.UTF8.GetByteCount(payload)} bytes");
+        using var json = JsonDocument.Parse(payload);
+        var body = json.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("body");
+        var facts = body[2].GetProperty("facts").EnumerateArray().ToArray();
+        var listed = facts.Length - 1;
+        Assert.InRange(listed, 1, AlertMessage.MaxLines - 1);
+        Assert.Equal($"and {30 - listed} more", facts[^1].GetProperty("value").GetString());
+        // Cut texts end in an ellipsis, never in half an emoji.
+        Assert.All(facts[..listed], f => Assert.EndsWith("…", f.GetProperty("title").GetString()));
+        Assert.DoesNotContain('\uFFFD', payload);
+    }
+
+    [Theory]
+    [InlineData("abcdef", 4, "abc…")]
+    [InlineData("ab😀cd", 4, "ab…")] // the emoji would be split by a cut after three characters
+    [InlineData("abc", 3, "abc")]
+    public void Chat_texts_are_cut_whole_characters_at_a_time(string text, int limit, string cut) =>
+        Assert.Equal(cut, ChatText.Cut(text, limit));
 }

@@ -38,6 +38,7 @@ public static class ServerServices
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         services.AddSingleton<ReportService>();
+        services.AddSingleton<ReportShortcuts>();
         services.AddSingleton<QueryService>();
         services.AddSingleton<CheckService>();
         services.AddSingleton<AlertService>();

@@ -43,7 +43,7 @@ public static class EndpointConventions
     public static IResult Send(this Outcome<ServedDocument> outcome, HttpContext http)
     {
         if (outcome.Problem is { } problem) return problem.Send(http);
-        var (document, hit, file, report) = outcome.Value!;
+        var (document, hit, file, report, _) = outcome.Value!;
         http.RequestServices.GetRequiredService<CxrMetrics>().CacheLookup(report is null ? "query" : "report", hit);
         http.Response.Headers["X-Cache"] = hit ? "hit" : "miss";
         http.Response.Headers.ETag = document.ETag;

@@ -34,15 +34,18 @@ public sealed class ReportShortcuts(IOptions<CxrServerOptions> options, ServingS
     {
         var (target, accept) = Key(request);
         if (_capacity == 0 || target.Length > MaxTextLength || accept.Length > MaxTextLength) return;
-        if (!_remembered.TryAdd((target, accept), served))
+        if (_remembered.ContainsKey((target, accept)))
         {
             _remembered[(target, accept)] = served;
             return;
         }
-        if (Interlocked.Increment(ref _count) <= _capacity) return;
-        // Full: forget everything rather than keep an order of use on every hit; the busy requests come back at once.
-        _remembered.Clear();
-        Interlocked.Exchange(ref _count, 0);
+        if (Interlocked.Increment(ref _count) > _capacity)
+        {
+            // Full: forget everything rather than keep an order of use on every hit; the busy requests come back at once.
+            _remembered.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+        _remembered[(target, accept)] = served;
     }
 
     /// <summary>The document the full pipeline would serve now for this request (its target and Accept header), as a cache hit; null if it is not known to be so.</summary>

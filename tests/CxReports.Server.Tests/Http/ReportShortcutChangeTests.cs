@@ -1,6 +1,14 @@
+using Carter;
+using CxReports.Server.Evaluation;
 using CxReports.Server.Host;
+using CxReports.Server.Modules;
 using CxReports.Server.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CxReports.Server.Tests.Http;
 
@@ -85,6 +93,57 @@ public sealed class ReportShortcutChangeTests
         Assert.Equal(2, server.Shortcuts().Answered);
         Assert.Equal(before, full);
         Assert.Equal(full, shortcut);
+    }
+
+    [Fact]
+    public async Task On_a_new_UTC_day_the_full_pipeline_answers_first_as_the_default_period_moves_with_the_day()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 31, 23, 59, 0, TimeSpan.Zero));
+        await using var server = await TestServer.Start(kestrel: true, customize: b => b.Services.AddSingleton<TimeProvider>(clock));
+        var key = server.Keys[ApiScope.Read];
+        const string target = "/api/reports/customer_success?plan=pro"; // no from or to: the report's own period, from today
+        await server.Raw(target, key);
+        await server.Raw(target, key);
+        Assert.Equal(1, server.Shortcuts().Answered);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var nextDay = await server.Raw(target, key);
+        Assert.Equal(1, server.Shortcuts().Answered);
+        var again = await server.Raw(target, key);
+
+        Assert.Equal(2, server.Shortcuts().Answered);
+        Assert.Equal(nextDay.Replace("X-Cache: miss", "X-Cache: hit"), again);
+    }
+
+    [Theory]
+    [InlineData(ApiScope.Read)]
+    [InlineData(ApiScope.Run)]
+    public async Task On_a_route_that_needs_more_than_the_key_holds_the_full_pipeline_answers_403(ApiScope held)
+    {
+        await using var server = await TestServer.Start(kestrel: true, customize: b => b.Services.AddSingleton<ICarterModule, AdminReportModule>());
+        const string target = "/api/admin-reports/customer_success?from=2025-11-01&to=2026-10-31&plan=pro";
+        await server.Raw(target, server.Keys[ApiScope.Admin]);
+        await server.Raw(target, server.Keys[ApiScope.Admin]);
+        Assert.Equal(1, server.Shortcuts().Answered);
+
+        var response = await server.Raw(target, server.Keys[held]);
+
+        Assert.StartsWith("HTTP/1.1 403 Forbidden\r\n", response);
+        Assert.Equal(1, server.Shortcuts().Answered);
+    }
+
+    /// <summary>The report route again, under another path that needs the admin scope: what a route needing more than read looks like to the shortcut.</summary>
+    private sealed class AdminReportModule : ICarterModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) =>
+            app.MapGet("/api/admin-reports/{name}", async (string name, HttpContext http, ReportService service, ReportShortcuts shortcuts, CancellationToken cancellation) =>
+                {
+                    var served = await service.Document(name, null, http.Request, cancellation);
+                    if (served.Value?.Cached is { } cached) shortcuts.Remember(http.Request, cached);
+                    return served.Send(http);
+                })
+                .RequiresScope(ApiScope.Admin)
+                .WithMetadata(new AnsweredByShortcut());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CxReports.Server.Evaluation;
+using CxReports.Server.Monitoring;
 using CxReports.Server.Security;
 using CxReports.Server.Settings;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace CxReports.Server.Modules;
 /// header (page session, share link, no key) goes the full way. The answer is sent by the route's own
 /// <see cref="EndpointConventions.Send(Problems.Outcome{ServedDocument}, HttpContext)"/>: same headers, 304 and metrics.
 /// </summary>
-public sealed class ReportShortcut(RequestDelegate next, ReportShortcuts shortcuts, ApiKeyRegistry keys, IOptions<CxrServerOptions> options)
+public sealed class ReportShortcut(RequestDelegate next, ReportShortcuts shortcuts, ApiKeyRegistry keys, CxrMetrics metrics, IOptions<CxrServerOptions> options)
 {
     private readonly bool _authEnabled = options.Value.Auth.Enabled;
 
@@ -31,7 +32,7 @@ public sealed class ReportShortcut(RequestDelegate next, ReportShortcuts shortcu
             || !Admitted(http.Request, needed)
             || shortcuts.Answer(http.Request) is not { } served)
             return next(http);
-        return new Problems.Outcome<ServedDocument>(served, null).Send(http).ExecuteAsync(http);
+        return new Problems.Outcome<ServedDocument>(served, null).Send(http, metrics).ExecuteAsync(http);
     }
 
     private bool Admitted(HttpRequest request, ApiScope needed)

@@ -15,6 +15,6 @@ public static class BearerKey
     public static (StoredApiKey? Key, string? Failure) Find(string header, ApiKeyRegistry keys)
     {
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return (null, NotBearer);
-        return keys.Find(header["Bearer ".Length..].Trim()) is { } key ? (key, null) : (null, Unknown);
+        return keys.Find(header.AsSpan("Bearer ".Length).Trim()) is { } key ? (key, null) : (null, Unknown);
     }
 }

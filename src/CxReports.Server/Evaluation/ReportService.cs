@@ -112,7 +112,7 @@ public sealed class ReportService(
                 return new RenderedDocument(content, renderer.ContentType, $"W/\"{ModelFingerprints.Hash(documentKey)}\"");
             }, cancellation);
             var file = format == "json" ? null : $"{name}_{view.Period.From:yyyy-MM-dd}_{view.Period.To:yyyy-MM-dd}{(block is null ? "" : "_" + block)}.{format}";
-            return new ServedDocument(document, hit, file, name, new CachedDocument(state, view.Today, documentId, file, name));
+            return new ServedDocument(document, hit, file, name, new CachedDocument(state.Generation, view.Today, documentId, file, name));
         }
         catch (Exception e) when (Problem(e) is { } problem)
         {

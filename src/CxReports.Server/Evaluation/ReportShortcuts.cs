@@ -51,7 +51,7 @@ public sealed class ReportShortcuts(IOptions<CxrServerOptions> options, ServingS
     public ServedDocument? Answer(HttpRequest request)
     {
         if (_capacity == 0 || !_remembered.TryGetValue(Key(request), out var served)
-            || !ReferenceEquals(served.State, store.Current)
+            || served.Generation != store.Current?.Generation
             || served.Day != DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)
             || cache.Peek<RenderedDocument>(served.CacheId) is not { } document)
             return null;

@@ -14,10 +14,10 @@ using Microsoft.Extensions.Options;
 namespace CxReports.Server.Evaluation;
 
 /// <summary>
-/// A document to send, whether it came from the cache, the file name it is saved under (none for JSON), and the report
-/// it shows (none for a query).
+/// A document to send, whether it came from the cache, the file name it is saved under (none for JSON), the report
+/// it shows (none for a query), and where the cache keeps it (a report's documents: what <see cref="ReportShortcuts"/> remembers).
 /// </summary>
-public sealed record ServedDocument(RenderedDocument Document, bool CacheHit, string? FileName = null, string? Report = null);
+public sealed record ServedDocument(RenderedDocument Document, bool CacheHit, string? FileName = null, string? Report = null, CachedDocument? Cached = null);
 
 /// <summary>
 /// Reports as the HTTP API serves them: looked up in the serving model, evaluated once per report version, period and
@@ -104,14 +104,15 @@ public sealed class ReportService(
         {
             var view = View(state, report, read.Value!);
             var documentKey = $"{view.Key}|{format}|{block}";
-            var (document, hit) = await cache.GetOrCreate(view.Tag, documentKey, async token =>
+            var documentId = ResultCache.Id(view.Tag, documentKey);
+            var (document, hit) = await cache.GetOrCreateById(view.Tag, documentId, async token =>
             {
                 var (entry, _) = await Evaluation(state, report, view, token);
                 var content = block is null ? renderer.Render(entry.Report) : ReportCsv.Block(entry.Report, block);
                 return new RenderedDocument(content, renderer.ContentType, $"W/\"{ModelFingerprints.Hash(documentKey)}\"");
             }, cancellation);
             var file = format == "json" ? null : $"{name}_{view.Period.From:yyyy-MM-dd}_{view.Period.To:yyyy-MM-dd}{(block is null ? "" : "_" + block)}.{format}";
-            return new ServedDocument(document, hit, file, name);
+            return new ServedDocument(document, hit, file, name, new CachedDocument(state.Generation, view.Today, documentId, file, name));
         }
         catch (Exception e) when (Problem(e) is { } problem)
         {
@@ -145,15 +146,20 @@ public sealed class ReportService(
         }
     }
 
-    /// <summary>One view of a report: the request, its resolved period, and the cache key of its evaluation.</summary>
-    private sealed record ReportView(ReportRequest Request, ResolvedPeriod Period, string Tag, string Key);
+    /// <summary>
+    /// One view of a report: the request, its resolved period, the cache key of its evaluation, and the UTC day read
+    /// before resolving (the planner's only clock: a default period moves with it).
+    /// </summary>
+    private sealed record ReportView(ReportRequest Request, ResolvedPeriod Period, string Tag, string Key, DateOnly Today);
 
     private ReportView View(ServingState state, ReportModel report, ReportRequest request)
     {
-        var (period, values) = new ReportPlanner(state.Model, warehouse.Dialect, time).Resolve(report, request);
+        var planner = new ReportPlanner(state.Model, warehouse.Dialect, time);
+        var today = planner.Today;
+        var (period, values) = planner.Resolve(report, request);
         var key = string.Join("|", report.Name, state.ReportVersions[report.Name], $"{period.From:yyyy-MM-dd}", $"{period.To:yyyy-MM-dd}",
             string.Join("&", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={ParamValues.Show(v.Value)}")));
-        return new ReportView(request, period, ResultCache.ReportTag(report.Name), key);
+        return new ReportView(request, period, ResultCache.ReportTag(report.Name), key, today);
     }
 
     private ValueTask<(EvaluationEntry Entry, bool Hit)> Evaluation(ServingState state, ReportModel report, ReportView view, CancellationToken cancellation) =>

@@ -70,6 +70,8 @@ public static class CxrServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHostFiltering();
+        // Cached report answers, ahead of the auth and endpoint machinery that would give the same bytes (Modules/ReportShortcut).
+        app.UseMiddleware<Modules.ReportShortcut>();
         app.UseAuthentication();
         app.UseAuthorization();
         // After auth: a caller without a key hears 401 (what to do), not 403; with auth off, everyone reaches the guard.

@@ -40,18 +40,26 @@ public static class EndpointConventions
     /// A cached document as the response: ETag and X-Cache headers (counted as a result-cache hit or miss), 304 when
     /// the client has it already.
     /// </summary>
-    public static IResult Send(this Outcome<ServedDocument> outcome, HttpContext http)
+    public static IResult Send(this Outcome<ServedDocument> outcome, HttpContext http) =>
+        outcome.Send(http, http.RequestServices.GetRequiredService<CxrMetrics>());
+
+    /// <summary><see cref="Send(Outcome{ServedDocument}, HttpContext)"/> counting on <paramref name="metrics"/> (for a caller outside the endpoint's services).</summary>
+    public static IResult Send(this Outcome<ServedDocument> outcome, HttpContext http, CxrMetrics metrics)
     {
         if (outcome.Problem is { } problem) return problem.Send(http);
-        var (document, hit, file, report) = outcome.Value!;
-        http.RequestServices.GetRequiredService<CxrMetrics>().CacheLookup(report is null ? "query" : "report", hit);
+        var (document, hit, file, report, _) = outcome.Value!;
+        metrics.CacheLookup(report is null ? "query" : "report", hit);
         http.Response.Headers["X-Cache"] = hit ? "hit" : "miss";
         http.Response.Headers.ETag = document.ETag;
-        if (http.Request.Headers.IfNoneMatch.Contains(document.ETag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (http.Request.Headers.IfNoneMatch.Contains(document.ETag))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return Results.Empty;
+        }
         // Names are report ids, dates and block ids: plain ASCII, nothing to escape.
         if (file is not null)
             http.Response.Headers.ContentDisposition = $"{(file.EndsWith(".pdf", StringComparison.Ordinal) ? "inline" : "attachment")}; filename=\"{file}\"";
-        return TypedResults.Bytes(document.Content, document.ContentType);
+        return new DocumentBytes(document);
     }
 
     /// <summary>A problem as the response; a 503 also tells the client when to retry.</summary>

@@ -8,7 +8,7 @@ namespace CxReports.Server.Monitoring;
 /// </summary>
 public sealed class LogScope(params (string Name, object? Value)[] named) : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    private readonly KeyValuePair<string, object?>[] _values = named.Select(n => new KeyValuePair<string, object?>(n.Name, n.Value)).ToArray();
+    private readonly KeyValuePair<string, object?>[] _values = Array.ConvertAll(named, n => new KeyValuePair<string, object?>(n.Name, n.Value));
 
     public KeyValuePair<string, object?> this[int index] => _values[index];
 

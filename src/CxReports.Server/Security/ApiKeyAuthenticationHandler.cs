@@ -30,11 +30,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var header = Request.Headers.Authorization.ToString();
         if (header.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(AuthenticateResult.Fail("the Authorization header must be 'Bearer <api key>'"));
-        return Task.FromResult(keys.Find(header["Bearer ".Length..].Trim()) is { } key
-            ? Success(key.Id, key.Scope)
-            : AuthenticateResult.Fail("the API key is not known (keys are created with: cxr keys create --scope read|run|admin)"));
+        var (key, failure) = BearerKey.Find(header, keys);
+        return Task.FromResult(key is not null ? Success(key.Id, key.Scope) : AuthenticateResult.Fail(failure!));
     }
 
     private AuthenticateResult Success(string keyId, ApiScope scope)

@@ -14,7 +14,12 @@ public sealed class ApiKeyRegistry
 
     public void Replace(IEnumerable<StoredApiKey> keys) => _byHash = keys.ToFrozenDictionary(k => k.Hash, StringComparer.Ordinal);
 
-    public StoredApiKey? Find(string key) => _byHash.GetValueOrDefault(ApiKeys.Hash(key));
+    public StoredApiKey? Find(ReadOnlySpan<char> key)
+    {
+        Span<char> hash = stackalloc char[ApiKeys.HashLength];
+        ApiKeys.Hash(key, hash);
+        return _byHash.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(hash, out var found) ? found : null;
+    }
 
     /// <summary>The registered key with this hash: how a page session, which holds the hash and never the key, checks it is still valid.</summary>
     public StoredApiKey? FindByHash(string hash) => _byHash.GetValueOrDefault(hash);

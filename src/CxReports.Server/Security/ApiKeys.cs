@@ -16,8 +16,30 @@ public static class ApiKeys
 
     public static string Generate() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>Hex digits of a stored hash.</summary>
+    public const int HashLength = 2 * SHA256.HashSizeInBytes;
+
     /// <summary>The stored form: lowercase hex SHA-256 of the key's UTF-8 bytes. A fast hash is enough for 256 random bits.</summary>
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key)
+    {
+        Span<char> hex = stackalloc char[HashLength];
+        Hash(key, hex);
+        return new string(hex);
+    }
+
+    /// <summary>
+    /// The stored form of <paramref name="key"/> written into <paramref name="hex"/> (<see cref="HashLength"/> characters),
+    /// on the stack for a key of any ordinary length: every authenticated request hashes its key.
+    /// </summary>
+    public static void Hash(ReadOnlySpan<char> key, Span<char> hex)
+    {
+        var length = Encoding.UTF8.GetByteCount(key);
+        var utf8 = length <= 256 ? stackalloc byte[256] : new byte[length];
+        Encoding.UTF8.GetBytes(key, utf8);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], digest);
+        Convert.TryToHexStringLower(digest, hex, out _);
+    }
 
     public static string Name(this ApiScope scope) => scope.ToString().ToLowerInvariant();
 

@@ -42,10 +42,16 @@ public sealed class ResultCache : IDisposable
     public int Count => _entries.Count;
 
     /// <summary>The cached value for the key, or the one <paramref name="create"/> makes (shared with concurrent callers); Hit when this caller did not make it.</summary>
-    public async ValueTask<(T Value, bool Hit)> GetOrCreate<T>(string tag, string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellation)
+    public ValueTask<(T Value, bool Hit)> GetOrCreate<T>(string tag, string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellation)
+        where T : class, ICachedResult => GetOrCreateById(tag, Id(tag, key), create, cancellation);
+
+    /// <summary>
+    /// <see cref="GetOrCreate{T}"/> for an entry already named by <see cref="Id"/> (tagged <paramref name="tag"/>), for a
+    /// caller that keeps the name to <see cref="Peek{T}"/> at it later.
+    /// </summary>
+    public async ValueTask<(T Value, bool Hit)> GetOrCreateById<T>(string tag, string id, Func<CancellationToken, Task<T>> create, CancellationToken cancellation)
         where T : class, ICachedResult
     {
-        var id = $"{tag}#{Digest(key)}";
         while (true)
         {
             if (_entries.TryGetValue(id, out T? cached) && cached is not null) return (cached, true);
@@ -68,6 +74,15 @@ public sealed class ResultCache : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The entry named <paramref name="id"/> if the cache holds it now: exactly when <see cref="GetOrCreateById{T}"/> would
+    /// answer a hit without waiting (not evicted, not past its lifetime, its tag not invalidated since it was stored).
+    /// </summary>
+    public T? Peek<T>(string id) where T : class, ICachedResult => _entries.TryGetValue(id, out T? cached) ? cached : null;
+
+    /// <summary>The name of the entry for <paramref name="key"/> under <paramref name="tag"/>: the tag and a digest of the key.</summary>
+    public static string Id(string tag, string key) => $"{tag}#{Digest(key)}";
 
     /// <summary>Drops every entry tagged <paramref name="tag"/>, and any being evaluated now as soon as it is stored.</summary>
     public ValueTask Invalidate(string tag, CancellationToken cancellation = default)

@@ -63,6 +63,13 @@ public sealed class CxrServerOptions : IValidatableObject
     [SettingRange(0, 1024L * 1024 * 1024)]
     public long MaxCachedResultBytes { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// Report requests (request target and Accept header) the cached-report shortcut remembers, to answer them again
+    /// from the result cache ahead of the auth and endpoint machinery; 0 turns the shortcut off.
+    /// </summary>
+    [SettingRange(0, 100_000)]
+    public int ReportShortcuts { get; set; } = 10_000;
+
     /// <summary>Rows one result table of a query or report may have; one more is a 422.</summary>
     [SettingRange(1, 100_000_000)]
     public int MaxResultRows { get; set; } = Engine.Execution.EvaluationLimits.DefaultMaxRows;

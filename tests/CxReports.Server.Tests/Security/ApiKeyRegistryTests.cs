@@ -40,6 +40,28 @@ public sealed class ApiKeyRegistryTests
         Assert.Equal(ApiScope.Read, registry.Find(key)?.Scope);
     }
 
+    [Theory]
+    [InlineData("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")] // FIPS 180-2's first example
+    [InlineData("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]
+    public void The_stored_form_is_the_lowercase_hex_SHA256_of_the_key(string key, string expected) => Assert.Equal(expected, ApiKeys.Hash(key));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(5000)]
+    public void Keys_of_any_length_and_script_hash_as_their_UTF8_bytes_do(int length)
+    {
+        var key = string.Concat(Enumerable.Repeat("ğ€", length).SelectMany(s => s)).Substring(0, length); // 2- and 3-byte letters
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+
+        Assert.Equal(expected, ApiKeys.Hash(key));
+        var registry = new ApiKeyRegistry();
+        registry.Replace([Registration(key, ApiScope.Read)]);
+        Assert.Equal(ApiScope.Read, registry.Find(key)?.Scope);
+    }
+
     [Fact]
     public void A_key_differing_only_in_case_or_by_a_character_is_refused()
     {

@@ -33,12 +33,21 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var noData = end < period.From;
         var clipped = end < period.To && !noData ? ResolvedPeriod.Of(period.From, end, _planner.Today) : period;
         ResolvedPeriod PeriodOf(BlockModel block) => Bucketed(block) ? period : clipped;
-        var plans = blocks.ToDictionary<BlockModel, BlockModel, PlannedQuery?>(b => b, b => _planner.Plan(report, b, PeriodOf(b), values), ReferenceEqualityComparer.Instance);
+        var plans = _planner.PlanAll(report, blocks, PeriodOf, values);
         var executor = new QueryExecutor(warehouse, timeout, _limits);
+        // A statement shared by several blocks runs once, when the first of them is evaluated.
+        var shared = new Dictionary<PlannedQuery, IReadOnlyList<ResultTable>>(ReferenceEqualityComparer.Instance);
+        ResultTable Run(BlockModel block)
+        {
+            var plan = plans[block]!;
+            if (plan.Parts is not { } parts) return executor.Execute(plan);
+            if (!shared.TryGetValue(plan, out var tables)) shared[plan] = tables = executor.ExecuteParts(plan);
+            return tables[parts.Select(p => p.Block).ToList().IndexOf(block.Id)];
+        }
         var sections = report.Sections.Select(section => new EvaluatedSection(section.Title,
             section.Blocks.Select(block =>
             {
-                var evaluated = EvaluateBlock(report, block, plans[block], PeriodOf(block), values, executor);
+                var evaluated = EvaluateBlock(report, block, plans[block], PeriodOf(block), values, () => Run(block), executor);
                 return evaluated.Table is not { } table ? evaluated : evaluated with { Table = Fresh(block, table, period, ends, read, noData) };
             }).ToArray())).ToArray();
         return new EvaluatedReport(report.Name, report.Title, report.Description, time.GetUtcNow(), period.From, period.To,
@@ -49,12 +58,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         };
     }
 
-    private static BoundQuery? QueryOf(BlockModel block) => block switch
-    {
-        ChartBlockModel chart => chart.Query,
-        TableBlockModel table => table.Query,
-        _ => null,
-    };
+    private static BoundQuery? QueryOf(BlockModel block) => ReportPlanner.QueryOf(block);
 
     private static bool Bucketed(BlockModel block) => QueryOf(block)?.Grain is not null;
 
@@ -76,11 +80,10 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
     }
 
     private EvaluatedBlock EvaluateBlock(ReportModel report, BlockModel block, PlannedQuery? plan, ResolvedPeriod period,
-        IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
+        IReadOnlyDictionary<string, object?> values, Func<ResultTable> Run, QueryExecutor executor)
     {
         try
         {
-            ResultTable Run() => executor.Execute(plan!);
             return block switch
             {
                 KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, plan!, Run(), period, values, executor)),

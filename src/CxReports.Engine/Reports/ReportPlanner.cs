@@ -38,13 +38,52 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
         _ => null,
     };
 
-    /// <summary>The SQL of every block, in report order (what <c>cxr explain</c> prints).</summary>
+    /// <summary>
+    /// The statement of every block, each over its own period: tables and charts that can share a scan
+    /// (<see cref="SharedScan"/>) get the one statement that computes them all (<see cref="PlannedQuery.Parts"/>),
+    /// every other block its own; null for text blocks.
+    /// </summary>
+    public IReadOnlyDictionary<BlockModel, PlannedQuery?> PlanAll(ReportModel report, IReadOnlyList<BlockModel> blocks,
+        Func<BlockModel, ResolvedPeriod> periodOf, IReadOnlyDictionary<string, object?> values)
+    {
+        var plans = blocks.ToDictionary<BlockModel, BlockModel, PlannedQuery?>(b => b, _ => null, ReferenceEqualityComparer.Instance);
+        var queries = blocks.Select(b => (Block: b, Query: QueryOf(b))).Where(q => q.Query is not null);
+        foreach (var samePeriod in queries.GroupBy(q => periodOf(q.Block)).Where(g => g.Count() >= 2))
+        {
+            // One context per statement: equal conditions are then equal text, and it binds one set of values, its own.
+            var planner = new QueryPlanner(Context(report, samePeriod.Key, values));
+            foreach (var group in SharedScan.Groups([.. samePeriod.Select(q => (q.Block.Id, planner.PlanTree(q.Query!)))]))
+            {
+                var members = samePeriod.Where(q => group.Contains(q.Block.Id)).ToArray();
+                var context = Context(report, samePeriod.Key, values);
+                var own = new QueryPlanner(context);
+                if (SharedScan.Statement(context, [.. members.Select(q => (q.Block.Id, own.PlanTree(q.Query!)))]) is not { } shared) continue;
+                foreach (var member in members) plans[member.Block] = shared;
+            }
+        }
+        foreach (var block in blocks.Where(b => plans[b] is null))
+            plans[block] = Plan(report, block, periodOf(block), values);
+        return plans;
+    }
+
+    /// <summary>The query of a table or chart block; null for other kinds.</summary>
+    public static BoundQuery? QueryOf(BlockModel block) => block switch
+    {
+        ChartBlockModel chart => chart.Query,
+        TableBlockModel table => table.Query,
+        _ => null,
+    };
+
+    /// <summary>The SQL of every block, in report order (what <c>cxr explain</c> prints); a shared statement once, under its blocks' ids.</summary>
     public IEnumerable<(string Block, PlannedQuery Plan)> Explain(ReportModel report, ReportRequest request)
     {
         var (period, values) = Resolve(report, request);
-        foreach (var block in report.Sections.SelectMany(s => s.Blocks))
-            if (Plan(report, block, period, values) is { } plan)
-                yield return (block.Id, plan);
+        var blocks = report.Sections.SelectMany(s => s.Blocks).ToArray();
+        var plans = PlanAll(report, blocks, _ => period, values);
+        var shown = new HashSet<PlannedQuery>(ReferenceEqualityComparer.Instance);
+        foreach (var block in blocks)
+            if (plans[block] is { } plan && shown.Add(plan))
+                yield return (plan.Parts is { } parts ? string.Join("+", parts.Select(p => p.Block)) : block.Id, plan);
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
                 TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
                 CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
                 ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()) { Empty = scores.Empty },
-                ScenarioBlockModel scenario => Scenario(report, scenario, model.Scenarios[scenario.Scenario], Run(), period, values, executor),
+                ScenarioBlockModel scenario => Scenario(report, scenario, model.Scenarios[scenario.Scenario], plan!, Run(), period, values, executor),
                 TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
                 _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),
             };
@@ -142,19 +142,21 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         table.Rows);
 
     /// <summary>
-    /// The retain-N table from the period's inputs; a measured scenario also runs the same inputs over its baseline
-    /// (the previous period or year, none before year 1) and states the measured effect.
+    /// The retain-N table from the period's inputs; a measured scenario also computes the same inputs over its baseline
+    /// (the previous period or year, none before year 1: in the block's statement when it computes both, else a second
+    /// one) and states the measured effect.
     /// </summary>
-    private EvaluatedBlock Scenario(ReportModel report, ScenarioBlockModel block, ScenarioModel scenario, ResultTable inputs,
+    private EvaluatedBlock Scenario(ReportModel report, ScenarioBlockModel block, ScenarioModel scenario, PlannedQuery plan, ResultTable inputs,
         ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
     {
-        var row = inputs.Rows.Single();
+        var row = plan.BothPeriods ? inputs.Rows[1] : inputs.Rows.Single();
         double? At(object?[] r, int i) => r[i] is null ? null : Convert.ToDouble(r[i]);
         var table = InCurrency(ScenarioTable.Compute(scenario, new ScenarioInputs(At(row, 0), (double)scenario.Margin, At(row, 1) ?? 0, At(row, 2) ?? 0, (double)scenario.YearlyDiscount)));
         if (scenario.MeasuredAgainst is not { } against) return new EvaluatedBlock(block.Id, "scenario", block.Title, table);
 
-        var baseline = against == Baseline.Year ? period.PreviousYear(_planner.Today) : period.Previous(_planner.Today);
-        var before = baseline is null ? null
+        var baseline = _planner.BaselineOf(scenario, period);
+        var before = plan.BothPeriods ? inputs.Rows[0]
+            : baseline is null ? null
             : executor.Execute(_planner.Queries(report, baseline, values).Plan(ReportPlanner.ScenarioQuery(scenario))).Rows.Single();
         var byMonth = scenario.Customers is { } customers
             ? executor.Execute(_planner.Queries(report, period, values).Plan(ReportPlanner.CustomersByMonth(scenario, customers)))

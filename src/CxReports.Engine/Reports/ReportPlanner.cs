@@ -34,7 +34,7 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
         TableBlockModel table => Queries(report, period, values).Plan(table.Query),
         CohortBlockModel cohort => new CohortPlanner(Context(report, period, values)).Plan(cohort),
         ScoresBlockModel scores => new ScorePlanner(Context(report, period, values)).Plan(scores),
-        ScenarioBlockModel scenario => Queries(report, period, values).Plan(ScenarioQuery(model.Scenarios[scenario.Scenario])),
+        ScenarioBlockModel scenario => ScenarioPlan(report, scenario, period, values),
         _ => null,
     };
 
@@ -95,11 +95,37 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
     /// than the second statement (advocacy's NPS block at the scale demo: 240 against 208 ms), so they keep two.
     /// </summary>
     private PlannedQuery KpiPlan(ReportModel report, KpiBlockModel kpi, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
-        ComparedPeriods.Of(Earlier(kpi, period), period) is { } compared &&
-        new SourcesRead(model).Of(kpi).Any(s => model.Sources[s].Lifecycle is not null || model.Sources[s].Recurring is not null) &&
-        new QueryPlanner(Context(report, period, values, compared)).PlanBoth(KpiQuery(kpi)) is { } both
-            ? both
-            : Queries(report, period, values).Plan(KpiQuery(kpi));
+        BothPeriods(report, kpi, KpiQuery(kpi), Earlier(kpi, period), period, values) ?? Queries(report, period, values).Plan(KpiQuery(kpi));
+
+    /// <summary>
+    /// A block's ungrouped query over its period and the one just before, as one statement (<see cref="QueryPlanner.PlanBoth"/>),
+    /// where the block reads a lifecycle or revenue source and one statement is exact; null otherwise.
+    /// </summary>
+    private PlannedQuery? BothPeriods(ReportModel report, BlockModel block, BoundQuery query, ResolvedPeriod? earlier, ResolvedPeriod period,
+        IReadOnlyDictionary<string, object?> values) =>
+        ComparedPeriods.Of(earlier, period) is { } compared &&
+        new SourcesRead(model).Of(block).Any(s => model.Sources[s].Lifecycle is not null || model.Sources[s].Recurring is not null)
+            ? new QueryPlanner(Context(report, period, values, compared)).PlanBoth(query)
+            : null;
+
+    /// <summary>
+    /// A scenario's inputs; measured against the previous period, its baseline's too, in one statement when that gives
+    /// exactly the two statements' numbers (as a KPI's comparison: its rows are then the baseline's and the period's).
+    /// </summary>
+    private PlannedQuery ScenarioPlan(ReportModel report, ScenarioBlockModel block, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values)
+    {
+        var scenario = model.Scenarios[block.Scenario];
+        return BothPeriods(report, block, ScenarioQuery(scenario), BaselineOf(scenario, period), period, values)
+               ?? Queries(report, period, values).Plan(ScenarioQuery(scenario));
+    }
+
+    /// <summary>The period a measured scenario's effect is measured against (previous period or year); null when not measured, or before year 1.</summary>
+    public ResolvedPeriod? BaselineOf(ScenarioModel scenario, ResolvedPeriod period) => scenario.MeasuredAgainst switch
+    {
+        Baseline.Year => period.PreviousYear(Today),
+        Baseline.Period => period.Previous(Today),
+        _ => null,
+    };
 
     /// <summary>The period a KPI block is compared with (previous period or year); null without one, or before year 1.</summary>
     public ResolvedPeriod? Earlier(KpiBlockModel kpi, ResolvedPeriod period) => kpi.Compare switch

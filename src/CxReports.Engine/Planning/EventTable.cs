@@ -20,7 +20,7 @@ public static class EventTable
 
         // Compared periods: the row's period from its time itself, as the filter below selects it (no local date per row).
         var bucket = grain is null && context.Compared is not null && time is not null
-            ? context.PeriodBucket(context.InCurrentPeriod(column!, time))
+            ? context.PeriodBucket(context.LocalDateWithin(column!, time, context.CurrentFrom, null))
             : Bucket(context, grain, day);
         var columns = new List<SqlColumn> { new(bucket, "bucket") };
         columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => new SqlColumn(rows.Compile(d.BySource[source.Name]), $"d{i}")));

@@ -73,16 +73,6 @@ public sealed class PlanContext
         : $"(CASE WHEN {inCurrent} THEN CAST({CurrentFrom} AS DATE) ELSE CAST({From} AS DATE) END)";
 
     /// <summary>
-    /// With a compared period, whether a row on a time field is in the current period: its time from the start of the
-    /// current period's first local day (dates compared as they are). That instant is a scalar subquery, worked out
-    /// once: in a select list DuckDB evaluates the zone conversions of a plain expression of parameters for every row
-    /// (cx_roi's KPI block at the scale demo: 1.2 s of conversions over 10M answers).
-    /// </summary>
-    public string InCurrentPeriod(string column, FieldModel field) => field.Type == Dsl.Model.ValueType.Timestamp
-        ? $"{column} >= (SELECT {Dialect.LocalDayStart($"CAST({CurrentFrom} AS DATE)", Zone)})"
-        : LocalDateWithin(column, field, CurrentFrom, null);
-
-    /// <summary>
     /// With a compared period, the bounds of the period a bucket starting on <paramref name="bucket"/> belongs to:
     /// p0 its first day, p1 the day after its last, snap the day after its effective end (where snapshots are taken).
     /// </summary>

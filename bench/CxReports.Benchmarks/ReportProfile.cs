@@ -13,8 +13,9 @@ namespace CxReports.Benchmarks;
 /// The five sample reports (reports/*.cxr) evaluated in process over the scale demo's warehouse, already loaded
 /// (bench/.cache/demo-1000000, or <c>CXR_BENCH_DATA</c>), for the period 2025-11-01 .. 2026-10-31: each report N times as
 /// JSON and as PDF, medians of wall time, then the process's peak working set. With <c>--blocks</c> each statement
-/// the evaluator runs is timed once and named by its block (a KPI block runs a second statement for the previous
-/// period, a measured scenario two more); <c>--explain DIR</c> also writes DuckDB's EXPLAIN ANALYZE of each there.
+/// the evaluator runs is timed once and named by its block (a KPI block may run a second statement for the previous
+/// period, a measured scenario one or two more; tables that share a scan run one statement, named by their ids joined
+/// by <c>+</c>); <c>--explain DIR</c> also writes DuckDB's EXPLAIN ANALYZE of each there.
 /// The warehouse opens with the server's default memory limit, as <c>cxr run</c> does.
 /// Run: CXR_BENCH_DATA=/tmp/demo dotnet run -c Release --project bench/CxReports.Benchmarks -- reports [repeats] [--report NAME] [--blocks] [--explain DIR]
 /// </summary>

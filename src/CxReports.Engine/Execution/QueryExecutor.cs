@@ -19,21 +19,50 @@ public sealed class QueryExecutor(IWarehouse warehouse, TimeSpan timeout, Evalua
     public ResultTable Execute(PlannedQuery plan)
     {
         var count = 0;
-        // A ranked plan returns each row's rank after its columns, for the cut made once the rows are in order.
-        var width = plan.Columns.Count + (plan.Order is { Ranked: true } ? 1 : 0);
         var rows = warehouse.QueryReport(plan.Sql, plan.Parameters, timeout, reader =>
         {
             if (++count > _limits.MaxRows) throw new ResultLimitException(ResultLimit.Rows, _limits.MaxRows);
-            var values = new object?[width];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = reader.IsDBNull(i) ? null : Read(reader.GetValue(i), i < plan.Columns.Count ? plan.Columns[i].Type : ColumnType.Integer);
-                _bytes += ValueBytes(values[i]);
-            }
-            if (_bytes > _limits.MaxBytes) throw new ResultLimitException(ResultLimit.Bytes, _limits.MaxBytes);
-            return values;
+            return ReadRow(reader, 0, plan.Columns, plan.Order);
         });
         return new ResultTable(plan.Columns, plan.Order is { } order ? order.Apply(plan.Columns, rows) : rows);
+    }
+
+    /// <summary>
+    /// The tables of a statement that computes several queries (<see cref="PlannedQuery.Parts"/>), in part order: each
+    /// row goes to the part its first column names, and each part is ordered and limited as if it had run alone.
+    /// </summary>
+    public IReadOnlyList<ResultTable> ExecuteParts(PlannedQuery plan)
+    {
+        var parts = plan.Parts ?? throw new InvalidOperationException("the statement computes one query: use Execute");
+        var counts = new int[parts.Count];
+        var read = warehouse.QueryReport(plan.Sql, plan.Parameters, timeout, reader =>
+        {
+            var index = Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            var part = parts[index];
+            if (++counts[index] > _limits.MaxRows) throw new ResultLimitException(ResultLimit.Rows, _limits.MaxRows, part.Block);
+            return (Part: index, Row: ReadRow(reader, 1, part.Columns, part.Order));
+        });
+        return parts.Select((part, i) =>
+        {
+            var rows = read.Where(r => r.Part == i).Select(r => r.Row).ToList();
+            return new ResultTable(part.Columns, part.Order.Apply(part.Columns, rows));
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// One row's values from column <paramref name="first"/> on, counted against the byte limit; a ranked order's rows
+    /// carry their rank after their columns, for the cut made once the rows are in order.
+    /// </summary>
+    private object?[] ReadRow(System.Data.IDataRecord reader, int first, IReadOnlyList<ResultColumn> columns, RowOrder? order)
+    {
+        var values = new object?[columns.Count + (order is { Ranked: true } ? 1 : 0)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.IsDBNull(first + i) ? null : Read(reader.GetValue(first + i), i < columns.Count ? columns[i].Type : ColumnType.Integer);
+            _bytes += ValueBytes(values[i]);
+        }
+        if (_bytes > _limits.MaxBytes) throw new ResultLimitException(ResultLimit.Bytes, _limits.MaxBytes);
+        return values;
     }
 
     /// <summary>

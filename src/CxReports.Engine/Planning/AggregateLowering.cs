@@ -10,6 +10,12 @@ namespace CxReports.Engine.Planning;
 public sealed record AggregateInputs(string? Value, string Filter, string? TimeOrder, decimal Percentile, bool ValueNeverNull = false)
 {
     /// <summary>
+    /// Where the rows were counted before (<see cref="EventTable"/>): the column of each pre-counted group's rows,
+    /// summed in place of <c>count(*)</c>; null when the aggregate reads the rows themselves.
+    /// </summary>
+    public string? RowsCounted { get; init; }
+
+    /// <summary>
     /// The inputs of a bound aggregate over a source's rows: its first argument, its <c>where</c> (null counting as
     /// false), the source's time column (<paramref name="timeColumn"/>, for first and last) and a percentile's p.
     /// </summary>
@@ -35,7 +41,7 @@ public static class AggregateLowering
 {
     private static readonly Dictionary<string, Func<ISqlDialect, AggregateInputs, string>> Table = new()
     {
-        ["count"] = (_, a) => a.Value is null ? $"count(*) FILTER (WHERE {a.Filter})" : $"count({a.Value}) FILTER (WHERE {a.Filter})",
+        ["count"] = (_, a) => a.Value is null ? Count(a, a.Filter) : $"count({a.Value}) FILTER (WHERE {a.Filter})",
         ["distinct"] = (_, a) => $"count(DISTINCT {a.Value}) FILTER (WHERE {a.Filter})",
         ["sum"] = (_, a) => $"sum({a.Value}) FILTER (WHERE {a.Filter})",
         ["mean"] = (_, a) => $"avg({a.Value}) FILTER (WHERE {a.Filter})",
@@ -45,21 +51,21 @@ public static class AggregateLowering
         ["max"] = (_, a) => $"max({a.Value}) FILTER (WHERE {a.Filter})",
         ["first"] = (d, a) => d.ValueAt(a.Value!, a.TimeOrder!, last: false, Present(a)),
         ["last"] = (d, a) => d.ValueAt(a.Value!, a.TimeOrder!, last: true, Present(a)),
-        ["share"] = (d, a) => $"(100.0 * {d.SafeDivide($"count(*) FILTER (WHERE {And(a)}{a.Value})", $"count(*) FILTER (WHERE {a.Filter})")})",
+        ["share"] = (d, a) => $"(100.0 * {d.SafeDivide(Count(a, $"{And(a)}{a.Value}"), Count(a, a.Filter))})",
         // NPS (Bain): 100 * (share of 9-10 - share of 0-6) among answers 0..10.
         ["nps"] = (d, a) => $"(100.0 * {d.SafeDivide(
-            $"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 9 AND 10) - count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 0 AND 6)",
+            $"{Count(a, $"{And(a)}{a.Value} BETWEEN 9 AND 10")} - {Count(a, $"{And(a)}{a.Value} BETWEEN 0 AND 6")}",
             Answers(a, 0, 10))})",
         // 95% margin of error of NPS in points; null below two answers.
         ["nps_margin"] = (d, a) =>
         {
             var n = $"CAST({Answers(a, 0, 10)} AS DOUBLE PRECISION)";
-            var p = $"(count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 9 AND 10) / {n})";
-            var q = $"(count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 0 AND 6) / {n})";
+            var p = $"({Count(a, $"{And(a)}{a.Value} BETWEEN 9 AND 10")} / {n})";
+            var q = $"({Count(a, $"{And(a)}{a.Value} BETWEEN 0 AND 6")} / {n})";
             return $"(CASE WHEN {n} >= 2 THEN 100 * 1.96 * sqrt(({p} + {q} - ({p} - {q}) * ({p} - {q})) / {n}) END)";
         },
         // CSAT: percent of 4-5 (top-two-box) among answers 1..5.
-        ["csat"] = (d, a) => $"(100.0 * {d.SafeDivide($"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN 4 AND 5)", Answers(a, 1, 5))})",
+        ["csat"] = (d, a) => $"(100.0 * {d.SafeDivide(Count(a, $"{And(a)}{a.Value} BETWEEN 4 AND 5"), Answers(a, 1, 5))})",
         // CES: mean of answers 1..7; out-of-range answers are left out, never clamped.
         ["ces"] = (_, a) => $"avg({a.Value}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7)",
     };
@@ -70,8 +76,23 @@ public static class AggregateLowering
     /// <summary>The rows with a value: a filter on the column only where it can be null (filtering costs a third of the aggregate).</summary>
     private static string Present(AggregateInputs a) => a.ValueNeverNull ? a.Filter : $"{And(a)}{a.Value} IS NOT NULL";
 
-    private static string Answers(AggregateInputs a, int low, int high) =>
-        $"count(*) FILTER (WHERE {And(a)}{a.Value} BETWEEN {low} AND {high})";
+    private static string Answers(AggregateInputs a, int low, int high) => Count(a, $"{And(a)}{a.Value} BETWEEN {low} AND {high}");
+
+    /// <summary>
+    /// The rows meeting a condition: counted, or the sum of pre-counted groups' rows (0, as a count, where none meet
+    /// it; a whole number of the count's type, so every figure made of counts is the same).
+    /// </summary>
+    private static string Count(AggregateInputs a, string condition) => a.RowsCounted is { } rows
+        ? $"CAST(coalesce(sum({rows}) FILTER (WHERE {condition}), 0) AS BIGINT)"
+        : $"count(*) FILTER (WHERE {condition})";
+
+    /// <summary>The functions made of row counts alone, which can read rows counted before (<see cref="AggregateInputs.RowsCounted"/>).</summary>
+    public static bool CountsRows(string function, bool hasValue) => function switch
+    {
+        "count" => !hasValue,
+        "share" or "nps" or "nps_margin" or "csat" => true,
+        _ => false,
+    };
 
     public static string Lower(ISqlDialect dialect, string function, AggregateInputs inputs) => Table[function](dialect, inputs);
 }

@@ -26,7 +26,9 @@ public static class LifecycleTable
         var filters = context.RowFilters(source.Name, rows, where).Prepend(inPeriod).ToArray();
 
         var entitiesName = PlanContext.TableName(source.Name, "entities", grain);
-        var truncate = (string day) => grain is { } unit && context.Period.Aligned(unit) ? context.Dialect.Truncate(unit, day) : day;
+        TimeUnit? truncation = grain is { } unit && context.Period.Aligned(unit) ? unit : null;
+        var truncate = (string day) => truncation is { } unit ? context.Dialect.Truncate(unit, day) : day;
+        var from = joins.WithExtra(endJoin).From;
         var entities = new SqlSelect([
             new SqlColumn(truncate(start), "s"), new SqlColumn(truncate(end), "e"),
             .. dims.Select(d => new SqlColumn(d.Sql, d.Name)),
@@ -34,10 +36,11 @@ public static class LifecycleTable
             new SqlColumn("count(*)", "n"),
         ])
         {
-            From = joins.WithExtra(endJoin).From,
+            From = from,
             Where = filters,
             GroupBy = SqlSelect.FirstColumns(2 + dims.Length + flags.Length),
         };
+        var scan = new EntityScan(start, end, from, filters, [.. dims.Select(d => d.Sql)], [.. flags.Select(f => f.Sql)], truncation);
 
         var columns = new List<SqlColumn> { "b.bucket" };
         columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
@@ -52,7 +55,7 @@ public static class LifecycleTable
         };
         return
         [
-            new TableSql(entitiesName, entities, false),
+            new TableSql(entitiesName, entities, false) { Scan = scan },
             new TableSql(PlanContext.TableName(source.Name, "lifecycle", grain), counts, dims.Length > 0),
         ];
     }

@@ -10,4 +10,10 @@ public sealed record PlannedQuery(string Sql, IReadOnlyList<object?> Parameters,
 
     /// <summary>Whether the rows are a KPI's two periods, the earlier one's first (<see cref="QueryPlanner.PlanBoth"/>).</summary>
     public bool BothPeriods { get; init; }
+
+    /// <summary>
+    /// The queries of a statement that computes several (<see cref="SharedScan"/>), in the order of their part numbers:
+    /// each row then starts with its part's number, followed by that part's columns. Null for a statement of one query.
+    /// </summary>
+    public IReadOnlyList<SharedPart>? Parts { get; init; }
 }

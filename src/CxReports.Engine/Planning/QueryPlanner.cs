@@ -23,11 +23,14 @@ public sealed class QueryPlanner(PlanContext context)
         new WriteStatementPass(),
     ];
 
-    public PlannedQuery Plan(BoundQuery query)
+    public PlannedQuery Plan(BoundQuery query) => Planned(PlanTree(query));
+
+    /// <summary>The query planned, before its statement is written as text (for <see cref="SharedScan"/>).</summary>
+    public QueryPlan PlanTree(BoundQuery query)
     {
         var plan = new QueryPlan(context, query);
         foreach (var pass in Passes) pass.Run(plan);
-        return Planned(plan);
+        return plan;
     }
 
     /// <summary>

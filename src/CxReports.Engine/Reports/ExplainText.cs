@@ -4,7 +4,8 @@ namespace CxReports.Engine.Reports;
 
 /// <summary>
 /// How <c>cxr explain</c> shows planned statements, the one place that writes it: each statement's SQL ended by a
-/// semicolon, then its bound values in placeholder order (a report's statements each under its block's id).
+/// semicolon, then its bound values in placeholder order (a report's statements each under its block's id; one that
+/// computes several blocks, <see cref="Planning.SharedScan"/>, under their ids joined by <c>+</c>).
 /// </summary>
 public static class ExplainText
 {

@@ -33,12 +33,21 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var noData = end < period.From;
         var clipped = end < period.To && !noData ? ResolvedPeriod.Of(period.From, end, _planner.Today) : period;
         ResolvedPeriod PeriodOf(BlockModel block) => Bucketed(block) ? period : clipped;
-        var plans = blocks.ToDictionary<BlockModel, BlockModel, PlannedQuery?>(b => b, b => _planner.Plan(report, b, PeriodOf(b), values), ReferenceEqualityComparer.Instance);
+        var plans = _planner.PlanAll(report, blocks, PeriodOf, values);
         var executor = new QueryExecutor(warehouse, timeout, _limits);
+        // A statement shared by several blocks runs once, when the first of them is evaluated.
+        var shared = new Dictionary<PlannedQuery, IReadOnlyList<ResultTable>>(ReferenceEqualityComparer.Instance);
+        ResultTable Run(BlockModel block)
+        {
+            var plan = plans[block]!;
+            if (plan.Parts is not { } parts) return executor.Execute(plan);
+            if (!shared.TryGetValue(plan, out var tables)) shared[plan] = tables = executor.ExecuteParts(plan);
+            return tables[parts.Select(p => p.Block).ToList().IndexOf(block.Id)];
+        }
         var sections = report.Sections.Select(section => new EvaluatedSection(section.Title,
             section.Blocks.Select(block =>
             {
-                var evaluated = EvaluateBlock(report, block, plans[block], PeriodOf(block), values, executor);
+                var evaluated = EvaluateBlock(report, block, plans[block], PeriodOf(block), values, () => Run(block), executor);
                 return evaluated.Table is not { } table ? evaluated : evaluated with { Table = Fresh(block, table, period, ends, read, noData) };
             }).ToArray())).ToArray();
         return new EvaluatedReport(report.Name, report.Title, report.Description, time.GetUtcNow(), period.From, period.To,
@@ -49,12 +58,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         };
     }
 
-    private static BoundQuery? QueryOf(BlockModel block) => block switch
-    {
-        ChartBlockModel chart => chart.Query,
-        TableBlockModel table => table.Query,
-        _ => null,
-    };
+    private static BoundQuery? QueryOf(BlockModel block) => ReportPlanner.QueryOf(block);
 
     private static bool Bucketed(BlockModel block) => QueryOf(block)?.Grain is not null;
 
@@ -76,11 +80,10 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
     }
 
     private EvaluatedBlock EvaluateBlock(ReportModel report, BlockModel block, PlannedQuery? plan, ResolvedPeriod period,
-        IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
+        IReadOnlyDictionary<string, object?> values, Func<ResultTable> Run, QueryExecutor executor)
     {
         try
         {
-            ResultTable Run() => executor.Execute(plan!);
             return block switch
             {
                 KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, plan!, Run(), period, values, executor)),
@@ -88,7 +91,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
                 TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
                 CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
                 ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()) { Empty = scores.Empty },
-                ScenarioBlockModel scenario => Scenario(report, scenario, model.Scenarios[scenario.Scenario], Run(), period, values, executor),
+                ScenarioBlockModel scenario => Scenario(report, scenario, model.Scenarios[scenario.Scenario], plan!, Run(), period, values, executor),
                 TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
                 _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),
             };
@@ -139,19 +142,21 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         table.Rows);
 
     /// <summary>
-    /// The retain-N table from the period's inputs; a measured scenario also runs the same inputs over its baseline
-    /// (the previous period or year, none before year 1) and states the measured effect.
+    /// The retain-N table from the period's inputs; a measured scenario also computes the same inputs over its baseline
+    /// (the previous period or year, none before year 1: in the block's statement when it computes both, else a second
+    /// one) and states the measured effect.
     /// </summary>
-    private EvaluatedBlock Scenario(ReportModel report, ScenarioBlockModel block, ScenarioModel scenario, ResultTable inputs,
+    private EvaluatedBlock Scenario(ReportModel report, ScenarioBlockModel block, ScenarioModel scenario, PlannedQuery plan, ResultTable inputs,
         ResolvedPeriod period, IReadOnlyDictionary<string, object?> values, QueryExecutor executor)
     {
-        var row = inputs.Rows.Single();
+        var row = plan.BothPeriods ? inputs.Rows[1] : inputs.Rows.Single();
         double? At(object?[] r, int i) => r[i] is null ? null : Convert.ToDouble(r[i]);
         var table = InCurrency(ScenarioTable.Compute(scenario, new ScenarioInputs(At(row, 0), (double)scenario.Margin, At(row, 1) ?? 0, At(row, 2) ?? 0, (double)scenario.YearlyDiscount)));
         if (scenario.MeasuredAgainst is not { } against) return new EvaluatedBlock(block.Id, "scenario", block.Title, table);
 
-        var baseline = against == Baseline.Year ? period.PreviousYear(_planner.Today) : period.Previous(_planner.Today);
-        var before = baseline is null ? null
+        var baseline = _planner.BaselineOf(scenario, period);
+        var before = plan.BothPeriods ? inputs.Rows[0]
+            : baseline is null ? null
             : executor.Execute(_planner.Queries(report, baseline, values).Plan(ReportPlanner.ScenarioQuery(scenario))).Rows.Single();
         var byMonth = scenario.Customers is { } customers
             ? executor.Execute(_planner.Queries(report, period, values).Plan(ReportPlanner.CustomersByMonth(scenario, customers)))

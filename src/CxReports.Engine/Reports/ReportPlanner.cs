@@ -34,17 +34,56 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
         TableBlockModel table => Queries(report, period, values).Plan(table.Query),
         CohortBlockModel cohort => new CohortPlanner(Context(report, period, values)).Plan(cohort),
         ScoresBlockModel scores => new ScorePlanner(Context(report, period, values)).Plan(scores),
-        ScenarioBlockModel scenario => Queries(report, period, values).Plan(ScenarioQuery(model.Scenarios[scenario.Scenario])),
+        ScenarioBlockModel scenario => ScenarioPlan(report, scenario, period, values),
         _ => null,
     };
 
-    /// <summary>The SQL of every block, in report order (what <c>cxr explain</c> prints).</summary>
+    /// <summary>
+    /// The statement of every block, each over its own period: tables and charts that can share a scan
+    /// (<see cref="SharedScan"/>) get the one statement that computes them all (<see cref="PlannedQuery.Parts"/>),
+    /// every other block its own; null for text blocks.
+    /// </summary>
+    public IReadOnlyDictionary<BlockModel, PlannedQuery?> PlanAll(ReportModel report, IReadOnlyList<BlockModel> blocks,
+        Func<BlockModel, ResolvedPeriod> periodOf, IReadOnlyDictionary<string, object?> values)
+    {
+        var plans = blocks.ToDictionary<BlockModel, BlockModel, PlannedQuery?>(b => b, _ => null, ReferenceEqualityComparer.Instance);
+        var queries = blocks.Select(b => (Block: b, Query: QueryOf(b))).Where(q => q.Query is not null);
+        foreach (var samePeriod in queries.GroupBy(q => periodOf(q.Block)).Where(g => g.Count() >= 2))
+        {
+            // One context per statement: equal conditions are then equal text, and it binds one set of values, its own.
+            var planner = new QueryPlanner(Context(report, samePeriod.Key, values));
+            foreach (var group in SharedScan.Groups([.. samePeriod.Select(q => (q.Block.Id, planner.PlanTree(q.Query!)))]))
+            {
+                var members = samePeriod.Where(q => group.Contains(q.Block.Id)).ToArray();
+                var context = Context(report, samePeriod.Key, values);
+                var own = new QueryPlanner(context);
+                if (SharedScan.Statement(context, [.. members.Select(q => (q.Block.Id, own.PlanTree(q.Query!)))]) is not { } shared) continue;
+                foreach (var member in members) plans[member.Block] = shared;
+            }
+        }
+        foreach (var block in blocks.Where(b => plans[b] is null))
+            plans[block] = Plan(report, block, periodOf(block), values);
+        return plans;
+    }
+
+    /// <summary>The query of a table or chart block; null for other kinds.</summary>
+    public static BoundQuery? QueryOf(BlockModel block) => block switch
+    {
+        ChartBlockModel chart => chart.Query,
+        TableBlockModel table => table.Query,
+        _ => null,
+    };
+
+    /// <summary>The SQL of every block, in report order (what <c>cxr explain</c> prints); a shared statement once, under its blocks' ids.</summary>
     public IEnumerable<(string Block, PlannedQuery Plan)> Explain(ReportModel report, ReportRequest request)
     {
         var (period, values) = Resolve(report, request);
-        foreach (var block in report.Sections.SelectMany(s => s.Blocks))
-            if (Plan(report, block, period, values) is { } plan)
-                yield return (block.Id, plan);
+        var blocks = report.Sections.SelectMany(s => s.Blocks).ToArray();
+        var plans = PlanAll(report, blocks, _ => period, values);
+        var shown = new HashSet<PlannedQuery>(ReferenceEqualityComparer.Instance);
+        foreach (var block in blocks)
+            if (plans[block] is { } plan && shown.Add(plan))
+                yield return (plan.Parts is { } parts ? string.Join("+", parts.Select(p => p.Block)) : block.Id, plan);
     }
 
     /// <summary>
@@ -56,11 +95,37 @@ public sealed class ReportPlanner(SemanticModel model, ISqlDialect dialect, Time
     /// than the second statement (advocacy's NPS block at the scale demo: 240 against 208 ms), so they keep two.
     /// </summary>
     private PlannedQuery KpiPlan(ReportModel report, KpiBlockModel kpi, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values) =>
-        ComparedPeriods.Of(Earlier(kpi, period), period) is { } compared &&
-        new SourcesRead(model).Of(kpi).Any(s => model.Sources[s].Lifecycle is not null || model.Sources[s].Recurring is not null) &&
-        new QueryPlanner(Context(report, period, values, compared)).PlanBoth(KpiQuery(kpi)) is { } both
-            ? both
-            : Queries(report, period, values).Plan(KpiQuery(kpi));
+        BothPeriods(report, kpi, KpiQuery(kpi), Earlier(kpi, period), period, values) ?? Queries(report, period, values).Plan(KpiQuery(kpi));
+
+    /// <summary>
+    /// A block's ungrouped query over its period and the one just before, as one statement (<see cref="QueryPlanner.PlanBoth"/>),
+    /// where the block reads a lifecycle or revenue source and one statement is exact; null otherwise.
+    /// </summary>
+    private PlannedQuery? BothPeriods(ReportModel report, BlockModel block, BoundQuery query, ResolvedPeriod? earlier, ResolvedPeriod period,
+        IReadOnlyDictionary<string, object?> values) =>
+        ComparedPeriods.Of(earlier, period) is { } compared &&
+        new SourcesRead(model).Of(block).Any(s => model.Sources[s].Lifecycle is not null || model.Sources[s].Recurring is not null)
+            ? new QueryPlanner(Context(report, period, values, compared)).PlanBoth(query)
+            : null;
+
+    /// <summary>
+    /// A scenario's inputs; measured against the previous period, its baseline's too, in one statement when that gives
+    /// exactly the two statements' numbers (as a KPI's comparison: its rows are then the baseline's and the period's).
+    /// </summary>
+    private PlannedQuery ScenarioPlan(ReportModel report, ScenarioBlockModel block, ResolvedPeriod period, IReadOnlyDictionary<string, object?> values)
+    {
+        var scenario = model.Scenarios[block.Scenario];
+        return BothPeriods(report, block, ScenarioQuery(scenario), BaselineOf(scenario, period), period, values)
+               ?? Queries(report, period, values).Plan(ScenarioQuery(scenario));
+    }
+
+    /// <summary>The period a measured scenario's effect is measured against (previous period or year); null when not measured, or before year 1.</summary>
+    public ResolvedPeriod? BaselineOf(ScenarioModel scenario, ResolvedPeriod period) => scenario.MeasuredAgainst switch
+    {
+        Baseline.Year => period.PreviousYear(Today),
+        Baseline.Period => period.Previous(Today),
+        _ => null,
+    };
 
     /// <summary>The period a KPI block is compared with (previous period or year); null without one, or before year 1.</summary>
     public ResolvedPeriod? Earlier(KpiBlockModel kpi, ResolvedPeriod period) => kpi.Compare switch

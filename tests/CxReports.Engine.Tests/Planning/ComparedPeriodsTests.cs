@@ -67,7 +67,7 @@ public abstract class ComparedPeriodsTests(TestEngine engine) : EngineTests(engi
         metric first_response_h = median(hours(tickets.first_response_at - tickets.opened_at))
         """;
 
-    /// <summary>The KPI blocks of the sample reports (reports/*.cxr), each compared with the previous period.</summary>
+    /// <summary>The KPI blocks of the sample reports (reports/*.cxr), each compared with the previous period, and the inputs of the measured scenario.</summary>
     public static readonly string[] SampleKpis =
     [
         "nps, nps_margin, responses_n",            // advocacy
@@ -76,6 +76,7 @@ public abstract class ComparedPeriodsTests(TestEngine engine) : EngineTests(engi
         "churn, churned_customers",                // experience
         "first_response_h, csat, ces",             // experience
         "ltv, ltv_discounted, arpa, churn",        // retention_value
+        "arpa, churn, responses_n",                // cx_roi's measured scenario: value, churn, a cost of row aggregates
     ];
 
     private readonly MetricWarehouse _w = MetricWarehouse.Load(engine, Model,

@@ -1,4 +1,5 @@
 using System.Text;
+using CxReports.Engine.Dialects;
 using CxReports.Engine.Reports;
 using CxReports.Engine.Results;
 using CxReports.Engine.Tests.Engines;
@@ -92,6 +93,20 @@ public abstract class MeasuredEffectTests(TestEngine engine) : IDisposable
         Assert.Equal(60.0, (double)row[11]!, 9);            // cost 30 a month for 2 months
         Assert.Equal(value - 60, (double)row[12]!, 9);
         Assert.Equal(100 * (value - 60) / 60, (double)row[13]!, 9);
+    }
+
+    [Theory]
+    [InlineData("2025-03-01 .. 2025-04-30", true)]
+    [InlineData("2025-03-10 .. 2025-04-30", false)]
+    public void A_scenario_measured_against_the_previous_period_computes_both_in_one_statement_where_that_is_exact(string period, bool one)
+    {
+        // A period beginning inside a month: its first month would belong to both periods' monthly churn (two statements).
+        Load(period);
+        var planner = new ReportPlanner(_fixture.Model, DuckDbDialect.Instance, TimeProvider.System);
+        var report = _fixture.Model.Reports["r"];
+        var (resolved, values) = planner.Resolve(report, new ReportRequest());
+        var block = report.Sections.SelectMany(s => s.Blocks).Single(b => b.Id == "e");
+        Assert.Equal(one, planner.Plan(report, block, resolved, values)!.BothPeriods);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public static class SqlWriter
             for (var i = 0; i < select.With.Count; i++)
             {
                 var table = select.With[i];
-                text.Append(indent).Append(Sql.Identifier(table.Name)).Append(" AS (\n").Append(inner);
+                text.Append(indent).Append(Sql.Identifier(table.Name)).Append(table.Materialized ? " AS MATERIALIZED (\n" : " AS (\n").Append(inner);
                 Query(text, table.Query, inner);
                 text.Append('\n').Append(indent).Append(i < select.With.Count - 1 ? "),\n" : ")\n");
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxReports.Dsl.Model;
 using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Planning;
@@ -67,7 +68,11 @@ public static class AggregateLowering
         // CSAT: percent of 4-5 (top-two-box) among answers 1..5.
         ["csat"] = (d, a) => $"(100.0 * {d.SafeDivide(Count(a, $"{And(a)}{a.Value} BETWEEN 4 AND 5"), Answers(a, 1, 5))})",
         // CES: mean of answers 1..7; out-of-range answers are left out, never clamped.
-        ["ces"] = (_, a) => $"avg({a.Value}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7)",
+        ["ces"] = (_, a) => a.RowsCounted is { } rows
+            // Over counted rows: the answers' sum divided by their number, both whole numbers, as avg divides them
+            // (DOUBLE in DuckDB, NUMERIC in PostgreSQL), so the mean is the same to the last digit.
+            ? $"(sum({a.Value} * {rows}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7) / sum({rows}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7))"
+            : $"avg({a.Value}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7)",
     };
 
     /// <summary>The row filter as a prefix of a further condition, or nothing when every row counts.</summary>
@@ -86,11 +91,16 @@ public static class AggregateLowering
         ? $"CAST(coalesce(sum({rows}) FILTER (WHERE {condition}), 0) AS BIGINT)"
         : $"count(*) FILTER (WHERE {condition})";
 
-    /// <summary>The functions made of row counts alone, which can read rows counted before (<see cref="AggregateInputs.RowsCounted"/>).</summary>
-    public static bool CountsRows(string function, bool hasValue) => function switch
+    /// <summary>
+    /// The aggregates made of row counts alone, which can read rows counted before (<see cref="AggregateInputs.RowsCounted"/>),
+    /// and CES of whole-number answers: the sum of answer × rows is their sum exactly (a fractional or DOUBLE answer
+    /// would be summed in another order, so its mean could differ in the last digit).
+    /// </summary>
+    public static bool CountsRows(BoundAggregate aggregate) => aggregate.Function.Name switch
     {
-        "count" => !hasValue,
+        "count" => aggregate.Arguments.Count == 0,
         "share" or "nps" or "nps_margin" or "csat" => true,
+        "ces" => aggregate.Arguments[0].Type == Dsl.Model.ValueType.Integer,
         _ => false,
     };
 

@@ -32,7 +32,7 @@ public static class EventTable
         filters.AddRange(context.RowFilters(source.Name, rows, where));
         var name = PlanContext.TableName(source.Name, "by", grain);
         var hasDimensions = dimensions.Any(d => d.Grain is null);
-        if (atoms.Count > 0 && atoms.All(a => AggregateLowering.CountsRows(a.Aggregate.Function.Name, a.Aggregate.Arguments.Count > 0)))
+        if (atoms.Count > 0 && atoms.All(a => AggregateLowering.CountsRows(a.Aggregate)))
             return new TableSql(name, PreCounted(context, columns, keys, atoms, inputs, joins.From, filters), hasDimensions);
         columns.AddRange(atoms.Select((a, i) => new SqlColumn(AggregateLowering.Lower(context.Dialect, a.Aggregate.Function.Name, inputs[i]), a.Column)));
         var sql = new SqlSelect(columns)
@@ -45,7 +45,7 @@ public static class EventTable
     }
 
     /// <summary>
-    /// Aggregates made of row counts alone (NPS, CSAT, shares, counts) over rows counted first per bucket, dimensions,
+    /// Aggregates made of row counts alone (NPS, CSAT, shares, counts; CES of whole numbers) over rows counted first per bucket, dimensions,
     /// answer and <c>where</c>: a few groups (a score takes eleven values) instead of a <c>FILTER</c> per aggregate
     /// evaluated on every row. The counts are whole numbers, so every figure is the same.
     /// </summary>

@@ -28,10 +28,10 @@ public sealed class QueryExecutor(IWarehouse warehouse, TimeSpan timeout, Evalua
     }
 
     /// <summary>
-    /// The tables of a statement that computes several queries (<see cref="PlannedQuery.Parts"/>), in part order: each
-    /// row goes to the part its first column names, and each part is ordered and limited as if it had run alone.
+    /// The tables of a statement that computes several queries (<see cref="PlannedQuery.Parts"/>), by the block of each
+    /// part: each row goes to the part its first column names, and each part is ordered and limited as if it had run alone.
     /// </summary>
-    public IReadOnlyList<ResultTable> ExecuteParts(PlannedQuery plan)
+    public IReadOnlyDictionary<string, ResultTable> ExecuteParts(PlannedQuery plan)
     {
         var parts = plan.Parts ?? throw new InvalidOperationException("the statement computes one query: use Execute");
         var counts = new int[parts.Count];
@@ -42,11 +42,13 @@ public sealed class QueryExecutor(IWarehouse warehouse, TimeSpan timeout, Evalua
             if (++counts[index] > _limits.MaxRows) throw new ResultLimitException(ResultLimit.Rows, _limits.MaxRows, part.Block);
             return (Part: index, Row: ReadRow(reader, 1, part.Columns, part.Order));
         });
-        return parts.Select((part, i) =>
+        var tables = new Dictionary<string, ResultTable>(StringComparer.Ordinal);
+        for (var i = 0; i < parts.Count; i++)
         {
             var rows = read.Where(r => r.Part == i).Select(r => r.Row).ToList();
-            return new ResultTable(part.Columns, part.Order.Apply(part.Columns, rows));
-        }).ToArray();
+            tables[parts[i].Block] = new ResultTable(parts[i].Columns, parts[i].Order.Apply(parts[i].Columns, rows));
+        }
+        return tables;
     }
 
     /// <summary>

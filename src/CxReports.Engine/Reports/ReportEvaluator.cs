@@ -36,13 +36,13 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         var plans = _planner.PlanAll(report, blocks, PeriodOf, values);
         var executor = new QueryExecutor(warehouse, timeout, _limits);
         // A statement shared by several blocks runs once, when the first of them is evaluated.
-        var shared = new Dictionary<PlannedQuery, IReadOnlyList<ResultTable>>(ReferenceEqualityComparer.Instance);
+        var shared = new Dictionary<PlannedQuery, IReadOnlyDictionary<string, ResultTable>>(ReferenceEqualityComparer.Instance);
         ResultTable Run(BlockModel block)
         {
             var plan = plans[block]!;
-            if (plan.Parts is not { } parts) return executor.Execute(plan);
+            if (plan.Parts is null) return executor.Execute(plan);
             if (!shared.TryGetValue(plan, out var tables)) shared[plan] = tables = executor.ExecuteParts(plan);
-            return tables[parts.Select(p => p.Block).ToList().IndexOf(block.Id)];
+            return tables[block.Id];
         }
         var sections = report.Sections.Select(section => new EvaluatedSection(section.Title,
             section.Blocks.Select(block =>
@@ -58,9 +58,7 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         };
     }
 
-    private static BoundQuery? QueryOf(BlockModel block) => ReportPlanner.QueryOf(block);
-
-    private static bool Bucketed(BlockModel block) => QueryOf(block)?.Grain is not null;
+    private static bool Bucketed(BlockModel block) => ReportPlanner.QueryOf(block)?.Grain is not null;
 
     /// <summary>
     /// A block's table as far as the data goes: by a time grain, unknown after each metric's data end and partial
@@ -68,30 +66,30 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
     /// </summary>
     private static ResultTable Fresh(BlockModel block, ResultTable table, ResolvedPeriod period, DataEnds ends, SourcesRead read, bool noData)
     {
-        if (QueryOf(block) is { Grain: not null } query) return UnknownBuckets.Apply(table, query, period, ends, read);
+        if (ReportPlanner.QueryOf(block) is { Grain: not null } query) return UnknownBuckets.Apply(table, query, period, ends, read);
         if (!noData) return table;
         return block switch
         {
             KpiBlockModel => table with { Rows = table.Rows.Select(r => { var c = (object?[])r.Clone(); c[1] = null; c[3] = null; return c; }).ToArray() },
-            ChartBlockModel or TableBlockModel => UnknownBuckets.AllUnknown(table, QueryOf(block)!.Dimensions.Count),
+            ChartBlockModel or TableBlockModel => UnknownBuckets.AllUnknown(table, ReportPlanner.QueryOf(block)!.Dimensions.Count),
             ScoresBlockModel => table with { Rows = [] },
             _ => table,
         };
     }
 
     private EvaluatedBlock EvaluateBlock(ReportModel report, BlockModel block, PlannedQuery? plan, ResolvedPeriod period,
-        IReadOnlyDictionary<string, object?> values, Func<ResultTable> Run, QueryExecutor executor)
+        IReadOnlyDictionary<string, object?> values, Func<ResultTable> run, QueryExecutor executor)
     {
         try
         {
             return block switch
             {
-                KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, plan!, Run(), period, values, executor)),
-                ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, Run(), Chart: chart.Kind),
-                TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, Run()),
-                CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, Run()),
-                ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, Run()) { Empty = scores.Empty },
-                ScenarioBlockModel scenario => Scenario(report, scenario, model.Scenarios[scenario.Scenario], plan!, Run(), period, values, executor),
+                KpiBlockModel kpi => new EvaluatedBlock(kpi.Id, "kpi", kpi.Title, Kpi(report, kpi, plan!, run(), period, values, executor)),
+                ChartBlockModel chart => new EvaluatedBlock(chart.Id, "chart", chart.Title, run(), Chart: chart.Kind),
+                TableBlockModel table => new EvaluatedBlock(table.Id, "table", table.Title, run()),
+                CohortBlockModel cohort => new EvaluatedBlock(cohort.Id, "cohort", cohort.Title, run()),
+                ScoresBlockModel scores => new EvaluatedBlock(scores.Id, "scores", scores.Title, run()) { Empty = scores.Empty },
+                ScenarioBlockModel scenario => Scenario(report, scenario, model.Scenarios[scenario.Scenario], plan!, run(), period, values, executor),
                 TextBlockModel text => new EvaluatedBlock(text.Id, "text", null, null, text.Text),
                 _ => throw new PlanningException($"unknown block kind {block.GetType().Name}"),
             };

@@ -6,7 +6,7 @@ namespace CxReports.Engine.Loading;
 
 /// <summary>
 /// Makes the pre-aggregates of the data as loaded now when they are missing: each recurring source's revenue
-/// rollup (<see cref="RevenueRollup"/>) and each score component's last values (<see cref="LastValueRollup"/>).
+/// rollup (<see cref="RevenueRollup"/>) and its month totals (<see cref="RevenueTotals"/>), and each score component's last values (<see cref="LastValueRollup"/>).
 /// After a load (of the source or of the entities whose fields a rollup carries), and for data loaded before they
 /// existed or whose definition changed.
 /// </summary>
@@ -17,8 +17,12 @@ public static class RollupRefresh
     {
         foreach (var source in model.Sources.Values.Where(RevenueRollup.Applies))
             if (loaded is null || RevenueRollup.SourcesRead(model, source).Any(loaded.Contains))
-                Make(warehouse, RevenueRollup.Prefix(source), RevenueRollup.TableName(model, source, warehouse.Dialect, LoadKey(warehouse, model, source)),
-                    RevenueRollup.SourcesRead(model, source), () => RevenueRollup.Statement(model, source, warehouse.Dialect));
+            {
+                var rollup = RevenueRollup.TableName(model, source, warehouse.Dialect, LoadKey(warehouse, model, source));
+                Make(warehouse, RevenueRollup.Prefix(source), rollup, RevenueRollup.SourcesRead(model, source), () => RevenueRollup.Statement(model, source, warehouse.Dialect));
+                if (rollup is not null)
+                    Make(warehouse, RevenueTotals.Prefix(source), RevenueTotals.TableName(source, rollup), [rollup], () => (RevenueTotals.Statement(rollup), []));
+            }
         foreach (var score in model.Scores.Values)
             foreach (var component in score.Components.Where(c => LastValueRollup.Applies(model, c)))
                 if (loaded is null || loaded.Contains(component.Value.Source))

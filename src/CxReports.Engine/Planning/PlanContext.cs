@@ -157,16 +157,28 @@ public sealed class PlanContext
     /// <summary>The row filters that apply to a source: the report's filters (unless switched off) and the query's where.</summary>
     public IEnumerable<string> RowFilters(string source, RowSql rows, IReadOnlyDictionary<string, BoundExpression>? where)
     {
+        foreach (var (condition, unless) in AppliedFilters(source))
+        {
+            var applied = rows.Compile(condition);
+            yield return unless is null ? applied : $"(({rows.Compile(unless)}) OR {applied})";
+        }
+        if (where is not null && where.TryGetValue(source, out var w)) yield return rows.Compile(w);
+    }
+
+    /// <summary>
+    /// The report's filters on <paramref name="source"/> that the parameters' values do not switch off: each condition,
+    /// with its <c>unless</c> where the values leave that open until the statement runs.
+    /// </summary>
+    public IEnumerable<(BoundExpression Condition, BoundExpression? Unless)> AppliedFilters(string source)
+    {
         foreach (var filter in ReportFilters)
         {
             if (!filter.BySource.TryGetValue(source, out var condition)) continue;
             // Switched off by the parameters' values: no condition, and no join to the fields it reads.
             var off = filter.Unless is { } u ? PlanTimeTruth.Of(u, ParamValues) : false;
             if (off == true) continue;
-            var applied = rows.Compile(condition);
-            yield return off is null ? $"(({rows.Compile(filter.Unless!)}) OR {applied})" : applied;
+            yield return (condition, off is null ? filter.Unless : null);
         }
-        if (where is not null && where.TryGetValue(source, out var w)) yield return rows.Compile(w);
     }
 
     public static string Grain(TimeUnit? grain) => grain?.Word() ?? "period";

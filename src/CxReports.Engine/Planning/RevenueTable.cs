@@ -14,6 +14,8 @@ public static class RevenueTable
     public static IReadOnlyList<TableSql> Build(PlanContext context, SourceModel source, IReadOnlyList<Atom> atoms,
         IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where)
     {
+        if (context.Rollups.TryGetValue(RevenueTotals.Key(source), out var totals) && !Read(context, source, atoms, dimensions, where).Any())
+            return FromTotals(context, source, totals, atoms);
         if (context.Rollups.TryGetValue(source.Name, out var rollup) && Readable(context, source, atoms, dimensions, where))
             return FromRollup(context, source, rollup, atoms, dimensions, where);
         var recurring = source.Recurring!;
@@ -58,7 +60,7 @@ public static class RevenueTable
         var perEntity = PlanContext.TableName(source.Name, "mrr", null);
         var columns = new List<SqlColumn> { new("x.m", "bucket") };
         columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
-        columns.AddRange(atoms.Select((a, i) => new SqlColumn(Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i])), a.Column)));
+        columns.AddRange(atoms.Select((a, i) => new SqlColumn(Measure(context, a.Aggregate.Function.Name, EntityMonths(slices.IndexOf(atomSlices[i]), "f")), a.Column)));
         var inPeriod = $"x.m BETWEEN {firstMonth} AND {lastMonth}";
         var monthlyName = PlanContext.TableName(source.Name, "revenue", TimeUnit.Month);
         if (!needsPrevious)
@@ -126,8 +128,27 @@ public static class RevenueTable
         IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where) =>
         dimensions.Where(d => d.Grain is null).Select(d => (BoundExpression)d.BySource[source.Name])
             .Concat(atoms.Select(a => a.Aggregate.Filter).OfType<BoundExpression>())
-            .Concat(context.ReportFilters.SelectMany(f => f.BySource.TryGetValue(source.Name, out var c) ? new[] { c, f.Unless } : []).OfType<BoundExpression>())
+            .Concat(context.AppliedFilters(source.Name).SelectMany(f => new[] { f.Condition, f.Unless }).OfType<BoundExpression>())
             .Concat(where is not null && where.TryGetValue(source.Name, out var w) ? [w] : []);
+
+    /// <summary>
+    /// The same months from the month totals, for a query that keeps every entity-month: no dimension, no metric's
+    /// <c>where</c> and no row filter on the source (<see cref="Read"/> gives nothing).
+    /// </summary>
+    private static IReadOnlyList<TableSql> FromTotals(PlanContext context, SourceModel source, string totals, IReadOnlyList<Atom> atoms)
+    {
+        var firstMonth = context.Dialect.Truncate(TimeUnit.Month, $"CAST({context.From} AS DATE)");
+        var monthly = new SqlSelect([
+            new SqlColumn($"x.{RevenueRollup.Month}", "bucket"),
+            .. atoms.Select(a => new SqlColumn(Measure(context, a.Aggregate.Function.Name, RevenueTotals.Sum), a.Column)),
+        ])
+        {
+            From = new SqlFrom(new SqlTableSource(totals, "x")),
+            Where = [$"x.{RevenueRollup.Month} BETWEEN {firstMonth} AND CAST({context.To} AS DATE)"],
+            GroupBy = SqlSelect.FirstColumns(1),
+        };
+        return [new TableSql(PlanContext.TableName(source.Name, "revenue", TimeUnit.Month), monthly, false)];
+    }
 
     /// <summary>
     /// The same months from the rollup: its rows of the period (and the month before it) are already paired, so a
@@ -165,40 +186,35 @@ public static class RevenueTable
         var pairsName = PlanContext.TableName(source.Name, "mrr_rollup", null);
         var columns = new List<SqlColumn> { new("x.m", "bucket") };
         columns.AddRange(dims.Select(d => new SqlColumn($"x.{d.Name}")));
-        columns.AddRange(atoms.Select((a, i) => new SqlColumn(Measure(context, a.Aggregate.Function.Name, slices.IndexOf(atomSlices[i]), "x"), a.Column)));
+        columns.AddRange(atoms.Select((a, i) => new SqlColumn(Measure(context, a.Aggregate.Function.Name, EntityMonths(slices.IndexOf(atomSlices[i]), "x")), a.Column)));
         var monthly = new SqlSelect(columns) { From = new SqlFrom(new SqlTableSource(pairsName, "x")), GroupBy = SqlSelect.FirstColumns(1 + dims.Length) };
         return [new TableSql(pairsName, pairs, false), new TableSql(PlanContext.TableName(source.Name, "revenue", TimeUnit.Month), monthly, dims.Length > 0)];
     }
 
-    /// <summary>
-    /// One revenue measure of the month over slice <paramref name="k"/>'s p, q and first paid month (a column of
-    /// <paramref name="firstPaid"/>: the first paid months joined as f, or the rollup's own rows x).
-    /// </summary>
-    private static string Measure(PlanContext context, string function, int k, string firstPaid = "f")
+    /// <summary>One revenue measure of the month from the month's sums (<see cref="RevenueSums"/>), each given by <paramref name="sum"/>.</summary>
+    private static string Measure(PlanContext context, string function, Func<string, string> sum)
     {
-        string p = $"x.p{k}", q = $"x.q{k}";
-        var newMrr = $"sum({q}) FILTER (WHERE {p} = 0 AND {q} > 0 AND {firstPaid}.first_m{k} = x.m)";
-        var reactivation = $"sum({q}) FILTER (WHERE {p} = 0 AND {q} > 0 AND {firstPaid}.first_m{k} < x.m)";
-        var expansion = $"sum({q} - {p}) FILTER (WHERE {p} > 0 AND {q} > {p})";
-        var contraction = $"sum({p} - {q}) FILTER (WHERE {q} > 0 AND {q} < {p})";
-        var churned = $"sum({p}) FILTER (WHERE {p} > 0 AND {q} = 0)";
-        var previous = $"sum({p}) FILTER (WHERE {p} > 0)";
         string Z(string s) => $"coalesce({s}, 0)";
+        string Percent(string numerator, string denominator) => $"(100.0 * {context.Dialect.SafeDivide(numerator, denominator)})";
         return function switch
         {
-            "mrr" => $"sum({q})",
-            "paying" => $"count(*) FILTER (WHERE {q} > 0)",
-            "arpa" => context.Dialect.SafeDivide($"sum({q}) FILTER (WHERE {q} > 0)", $"count(*) FILTER (WHERE {q} > 0)"),
-            "mrr_new" => newMrr,
-            "mrr_reactivation" => reactivation,
-            "mrr_expansion" => expansion,
-            "mrr_contraction" => contraction,
-            "mrr_churned" => churned,
-            "mrr_churn" => $"(100.0 * {context.Dialect.SafeDivide($"{Z(churned)} + {Z(contraction)}", previous)})",
-            "net_mrr_churn" => $"(100.0 * {context.Dialect.SafeDivide($"{Z(churned)} + {Z(contraction)} - {Z(expansion)} - {Z(reactivation)}", previous)})",
-            "grr" => $"(100.0 * {context.Dialect.SafeDivide($"sum(least({p}, {q})) FILTER (WHERE {p} > 0)", previous)})",
-            "nrr" => $"(100.0 * {context.Dialect.SafeDivide($"sum({q}) FILTER (WHERE {p} > 0)", previous)})",
+            "mrr" => sum("mrr"),
+            "paying" => sum("paying"),
+            "arpa" => context.Dialect.SafeDivide(sum("paying_mrr"), sum("paying")),
+            "mrr_new" => sum("new_mrr"),
+            "mrr_reactivation" => sum("reactivation"),
+            "mrr_expansion" => sum("expansion"),
+            "mrr_contraction" => sum("contraction"),
+            "mrr_churned" => sum("churned"),
+            "mrr_churn" => Percent($"{Z(sum("churned"))} + {Z(sum("contraction"))}", sum("previous")),
+            "net_mrr_churn" => Percent($"{Z(sum("churned"))} + {Z(sum("contraction"))} - {Z(sum("expansion"))} - {Z(sum("reactivation"))}", sum("previous")),
+            "grr" => Percent(sum("kept"), sum("previous")),
+            "nrr" => Percent(sum("retained"), sum("previous")),
             _ => throw new PlanningException($"'{function}' is not a revenue measure"),
         };
     }
+
+    /// <summary>The sums of slice <paramref name="k"/>'s entity-months x, their first paid month read from <paramref name="firstPaid"/> (the first paid months joined as f, or the rollup's own rows x).</summary>
+    private static Func<string, string> EntityMonths(int k, string firstPaid) =>
+        name => RevenueSums.Over(name, $"x.p{k}", $"x.q{k}", $"{firstPaid}.first_m{k}", "x.m");
 }

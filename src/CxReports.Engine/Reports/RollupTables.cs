@@ -6,7 +6,8 @@ using CxReports.Engine.Warehouse;
 namespace CxReports.Engine.Reports;
 
 /// <summary>
-/// The pre-aggregates made from the data as loaded now: revenue rollups by source, score components' last values by
+/// The pre-aggregates made from the data as loaded now: revenue rollups by source and their month totals by
+/// <see cref="RevenueTotals.Key"/>, score components' last values by
 /// <see cref="LastValueRollup.Key"/>; a missing or older one is not read.
 /// </summary>
 public static class RollupTables
@@ -17,7 +18,10 @@ public static class RollupTables
         foreach (var source in model.Sources.Values.Where(RevenueRollup.Applies))
             if (RevenueRollup.TableName(model, source, warehouse.Dialect, RollupRefresh.LoadKey(warehouse, model, source)) is { } name
                 && warehouse.TableExists(name))
+            {
                 current[source.Name] = name;
+                if (warehouse.TableExists(RevenueTotals.TableName(source, name))) current[RevenueTotals.Key(source)] = RevenueTotals.TableName(source, name);
+            }
         foreach (var score in model.Scores.Values)
             foreach (var component in score.Components)
                 if (LastValueRollup.TableName(model, score, component, warehouse.Dialect, RollupRefresh.LoadKey(warehouse, [component.Value.Source])) is { } name

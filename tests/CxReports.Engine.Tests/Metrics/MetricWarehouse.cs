@@ -76,7 +76,7 @@ public sealed class MetricWarehouse : IDisposable
         return result;
     }
 
-    /// <summary>The revenue rollups of the data as loaded now, by source (what a report evaluation may read).</summary>
+    /// <summary>The pre-aggregates of the data as loaded now (what a report evaluation may read): revenue rollups by source, month totals by source + ".months".</summary>
     public IReadOnlyDictionary<string, string> Rollups => RollupTables.Current(Model, _warehouse);
 
     /// <summary>Whether a table of that name is in the warehouse.</summary>
@@ -92,16 +92,19 @@ public sealed class MetricWarehouse : IDisposable
 
     /// <summary>
     /// Plans a query over the inclusive period <paramref name="from"/> .. <paramref name="to"/> (as-of date: <paramref name="today"/> or the period end),
-    /// reading the revenue rollups when <paramref name="rollups"/> is set.
+    /// reading the pre-aggregates when <paramref name="rollups"/> is set (the revenue month totals among them unless
+    /// <paramref name="totals"/> is false).
     /// </summary>
-    public PlannedQuery Plan(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US", bool rollups = false)
+    public PlannedQuery Plan(string query, string from, string to, string timeZone = "UTC", string? today = null, string locale = "en-US", bool rollups = false,
+        bool totals = true)
     {
         (BoundQuery? bound, IReadOnlyList<Dsl.Diagnostics.Diagnostic> diagnostics) = ModelBinder.BindQuery(Model, query);
         if (bound is null)
             throw new InvalidOperationException($"query '{query}' does not bind:\n" + string.Join("\n", diagnostics));
         DateOnly end = Day(to);
         PlanContext context = new(Model, _warehouse.Dialect, ResolvedPeriod.Of(Day(from), end, today is null ? end : Day(today)),
-            timeZone, new Dictionary<string, object?>(), []) { Locale = locale, Rollups = rollups ? Rollups : new Dictionary<string, string>() };
+            timeZone, new Dictionary<string, object?>(), []) { Locale = locale, Rollups = !rollups ? new Dictionary<string, string>()
+                : totals ? Rollups : Rollups.Where(r => !r.Key.EndsWith(".months", StringComparison.Ordinal)).ToDictionary() };
         return new QueryPlanner(context).Plan(bound);
     }
 

@@ -11,8 +11,9 @@ namespace CxReports.Engine.Tests.Planning;
 /// The revenue rollup made at load (entity × month MRR, paired with the month before and the first paid month)
 /// gives every revenue measure exactly as computed from the invoices: on generated invoices (several rows, zero and
 /// negative amounts in a month, pauses, returns, entities without a plan), by month, quarter, a linked field, with a
-/// query's and a metric's where, over periods that start at, inside and after the data. A query that needs the
-/// invoices' own columns reads the invoices; a reload replaces the rollup.
+/// query's and a metric's where, over periods that start at, inside and after the data. A query without dimensions
+/// or filters reads the month totals made from the rollup, with the same figures. A query that needs the invoices'
+/// own columns reads the invoices; a reload replaces the rollup and its totals.
 /// </summary>
 public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine), IDisposable
 {
@@ -63,6 +64,32 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
     public void Every_measure_from_the_rollup_equals_the_computation_from_the_invoices(string query, string from, string to) =>
         AssertRollupEqualsInvoices(_w, query, from, to);
 
+    [Theory]
+    [InlineData(All + " by month", "2024-01-01", "2025-12-31")]
+    [InlineData(All + " by month", "2025-11-15", "2026-03-31")]
+    [InlineData(All + " by quarter", "2024-02-10", "2025-08-20")]
+    [InlineData(All, "2024-05-01", "2025-04-30")]
+    [InlineData(All, "2023-06-01", "2024-03-31")]
+    public void A_query_without_dimensions_or_filters_reads_the_month_totals_and_equals_the_computation_from_the_invoices(string query, string from, string to)
+    {
+        PlannedQuery summed = _w.Plan(query, from, to, rollups: true);
+        Assert.Contains(_w.Rollups["invoices.months"], summed.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain(_w.Rollups["invoices"], summed.Sql, StringComparison.Ordinal);
+        AssertSameTables(_w.Execute(_w.Plan(query, from, to), query), _w.Execute(summed, query));
+    }
+
+    [Theory]
+    [InlineData("mrr(invoices) by customer.plan")]
+    [InlineData("mrr(invoices) by month where customer.plan = \"pro\"")]
+    [InlineData("mrr_pro, mrr(invoices) by month")]
+    [InlineData("mrr(invoices) by month where invoices.kind = \"sub\"")]
+    public void A_query_by_a_dimension_or_with_a_filter_does_not_read_the_month_totals(string query)
+    {
+        // The totals sum every entity of a month: a plan, a filter or a metric's where needs the entities apart.
+        PlannedQuery plan = _w.Plan(query, "2024-01-01", "2024-12-31", rollups: true);
+        Assert.DoesNotContain(RevenueTotals.Prefix(_w.Model.Sources["invoices"]), plan.Sql, StringComparison.Ordinal);
+    }
+
     /// <summary>The generated data with the plan declared as a closed list: the rollup carries it.</summary>
     private MetricWarehouse WithClosedPlans() => Load(Model.Replace("column plan\n", "column plan in (\"pro\", \"basic\")\n", StringComparison.Ordinal),
         ("customers.csv", Csv(["id,plan,signup", .. Enumerable.Range(0, 30).Select(i => $"c{i},{(i % 3 == 0 ? "pro" : i % 3 == 1 ? "basic" : "")},2023-01-01")])),
@@ -109,13 +136,18 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
 
     private static void AssertRollupEqualsInvoices(MetricWarehouse w, string query, string from, string to)
     {
-        PlannedQuery rolled = w.Plan(query, from, to, rollups: true);
+        // The entity-month rollup alone (a query without dimensions or filters would read the month totals: RevenueTotalsTests).
+        PlannedQuery rolled = w.Plan(query, from, to, rollups: true, totals: false);
         Assert.Contains(w.Rollups["invoices"], rolled.Sql, StringComparison.Ordinal);
         PlannedQuery direct = w.Plan(query, from, to);
         Assert.DoesNotContain(RevenueRollup.Prefix(w.Model.Sources["invoices"]), direct.Sql, StringComparison.Ordinal);
 
-        ResultTable expected = w.Execute(direct, query);
-        ResultTable actual = w.Execute(rolled, query);
+        AssertSameTables(w.Execute(direct, query), w.Execute(rolled, query));
+    }
+
+    /// <summary>The same rows (in any order) with the same values, numbers to 9 digits.</summary>
+    private static void AssertSameTables(ResultTable expected, ResultTable actual)
+    {
         Assert.True(expected.Rows.Count > 0);
         Assert.Equal(expected.Rows.Count, actual.Rows.Count);
         var order = Comparer<object?[]>.Create((a, b) => string.CompareOrdinal(Key(a), Key(b)));
@@ -140,12 +172,14 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
     [Fact]
     public void A_reload_replaces_the_rollup_and_the_old_one_is_not_read()
     {
-        string before = _w.Rollups["invoices"];
+        string before = _w.Rollups["invoices"], totalsBefore = _w.Rollups["invoices.months"];
         _w.Reload("invoices.csv", Csv(["id,customer_id,issued,kind,amount", "i1,c1,2024-01-05,sub,100", "i2,c1,2024-02-05,sub,70"]));
 
         string after = _w.Rollups["invoices"];
         Assert.NotEqual(before, after);
         Assert.False(_w.HasTable(before));
+        Assert.False(_w.HasTable(totalsBefore));
+        Assert.Contains(_w.Rollups["invoices.months"], _w.Plan("mrr(invoices) by month", "2024-02-01", "2024-02-29", rollups: true).Sql, StringComparison.Ordinal);
         // February: c1's 100 contracted to 70.
         ResultTable t = _w.Query("mrr(invoices), mrr_contraction(invoices) by month", "2024-02-01", "2024-02-29", rollups: true);
         Assert.Equal(70.0, t.Number("mrr(invoices)", "2024-02-01"));
@@ -164,11 +198,17 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
 
         string rollup = w.Rollups[name];
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(rollup) <= 63);
-        PlannedQuery plan = w.Plan($"mrr({name}), mrr_expansion({name}) by month", "2024-02-01", "2024-02-29", rollups: true);
+        PlannedQuery plan = w.Plan($"mrr({name}), mrr_expansion({name}) by month", "2024-02-01", "2024-02-29", rollups: true, totals: false);
         Assert.Contains(rollup, plan.Sql, StringComparison.Ordinal);
-        ResultTable t = w.Execute(plan, "expansion");
-        Assert.Equal(130.0, t.Number($"mrr({name})", "2024-02-01"));
-        Assert.Equal(30.0, t.Number($"mrr_expansion({name})", "2024-02-01"));
+        foreach (PlannedQuery read in new[] { plan, w.Plan($"mrr({name}), mrr_expansion({name}) by month", "2024-02-01", "2024-02-29", rollups: true) })
+        {
+            ResultTable t = w.Execute(read, "expansion");
+            Assert.Equal(130.0, t.Number($"mrr({name})", "2024-02-01"));
+            Assert.Equal(30.0, t.Number($"mrr_expansion({name})", "2024-02-01"));
+        }
+        string totals = w.Rollups[$"{name}.months"];
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(totals) <= 63);
+        Assert.Contains(totals, w.Plan($"mrr({name}) by month", "2024-02-01", "2024-02-29", rollups: true).Sql, StringComparison.Ordinal);
     }
 
     public void Dispose() => _w.Dispose();

@@ -26,7 +26,10 @@ public static class LifecycleTable
         var filters = context.RowFilters(source.Name, rows, where).Prepend(inPeriod).ToArray();
 
         var entitiesName = PlanContext.TableName(source.Name, "entities", grain);
-        TimeUnit? truncation = grain is { } unit && context.Period.Aligned(unit) ? unit : null;
+        // Dates counted per bucket where every bound compared with begins one; an ungrouped period's counts per month
+        // when its bounds are whole months (cx_roi's segment tables: 690K day pairs become a few thousand month pairs).
+        var unit = grain ?? TimeUnit.Month;
+        TimeUnit? truncation = context.BoundsBegin(unit, atoms.Any(a => a.AtEnd)) ? unit : null;
         var truncate = (string day) => truncation is { } unit ? context.Dialect.Truncate(unit, day) : day;
         var from = joins.WithExtra(endJoin).From;
         var entities = new SqlSelect([

@@ -51,6 +51,21 @@ public sealed class PlanContext
     /// <summary>The day after the period's effective end: snapshots taken at the end count the entities of that instant.</summary>
     public string SnapshotEnd => Parameters.Shared("snapshot_end", DayAfterEnd(Period));
 
+    /// <summary>
+    /// Whether every day that entity counts compare start and end dates with begins a <paramref name="unit"/>: the
+    /// period's first day and the day after its last, with a compared period the current one's first day, and with
+    /// <paramref name="snapshots"/> the days after their effective ends. Then a date and the start of its unit fall on
+    /// the same side of each, so dates may be counted per unit (far fewer groups than days) with the same result.
+    /// </summary>
+    public bool BoundsBegin(TimeUnit unit, bool snapshots)
+    {
+        if (!Period.Aligned(unit) || (Compared is { } compared && ResolvedPeriod.StartOf(compared.Current.From, unit) != compared.Current.From)) return false;
+        if (!snapshots) return true;
+        // A snapshot on the last day there is is taken on that day itself (DayAfterEnd): not a unit's start.
+        ResolvedPeriod[] periods = Compared is { } c ? [c.Current, c.Earlier] : [Period];
+        return periods.Select(DayAfterEnd).All(d => d != DateOnly.MaxValue && ResolvedPeriod.StartOf(d, unit) == d);
+    }
+
     private static DateOnly DayAfterEnd(ResolvedPeriod period) =>
         period.EffectiveEnd() == DateOnly.MaxValue ? DateOnly.MaxValue : period.EffectiveEnd().AddDays(1);
 

@@ -116,6 +116,24 @@ public abstract class LifecycleMetricsTests(TestEngine engine) : EngineTests(eng
         Assert.Equal(5.0 / 4, t.Single("lost_per_gained")!.Value, 9);
     }
 
+    [Theory]
+    [InlineData("2025-01-01", "2025-04-30", "2025-04-30")] // whole months: the planner counts entities per month
+    [InlineData("2025-01-15", "2025-04-30", "2025-04-30")] // begins inside a month (c3 signs up on the 15th, c4 on the 20th)
+    [InlineData("2025-01-01", "2025-02-27", "2025-02-27")] // ends inside one (c7 signs up on the 28th)
+    [InlineData("2025-01-01", "2025-04-30", "2025-02-20")] // the as-of date inside: the snapshot at the end of 20 February
+    [InlineData("2025-02-01", "2025-03-31", "2025-02-28")] // as-of on a month's last day: counted per month again
+    public void Ungrouped_counts_match_an_independent_count_whether_or_not_the_bounds_are_whole_months(string from, string to, string today)
+    {
+        ResultTable t = _w.Query(All, from, to, today: today);
+        Bucket b = Bucket.Of(People, Day(from), Day(to).AddDays(1));
+        DateOnly after = Day(today).AddDays(1);
+        Assert.Equal(People.Count(c => c.Signup < after && (c.End is null || c.End >= after)), t.Count("customers_active"));
+        Assert.Equal(b.New, t.Count("new_customers"));
+        Assert.Equal(b.Churned, t.Count("churned_customers"));
+        AssertNumber(b.Rate, t.Single("logo_churn"));
+        AssertNumber(b.LossToGain, t.Single("lost_per_gained"));
+    }
+
     [Fact]
     public void Churn_per_month_is_the_mean_of_the_monthly_rates()
     {

@@ -6,7 +6,8 @@ namespace CxReports.Engine.Loading;
 
 /// <summary>
 /// Makes the pre-aggregates of the data as loaded now when they are missing: each recurring source's revenue
-/// rollup (<see cref="RevenueRollup"/>) and its month totals (<see cref="RevenueTotals"/>), and each score component's last values (<see cref="LastValueRollup"/>).
+/// rollup (<see cref="RevenueRollup"/>) and its month totals (<see cref="RevenueTotals"/>), each lifecycle's ends
+/// (<see cref="LifecycleRollup"/>), and each score component's last values (<see cref="LastValueRollup"/>).
 /// After a load (of the source or of the entities whose fields a rollup carries), and for data loaded before they
 /// existed or whose definition changed.
 /// </summary>
@@ -23,6 +24,10 @@ public static class RollupRefresh
                 if (rollup is not null)
                     Make(warehouse, RevenueTotals.Prefix(source), RevenueTotals.TableName(source, rollup), [rollup], () => (RevenueTotals.Statement(rollup), []));
             }
+        foreach (var source in model.Sources.Values.Where(s => LifecycleRollup.Applies(model, s)))
+            if (loaded is null || LifecycleRollup.SourcesRead(source).Any(loaded.Contains))
+                Make(warehouse, LifecycleRollup.Prefix(source), LifecycleRollup.TableName(model, source, LoadKey(warehouse, LifecycleRollup.SourcesRead(source))),
+                    LifecycleRollup.SourcesRead(source), () => (LifecycleRollup.Statement(source), []));
         foreach (var score in model.Scores.Values)
             foreach (var component in score.Components.Where(c => LastValueRollup.Applies(model, c)))
                 if (loaded is null || loaded.Contains(component.Value.Source))

@@ -15,7 +15,7 @@ public sealed class CohortPlanner(PlanContext context)
     public PlannedQuery Plan(CohortBlockModel block)
     {
         var source = context.Model.Sources[block.Source];
-        var joins = new JoinPlan(context.Model, source.Name, "r");
+        var joins = new JoinPlan(context.Model, LifecycleRollup.Table(context, source), "r");
         var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
         var (start, end, endJoin) = EntityDates.Of(context, source, rows);
         var filters = context.RowFilters(source.Name, rows, null).ToList();

@@ -13,7 +13,7 @@ public static class LifecycleTable
     public static IReadOnlyList<TableSql> Build(PlanContext context, SourceModel source, TimeUnit? grain, IReadOnlyList<Atom> atoms,
         IReadOnlyList<QueryDimension> dimensions, IReadOnlyDictionary<string, BoundExpression>? where, string buckets)
     {
-        var joins = new JoinPlan(context.Model, source.Name, "r");
+        var joins = new JoinPlan(context.Model, LifecycleRollup.Table(context, source), "r");
         var rows = new RowSql(context.Dialect, joins, context.Parameters, context.ParamValues);
 
         var (start, end, endJoin) = EntityDates.Of(context, source, rows);

@@ -14,8 +14,8 @@ namespace CxReports.Engine.Planning;
 /// </summary>
 public static class RevenueTotals
 {
-    /// <summary>How <see cref="PlanContext.Rollups"/> names a source's month totals (a source name holds no dot).</summary>
-    public static string Key(SourceModel source) => $"{source.Name}.months";
+    /// <summary>How <see cref="PlanContext.Rollups"/> names a source's month totals (a source name holds no colon).</summary>
+    public static string Key(SourceModel source) => $"{source.Name}:months";
 
     /// <summary>
     /// Every month totals table of a source starts so (the older one is dropped when a new one is made): its name, or a

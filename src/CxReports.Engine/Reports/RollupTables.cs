@@ -7,7 +7,7 @@ namespace CxReports.Engine.Reports;
 
 /// <summary>
 /// The pre-aggregates made from the data as loaded now: revenue rollups by source and their month totals by
-/// <see cref="RevenueTotals.Key"/>, score components' last values by
+/// <see cref="RevenueTotals.Key"/>, lifecycles' ends by <see cref="LifecycleRollup.Key"/>, score components' last values by
 /// <see cref="LastValueRollup.Key"/>; a missing or older one is not read.
 /// </summary>
 public static class RollupTables
@@ -22,6 +22,9 @@ public static class RollupTables
                 current[source.Name] = name;
                 if (warehouse.TableExists(RevenueTotals.TableName(source, name))) current[RevenueTotals.Key(source)] = RevenueTotals.TableName(source, name);
             }
+        foreach (var source in model.Sources.Values.Where(s => LifecycleRollup.Applies(model, s)))
+            if (LifecycleRollup.TableName(model, source, RollupRefresh.LoadKey(warehouse, LifecycleRollup.SourcesRead(source))) is { } name && warehouse.TableExists(name))
+                current[LifecycleRollup.Key(source)] = name;
         foreach (var score in model.Scores.Values)
             foreach (var component in score.Components)
                 if (LastValueRollup.TableName(model, score, component, warehouse.Dialect, RollupRefresh.LoadKey(warehouse, [component.Value.Source])) is { } name

@@ -76,7 +76,7 @@ public sealed class MetricWarehouse : IDisposable
         return result;
     }
 
-    /// <summary>The pre-aggregates of the data as loaded now (what a report evaluation may read): revenue rollups by source, month totals by source + ".months".</summary>
+    /// <summary>The pre-aggregates of the data as loaded now (what a report evaluation may read): revenue rollups by source, month totals by source + ":months", lifecycle rollups by source + ":ended".</summary>
     public IReadOnlyDictionary<string, string> Rollups => RollupTables.Current(Model, _warehouse);
 
     /// <summary>Whether a table of that name is in the warehouse.</summary>
@@ -104,7 +104,7 @@ public sealed class MetricWarehouse : IDisposable
         DateOnly end = Day(to);
         PlanContext context = new(Model, _warehouse.Dialect, ResolvedPeriod.Of(Day(from), end, today is null ? end : Day(today)),
             timeZone, new Dictionary<string, object?>(), []) { Locale = locale, Rollups = !rollups ? new Dictionary<string, string>()
-                : totals ? Rollups : Rollups.Where(r => !r.Key.EndsWith(".months", StringComparison.Ordinal)).ToDictionary() };
+                : totals ? Rollups : Rollups.Where(r => !r.Key.EndsWith(":months", StringComparison.Ordinal)).ToDictionary() };
         return new QueryPlanner(context).Plan(bound);
     }
 

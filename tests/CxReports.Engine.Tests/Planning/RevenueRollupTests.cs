@@ -73,7 +73,7 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
     public void A_query_without_dimensions_or_filters_reads_the_month_totals_and_equals_the_computation_from_the_invoices(string query, string from, string to)
     {
         PlannedQuery summed = _w.Plan(query, from, to, rollups: true);
-        Assert.Contains(_w.Rollups["invoices.months"], summed.Sql, StringComparison.Ordinal);
+        Assert.Contains(_w.Rollups["invoices:months"], summed.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain(_w.Rollups["invoices"], summed.Sql, StringComparison.Ordinal);
         AssertSameTables(_w.Execute(_w.Plan(query, from, to), query), _w.Execute(summed, query));
     }
@@ -172,14 +172,14 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
     [Fact]
     public void A_reload_replaces_the_rollup_and_the_old_one_is_not_read()
     {
-        string before = _w.Rollups["invoices"], totalsBefore = _w.Rollups["invoices.months"];
+        string before = _w.Rollups["invoices"], totalsBefore = _w.Rollups["invoices:months"];
         _w.Reload("invoices.csv", Csv(["id,customer_id,issued,kind,amount", "i1,c1,2024-01-05,sub,100", "i2,c1,2024-02-05,sub,70"]));
 
         string after = _w.Rollups["invoices"];
         Assert.NotEqual(before, after);
         Assert.False(_w.HasTable(before));
         Assert.False(_w.HasTable(totalsBefore));
-        Assert.Contains(_w.Rollups["invoices.months"], _w.Plan("mrr(invoices) by month", "2024-02-01", "2024-02-29", rollups: true).Sql, StringComparison.Ordinal);
+        Assert.Contains(_w.Rollups["invoices:months"], _w.Plan("mrr(invoices) by month", "2024-02-01", "2024-02-29", rollups: true).Sql, StringComparison.Ordinal);
         // February: c1's 100 contracted to 70.
         ResultTable t = _w.Query("mrr(invoices), mrr_contraction(invoices) by month", "2024-02-01", "2024-02-29", rollups: true);
         Assert.Equal(70.0, t.Number("mrr(invoices)", "2024-02-01"));
@@ -206,7 +206,7 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
             Assert.Equal(130.0, t.Number($"mrr({name})", "2024-02-01"));
             Assert.Equal(30.0, t.Number($"mrr_expansion({name})", "2024-02-01"));
         }
-        string totals = w.Rollups[$"{name}.months"];
+        string totals = w.Rollups[$"{name}:months"];
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(totals) <= 63);
         Assert.Contains(totals, w.Plan($"mrr({name}) by month", "2024-02-01", "2024-02-29", rollups: true).Sql, StringComparison.Ordinal);
     }

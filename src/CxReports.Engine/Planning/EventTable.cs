@@ -19,9 +19,10 @@ public static class EventTable
         var day = time is null ? null : context.LocalDateInPeriod(column!, time); // the rows are the period's: see the filter below
 
         // Compared periods: the row's period from its time itself, as the filter below selects it (no local date per row).
-        var bucket = grain is null && context.Compared is not null && time is not null
-            ? context.PeriodBucket(context.LocalDateWithin(column!, time, context.CurrentFrom, null))
-            : Bucket(context, grain, day);
+        var inCurrent = grain is null && context.Compared is not null && time is not null
+            ? context.LocalDateWithin(column!, time, context.CurrentFrom, null)
+            : null;
+        var bucket = inCurrent is not null ? context.PeriodBucket(inCurrent) : Bucket(context, grain, day);
         var columns = new List<SqlColumn> { new(bucket, "bucket") };
         columns.AddRange(dimensions.Where(d => d.Grain is null).Select((d, i) => new SqlColumn(rows.Compile(d.BySource[source.Name]), $"d{i}")));
         var keys = columns.Count;
@@ -33,7 +34,12 @@ public static class EventTable
         var name = PlanContext.TableName(source.Name, "by", grain);
         var hasDimensions = dimensions.Any(d => d.Grain is null);
         if (atoms.Count > 0 && atoms.All(a => AggregateLowering.CountsRows(a.Aggregate)))
-            return new TableSql(name, PreCounted(context, columns, keys, atoms, inputs, joins.From, filters), hasDimensions);
+        {
+            // Counted by period as 1 or 0, not by its first day: DuckDB groups by a small whole number with a known
+            // range in an array instead of a hash table (about twice as fast over 10M answers).
+            if (inCurrent is not null) columns[0] = new SqlColumn($"(CASE WHEN {inCurrent} THEN 1 ELSE 0 END)", "bucket");
+            return new TableSql(name, PreCounted(context, columns, keys, atoms, inputs, joins.From, filters, inCurrent is not null), hasDimensions);
+        }
         columns.AddRange(atoms.Select((a, i) => new SqlColumn(AggregateLowering.Lower(context.Dialect, a.Aggregate.Function.Name, inputs[i]), a.Column)));
         var sql = new SqlSelect(columns)
         {
@@ -47,10 +53,11 @@ public static class EventTable
     /// <summary>
     /// Aggregates made of row counts alone (NPS, CSAT, shares, counts; CES of whole numbers) over rows counted first per bucket, dimensions,
     /// answer and <c>where</c>: a few groups (a score takes eleven values) instead of a <c>FILTER</c> per aggregate
-    /// evaluated on every row. The counts are whole numbers, so every figure is the same.
+    /// evaluated on every row. The counts are whole numbers, so every figure is the same. With
+    /// <paramref name="periodCounted"/> the first key counts 1 for the current period and 0 for the earlier one.
     /// </summary>
     private static SqlSelect PreCounted(PlanContext context, List<SqlColumn> keys, int keyCount, IReadOnlyList<Atom> atoms,
-        IReadOnlyList<AggregateInputs> inputs, SqlFrom from, IReadOnlyList<string> filters)
+        IReadOnlyList<AggregateInputs> inputs, SqlFrom from, IReadOnlyList<string> filters, bool periodCounted)
     {
         var values = inputs.Select(i => i.Value).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var wheres = inputs.Select(i => i.Filter).Where(f => f != "TRUE").Distinct(StringComparer.Ordinal).ToList();
@@ -66,6 +73,7 @@ public static class EventTable
             GroupBy = SqlSelect.FirstColumns(keyCount + values.Count + wheres.Count),
         };
         var columns = keys.Select(k => new SqlColumn($"x.{k.Name}")).ToList();
+        if (periodCounted) columns[0] = new SqlColumn(context.PeriodBucket("x.bucket = 1"), "bucket");
         columns.AddRange(atoms.Select((a, i) =>
         {
             var read = inputs[i] with

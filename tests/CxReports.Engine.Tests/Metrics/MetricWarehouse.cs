@@ -166,6 +166,20 @@ public static class ResultReading
     public static long Count(this ResultTable table, string column, params object?[] keys) =>
         Assert.IsType<long>(table.Row(keys)[table.IndexOf(column)]);
 
+    /// <summary>The same rows (in any order) with the same values, numbers to 9 digits.</summary>
+    public static void AssertSameRows(ResultTable expected, ResultTable actual)
+    {
+        Assert.True(expected.Rows.Count > 0);
+        Assert.Equal(expected.Rows.Count, actual.Rows.Count);
+        var order = Comparer<object?[]>.Create((a, b) => string.CompareOrdinal(Key(a), Key(b)));
+        foreach (var (e, a) in expected.Rows.Order(order).Zip(actual.Rows.Order(order)))
+            for (var i = 0; i < e.Length; i++)
+                if (e[i] is double x) Assert.Equal(x, Assert.IsType<double>(a[i]), 9);
+                else Assert.Equal(e[i], a[i]);
+        // Rows in the same order on both sides: by their dimension values (the values that are not numbers).
+        static string Key(object?[] row) => string.Join("|", row.Where(v => v is not (double or long)).Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "null"));
+    }
+
     /// <summary>The only row's number (ungrouped queries).</summary>
     public static double? Single(this ResultTable table, string column)
     {

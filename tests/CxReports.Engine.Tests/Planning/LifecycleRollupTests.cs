@@ -82,7 +82,7 @@ public abstract class LifecycleRollupTests(TestEngine engine) : EngineTests(engi
         Assert.DoesNotContain("\"churns\"", rolled.Sql, StringComparison.Ordinal);
         PlannedQuery direct = _w.Plan(query, from, to);
         Assert.Contains("\"churns\"", direct.Sql, StringComparison.Ordinal);
-        AssertSameTables(_w.Execute(direct, query), _w.Execute(rolled, query));
+        ResultReading.AssertSameRows(_w.Execute(direct, query), _w.Execute(rolled, query));
     }
 
     [Fact]
@@ -124,19 +124,6 @@ public abstract class LifecycleRollupTests(TestEngine engine) : EngineTests(engi
         ResultTable t = w.Query("customers_active, churned_customers by month", "2024-02-01", "2024-02-29", rollups: true);
         Assert.Equal(2L, t.Count("customers_active", "2024-02-01"));
         Assert.Equal(1L, t.Count("churned_customers", "2024-02-01"));
-    }
-
-    /// <summary>The same rows (in any order) with the same values, numbers to 9 digits.</summary>
-    private static void AssertSameTables(ResultTable expected, ResultTable actual)
-    {
-        Assert.True(expected.Rows.Count > 0);
-        Assert.Equal(expected.Rows.Count, actual.Rows.Count);
-        var order = Comparer<object?[]>.Create((a, b) => string.CompareOrdinal(Key(a), Key(b)));
-        foreach (var (e, a) in expected.Rows.Order(order).Zip(actual.Rows.Order(order)))
-            for (var i = 0; i < e.Length; i++)
-                if (e[i] is double x) Assert.Equal(x, Assert.IsType<double>(a[i]), 9);
-                else Assert.Equal(e[i], a[i]);
-        static string Key(object?[] row) => string.Join("|", row.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null"));
     }
 
     public void Dispose() => _w.Dispose();

@@ -75,7 +75,7 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
         PlannedQuery summed = _w.Plan(query, from, to, rollups: true);
         Assert.Contains(_w.Rollups["invoices:months"], summed.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain(_w.Rollups["invoices"], summed.Sql, StringComparison.Ordinal);
-        AssertSameTables(_w.Execute(_w.Plan(query, from, to), query), _w.Execute(summed, query));
+        ResultReading.AssertSameRows(_w.Execute(_w.Plan(query, from, to), query), _w.Execute(summed, query));
     }
 
     [Theory]
@@ -142,21 +142,7 @@ public abstract class RevenueRollupTests(TestEngine engine) : EngineTests(engine
         PlannedQuery direct = w.Plan(query, from, to);
         Assert.DoesNotContain(RevenueRollup.Prefix(w.Model.Sources["invoices"]), direct.Sql, StringComparison.Ordinal);
 
-        AssertSameTables(w.Execute(direct, query), w.Execute(rolled, query));
-    }
-
-    /// <summary>The same rows (in any order) with the same values, numbers to 9 digits.</summary>
-    private static void AssertSameTables(ResultTable expected, ResultTable actual)
-    {
-        Assert.True(expected.Rows.Count > 0);
-        Assert.Equal(expected.Rows.Count, actual.Rows.Count);
-        var order = Comparer<object?[]>.Create((a, b) => string.CompareOrdinal(Key(a), Key(b)));
-        foreach (var (e, a) in expected.Rows.Order(order).Zip(actual.Rows.Order(order)))
-            for (var i = 0; i < e.Length; i++)
-                if (e[i] is double x) Assert.Equal(x, Assert.IsType<double>(a[i]), 9);
-                else Assert.Equal(e[i], a[i]);
-        // Rows in the same order on both sides: by their dimension values (the values that are not numbers).
-        static string Key(object?[] row) => string.Join("|", row.Where(v => v is not (double or long)).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null"));
+        ResultReading.AssertSameRows(w.Execute(direct, query), w.Execute(rolled, query));
     }
 
     [Fact]

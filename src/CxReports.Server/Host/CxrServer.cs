@@ -62,6 +62,8 @@ public static class CxrServer
         builder.Services.Configure<HostFilteringOptions>(o => o.IncludeFailureMessage = false);
         foreach (var first in builder.Services.Where(d => d.ImplementationType?.Name == "HostFilteringStartupFilter").ToList())
             builder.Services.Remove(first);
+        // Ahead of everything below, routing included: repeated cached report requests (Modules/ReportShortcut).
+        builder.Services.AddTransient<IStartupFilter, Modules.ReportShortcut.First>();
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -70,8 +72,6 @@ public static class CxrServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHostFiltering();
-        // Cached report answers, ahead of the auth and endpoint machinery that would give the same bytes (Modules/ReportShortcut).
-        app.UseMiddleware<Modules.ReportShortcut>();
         app.UseAuthentication();
         app.UseAuthorization();
         // After auth: a caller without a key hears 401 (what to do), not 403; with auth off, everyone reaches the guard.

@@ -17,13 +17,12 @@ public sealed class ReportsModule : ICarterModule
             .WithDescription("Every report of the serving model: name, title, description, parameters and schedule.");
 
         reports.MapGet("/{name}", async (string name, string? from, string? to, string? format, string? block, HttpContext http, ReportService service,
-                ReportShortcuts shortcuts, CancellationToken cancellation) =>
+                CancellationToken cancellation) =>
             {
                 var served = await service.Document(name, null, http.Request, cancellation);
-                if (served.Value?.Cached is { } cached) shortcuts.Remember(http.Request, cached);
+                if (served.Value is { } document) ReportShortcut.Remember(http, document);
                 return served.Send(http);
             })
-            .WithMetadata(new AnsweredByShortcut())
             .WithName("getReport")
             .WithSummary("Evaluate a report as JSON, PDF, CSV, XLSX or zip")
             .WithDescription("Query string: from and to (YYYY-MM-DD, default the report's period), format (json, pdf, csv, xlsx, zip; else the Accept header decides, JSON for */*), block (csv: which block's table; needed when the report has more than one) and any report parameter by name, e.g. ?plan=pro. Cached per report version, period, parameters and document; X-Cache says hit or miss. Documents other than JSON come with a Content-Disposition file name.")

@@ -19,7 +19,7 @@ public sealed class RequestCorrelation(RequestDelegate next, ILogger<RequestCorr
 
     public async Task InvokeAsync(HttpContext http)
     {
-        var id = Accepted(http.Request.Headers[Header]) ?? Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
+        var id = Id(http);
         // On starting, not now: the exception handler clears the headers of a response it replaces with a problem.
         http.Response.OnStarting(() =>
         {
@@ -29,6 +29,9 @@ public sealed class RequestCorrelation(RequestDelegate next, ILogger<RequestCorr
         using (log.BeginScope(new LogScope(("CorrelationId", id))))
             await next(http);
     }
+
+    /// <summary>The request's correlation id: the caller's when <see cref="Accepted"/>, else the trace id of the request's activity.</summary>
+    public static string Id(HttpContext http) => Accepted(http.Request.Headers[Header]) ?? Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
 
     /// <summary>The caller's id when it is one plain token of at most <see cref="MaxLength"/> characters; else null.</summary>
     public static string? Accepted(StringValues header) =>

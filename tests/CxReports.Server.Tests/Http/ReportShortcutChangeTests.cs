@@ -5,7 +5,9 @@ using CxReports.Server.Modules;
 using CxReports.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +16,8 @@ namespace CxReports.Server.Tests.Http;
 
 /// <summary>
 /// The cached-report shortcut on servers of their own: with auth off, after an edit of the report, after a data load,
-/// after a reload that changes nothing, and its setting (<c>Cxr:ReportShortcuts</c>).
+/// after a reload that changes nothing, after the allowed hosts change, with a compressible document, and its setting
+/// (<c>Cxr:ReportShortcuts</c>).
 /// </summary>
 public sealed class ReportShortcutChangeTests
 {
@@ -136,14 +139,52 @@ public sealed class ReportShortcutChangeTests
     private sealed class AdminReportModule : ICarterModule
     {
         public void AddRoutes(IEndpointRouteBuilder app) =>
-            app.MapGet("/api/admin-reports/{name}", async (string name, HttpContext http, ReportService service, ReportShortcuts shortcuts, CancellationToken cancellation) =>
+            app.MapGet("/api/admin-reports/{name}", async (string name, HttpContext http, ReportService service, CancellationToken cancellation) =>
                 {
                     var served = await service.Document(name, null, http.Request, cancellation);
-                    if (served.Value?.Cached is { } cached) shortcuts.Remember(http.Request, cached);
+                    if (served.Value is { } document) ReportShortcut.Remember(http, document);
                     return served.Send(http);
                 })
-                .RequiresScope(ApiScope.Admin)
-                .WithMetadata(new AnsweredByShortcut());
+                .RequiresScope(ApiScope.Admin);
+    }
+
+    [Fact]
+    public async Task After_the_allowed_hosts_change_a_remembered_request_under_a_host_no_longer_allowed_is_refused()
+    {
+        await using var server = await TestServer.Start(new() { ["AllowedHosts"] = "127.0.0.1" }, kestrel: true);
+        var key = server.Keys[ApiScope.Read];
+        await server.Raw(Target, key);
+        await server.Raw(Target, key);
+        Assert.Equal(1, server.Shortcuts().Answered);
+
+        // What an edit of appsettings.json does: the settings reload, and host filtering reads its list again.
+        var configuration = (IConfigurationRoot)server.App.Configuration;
+        configuration["AllowedHosts"] = "localhost";
+        configuration.Reload();
+        var response = await server.Raw(Target, key);
+
+        Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", response);
+        Assert.Equal(1, server.Shortcuts().Answered);
+    }
+
+    [Fact]
+    public async Task A_document_of_a_type_the_compression_compresses_is_left_to_it_when_the_client_accepts_compression()
+    {
+        await using var server = await TestServer.Start(kestrel: true,
+            customize: b => b.Services.Configure<ResponseCompressionOptions>(o => o.MimeTypes = ["application/json"]));
+        var key = server.Keys[ApiScope.Read];
+
+        await server.Raw(Target, key, headers: "Accept-Encoding: gzip");
+        var first = await server.Raw(Target, key, headers: "Accept-Encoding: gzip");
+        var second = await server.Raw(Target, key, headers: "Accept-Encoding: gzip");
+        Assert.Equal(0, server.Shortcuts().Answered);
+        var plain = await server.Raw(Target, key);
+
+        Assert.Contains("\r\nContent-Encoding: gzip\r\n", second);
+        Assert.Equal(first, second);
+        Assert.Equal(1, server.Shortcuts().Answered);
+        Assert.DoesNotContain("Content-Encoding", plain);
+        Assert.Contains("{\"report\":\"customer_success\",", plain);
     }
 
     [Fact]

@@ -60,6 +60,37 @@ public sealed class ReportShortcutTests(SharedKestrelServer shared) : IClassFixt
         Assert.Contains("\r\nX-Cache: hit\r\n", shortcut);
     }
 
+    [Theory]
+    [InlineData("X-Request-Id: two words")]
+    [InlineData("X-Request-Id: ")]
+    public async Task Without_a_usable_X_Request_Id_the_correlation_id_is_the_trace_id_as_the_full_pipeline_makes_it(string requestId)
+    {
+        const string traceId = "0af7651916cd43dd8448eb211c80319c";
+        var from = requestId.Length > 14 ? "2025-11-25" : "2025-11-26";
+
+        var (full, shortcut) = await FullThenShortcut(Report(from), Report(from, "&plan=pro&"), [requestId, $"traceparent: 00-{traceId}-b7ad6b7169203331-01"]);
+
+        Assert.Equal(full, shortcut);
+        Assert.Contains($"\r\nX-Request-Id: {traceId}\r\n", shortcut);
+    }
+
+    [Fact]
+    public async Task A_remembered_request_under_another_name_of_the_server_is_answered_by_the_full_pipeline_first()
+    {
+        var target = Report("2025-11-27");
+        var byAddress = await Remembered(target);
+        var answered = Server.Shortcuts().Answered;
+        var byName = $"localhost:{new Uri(Server.App.Urls.First()).Port}";
+
+        var full = await Send(target, host: byName);
+        Assert.Equal(answered, Server.Shortcuts().Answered);
+        var shortcut = await Send(target, host: byName);
+
+        Assert.Equal(answered + 1, Server.Shortcuts().Answered);
+        Assert.Equal(full, shortcut);
+        Assert.Equal(byAddress, shortcut);
+    }
+
     [Fact]
     public async Task A_PDF_chosen_by_Accept_is_remembered_apart_from_the_JSON_of_the_same_target()
     {
@@ -311,14 +342,15 @@ internal static class ShortcutRequests
     public static ReportShortcuts Shortcuts(this TestServer server) => server.App.Services.GetRequiredService<ReportShortcuts>();
 
     /// <summary>
-    /// One request on its own connection, with <c>X-Request-Id: shortcut-test</c> (so two answers can be compared) and
-    /// the key as a bearer token when given; the whole answer without its Date line.
+    /// One request on its own connection, with <c>X-Request-Id: shortcut-test</c> (so two answers can be compared) unless
+    /// <paramref name="headers"/> give one, and the key as a bearer token when given; the whole answer without its Date line.
     /// </summary>
     public static async Task<string> Raw(this TestServer server, string target, string? key, string method = "GET", string? host = null, params string[] headers)
     {
         var url = new Uri(server.App.Urls.First());
         using var raw = await RawHttp.Connect(url);
-        var lines = new List<string> { $"{method} {target} HTTP/1.1", $"Host: {host ?? url.Authority}", "X-Request-Id: shortcut-test", "Connection: close" };
+        var lines = new List<string> { $"{method} {target} HTTP/1.1", $"Host: {host ?? url.Authority}", "Connection: close" };
+        if (!headers.Any(h => h.StartsWith("X-Request-Id:", StringComparison.OrdinalIgnoreCase))) lines.Add("X-Request-Id: shortcut-test");
         if (key is not null) lines.Add($"Authorization: Bearer {key}");
         lines.AddRange(headers);
         await raw.Send(string.Join("\r\n", lines) + "\r\n\r\n");

@@ -43,7 +43,24 @@ public sealed class ApiKeyRegistryTests
     [Theory]
     [InlineData("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")] // FIPS 180-2's first example
     [InlineData("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]
+    [InlineData("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")] // its second: two blocks
     public void The_stored_form_is_the_lowercase_hex_SHA256_of_the_key(string key, string expected) => Assert.Equal(expected, ApiKeys.Hash(key));
+
+    [Fact]
+    public async Task Hashes_on_the_same_thread_and_on_many_at_once_carry_nothing_of_the_key_before()
+    {
+        const string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        var longKey = new string('k', 300);
+        var ofLongKey = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(longKey)));
+        Assert.Equal(abc, ApiKeys.Hash("abc"));
+        Assert.Equal(ofLongKey, ApiKeys.Hash(longKey));
+        Assert.Equal(abc, ApiKeys.Hash("abc"));
+
+        var hashes = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => ApiKeys.Hash(i % 2 == 0 ? "abc" : longKey))));
+
+        Assert.All(hashes.Where((_, i) => i % 2 == 0), h => Assert.Equal(abc, h));
+        Assert.All(hashes.Where((_, i) => i % 2 == 1), h => Assert.Equal(ofLongKey, h));
+    }
 
     [Theory]
     [InlineData(1)]

@@ -35,10 +35,16 @@ public static class EventTable
         var hasDimensions = dimensions.Any(d => d.Grain is null);
         if (atoms.Count > 0 && atoms.All(a => AggregateLowering.CountsRows(a.Aggregate)))
         {
-            // Counted by period as 1 or 0, not by its first day: DuckDB groups by a small whole number with a known
-            // range in an array instead of a hash table (about twice as fast over 10M answers).
+            // Counted by a cheaper key than the bucket, made the bucket over the few counted rows: the period as 1 or 0
+            // rather than its first day (DuckDB groups a small whole number with a known range in an array, not a
+            // hash table: about twice as fast over 10M answers), the local day rather than its month, week, quarter or
+            // year (truncating a date costs three times grouping by it: 6.4M answers by month, 239 against 67 ms).
+            Func<string, string>? bucketOf = inCurrent is not null ? counted => context.PeriodBucket($"{counted} = 1")
+                : grain is { } unit && unit != TimeUnit.Day && day is not null ? counted => context.Dialect.Truncate(unit, counted)
+                : null;
             if (inCurrent is not null) columns[0] = new SqlColumn($"(CASE WHEN {inCurrent} THEN 1 ELSE 0 END)", "bucket");
-            return new TableSql(name, PreCounted(context, columns, keys, atoms, inputs, joins.From, filters, inCurrent is not null), hasDimensions);
+            else if (bucketOf is not null) columns[0] = new SqlColumn(day!, "bucket");
+            return new TableSql(name, PreCounted(context, columns, keys, atoms, inputs, joins.From, filters, bucketOf), hasDimensions);
         }
         columns.AddRange(atoms.Select((a, i) => new SqlColumn(AggregateLowering.Lower(context.Dialect, a.Aggregate.Function.Name, inputs[i]), a.Column)));
         var sql = new SqlSelect(columns)
@@ -54,10 +60,10 @@ public static class EventTable
     /// Aggregates made of row counts alone (NPS, CSAT, shares, counts; CES of whole numbers) over rows counted first per bucket, dimensions,
     /// answer and <c>where</c>: a few groups (a score takes eleven values) instead of a <c>FILTER</c> per aggregate
     /// evaluated on every row. The counts are whole numbers, so every figure is the same. With
-    /// <paramref name="periodCounted"/> the first key counts 1 for the current period and 0 for the earlier one.
+    /// <paramref name="bucketOf"/> the rows are counted by a finer or cheaper first key, which it turns into the bucket.
     /// </summary>
     private static SqlSelect PreCounted(PlanContext context, List<SqlColumn> keys, int keyCount, IReadOnlyList<Atom> atoms,
-        IReadOnlyList<AggregateInputs> inputs, SqlFrom from, IReadOnlyList<string> filters, bool periodCounted)
+        IReadOnlyList<AggregateInputs> inputs, SqlFrom from, IReadOnlyList<string> filters, Func<string, string>? bucketOf)
     {
         var values = inputs.Select(i => i.Value).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var wheres = inputs.Select(i => i.Filter).Where(f => f != "TRUE").Distinct(StringComparer.Ordinal).ToList();
@@ -73,7 +79,7 @@ public static class EventTable
             GroupBy = SqlSelect.FirstColumns(keyCount + values.Count + wheres.Count),
         };
         var columns = keys.Select(k => new SqlColumn($"x.{k.Name}")).ToList();
-        if (periodCounted) columns[0] = new SqlColumn(context.PeriodBucket("x.bucket = 1"), "bucket");
+        if (bucketOf is not null) columns[0] = new SqlColumn(bucketOf("x.bucket"), "bucket");
         columns.AddRange(atoms.Select((a, i) =>
         {
             var read = inputs[i] with

@@ -24,7 +24,9 @@ public sealed class RollUpMonthsPass : IQueryPass
         }, true));
         var rollup = new TableSql(MetricCompiler.RollupTable, new SqlSelect([
             new SqlColumn(EventTable.Bucket(plan.Context, plan.Grain, "x.bucket"), "bucket"), .. plan.DimensionsOf("x"),
-            .. monthly.Select(c => new SqlColumn($"avg(x.{Sql.Identifier(c.Column)})", c.Column)),
+            // In month order: a mean of doubles added in whatever order the engine's threads deliver them differs
+            // in its last digits from run to run, and the same report must print the same figures each time.
+            .. monthly.Select(c => new SqlColumn($"avg(x.{Sql.Identifier(c.Column)} ORDER BY x.bucket)", c.Column)),
         ])
         {
             From = new SqlFrom(new SqlTableSource(MetricCompiler.MonthlyTable, "x")),

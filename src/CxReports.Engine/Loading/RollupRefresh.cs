@@ -24,9 +24,9 @@ public static class RollupRefresh
                 if (rollup is not null)
                     Make(warehouse, RevenueTotals.Prefix(source), RevenueTotals.TableName(source, rollup), [rollup], () => (RevenueTotals.Statement(rollup), []));
             }
-        foreach (var source in model.Sources.Values.Where(s => LifecycleRollup.Applies(model, s)))
+        foreach (var source in model.Sources.Values.Where(s => LifecycleRollup.Applies(s)))
             if (loaded is null || LifecycleRollup.SourcesRead(source).Any(loaded.Contains))
-                Make(warehouse, LifecycleRollup.Prefix(source), LifecycleRollup.TableName(model, source, LoadKey(warehouse, LifecycleRollup.SourcesRead(source))),
+                Make(warehouse, LifecycleRollup.Prefix(source), LifecycleRollup.TableName(source, LoadKey(warehouse, LifecycleRollup.SourcesRead(source))),
                     LifecycleRollup.SourcesRead(source), () => (LifecycleRollup.Statement(source), []));
         foreach (var score in model.Scores.Values)
             foreach (var component in score.Components.Where(c => LastValueRollup.Applies(model, c)))

@@ -38,8 +38,8 @@ public static class LastValueRollup
     public static string Prefix(ScoreModel score, ScoreComponentModel component)
     {
         var source = component.Value.Source;
-        var head = Encoding.UTF8.GetByteCount(source) <= 30 ? source : "s" + RevenueRollup.Hash(source)[..16];
-        return $"{head}__last_{RevenueRollup.Hash(Key(score, component))[..8]}_";
+        var head = Encoding.UTF8.GetByteCount(source) <= 30 ? source : "s" + DerivedTableName.Hash(source)[..16];
+        return $"{head}__last_{DerivedTableName.Hash(Key(score, component))[..8]}_";
     }
 
     /// <summary>The pre-aggregate as made from the source's load <paramref name="load"/>; null when none applies.</summary>
@@ -47,7 +47,7 @@ public static class LastValueRollup
     {
         if (!Applies(model, component) || load is null) return null;
         var (sql, values) = Statement(model, score, component, dialect);
-        return Prefix(score, component) + RevenueRollup.Hash($"{sql}\n{string.Join("\n", values)}\n{load}")[..16];
+        return DerivedTableName.Of(Prefix(score, component), $"{sql}\n{string.Join("\n", values)}\n{load}");
     }
 
     /// <summary>The field of the component's source that leads to the score's entity (its key when the source is the entity).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using CxReports.Dsl.Model;
 using CxReports.Engine.Planning.SqlTree;
 
@@ -21,23 +20,18 @@ public static class LifecycleRollup
     /// <summary>How <see cref="PlanContext.Rollups"/> names a source's lifecycle rollup (a source name holds no colon).</summary>
     public static string Key(SourceModel source) => $"{source.Name}:ended";
 
-    public static bool Applies(SemanticModel model, SourceModel source) =>
-        source is { Key: not null, Lifecycle: { EndLink: not null, End: { Type: Dsl.Model.ValueType.Date } end } }
-        && model.Sources.ContainsKey(end.Source) && source.Fields.All(f => f.Name != Ended);
+    public static bool Applies(SourceModel source) =>
+        source is { Key: not null, Lifecycle: { EndLink: not null, End.Type: Dsl.Model.ValueType.Date } } && source.Fields.All(f => f.Name != Ended);
 
     /// <summary>The sources whose loads it is made from: the entities and their end events.</summary>
     public static IReadOnlyList<string> SourcesRead(SourceModel source) => [source.Name, source.Lifecycle!.End!.Source];
 
-    /// <summary>
-    /// Every lifecycle rollup of a source starts so (the older one is dropped when a new one is made): its name, or a
-    /// hash of it where the name with the hash would pass PostgreSQL's 63 bytes.
-    /// </summary>
-    public static string Prefix(SourceModel source) =>
-        Encoding.UTF8.GetByteCount(source.Name) <= 40 ? $"{source.Name}__life_" : $"life__{RevenueRollup.Hash(source.Name)[..16]}_";
+    /// <summary>Every lifecycle rollup of a source starts so (<see cref="DerivedTableName"/>): the older one is dropped when a new one is made.</summary>
+    public static string Prefix(SourceModel source) => DerivedTableName.Prefix(source.Name, "life");
 
     /// <summary>The rollup as made from the loads <paramref name="load"/> of <see cref="SourcesRead"/>; null when none applies.</summary>
-    public static string? TableName(SemanticModel model, SourceModel source, string? load) =>
-        !Applies(model, source) || load is null ? null : Prefix(source) + RevenueRollup.Hash($"{Statement(source)}\n{load}")[..16];
+    public static string? TableName(SourceModel source, string? load) =>
+        !Applies(source) || load is null ? null : DerivedTableName.Of(Prefix(source), $"{Statement(source)}\n{load}");
 
     /// <summary>The SELECT that makes it: every column of the entities, and the end.</summary>
     public static string Statement(SourceModel source) => SqlWriter.Write(new SqlSelect(["r.*", new SqlColumn("ends.ended", Ended)])

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CxReports.Dsl.Model;
 using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning.SqlTree;
@@ -38,12 +36,8 @@ public static class RevenueRollup
     public static IReadOnlyList<string> SourcesRead(SemanticModel model, SourceModel source) =>
         Carried(model, source).Count > 0 ? [source.Name, source.Recurring!.Entity.LinkTarget!] : [source.Name];
 
-    /// <summary>
-    /// Every rollup of a source starts so (older ones are dropped when a new one is made): its name, or a hash of it
-    /// where the name with the hash of the load would pass PostgreSQL's 63 bytes (which it would cut short).
-    /// </summary>
-    public static string Prefix(SourceModel source) =>
-        Encoding.UTF8.GetByteCount(source.Name) <= 40 ? $"{source.Name}__mrr_" : $"mrr__{Hash(source.Name)[..16]}_";
+    /// <summary>Every rollup of a source starts so (<see cref="DerivedTableName"/>): older ones are dropped when a new one is made.</summary>
+    public static string Prefix(SourceModel source) => DerivedTableName.Prefix(source.Name, "mrr");
 
     /// <summary>
     /// The rollup of <paramref name="source"/> as made from the loads <paramref name="load"/> (of the sources in
@@ -55,11 +49,8 @@ public static class RevenueRollup
         if (!Applies(source) || load is null) return null;
         var (sql, values) = Statement(model, source, dialect);
         var definition = $"{sql}\n{string.Join("\n", values)}\n{load}";
-        return Prefix(source) + Hash(definition)[..16];
+        return DerivedTableName.Of(Prefix(source), definition);
     }
-
-    /// <summary>A SHA-256 of the text in lower-case hex: rollup names carry its first digits.</summary>
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The SELECT that makes the rollup, with its parameter values.</summary>
     public static (string Sql, IReadOnlyList<object?> Values) Statement(SemanticModel model, SourceModel source, ISqlDialect dialect)

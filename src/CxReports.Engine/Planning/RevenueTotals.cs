@@ -1,4 +1,3 @@
-using System.Text;
 using CxReports.Dsl.Model;
 using CxReports.Engine.Dialects;
 using CxReports.Engine.Planning.SqlTree;
@@ -17,16 +16,12 @@ public static class RevenueTotals
     /// <summary>How <see cref="PlanContext.Rollups"/> names a source's month totals (a source name holds no colon).</summary>
     public static string Key(SourceModel source) => $"{source.Name}:months";
 
-    /// <summary>
-    /// Every month totals table of a source starts so (the older one is dropped when a new one is made): its name, or a
-    /// hash of it where the name with the hash would pass PostgreSQL's 63 bytes.
-    /// </summary>
-    public static string Prefix(SourceModel source) =>
-        Encoding.UTF8.GetByteCount(source.Name) <= 40 ? $"{source.Name}__mrt_" : $"mrt__{RevenueRollup.Hash(source.Name)[..16]}_";
+    /// <summary>Every month totals table of a source starts so (<see cref="DerivedTableName"/>): the older one is dropped when a new one is made.</summary>
+    public static string Prefix(SourceModel source) => DerivedTableName.Prefix(source.Name, "mrt");
 
     /// <summary>The month totals made from the entity-month rollup <paramref name="rollup"/> of <paramref name="source"/>.</summary>
     public static string TableName(SourceModel source, string rollup) =>
-        Prefix(source) + RevenueRollup.Hash($"{Statement(rollup)}\n{rollup}")[..16];
+        DerivedTableName.Of(Prefix(source), $"{Statement(rollup)}\n{rollup}");
 
     /// <summary>The SELECT that makes the month totals from the rollup: the rollup's month and one column per sum.</summary>
     public static string Statement(string rollup) => SqlWriter.Write(new SqlSelect([

@@ -21,7 +21,7 @@ public sealed class ScorePlanner(PlanContext context)
         var d = context.Dialect;
         var asOf = $"CAST({context.Parameters.Shared("asof", context.Period.AsOf)} AS DATE)";
 
-        var entityJoins = new JoinPlan(context.Model, entity.Lifecycle is null ? entity.Name : LifecycleRollup.Table(context, entity), "r");
+        var entityJoins = new JoinPlan(context.Model, LifecycleRollup.Table(context, entity), "r");
         var entityRows = new RowSql(d, entityJoins, context.Parameters, context.ParamValues);
         var current = new List<string>();
         if (entity.Lifecycle is not null)

@@ -20,10 +20,10 @@ public static class RollupTables
                 && warehouse.TableExists(name))
             {
                 current[source.Name] = name;
-                if (warehouse.TableExists(RevenueTotals.TableName(source, name))) current[RevenueTotals.Key(source)] = RevenueTotals.TableName(source, name);
+                if (RevenueTotals.TableName(source, name) is var totals && warehouse.TableExists(totals)) current[RevenueTotals.Key(source)] = totals;
             }
-        foreach (var source in model.Sources.Values.Where(s => LifecycleRollup.Applies(model, s)))
-            if (LifecycleRollup.TableName(model, source, RollupRefresh.LoadKey(warehouse, LifecycleRollup.SourcesRead(source))) is { } name && warehouse.TableExists(name))
+        foreach (var source in model.Sources.Values.Where(s => LifecycleRollup.Applies(s)))
+            if (LifecycleRollup.TableName(source, RollupRefresh.LoadKey(warehouse, LifecycleRollup.SourcesRead(source))) is { } name && warehouse.TableExists(name))
                 current[LifecycleRollup.Key(source)] = name;
         foreach (var score in model.Scores.Values)
             foreach (var component in score.Components)

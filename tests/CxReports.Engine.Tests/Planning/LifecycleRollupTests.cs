@@ -112,6 +112,19 @@ public abstract class LifecycleRollupTests(TestEngine engine) : EngineTests(engi
     }
 
     [Fact]
+    public void Customers_with_a_field_named_as_the_rollups_end_column_get_no_rollup_and_keep_their_field()
+    {
+        // The rollup adds cxr_ended beside the customers' columns: a field of that name would be shadowed, so none is made.
+        using MetricWarehouse w = Load(Model.Replace("  column city\n", "  column city\n  column cxr_ended\n", StringComparison.Ordinal),
+            ("customers.csv", Csv("id,plan,city,cxr_ended,signup", "A,pro,x,yes,2024-01-01", "B,basic,x,no,2024-01-01")),
+            ("churns.csv", Csv("customer_id,left_at", "A,2024-02-10")));
+        Assert.False(w.Rollups.ContainsKey("customers:ended"));
+        ResultTable t = w.Query("churned_customers by cxr_ended", "2024-02-01", "2024-02-29", rollups: true);
+        Assert.Equal(1L, t.Count("churned_customers", "yes"));
+        Assert.Equal(0L, t.Count("churned_customers", "no"));
+    }
+
+    [Fact]
     public void A_source_whose_name_is_near_the_engines_identifier_limit_has_its_rollup_read()
     {
         string name = "customers_of_every_region_since_the_company_began_trading_xy";

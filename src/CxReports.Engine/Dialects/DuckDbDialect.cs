@@ -14,6 +14,26 @@ public sealed class DuckDbDialect : ISqlDialect
         $"CAST(date_trunc('{unit.Word()}', {dateExpression}) AS DATE)";
 
     /// <remarks>
+    /// <c>date_trunc</c> builds a timestamp for every row; <c>year()</c> and <c>month()</c> read the date's parts, so
+    /// a month as the whole number year × 12 + month - 1 is cheaper to group by (3.5M tickets by month, per-row key
+    /// alone: 105 against 45 ms; a day needs no truncation at all: 67-86 against 37 ms). The whole numbers are made
+    /// dates again over the grouped rows. Weeks begin on Monday as <c>date_trunc</c>'s do: 0001-01-01 was a Monday,
+    /// and the dates grouped are a period's, never before it.
+    /// </remarks>
+    public (string Key, Func<string, string>? FirstDay) UnitKey(TimeUnit unit, string dateExpression) => unit switch
+    {
+        TimeUnit.Day => (dateExpression, null),
+        TimeUnit.Week => ($"(({dateExpression} - DATE '0001-01-01') // 7)", key => $"CAST(DATE '0001-01-01' + CAST({key} * 7 AS INTEGER) AS DATE)"),
+        TimeUnit.Month => (MonthNumber(dateExpression), key => $"make_date({key} // 12, {key} % 12 + 1, 1)"),
+        TimeUnit.Quarter => ($"({MonthNumber(dateExpression)} // 3)", key => $"make_date({key} // 4, {key} % 4 * 3 + 1, 1)"),
+        TimeUnit.Year => ($"year({dateExpression})", key => $"make_date({key}, 1, 1)"),
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+
+    /// <summary>Months since year 0: year × 12 + month - 1.</summary>
+    private static string MonthNumber(string dateExpression) => $"(year({dateExpression}) * 12 + month({dateExpression}) - 1)";
+
+    /// <remarks>
     /// Local time is <c>make_timestamp(epoch_us(t) + offset)</c>, the offset picked by comparing <c>epoch_us(t)</c>
     /// with the zone's transitions (<see cref="OffsetOf"/>): integer arithmetic, where <c>timezone()</c> goes through
     /// ICU for every row and cost four times the rest of a scan. Instants outside the planned range are converted by
@@ -81,8 +101,15 @@ public sealed class DuckDbDialect : ISqlDialect
     /// Microseconds since the epoch, subtracted as integers: subtracting two TIMESTAMPTZ goes through ICU for every row
     /// (a median of first-response hours over 10M tickets took 2.97 s that way, 0.24 s this way) for the same value.
     /// </summary>
-    public string ElapsedBetweenInstants(string later, string earlier, double secondsPerUnit) =>
-        $"((epoch_us({later}) - epoch_us({earlier})) / {(secondsPerUnit * 1_000_000).ToString(CultureInfo.InvariantCulture)})";
+    public string ElapsedBetweenInstants(string later, string earlier, double secondsPerUnit)
+    {
+        var (whole, divisor) = ElapsedBetweenInstantsParts(later, earlier, secondsPerUnit)!.Value;
+        return $"({whole} / {divisor})";
+    }
+
+    /// <summary>Whole microseconds and the microseconds of a unit.</summary>
+    public (string Whole, string Divisor)? ElapsedBetweenInstantsParts(string later, string earlier, double secondsPerUnit) =>
+        ($"(epoch_us({later}) - epoch_us({earlier}))", (secondsPerUnit * 1_000_000).ToString(CultureInfo.InvariantCulture));
 
     public string Parameter(int index) => "$" + index.ToString(CultureInfo.InvariantCulture);
 

@@ -14,6 +14,13 @@ public interface ISqlDialect
     string Truncate(TimeUnit unit, string dateExpression);
 
     /// <summary>
+    /// What rows are grouped by to fall into units of a date: a key per unit that may be cheaper to compute per row
+    /// than the unit's first day, and what makes that first day of it over the grouped rows (null: the key is the
+    /// first day itself).
+    /// </summary>
+    (string Key, Func<string, string>? FirstDay) UnitKey(TimeUnit unit, string dateExpression);
+
+    /// <summary>
     /// The local calendar date (a DATE) of an instant (a TIMESTAMPTZ) in the given zone, whose offsets around the
     /// period the planner has worked out (<paramref name="offsets"/>): a dialect may use them as arithmetic instead
     /// of the engine's conversion, but must convert instants outside their range itself.
@@ -47,6 +54,12 @@ public interface ISqlDialect
 
     /// <summary>Fractional hours or days from one instant to a later one: <see cref="Elapsed"/> of two timestamps.</summary>
     string ElapsedBetweenInstants(string later, string earlier, double secondsPerUnit);
+
+    /// <summary>
+    /// Where <see cref="ElapsedBetweenInstants"/> is a whole number divided by a constant, the two: a quantile of
+    /// the whole numbers divided once is the same value rounded once, and is cheaper to select. Null where it is not.
+    /// </summary>
+    (string Whole, string Divisor)? ElapsedBetweenInstantsParts(string later, string earlier, double secondsPerUnit);
 
     /// <summary>The n-th bound parameter placeholder (1-based).</summary>
     string Parameter(int index);

@@ -18,6 +18,8 @@ public sealed class PostgresDialect : ISqlDialect
     public string Truncate(TimeUnit unit, string dateExpression) =>
         $"CAST(date_trunc('{unit.Word()}', CAST({dateExpression} AS TIMESTAMP)) AS DATE)";
 
+    public (string Key, Func<string, string>? FirstDay) UnitKey(TimeUnit unit, string dateExpression) => (Truncate(unit, dateExpression), null);
+
     /// <remarks>
     /// PostgreSQL converts with its own zone code, not ICU, and looks the instant up among the zone's transitions: where
     /// the zone keeps one offset over the planned range (UTC; Istanbul since 2016) local time is
@@ -75,6 +77,9 @@ public sealed class PostgresDialect : ISqlDialect
 
     /// <summary>PostgreSQL subtracts timestamps without a time-zone library: the difference as it is.</summary>
     public string ElapsedBetweenInstants(string later, string earlier, double secondsPerUnit) => Elapsed($"({later} - {earlier})", secondsPerUnit);
+
+    /// <summary>An interval's seconds are NUMERIC here, not whole: nothing cheaper to select.</summary>
+    public (string Whole, string Divisor)? ElapsedBetweenInstantsParts(string later, string earlier, double secondsPerUnit) => null;
 
     public string Parameter(int index) => "$" + index.ToString(CultureInfo.InvariantCulture);
 

@@ -17,15 +17,32 @@ public sealed record AggregateInputs(string? Value, string Filter, string? TimeO
     public string? RowsCounted { get; init; }
 
     /// <summary>
+    /// What the aggregate's result is divided by, where <see cref="Value"/> is the whole number an elapsed time
+    /// divides (<see cref="RowSql.ElapsedParts"/>); null when the value is the argument itself.
+    /// </summary>
+    public string? Divisor { get; init; }
+
+    /// <summary>
     /// The inputs of a bound aggregate over a source's rows: its first argument, its <c>where</c> (null counting as
     /// false), the source's time column (<paramref name="timeColumn"/>, for first and last) and a percentile's p.
     /// </summary>
-    public static AggregateInputs Of(Dsl.Model.BoundAggregate aggregate, RowSql rows, string? timeColumn) => new(
-        aggregate.Arguments.Count > 0 ? rows.Compile(aggregate.Arguments[0]) : null,
-        aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
-        timeColumn,
-        aggregate.Arguments.Count > 1 ? (decimal)((Dsl.Model.BoundLiteral)aggregate.Arguments[1]).Value : 0m,
-        NeverNull(aggregate.Arguments.FirstOrDefault()));
+    /// <remarks>
+    /// A quantile of an elapsed time is taken of its whole microseconds and divided after: the interpolation between
+    /// two whole numbers is exact before its one division, and DuckDB selects among 3.5M BIGINTs in about two thirds
+    /// of the time it takes among DOUBLEs.
+    /// </remarks>
+    public static AggregateInputs Of(Dsl.Model.BoundAggregate aggregate, RowSql rows, string? timeColumn)
+    {
+        var argument = aggregate.Arguments.FirstOrDefault();
+        var parts = argument is not null && AggregateLowering.IsQuantile(aggregate) ? rows.ElapsedParts(argument) : null;
+        return new(
+            parts?.Whole ?? (argument is null ? null : rows.Compile(argument)),
+            aggregate.Filter is null ? "TRUE" : $"coalesce({rows.Compile(aggregate.Filter)}, FALSE)",
+            timeColumn,
+            aggregate.Arguments.Count > 1 ? (decimal)((Dsl.Model.BoundLiteral)aggregate.Arguments[1]).Value : 0m,
+            NeverNull(argument))
+        { Divisor = parts?.Divisor };
+    }
 
     /// <summary>Whether a value can never be null once loaded: a required (or defaulted) column of the row's own source.</summary>
     public static bool NeverNull(Dsl.Model.BoundExpression? argument) =>
@@ -46,8 +63,8 @@ public static class AggregateLowering
         ["distinct"] = (_, a) => $"count(DISTINCT {a.Value}) FILTER (WHERE {a.Filter})",
         ["sum"] = (_, a) => $"sum({a.Value}) FILTER (WHERE {a.Filter})",
         ["mean"] = (_, a) => $"avg({a.Value}) FILTER (WHERE {a.Filter})",
-        ["median"] = (d, a) => d.Quantile(a.Value!, "0.5", a.Filter),
-        ["percentile"] = (d, a) => d.Quantile(a.Value!, (a.Percentile / 100m).ToString(CultureInfo.InvariantCulture), a.Filter),
+        ["median"] = (d, a) => Divided(d.Quantile(a.Value!, "0.5", a.Filter), a),
+        ["percentile"] = (d, a) => Divided(d.Quantile(a.Value!, (a.Percentile / 100m).ToString(CultureInfo.InvariantCulture), a.Filter), a),
         ["min"] = (_, a) => $"min({a.Value}) FILTER (WHERE {a.Filter})",
         ["max"] = (_, a) => $"max({a.Value}) FILTER (WHERE {a.Filter})",
         ["first"] = (d, a) => d.ValueAt(a.Value!, a.TimeOrder!, last: false, Present(a)),
@@ -74,6 +91,11 @@ public static class AggregateLowering
             ? $"(sum({a.Value} * {rows}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7) / sum({rows}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7))"
             : $"avg({a.Value}) FILTER (WHERE {And(a)}{a.Value} BETWEEN 1 AND 7)",
     };
+
+    /// <summary>Whether an aggregate is a quantile of its argument (whose inputs may be divided after: <see cref="AggregateInputs.Divisor"/>).</summary>
+    public static bool IsQuantile(BoundAggregate aggregate) => aggregate.Function.Name is "median" or "percentile";
+
+    private static string Divided(string aggregate, AggregateInputs a) => a.Divisor is null ? aggregate : $"({aggregate} / {a.Divisor})";
 
     /// <summary>The row filter as a prefix of a further condition, or nothing when every row counts.</summary>
     private static string And(AggregateInputs a) => a.Filter == "TRUE" ? "" : $"{a.Filter} AND ";

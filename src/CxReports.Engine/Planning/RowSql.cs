@@ -9,6 +9,8 @@ namespace CxReports.Engine.Planning;
 /// <summary>Compiles row-level expressions (conditions, aggregate arguments, dimensions) to SQL over a join plan.</summary>
 public sealed class RowSql(ISqlDialect dialect, JoinPlan joins, SqlParameters parameters, IReadOnlyDictionary<string, object?> paramValues)
 {
+    private static readonly Dictionary<string, double> SecondsPerUnit = new() { ["hours"] = 3600, ["days"] = 86400 };
+
     private readonly NestingGuard _nesting = new();
 
     public string Compile(BoundExpression expression, string? alias = null) =>
@@ -46,8 +48,7 @@ public sealed class RowSql(ISqlDialect dialect, JoinPlan joins, SqlParameters pa
         var args = call.Arguments.Select(a => Compile(a, alias)).ToArray();
         return call.Function.Name switch
         {
-            "hours" => Elapsed(call.Arguments[0], args[0], 3600, alias),
-            "days" => Elapsed(call.Arguments[0], args[0], 86400, alias),
+            "hours" or "days" => Elapsed(call.Arguments[0], args[0], SecondsPerUnit[call.Function.Name], alias),
             "coalesce" => $"coalesce({string.Join(", ", args)})",
             "year" => $"CAST(extract(year FROM {args[0]}) AS BIGINT)",
             "month_of" => $"CAST(extract(month FROM {args[0]}) AS BIGINT)",
@@ -55,6 +56,16 @@ public sealed class RowSql(ISqlDialect dialect, JoinPlan joins, SqlParameters pa
             _ => throw new ArgumentOutOfRangeException(nameof(call), call.Function.Name, "unknown row function"),
         };
     }
+
+    /// <summary>
+    /// <c>hours(t2 - t1)</c> or <c>days(t2 - t1)</c> of two timestamps as a whole number and its divisor, where the
+    /// dialect computes it so (<see cref="ISqlDialect.ElapsedBetweenInstantsParts"/>); null for anything else.
+    /// </summary>
+    public (string Whole, string Divisor)? ElapsedParts(BoundExpression expression) =>
+        expression is BoundRowCall { Function.Name: "hours" or "days" } call &&
+        call.Arguments[0] is BoundBinary { Operator: BinaryOperator.Subtract, Left.Type: ValueType.Timestamp, Right.Type: ValueType.Timestamp } d
+            ? dialect.ElapsedBetweenInstantsParts(Compile(d.Left), Compile(d.Right), SecondsPerUnit[call.Function.Name])
+            : null;
 
     /// <summary><c>hours(t2 - t1)</c>: a difference of two timestamps as instants, any other difference as written.</summary>
     private string Elapsed(BoundExpression difference, string compiled, double secondsPerUnit, string? alias) =>

@@ -24,13 +24,14 @@ public static class ZoneSamples
         source events from "events.csv" {
           key id
           time at: timestamp
+          column row: integer
         }
         metric n = count(events)
         """;
 
-    /// <summary>The instants as the rows of events.csv, numbered from 0 in order.</summary>
+    /// <summary>The instants as the rows of events.csv, numbered from 0 in order (as id and as the number <c>row</c>).</summary>
     public static (string Path, string Text) EventsFile(IReadOnlyList<DateTime> instants) =>
-        ("events.csv", Csv(["id,at", .. instants.Select((t, i) => $"{i},{t:yyyy-MM-ddTHH:mm:ss}Z")]));
+        ("events.csv", Csv(["id,at,row", .. instants.Select((t, i) => $"{i},{t:yyyy-MM-ddTHH:mm:ss}Z,{i}")]));
 
     /// <summary>The instants in [First, End) at which the zone's offset changes: each hour is compared with the next, then the minutes of a changing hour.</summary>
     public static IReadOnlyList<DateTime> Transitions(TimeZoneInfo zone)

@@ -45,6 +45,35 @@ public abstract class LocalTimeBucketTests(TestEngine engine) : EngineTests(engi
         }
     }
 
+    /// <summary>
+    /// Aggregates not made of counts group the rows themselves by bucket (DuckDB by a whole number standing for it):
+    /// the first and last instant of every bucket, as their row numbers, are those of .NET's local dates.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ZoneSamples.Zones), MemberType = typeof(ZoneSamples))]
+    public void Each_bucket_holds_the_rows_of_its_local_dates_when_the_rows_themselves_are_aggregated(string id)
+    {
+        const string from = "2010-01-01", to = "2030-12-31";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+        var instants = ZoneSamples.Instants(zone);
+        using var w = Load(ZoneSamples.Model + "\nmetric first_row = min(events.row)\nmetric last_row = max(events.row)\n",
+            ZoneSamples.EventsFile(instants));
+        var localDates = instants.Select((t, row) => (Day: ZoneSamples.LocalDate(t, zone), Row: (decimal)row))
+            .Where(r => r.Day >= Day(from) && r.Day <= Day(to)).ToList();
+
+        foreach (var unit in new[] { TimeUnit.Day, TimeUnit.Week, TimeUnit.Month, TimeUnit.Quarter, TimeUnit.Year })
+        {
+            var expected = localDates.GroupBy(r => Start(r.Day, unit)).ToDictionary(g => g.Key, g => (First: g.Min(r => r.Row), Last: g.Max(r => r.Row)));
+
+            var table = w.Query($"first_row, last_row by {unit.ToString().ToLowerInvariant()}", from, to, id);
+
+            var found = table.Rows.Where(r => r[1] is not null).ToDictionary(r => (DateOnly)r[0]!, r => (First: Convert.ToDecimal(r[1]), Last: Convert.ToDecimal(r[2])));
+            Assert.True(expected.Count == found.Count && expected.All(e => found.GetValueOrDefault(e.Key) == e.Value),
+                $"{unit} buckets in {id} differ: " +
+                string.Join(", ", expected.Where(e => found.GetValueOrDefault(e.Key) != e.Value).Take(5).Select(e => $"{e.Key:yyyy-MM-dd}: rows {e.Value} (found {found.GetValueOrDefault(e.Key)})")));
+        }
+    }
+
     /// <summary>The first day of the bucket, worked out here: weeks begin on Monday, quarters in January, April, July, October.</summary>
     private static DateOnly Start(DateOnly day, TimeUnit unit) => unit switch
     {

@@ -16,17 +16,28 @@ public sealed class DuckDbDialect : ISqlDialect
     /// <remarks>
     /// <c>date_trunc</c> builds a timestamp for every row; <c>year()</c> and <c>month()</c> read the date's parts, so
     /// a month as the whole number year × 12 + month - 1 is cheaper to group by (3.5M tickets by month, per-row key
-    /// alone: 105 against 45 ms; a day needs no truncation at all: 67-86 against 37 ms). The whole numbers are made
-    /// dates again over the grouped rows. Weeks begin on Monday as <c>date_trunc</c>'s do: 0001-01-01 was a Monday,
-    /// and the dates grouped are a period's, never before it.
+    /// alone: 105 against 45 ms; 1M customers by signup and churn month: 85 against 62 ms; a day needs no truncation
+    /// at all: 67-86 against 37 ms). The whole numbers are made dates again over the grouped rows. Weeks begin on
+    /// Monday as <c>date_trunc</c>'s do: 0001-01-01 was a Monday, and no date is before it (dates are loaded as .NET
+    /// reads them, from year 1).
     /// </remarks>
-    public (string Key, Func<string, string>? FirstDay) UnitKey(TimeUnit unit, string dateExpression) => unit switch
+    public string UnitKey(TimeUnit unit, string dateExpression) => unit switch
     {
-        TimeUnit.Day => (dateExpression, null),
-        TimeUnit.Week => ($"(({dateExpression} - DATE '0001-01-01') // 7)", key => $"CAST(DATE '0001-01-01' + CAST({key} * 7 AS INTEGER) AS DATE)"),
-        TimeUnit.Month => (MonthNumber(dateExpression), key => $"make_date({key} // 12, {key} % 12 + 1, 1)"),
-        TimeUnit.Quarter => ($"({MonthNumber(dateExpression)} // 3)", key => $"make_date({key} // 4, {key} % 4 * 3 + 1, 1)"),
-        TimeUnit.Year => ($"year({dateExpression})", key => $"make_date({key}, 1, 1)"),
+        TimeUnit.Day => dateExpression,
+        TimeUnit.Week => $"(({dateExpression} - DATE '0001-01-01') // 7)",
+        TimeUnit.Month => MonthNumber(dateExpression),
+        TimeUnit.Quarter => $"({MonthNumber(dateExpression)} // 3)",
+        TimeUnit.Year => $"year({dateExpression})",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+
+    public string? UnitKeyFirstDay(TimeUnit unit, string keyExpression) => unit switch
+    {
+        TimeUnit.Day => null,
+        TimeUnit.Week => $"CAST(DATE '0001-01-01' + CAST({keyExpression} * 7 AS INTEGER) AS DATE)",
+        TimeUnit.Month => $"make_date({keyExpression} // 12, {keyExpression} % 12 + 1, 1)",
+        TimeUnit.Quarter => $"make_date({keyExpression} // 4, {keyExpression} % 4 * 3 + 1, 1)",
+        TimeUnit.Year => $"make_date({keyExpression}, 1, 1)",
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
     };
 

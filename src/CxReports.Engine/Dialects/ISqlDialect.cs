@@ -14,11 +14,13 @@ public interface ISqlDialect
     string Truncate(TimeUnit unit, string dateExpression);
 
     /// <summary>
-    /// What rows are grouped by to fall into units of a date: a key per unit that may be cheaper to compute per row
-    /// than the unit's first day, and what makes that first day of it over the grouped rows (null: the key is the
-    /// first day itself).
+    /// What rows are grouped by to fall into units of a date: one value per unit, which may be cheaper to compute per
+    /// row than the unit's first day (<see cref="UnitKeyFirstDay"/> makes it that day over the grouped rows).
     /// </summary>
-    (string Key, Func<string, string>? FirstDay) UnitKey(TimeUnit unit, string dateExpression);
+    string UnitKey(TimeUnit unit, string dateExpression);
+
+    /// <summary>The first day (a DATE) of the unit a <see cref="UnitKey"/> stands for; null where the key is that day.</summary>
+    string? UnitKeyFirstDay(TimeUnit unit, string keyExpression);
 
     /// <summary>
     /// The local calendar date (a DATE) of an instant (a TIMESTAMPTZ) in the given zone, whose offsets around the

@@ -18,7 +18,9 @@ public sealed class PostgresDialect : ISqlDialect
     public string Truncate(TimeUnit unit, string dateExpression) =>
         $"CAST(date_trunc('{unit.Word()}', CAST({dateExpression} AS TIMESTAMP)) AS DATE)";
 
-    public (string Key, Func<string, string>? FirstDay) UnitKey(TimeUnit unit, string dateExpression) => (Truncate(unit, dateExpression), null);
+    public string UnitKey(TimeUnit unit, string dateExpression) => Truncate(unit, dateExpression);
+
+    public string? UnitKeyFirstDay(TimeUnit unit, string keyExpression) => null;
 
     /// <remarks>
     /// PostgreSQL converts with its own zone code, not ICU, and looks the instant up among the zone's transitions: where

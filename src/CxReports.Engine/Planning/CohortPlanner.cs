@@ -28,12 +28,12 @@ public sealed class CohortPlanner(PlanContext context)
             var lastDay = d.AddUnits(d.AddUnits("e.cohort", TimeUnit.Month, k + 1), TimeUnit.Day, -1);
             return new SqlColumn($"CASE WHEN {lastDay} <= CAST({asOf} AS DATE) THEN 100.0 * CAST(coalesce(sum(e.n) FILTER (WHERE e.ended IS NULL OR e.ended > {lastDay}), 0) AS BIGINT) / CAST(sum(e.n) AS BIGINT) END", $"m{k}");
         });
-        var entities = new SqlSelect([new SqlColumn(d.Truncate(TimeUnit.Month, start), "cohort"), new SqlColumn(end, "ended"), new SqlColumn("count(*)", "n")])
+        var entities = UnitKeyedRows.WithFirstDays(d, TimeUnit.Month, new SqlSelect([new SqlColumn(d.UnitKey(TimeUnit.Month, start), "cohort"), new SqlColumn(end, "ended"), new SqlColumn("count(*)", "n")])
         {
             From = joins.WithExtra(endJoin).From,
             Where = filters,
             GroupBy = SqlSelect.FirstColumns(2),
-        };
+        }, "cohort");
         var statement = new SqlSelect(["e.cohort", new SqlColumn("CAST(sum(e.n) AS BIGINT)", "size"), .. cells])
         {
             With = [new SqlTable("entities", entities)],

@@ -1,6 +1,5 @@
 using CxReports.Engine.Planning.SqlTree;
 using CxReports.Dsl.Model;
-using CxReports.Engine.Dialects;
 
 namespace CxReports.Engine.Planning;
 
@@ -40,12 +39,8 @@ public static class EventTable
             columns[0] = new SqlColumn(key, "bucket");
             return new TableSql(name, PreCounted(context, columns, keys, atoms, inputs, joins.From, filters, bucketOf), hasDimensions);
         }
-        Func<string, string>? firstDay = null;
-        if (grain is { } unit && day is not null)
-        {
-            (var key, firstDay) = context.Dialect.UnitKey(unit, day);
-            columns[0] = new SqlColumn(key, "bucket");
-        }
+        var keyed = grain is { } unit && day is not null ? unit : (TimeUnit?)null;
+        if (keyed is { } u) columns[0] = new SqlColumn(context.Dialect.UnitKey(u, day!), "bucket");
         columns.AddRange(atoms.Select((a, i) => new SqlColumn(AggregateLowering.Lower(context.Dialect, a.Aggregate.Function.Name, inputs[i]), a.Column)));
         var sql = new SqlSelect(columns)
         {
@@ -53,15 +48,8 @@ public static class EventTable
             Where = filters,
             GroupBy = SqlSelect.FirstColumns(keys),
         };
-        return new TableSql(name, firstDay is null ? sql : WithFirstDays(sql, firstDay), hasDimensions);
+        return new TableSql(name, keyed is { } k ? UnitKeyedRows.WithFirstDays(context.Dialect, k, sql, "bucket") : sql, hasDimensions);
     }
-
-    /// <summary>The grouped rows with their unit keys made the units' first days (<see cref="ISqlDialect.UnitKey"/>).</summary>
-    private static SqlSelect WithFirstDays(SqlSelect grouped, Func<string, string> firstDay) =>
-        new([new SqlColumn(firstDay("x.bucket"), "bucket"), .. grouped.Columns.Skip(1).Select(c => new SqlColumn($"x.{Sql.Identifier(c.Name!)}", c.Name))])
-        {
-            From = new SqlFrom(new SqlSubquery(grouped, "x")),
-        };
 
     /// <summary>
     /// Aggregates made of row counts alone (NPS, CSAT, shares, counts; CES of whole numbers) over rows counted first per bucket, dimensions,

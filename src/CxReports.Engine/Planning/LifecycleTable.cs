@@ -30,10 +30,10 @@ public static class LifecycleTable
         // when its bounds are whole months (cx_roi's segment tables: 690K day pairs become a few thousand month pairs).
         var unit = grain ?? TimeUnit.Month;
         TimeUnit? truncation = context.BoundsBegin(unit, atoms.Any(a => a.AtEnd)) ? unit : null;
-        var truncate = (string day) => truncation is { } unit ? context.Dialect.Truncate(unit, day) : day;
+        var keyOf = (string day) => truncation is { } unit ? context.Dialect.UnitKey(unit, day) : day;
         var from = joins.WithExtra(endJoin).From;
-        var entities = new SqlSelect([
-            new SqlColumn(truncate(start), "s"), new SqlColumn(truncate(end), "e"),
+        var grouped = new SqlSelect([
+            new SqlColumn(keyOf(start), "s"), new SqlColumn(keyOf(end), "e"),
             .. dims.Select(d => new SqlColumn(d.Sql, d.Name)),
             .. flags.Select(f => new SqlColumn(f.Sql, f.Name)),
             new SqlColumn("count(*)", "n"),
@@ -43,6 +43,7 @@ public static class LifecycleTable
             Where = filters,
             GroupBy = SqlSelect.FirstColumns(2 + dims.Length + flags.Length),
         };
+        var entities = truncation is { } t ? UnitKeyedRows.WithFirstDays(context.Dialect, t, grouped, "s", "e") : grouped;
         var scan = new EntityScan(start, end, from, filters, [.. dims.Select(d => d.Sql)], [.. flags.Select(f => f.Sql)], truncation);
 
         var columns = new List<SqlColumn> { "b.bucket" };

@@ -103,7 +103,7 @@ public static class SharedScan
         /// <summary>The entity counts of every table's dimensions in one grouping: a set per distinct list of dimensions.</summary>
         public SqlQuery Query(PlanContext context)
         {
-            string Dated(string day) => Truncation is { } unit ? context.Dialect.Truncate(unit, day) : day;
+            string Dated(string day) => Truncation is { } unit ? context.Dialect.UnitKey(unit, day) : day;
             var flags = Scan.Flags.Select((_, i) => $"f{i}").ToArray();
             var rows = new SqlSelect([
                 new SqlColumn(Dated(Scan.Start), "s"), new SqlColumn(Dated(Scan.End), "e"),
@@ -117,7 +117,7 @@ public static class SharedScan
             string[] keys = ["x.s", "x.e", .. flags.Select(f => $"x.{f}")];
             var dimensions = Dimensions.Select((_, i) => $"x.c{i}").ToArray();
             var sets = Tables.Select(Set).DistinctBy(set => string.Join(",", set)).Select(set => $"({string.Join(", ", [.. keys, .. set.Select(i => dimensions[i])])})");
-            return new SqlSelect([
+            var grouped = new SqlSelect([
                 .. keys.Select(k => new SqlColumn(k, k[2..])),
                 .. dimensions.Select(d => new SqlColumn(d, d[2..])),
                 .. dimensions.Length == 0 ? [] : new[] { new SqlColumn($"GROUPING({string.Join(", ", dimensions)})", "g") },
@@ -127,6 +127,7 @@ public static class SharedScan
                 From = new SqlFrom(new SqlSubquery(rows, "x")),
                 GroupBy = dimensions.Length == 0 ? keys : [$"GROUPING SETS ({string.Join(", ", sets)})"],
             };
+            return Truncation is { } unit ? UnitKeyedRows.WithFirstDays(context.Dialect, unit, grouped, "s", "e") : grouped;
         }
 
         /// <summary>

@@ -52,6 +52,10 @@ public static class CxrServer
         });
         // A start that fails is said once, in one line, by ServerStartup and cxr serve; the host would add its stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        // Hosting's per-request activity and log scope: started by RequestCorrelation on the full pipeline instead,
+        // unless an operator asks for hosting's request lines.
+        if (builder.Configuration[$"Logging:LogLevel:{RequestActivity.HostingCategory}"] is null)
+            builder.Logging.AddFilter(RequestActivity.HostingCategory, LogLevel.None);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddCxrServer(builder.Configuration);
         // AllowedHosts, when set, is ASP.NET's own list; otherwise only the names the server listens on (DNS rebinding).

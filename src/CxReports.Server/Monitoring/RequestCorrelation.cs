@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Primitives;
 
 namespace CxReports.Server.Monitoring;
@@ -19,6 +18,7 @@ public sealed class RequestCorrelation(RequestDelegate next, ILogger<RequestCorr
 
     public async Task InvokeAsync(HttpContext http)
     {
+        using var activity = RequestActivity.Start(http);
         var id = Id(http);
         // On starting, not now: the exception handler clears the headers of a response it replaces with a problem.
         http.Response.OnStarting(() =>
@@ -26,12 +26,13 @@ public sealed class RequestCorrelation(RequestDelegate next, ILogger<RequestCorr
             http.Response.Headers[Header] = id;
             return Task.CompletedTask;
         });
-        using (log.BeginScope(new LogScope(("CorrelationId", id))))
+        // RequestId and RequestPath: the scope ASP.NET's hosting gave every line before it was switched off (RequestActivity).
+        using (log.BeginScope(new LogScope(("CorrelationId", id), ("RequestId", http.TraceIdentifier), ("RequestPath", http.Request.Path.Value))))
             await next(http);
     }
 
     /// <summary>The request's correlation id: the caller's when <see cref="Accepted"/>, else the trace id of the request's activity.</summary>
-    public static string Id(HttpContext http) => Accepted(http.Request.Headers[Header]) ?? Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
+    public static string Id(HttpContext http) => Accepted(http.Request.Headers[Header]) ?? RequestActivity.TraceId(http).ToHexString();
 
     /// <summary>The caller's id when it is one plain token of at most <see cref="MaxLength"/> characters; else null.</summary>
     public static string? Accepted(StringValues header) =>

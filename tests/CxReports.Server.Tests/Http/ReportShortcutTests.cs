@@ -74,6 +74,23 @@ public sealed class ReportShortcutTests(SharedKestrelServer shared) : IClassFixt
         Assert.Contains($"\r\nX-Request-Id: {traceId}\r\n", shortcut);
     }
 
+    /// <summary>The shortcut starts no activity; a request without a trace of its own still gets a new trace id each time.</summary>
+    [Fact]
+    public async Task Without_a_trace_of_the_callers_each_shortcut_answer_has_a_new_trace_id()
+    {
+        var target = Report("2025-11-28");
+        await Remembered(target);
+        var answered = Server.Shortcuts().Answered;
+
+        string[] noId = ["X-Request-Id: "];
+        var ids = new[] { await Send(target, headers: noId), await Send(target, headers: noId) }.Select(r => Header(r, "X-Request-Id")).ToArray();
+
+        Assert.Equal(answered + 2, Server.Shortcuts().Answered);
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.DoesNotContain("00000000000000000000000000000000", ids);
+    }
+
     [Fact]
     public async Task A_remembered_request_under_another_name_of_the_server_is_answered_by_the_full_pipeline_first()
     {

@@ -29,6 +29,45 @@ public sealed partial class RequestCorrelationTests(SharedKestrelServer shared) 
         Assert.All(lines, l => Assert.Equal("deploy-7f3a.1:retry+2/x=", l.Scopes.GetValueOrDefault("CorrelationId")));
     }
 
+    /// <summary>
+    /// ASP.NET's hosting starts no activity or scope of its own (RequestActivity): the server's make a line logged for
+    /// a request carry the caller's trace, a span of it, the request's path and id, as hosting's did.
+    /// </summary>
+    [Fact]
+    public async Task A_line_logged_for_a_request_carries_its_trace_span_path_and_request_id()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/reload")
+        {
+            Headers = { { "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }, { "X-Request-Id", "trace-scope-test" } },
+        };
+        var response = await Server.Client(ApiScope.Admin).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var line = Server.LoggedWithScopes().Last(l => l.Scopes.GetValueOrDefault("CorrelationId") == "trace-scope-test");
+        Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", line.Scopes.GetValueOrDefault("TraceId"));
+        Assert.Equal("00f067aa0ba902b7", line.Scopes.GetValueOrDefault("ParentId"));
+        Assert.Matches("^[0-9a-f]{16}$", line.Scopes.GetValueOrDefault("SpanId")!);
+        Assert.NotEqual("00f067aa0ba902b7", line.Scopes.GetValueOrDefault("SpanId"));
+        Assert.Equal("/api/reload", line.Scopes.GetValueOrDefault("RequestPath"));
+        Assert.False(string.IsNullOrEmpty(line.Scopes.GetValueOrDefault("RequestId")));
+    }
+
+    /// <summary>An operator who asks for hosting's request lines gets them, under hosting's own activity (not a second one).</summary>
+    [Fact]
+    public async Task Hostings_request_lines_come_back_when_its_category_is_configured()
+    {
+        await using var server = await TestServer.Start(new() { ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information" }, kestrel: true);
+        var traced = new HttpRequestMessage(HttpMethod.Get, "/api/reports") { Headers = { { "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" } } };
+
+        var response = await server.Client(ApiScope.Read).SendAsync(traced);
+
+        Assert.Equal("0af7651916cd43dd8448eb211c80319c", response.Header("X-Request-Id"));
+        var starting = server.LoggedWithScopes().Where(l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && l.Message.StartsWith("Request starting", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(starting);
+        Assert.Contains(starting, l => l.Scopes.GetValueOrDefault("TraceId") == "0af7651916cd43dd8448eb211c80319c");
+        Assert.DoesNotContain(Server.LoggedWithScopes(), l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics");
+    }
+
     [Fact]
     public async Task Without_a_request_id_the_correlation_id_is_the_w3c_trace_id_the_caller_sent_or_a_new_one()
     {

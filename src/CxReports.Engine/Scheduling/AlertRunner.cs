@@ -45,13 +45,17 @@ public sealed class AlertRunner(
         RunAsync(alert, ReportRunner.ManualSlot(time.GetUtcNow()), "manual", cancellation);
 
     /// <summary>
-    /// The runs of <paramref name="alert"/> still marked running in the run log that this runner is not making: another
-    /// process's check in flight (a server's, while a command runs inside it), or a run a stopped process left.
+    /// The runs of <paramref name="alert"/> still marked running in the run log that no runner of this process is
+    /// making: a run a stopped process left, one whose runner failed partway, or another process's check in flight
+    /// (another machine's, on a shared PostgreSQL warehouse).
     /// </summary>
-    public IReadOnlyList<RunRecord> Unfinished(string alert) => log.Unfinished(RunName(alert)).Where(r => !IsActive(r.RunId)).ToArray();
+    public IReadOnlyList<RunRecord> Unfinished(string alert) => log.Unfinished(RunName(alert)).Where(r => !RunGate.IsActive(r.RunId)).ToArray();
 
-    /// <summary>Whether this runner is running <paramref name="runId"/> now (so it is not an interrupted run).</summary>
-    public bool IsActive(string runId) => _gate.IsActive(runId);
+    /// <summary>
+    /// The runs of <paramref name="alert"/> a runner of this process is making now: inside a server, its scheduled
+    /// check, which a command run there must not tell the same change again beside.
+    /// </summary>
+    public IReadOnlyList<RunRecord> InFlight(string alert) => log.Unfinished(RunName(alert)).Where(r => RunGate.IsActive(r.RunId)).ToArray();
 
     /// <summary>
     /// Finishes an alert run a stopped process left <c>running</c>, for the same slot and keys: at-most-once attempts

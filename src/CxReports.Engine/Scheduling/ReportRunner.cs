@@ -45,9 +45,6 @@ public sealed class ReportRunner(
     internal static DateTimeOffset ManualSlot(DateTimeOffset now) =>
         new(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
-    /// <summary>Whether this runner is running <paramref name="runId"/> now (so it is not an interrupted run).</summary>
-    public bool IsActive(string runId) => _gate.IsActive(runId);
-
     /// <summary>
     /// Finishes a run that a stopped process left <c>running</c>, for the same slot and with the same idempotency keys:
     /// an email whose attempt was cut off is marked in doubt (never resent), targets already delivered are skipped,

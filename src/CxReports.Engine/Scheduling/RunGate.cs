@@ -10,10 +10,25 @@ namespace CxReports.Engine.Scheduling;
 public sealed class RunGate(RunLog log, TimeProvider time, IRunObserver? observer)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _running = new();
-    private readonly ConcurrentDictionary<string, byte> _active = new();
+
+    /// <summary>
+    /// The runs this process is making now, through any gate: a command run inside a server has gates of its own,
+    /// and must tell the server's check in flight from a run nobody is making any more (one a stopped process left,
+    /// or one whose runner failed partway).
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, byte> Active = new();
+
+    /// <summary>
+    /// The runs a runner of this process gave up partway (it threw): left running in the log with nobody making them,
+    /// for a command in this process to finish. A stopped process's runs are the scheduler's to resume when it starts.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, byte> Abandoned = new();
 
     /// <summary>Whether <paramref name="runId"/> is being run by this process now (so it is not an interrupted run).</summary>
-    public bool IsActive(string runId) => _active.ContainsKey(runId);
+    public static bool IsActive(string runId) => Active.ContainsKey(runId);
+
+    /// <summary>Whether a runner of this process gave <paramref name="runId"/> up partway, and none has finished it since.</summary>
+    public static bool WasAbandoned(string runId) => Abandoned.ContainsKey(runId);
 
     /// <summary>Starts a run of <paramref name="name"/> for <paramref name="slot"/> in the run log, then does it (given its id).</summary>
     public Task<RunOutcome> StartAsync(string name, DateTimeOffset slot, string trigger, Func<string, Task<RunOutcome>> run, CancellationToken cancellation) =>
@@ -63,17 +78,23 @@ public sealed class RunGate(RunLog log, TimeProvider time, IRunObserver? observe
     /// <summary>Runs with <paramref name="runId"/> marked active and watched by the observer.</summary>
     private async Task<RunOutcome> TrackedAsync(string runId, string name, string trigger, Func<Task<RunOutcome>> run)
     {
-        _active.TryAdd(runId, 0);
+        Active.TryAdd(runId, 0);
         try
         {
             using var watched = observer?.Starting(runId, name, trigger);
             var outcome = await run();
+            Abandoned.TryRemove(runId, out _);
             observer?.Finished(name, outcome);
             return outcome;
         }
+        catch
+        {
+            Abandoned.TryAdd(runId, 0);
+            throw;
+        }
         finally
         {
-            _active.TryRemove(runId, out _);
+            Active.TryRemove(runId, out _);
         }
     }
 }

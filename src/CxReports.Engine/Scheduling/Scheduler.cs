@@ -25,7 +25,7 @@ public sealed class Scheduler(Func<SemanticModel?> model, RunLog log, ReportRunn
     {
         if (model() is not { } current) return [];
         var outcomes = new List<RunOutcome>();
-        foreach (var run in log.Interrupted(_startedAt).Where(r => !runner.IsActive(r.RunId) && alerts?.IsActive(r.RunId) != true))
+        foreach (var run in log.Interrupted(_startedAt).Where(r => !RunGate.IsActive(r.RunId)))
         {
             var resumed = alerts is not null && AlertRunner.AlertOf(run.Report) is { } alert
                 ? alerts.ResumeAsync(run, current.Alerts.GetValueOrDefault(alert), cancellation)

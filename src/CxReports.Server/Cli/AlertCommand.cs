@@ -95,9 +95,12 @@ public static class AlertCommand
     /// sending, or an interrupted run its scheduler resumes): the alert is refused. Waiting for it is no option: this
     /// command holds the server's warehouse for its whole turn, and the server's run needs a turn to record its
     /// deliveries and save its states, so it would wait for us as we wait for it. Resuming it here would race the
-    /// server's own resume. Without a server nobody else can hold the warehouse, so an unfinished run is one a stopped
-    /// process left: it is finished first with the runner's resume (same slot, same keys: what was told is not told
-    /// again, what was cut off is in doubt), which saves the states the check then starts from.
+    /// server's own resume. The exception is a run a runner of the server's process gave up partway (it threw: a
+    /// warehouse error saving the states, a bug writing a message; <see cref="RunGate.WasAbandoned"/>): nobody will
+    /// resume it before the server restarts, so it is finished here as below rather than refusing the alert until
+    /// then. Without a server nobody else can hold the warehouse, so an unfinished run is one a stopped process left:
+    /// it is finished first with the runner's resume (same slot, same keys: what was told is not told again, what was
+    /// cut off is in doubt), which saves the states the check then starts from.
     /// </remarks>
     private static int Notify(IReadOnlyList<AlertModel> alerts, AlertEvaluator evaluator, IWarehouse warehouse, DeliveryOptions delivery, bool inServer,
         TextWriter stdout, TextWriter stderr)
@@ -116,16 +119,16 @@ public static class AlertCommand
         foreach (var alert in alerts)
         {
             var unfinished = runner.Unfinished(alert.Name);
-            if (inServer && unfinished.Count > 0)
+            if (inServer && runner.InFlight(alert.Name).Concat(unfinished.Where(r => !RunGate.WasAbandoned(r.RunId))).FirstOrDefault() is { } servers)
             {
-                stderr.WriteLine($"cxr alert check: {alert.Name}: the server is checking this alert now (its run for {Instant(unfinished[0].ScheduledFor)} "
-                                 + $"started {Instant(unfinished[0].Started)} and is not finished); nothing was evaluated or sent, so no notice goes out twice: run the check again when that run has finished");
+                stderr.WriteLine($"cxr alert check: {alert.Name}: the server is checking this alert now (its run for {Instant(servers.ScheduledFor)} "
+                                 + $"started {Instant(servers.Started)} and is not finished); nothing was evaluated or sent, so no notice goes out twice: run the check again when that run has finished");
                 refused = true;
                 continue;
             }
             foreach (var interrupted in unfinished)
             {
-                stdout.WriteLine($"{alert.Name}: finishing its run for {Instant(interrupted.ScheduledFor)}, left unfinished by a process that stopped");
+                stdout.WriteLine($"{alert.Name}: finishing its run for {Instant(interrupted.ScheduledFor)}, left unfinished by a process that stopped or a check that failed partway");
                 if (runner.ResumeAsync(interrupted, alert, CancellationToken.None).GetAwaiter().GetResult() is { } resumed)
                     failed |= Reported(resumed, alert, stdout, stderr);
             }

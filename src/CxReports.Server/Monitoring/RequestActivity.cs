@@ -26,33 +26,29 @@ public static class RequestActivity
     {
         if (Activity.Current is not null) return null;
         var activity = new Activity(Name);
-        var (parent, state) = CallersTrace(http);
-        if (parent is not null)
+        if (CallersTrace(http) is { } caller)
         {
-            activity.SetParentId(parent);
-            activity.TraceStateString = state;
+            activity.SetParentId(caller.TraceId, caller.SpanId, caller.TraceFlags);
+            activity.TraceStateString = caller.TraceState;
         }
         return activity.Start();
     }
 
     /// <summary>
-    /// The trace id a request's activity has or would have (the shortcut starts none): the caller's W3C trace id when
-    /// its <c>traceparent</c> holds one, else a new one.
+    /// The trace id a request's activity has or would have (the shortcut starts none): the caller's when its
+    /// <c>traceparent</c> holds a valid W3C one, else a new one.
     /// </summary>
-    public static ActivityTraceId TraceId(HttpContext http)
-    {
-        if (Activity.Current is { } current) return current.TraceId;
-        var (parent, state) = CallersTrace(http);
-        return parent is not null && ActivityContext.TryParse(parent, state, out var context) ? context.TraceId : ActivityTraceId.CreateRandom();
-    }
+    public static ActivityTraceId TraceId(HttpContext http) =>
+        Activity.Current?.TraceId ?? CallersTrace(http)?.TraceId ?? ActivityTraceId.CreateRandom();
 
-    private static (string? Parent, string? State) CallersTrace(HttpContext http)
+    /// <summary>The caller's W3C trace context, or null when it sent none or one that does not parse (a new trace begins).</summary>
+    private static ActivityContext? CallersTrace(HttpContext http)
     {
         DistributedContextPropagator.Current.ExtractTraceIdAndState(http.Request.Headers, static (carrier, name, out value, out values) =>
         {
             values = null;
             value = ((IHeaderDictionary)carrier!)[name];
         }, out var parent, out var state);
-        return (string.IsNullOrEmpty(parent) ? null : parent, string.IsNullOrEmpty(state) ? null : state);
+        return parent is { Length: > 0 } && ActivityContext.TryParse(parent, state, isRemote: true, out var context) ? context : null;
     }
 }

@@ -91,6 +91,29 @@ public sealed class ReportShortcutTests(SharedKestrelServer shared) : IClassFixt
         Assert.DoesNotContain("00000000000000000000000000000000", ids);
     }
 
+    /// <summary>A traceparent that is not a W3C trace context starts a new trace on both paths, never an id of zeros.</summary>
+    [Theory]
+    [InlineData("garbage", "2025-12-11")]
+    [InlineData("00-00000000000000000000000000000000-b7ad6b7169203331-01", "2025-12-12")]
+    [InlineData("|abc.1.", "2025-12-13")]
+    [InlineData("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-", "2025-12-14")]
+    public async Task A_malformed_traceparent_starts_a_new_trace_on_the_full_pipeline_and_the_shortcut(string traceparent, string from)
+    {
+        var target = Report(from);
+        string[] headers = ["X-Request-Id: ", $"traceparent: {traceparent}"];
+        await Send(target, headers: headers); // evaluated
+        var full = await Send(target, headers: headers); // a cache hit through the full pipeline, remembered
+        var answered = Server.Shortcuts().Answered;
+        var shortcut = await Send(target, headers: headers);
+
+        Assert.Equal(answered + 1, Server.Shortcuts().Answered);
+        foreach (var id in new[] { Header(full, "X-Request-Id"), Header(shortcut, "X-Request-Id") })
+        {
+            Assert.Matches("^[0-9a-f]{32}$", id);
+            Assert.NotEqual(new string('0', 32), id);
+        }
+    }
+
     [Fact]
     public async Task A_remembered_request_under_another_name_of_the_server_is_answered_by_the_full_pipeline_first()
     {

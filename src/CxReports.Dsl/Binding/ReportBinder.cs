@@ -208,7 +208,23 @@ internal sealed class ReportBinder(BinderContext context)
         var formats = delivery.Formats.Length > 0
             ? delivery.Formats.Where(f => Formats.ContainsKey(f.Text)).Select(f => Formats[f.Text]).ToArray() // an unknown one is reported above
             : [kind == DeliveryKind.Webhook ? DeliveryFormat.Json : DeliveryFormat.Pdf];
+        if (kind == DeliveryKind.Webhook) WarnUnsentFormats(delivery);
         return new DeliveryModel(kind, delivery.Targets.Select(t => t.Value).ToArray(), formats, delivery.Subject?.Value, delivery.FileName?.Value, delivery.Span);
+    }
+
+    /// <summary>
+    /// A webhook POSTs one document, the JSON when it is asked for, else the first format (CXR039 at each other one):
+    /// `as json, pdf` would otherwise drop the PDF without a word.
+    /// </summary>
+    private void WarnUnsentFormats(Delivery delivery)
+    {
+        var known = delivery.Formats.Where(f => Formats.ContainsKey(f.Text)).ToArray();
+        if (known.Length < 2) return;
+        var sent = known.FirstOrDefault(f => f.Text == "json") ?? known[0];
+        foreach (var format in known.Where(f => f.Text != sent.Text))
+            context.Diagnostics.Add(DiagnosticCode.UnsentWebhookFormat, format.Span,
+                $"a webhook POSTs one document, the {sent.Text}: {format.Text} is not sent",
+                $"deliver {format.Text} by email or to a folder, or give the webhook one format");
     }
 
     private BlockModel? BindBlock(Block block, string id, QueryBinder queries, IReadOnlyDictionary<string, ParamModel> parameters)

@@ -70,6 +70,7 @@ public sealed record DiagnosticCode(string Id, string Title, Severity Severity =
     // What metrics mean.
     public static readonly DiagnosticCode InvalidCurrency = new("CXR040", "invalid currency");
     public static readonly DiagnosticCode InvalidMeaning = new("CXR041", "invalid meaning of a metric");
+    public static readonly DiagnosticCode UnsentWebhookFormat = new("CXR039", "format a webhook does not send", Severity.Warning);
     public static readonly DiagnosticCode MoneyWithoutCurrency = new("CXR042", "money without a currency", Severity.Warning);
     public static readonly DiagnosticCode MomentOfFlow = new("CXR043", "a moment given for a metric that is not a snapshot");
 

@@ -36,6 +36,8 @@ public class DiagnosticCoverageTests
         DiagnosticCode.ReservedParamName,
         // DeliveryCollisionTests
         DiagnosticCode.DeliveryCollision,
+        // WebhookFormatTests
+        DiagnosticCode.UnsentWebhookFormat,
         // MeaningDiagnosticsTests
         DiagnosticCode.InvalidCurrency, DiagnosticCode.InvalidMeaning, DiagnosticCode.MoneyWithoutCurrency, DiagnosticCode.MomentOfFlow,
         // OrderAndLabelDiagnosticsTests

@@ -119,10 +119,10 @@ public static class AlertCommand
         foreach (var alert in alerts)
         {
             var unfinished = runner.Unfinished(alert.Name);
-            if (inServer && runner.InFlight(alert.Name).Concat(unfinished.Where(r => !RunGate.WasAbandoned(r.RunId))).FirstOrDefault() is { } servers)
+            if (inServer && runner.InFlight(alert.Name).Concat(unfinished.Where(r => !RunGate.WasAbandoned(r.RunId))).FirstOrDefault() is { } serversRun)
             {
-                stderr.WriteLine($"cxr alert check: {alert.Name}: the server is checking this alert now (its run for {Instant(servers.ScheduledFor)} "
-                                 + $"started {Instant(servers.Started)} and is not finished); nothing was evaluated or sent, so no notice goes out twice: run the check again when that run has finished");
+                stderr.WriteLine($"cxr alert check: {alert.Name}: the server is checking this alert now (its run for {Instant(serversRun.ScheduledFor)} "
+                                 + $"started {Instant(serversRun.Started)} and is not finished); nothing was evaluated or sent, so no notice goes out twice: run the check again when that run has finished");
                 refused = true;
                 continue;
             }

@@ -63,7 +63,10 @@ internal sealed class SourceBinder(BinderContext context)
             context.Error(DiagnosticCode.DuplicateName, fields.Where(f => f.Kind == FieldKind.Key).ElementAt(1).Span,
                 $"source '{name}' declares more than one key", "a source has at most one key field");
 
-        return new SourceModel(name, declaration.Path.Value, FormatOf(declaration), BindOptions(declaration), fields, declaration.Span);
+        return new SourceModel(name, declaration.Path.Value, FormatOf(declaration), BindOptions(declaration), fields, declaration.Span)
+        {
+            Label = new LabelBinder(context).Bind($"source '{name}'", declaration.Label, declaration.LocaleLabels),
+        };
     }
 
     private FieldModel BindField(string source, FieldMember member)

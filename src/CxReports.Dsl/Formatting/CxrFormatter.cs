@@ -76,7 +76,7 @@ public sealed class CxrFormatter
         switch (declaration)
         {
             case SourceDeclaration s:
-                Open(s, $"source {s.Name.Text} from {Quote(s.Path.Value)}{(s.Format is { } f ? " format " + f.Text : "")}");
+                Open(s, $"source {s.Name.Text}{Label(s.Label)} from {Quote(s.Path.Value)}{(s.Format is { } f ? " format " + f.Text : "")}{LocaleLabels(s.LocaleLabels)}");
                 foreach (var member in s.Members) SourceMember(member);
                 Close(s);
                 break;

@@ -27,6 +27,9 @@ public sealed record SourceModel(
     public LifecycleModel? Lifecycle { get; init; }
     public RecurringModel? Recurring { get; init; }
 
+    /// <summary>The readable name documents show for it (<c>source customers "Müşteriler" ... label "en" "Customers"</c>); none: its name.</summary>
+    public LocalizedLabel Label { get; init; } = LocalizedLabel.None;
+
     public FieldModel? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }
 

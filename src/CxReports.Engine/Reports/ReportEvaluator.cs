@@ -54,7 +54,11 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
             report.Grain?.Word(), report.TimeZone.Id, report.Locale.Name,
             values, DataVersion.Of(model.Sources.Keys, s => warehouse.Log.LastLoaded(s)?.ContentHash), sections)
         {
-            Freshness = new ReportFreshness(ends.For(sources), end < period.To ? end : null),
+            Freshness = new ReportFreshness(ends.For(sources), end < period.To ? end : null)
+            {
+                Labels = sources.Where(s => model.Sources.TryGetValue(s, out var m) && m.Label.For(report.Locale.Name) is not null)
+                    .ToDictionary(s => s, s => model.Sources[s].Label.For(report.Locale.Name)!, StringComparer.Ordinal),
+            },
         };
     }
 

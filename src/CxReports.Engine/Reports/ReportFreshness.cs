@@ -10,4 +10,10 @@ public sealed record ReportFreshness(IReadOnlyDictionary<string, DateOnly> Sourc
     public static ReportFreshness None { get; } = new(new Dictionary<string, DateOnly>(), null);
 
     public DateOnly? Through => Sources.Count == 0 ? null : Sources.Values.Min();
+
+    /// <summary>What a document calls each source in the report's locale: its label, where it has one (else its name).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The name a document shows for <paramref name="source"/>.</summary>
+    public string Shown(string source) => Labels.GetValueOrDefault(source) ?? source;
 }

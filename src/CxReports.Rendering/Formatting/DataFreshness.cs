@@ -13,7 +13,7 @@ public static class DataFreshness
     {
         if (Through(freshness, format) is not { } line) return null;
         if (freshness.Sources.Values.Distinct().Count() > 1)
-            line += " (" + string.Join(", ", freshness.Sources.Select(s => $"{s.Key} {format.Date(s.Value)}")) + ")";
+            line += " (" + string.Join(", ", freshness.Sources.Select(s => $"{freshness.Shown(s.Key)} {format.Date(s.Value)}")) + ")";
         if (freshness.ClippedTo is { } clipped)
             line += "  ·  " + string.Format(format.Culture, format.Text.Words["clipped_to"], format.Date(clipped));
         return line;

@@ -1,3 +1,5 @@
+using CxReports.Dsl.Binding;
+using CxReports.Dsl.Text;
 using CxReports.Dsl.Diagnostics;
 
 namespace CxReports.Dsl.Tests.Diagnostics;
@@ -10,6 +12,24 @@ public class FieldLabelDiagnosticsTests
     {
         Cxr.Single("source s from \"s.csv\" {\n  column city \"  \" = \"sehir\"\n}").Is(DiagnosticCode.InvalidLabel, "x.cxr:2:15",
             "the label of field 'city' is empty", "write the name readers should see, or delete the label");
+    }
+
+    [Fact]
+    public void An_empty_source_label_is_refused_at_the_label()
+    {
+        Cxr.Single("source s \"\" from \"s.csv\" label \"en\" \"Sessions\" {\n  column city\n}").Is(DiagnosticCode.InvalidLabel, "x.cxr:1:10",
+            "the label of source 's' is empty", "write the name readers should see, or delete the label");
+    }
+
+    [Fact]
+    public void A_source_label_and_its_locale_labels_are_bound()
+    {
+        var compiled = ModelBinder.Compile([Cxr.ModelFile, new SourceFile("x.cxr", "source s \"Oturumlar\" from \"s.csv\" label \"en\" \"Sessions\" {\n  column city\n}")]);
+        Assert.Empty(compiled.Diagnostics);
+        var model = compiled.Model!;
+
+        Assert.Equal("Oturumlar", model.Sources["s"].Label.For("tr-TR"));
+        Assert.Equal("Sessions", model.Sources["s"].Label.For("en-US"));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public abstract class DataFreshnessTests(TestEngine engine) : IDisposable
           time signup: date
           lifecycle signup .. churns.left_at
         }
-        source churns from "churns.csv" {
+        source churns "Ayrılışlar" from "churns.csv" label "en" "Churns" {
           link customer = id -> customers required
           time left_at: date
         }
@@ -49,6 +49,13 @@ public abstract class DataFreshnessTests(TestEngine engine) : IDisposable
             table t: tickets_n, churned(customers), spend, tickets_per_spend by month
             table q: tickets_n by quarter
             scores s: busy
+          }
+        }
+        report r_tr {
+          period 2025-01-01 .. 2025-04-30
+          locale "tr-TR"
+          section "s" {
+            table t: tickets_n, churned(customers) by month
           }
         }
         """;
@@ -85,6 +92,20 @@ public abstract class DataFreshnessTests(TestEngine engine) : IDisposable
         }, freshness.Sources);
         Assert.Equal(new DateOnly(2025, 2, 28), freshness.Through);
         Assert.Equal(new DateOnly(2025, 2, 28), freshness.ClippedTo);
+    }
+
+    /// <summary>Documents call a source by its label in the report's locale; one without a label by its name.</summary>
+    [Fact]
+    public void Each_source_is_shown_by_its_label_in_the_reports_locale()
+    {
+        Load();
+        var english = Evaluate().Freshness; // r: no locale, so en-US
+        var turkish = _fixture.Evaluate("r_tr", new DateOnly(2025, 12, 1), null).Freshness;
+
+        Assert.Equal(new Dictionary<string, string> { ["churns"] = "Ayrılışlar" }, turkish.Labels);
+        Assert.Equal("Ayrılışlar", turkish.Shown("churns"));
+        Assert.Equal("tickets", turkish.Shown("tickets"));
+        Assert.Equal(new Dictionary<string, string> { ["churns"] = "Churns" }, english.Labels);
     }
 
     [Fact]

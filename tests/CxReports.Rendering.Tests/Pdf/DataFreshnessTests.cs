@@ -49,6 +49,17 @@ public class DataFreshnessTests
         Assert.Contains("data version 16bf1e40c7c6 · Data through Oct 14, 2025", text);
     }
 
+    /// <summary>Sources with a label in the report's locale are called by it (the engine puts them in <see cref="ReportFreshness.Labels"/>).</summary>
+    [Fact]
+    public void Sources_are_called_by_their_labels_where_they_have_one()
+    {
+        var report = Report("tr-TR") with { Freshness = Freshness with { Labels = new Dictionary<string, string> { ["churns"] = "Ayrılışlar" } } };
+
+        var text = Pdfs.PageTexts(PdfRenderer.Render(report))[0];
+
+        Assert.Contains("Veriler 14 Eki 2025 tarihine kadar (Ayrılışlar 14 Eki 2025, tickets 20 Eki 2025)", text);
+    }
+
     [Fact]
     public void The_first_page_says_where_the_data_ends_in_turkish()
     {

@@ -15,11 +15,13 @@ internal sealed partial class CxrGrammar
         var source =
             from _ in Kw("source")
             from name in NameP
+            from label in StringP.Opt()
             from fromKw in Kw("from")
             from path in StringP
             from format in Kw("format").IgnoreThen(NameP).Opt()
+            from labels in LocaleLabelP.Many()
             from members in Body(SourceMemberP, "source")
-            select (Declaration)new SourceDeclaration(name, path, format, members);
+            select (Declaration)new SourceDeclaration(name, path, format, members) { Label = label, LocaleLabels = [.. labels] };
 
         var metric =
             from _ in Kw("metric")

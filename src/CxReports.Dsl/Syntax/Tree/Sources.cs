@@ -7,6 +7,12 @@ public sealed record SourceDeclaration(Name Name, StringLiteral Path, Name? Form
     : Declaration(Name)
 {
     public override string Keyword => "source";
+
+    /// <summary>The readable name documents show for it (<c>source customers "Müşteriler" from ...</c>), if written.</summary>
+    public StringLiteral? Label { get; init; }
+
+    /// <summary>Its labels for other locales (<c>label "en" "Customers"</c> after the path and format), as written.</summary>
+    public ImmutableArray<LabelItem> LocaleLabels { get; init; } = [];
 }
 
 /// <summary>A line inside a source body.</summary>

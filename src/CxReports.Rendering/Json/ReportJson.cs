@@ -51,6 +51,7 @@ public static class ReportJson
         {
             json.WriteStartObject();
             json.WriteString("name", source);
+            if (report.Freshness.Labels.TryGetValue(source, out var label)) json.WriteString("label", label);
             json.WriteString("dataThrough", Date(lastDay));
             json.WriteEndObject();
         }

@@ -44,7 +44,13 @@ public static class ReportJsonReader
                 root.TryGetProperty("sources", out var sources) && sources.ValueKind == JsonValueKind.Array
                     ? sources.EnumerateArray().ToDictionary(x => x.GetProperty("name").GetString() ?? "", x => Date(x.GetProperty("dataThrough").GetString()!), StringComparer.Ordinal)
                     : new Dictionary<string, DateOnly>(),
-                Text(period, "clippedTo") is { } clipped ? Date(clipped) : null),
+                Text(period, "clippedTo") is { } clipped ? Date(clipped) : null)
+            {
+                Labels = root.TryGetProperty("sources", out var labelled) && labelled.ValueKind == JsonValueKind.Array
+                    ? labelled.EnumerateArray().Where(x => Text(x, "label") is not null)
+                        .ToDictionary(x => x.GetProperty("name").GetString() ?? "", x => Text(x, "label")!, StringComparer.Ordinal)
+                    : new Dictionary<string, string>(),
+            },
         };
     }
 

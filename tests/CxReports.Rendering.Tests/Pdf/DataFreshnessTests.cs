@@ -49,15 +49,23 @@ public class DataFreshnessTests
         Assert.Contains("data version 16bf1e40c7c6 · Data through Oct 14, 2025", text);
     }
 
-    /// <summary>Sources with a label in the report's locale are called by it (the engine puts them in <see cref="ReportFreshness.Labels"/>).</summary>
+    /// <summary>
+    /// Sources with a label in the report's locale are called by it (the engine puts them in
+    /// <see cref="ReportFreshness.Labels"/>); JSON keeps each source's name and adds its label, and reads back to the same page.
+    /// </summary>
     [Fact]
     public void Sources_are_called_by_their_labels_where_they_have_one()
     {
         var report = Report("tr-TR") with { Freshness = Freshness with { Labels = new Dictionary<string, string> { ["churns"] = "Ayrılışlar" } } };
 
         var text = Pdfs.PageTexts(PdfRenderer.Render(report))[0];
+        var json = ReportJson.ToJson(report);
 
         Assert.Contains("Veriler 14 Eki 2025 tarihine kadar (Ayrılışlar 14 Eki 2025, tickets 20 Eki 2025)", text);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(["churns Ayrılışlar", "tickets -"], document.RootElement.GetProperty("sources").EnumerateArray()
+            .Select(s => $"{s.GetProperty("name").GetString()} {(s.TryGetProperty("label", out var l) ? l.GetString() : "-")}"));
+        Assert.Contains("(Ayrılışlar 14 Eki 2025, tickets 20 Eki 2025)", Pdfs.PageTexts(PdfRenderer.Render(ReportJsonReader.Read(json)))[0]);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ internal static class Describe
         FieldMember f => f.Label?.Value,
         DimensionMember d => d.Label?.Value,
         MetricDeclaration m => m.Label?.Value,
+        SourceDeclaration s => s.Label?.Value,
         ReportDeclaration r => r.Title?.Value,
         _ => null,
     };

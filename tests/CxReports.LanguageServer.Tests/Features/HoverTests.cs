@@ -33,6 +33,17 @@ public sealed class HoverTests
     }
 
     [Fact]
+    public void A_source_shows_its_label_and_first_line()
+    {
+        using var folder = new ReportsFolder(("sources.cxr", SmallModel.Sources.Replace("source responses from", "source responses \"Anket yanıtları\" from")),
+            ("metrics.cxr", SmallModel.Metrics), ("weekly.cxr", SmallModel.Report));
+        using var server = LspProcess.Initialized(folder.Root);
+        var hover = server.Request("textDocument/hover", At(folder.UriOf("metrics.cxr"), 1, 29))!; // count(responses)
+        Assert.Equal("**Anket yanıtları** — source `responses`\n\n```cxr\nsource responses \"Anket yanıtları\" from \"anketler.csv\" {\n  ...\n```",
+            (string?)hover["contents"]!["value"]);
+    }
+
+    [Fact]
     public void A_function_shows_its_signature_and_what_it_computes()
     {
         using var folder = SmallModel.Folder();

@@ -65,7 +65,12 @@ public sealed class ServeOnPostgresTests : IAsyncLifetime
     [Fact]
     public async Task Run_now_on_postgres_is_recorded_in_its_run_log()
     {
-        var run = await (await _onPostgres.Client(ApiScope.Run).PostAsync("/api/reports/experience/run", null)).Json();
+        var response = await _onPostgres.Client(ApiScope.Run).PostAsync("/api/reports/experience/run", null);
+        // A failure here once came back as a bare "Warehouse error": the server's own lines say which statement and why.
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n" +
+            string.Join("\n", _onPostgres.LoggedWithScopes().Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+                .Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception}")));
+        var run = await response.Json();
         Assert.Equal("delivered", run.GetProperty("outcome").GetString());
 
         var history = await (await _onPostgres.Client(ApiScope.Read).GetAsync("/api/runs?report=experience")).Json();

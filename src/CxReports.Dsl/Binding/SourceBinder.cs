@@ -47,6 +47,7 @@ internal sealed class SourceBinder(BinderContext context)
                 {
                     LinkTarget = l.Target.Text,
                     Required = l.Required,
+                    Label = new LabelBinder(context).Bind($"link '{l.Name.Text}'", l.Label, l.LocaleLabels),
                 },
                 _ => null,
             };

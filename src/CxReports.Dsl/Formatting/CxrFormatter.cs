@@ -191,7 +191,7 @@ public sealed class CxrFormatter
                 Line(f, text.ToString());
                 break;
             case LinkMember l:
-                Line(l, $"link {l.Name.Text}{(l.FileColumn is { } c ? " = " + ColumnName(c.Value) : "")} -> {l.Target.Text}{(l.Required ? " required" : "")}");
+                Line(l, $"link {l.Name.Text}{Label(l.Label)}{(l.FileColumn is { } c ? " = " + ColumnName(c.Value) : "")} -> {l.Target.Text}{(l.Required ? " required" : "")}{LocaleLabels(l.LocaleLabels)}");
                 break;
             case LifecycleMember l:
                 Line(l, $"lifecycle {l.Start.Text}{(l.End is { } e ? " .. " + e.Text : "")}");

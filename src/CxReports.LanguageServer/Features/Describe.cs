@@ -19,6 +19,7 @@ internal static class Describe
     public static string? Label(SyntaxNode node) => node switch
     {
         FieldMember f => f.Label?.Value,
+        LinkMember l => l.Label?.Value,
         DimensionMember d => d.Label?.Value,
         MetricDeclaration m => m.Label?.Value,
         SourceDeclaration s => s.Label?.Value,

@@ -61,7 +61,7 @@ internal static partial class Navigation
     private static (int Offset, string Text)? KeptColumn(SyntaxNode? definition, string oldName) => definition switch
     {
         FieldMember { FileColumn: null } f => ((f.Label?.Span ?? f.Name.Span) is var after ? after.Offset + after.Length : 0, $" = \"{oldName}\""),
-        LinkMember { FileColumn: null } l => (l.Name.Span.Offset + l.Name.Span.Length, $" = {oldName}"),
+        LinkMember { FileColumn: null } l => ((l.Label?.Span ?? l.Name.Span) is var after ? after.Offset + after.Length : 0, $" = {oldName}"),
         _ => null,
     };
 

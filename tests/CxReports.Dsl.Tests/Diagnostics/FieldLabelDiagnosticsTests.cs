@@ -33,6 +33,19 @@ public class FieldLabelDiagnosticsTests
     }
 
     [Fact]
+    public void A_link_label_and_its_locale_labels_are_bound_and_an_empty_one_refused()
+    {
+        var compiled = ModelBinder.Compile([Cxr.ModelFile, new SourceFile("x.cxr",
+            "source s from \"s.csv\" {\n  link buyer \"Alıcı\" = musteri_no -> customers required label \"en\" \"Buyer\"\n}")]);
+        Assert.Empty(compiled.Diagnostics);
+        var buyer = compiled.Model!.Sources["s"].Field("buyer")!;
+        Assert.Equal(("Alıcı", "Buyer"), (buyer.Label.For("tr-TR"), buyer.Label.For("en-US")));
+
+        Cxr.Single("source s from \"s.csv\" {\n  link buyer \"\" -> customers\n}").Is(DiagnosticCode.InvalidLabel, "x.cxr:2:14",
+            "the label of link 'buyer' is empty", "write the name readers should see, or delete the label");
+    }
+
+    [Fact]
     public void An_empty_label_for_a_locale_is_refused_naming_the_locale()
     {
         Cxr.Single("source s from \"s.csv\" {\n  column age: integer\n  dimension age_band \"Yaş grubu\" = bucket(age, 30) label \"en\" \"\"\n}")

@@ -77,6 +77,20 @@ public sealed class NavigationTests
     }
 
     [Fact]
+    public void Renaming_a_labelled_link_without_a_file_column_writes_the_old_column_after_the_label()
+    {
+        using var folder = new ReportsFolder(("sources.cxr", SmallModel.Sources.Replace("link customer = musteri_no -> customers", "link customer \"Müşteri\" -> customers")),
+            ("metrics.cxr", SmallModel.Metrics), ("weekly.cxr", SmallModel.Report));
+        using var server = LspProcess.Initialized(folder.Root);
+        var parameters = At(folder.UriOf("weekly.cxr"), Find(SmallModel.Report, 6, "customer"));
+        parameters["newName"] = "client";
+        var changes = server.Request("textDocument/rename", parameters)!["changes"]!.AsObject();
+        var inSources = changes[folder.UriOf("sources.cxr")]!.AsArray().Select(e => (RangeOf(e!["range"]!), (string?)e["newText"])).ToArray();
+        // "  link customer \"Müşteri\" -> customers" becomes "  link client \"Müşteri\" = customer -> customers".
+        Assert.Equal([((10, 7, 15), "client"), ((10, 25, 25), " = customer")], inSources);
+    }
+
+    [Fact]
     public void A_rename_to_a_taken_or_invalid_name_is_refused_with_the_reason()
     {
         using var folder = SmallModel.Folder();

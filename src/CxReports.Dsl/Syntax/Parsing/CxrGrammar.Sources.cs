@@ -72,11 +72,13 @@ internal sealed partial class CxrGrammar
         var link =
             from _ in Kw("link")
             from name in NameP
+            from label in StringP.Opt()
             from column in Tok(CxrToken.Equal).IgnoreThen(fileColumn).Opt()
             from arrow in Tok(CxrToken.Arrow)
             from target in NameP
             from required in Kw("required").Value(true).OptionalOrDefault()
-            select (SourceMember)new LinkMember(name, column, target, required);
+            from labels in LocaleLabelP.Many()
+            select (SourceMember)new LinkMember(name, column, target, required) { Label = label, LocaleLabels = [.. labels] };
 
         var lifecycle =
             from _ in Kw("lifecycle")

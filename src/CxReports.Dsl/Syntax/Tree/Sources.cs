@@ -42,7 +42,14 @@ public sealed record FieldMember(FieldKind Kind, Name Name, StringLiteral? FileC
 }
 
 /// <summary><c>link NAME [= file_column] -> TARGET [required]</c>.</summary>
-public sealed record LinkMember(Name Name, StringLiteral? FileColumn, Name Target, bool Required) : SourceMember;
+public sealed record LinkMember(Name Name, StringLiteral? FileColumn, Name Target, bool Required) : SourceMember
+{
+    /// <summary>The readable name documents show for it (<c>link customer "Müşteri" = musteri_no -> customers</c>), if written.</summary>
+    public StringLiteral? Label { get; init; }
+
+    /// <summary>Its labels for other locales (<c>label "en" "Customer"</c> at the end of the line), as written.</summary>
+    public ImmutableArray<LabelItem> LocaleLabels { get; init; } = [];
+}
 
 /// <summary><c>lifecycle start [.. end]</c>; the end may be a field of a linked source (<c>churns.left_at</c>).</summary>
 public sealed record LifecycleMember(PathExpression Start, PathExpression? End) : SourceMember;

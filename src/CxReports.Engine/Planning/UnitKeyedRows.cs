@@ -16,12 +16,13 @@ public static class UnitKeyedRows
     /// </summary>
     public static SqlSelect WithFirstDays(ISqlDialect dialect, TimeUnit unit, SqlSelect grouped, params string[] keyColumns)
     {
-        if (dialect.UnitKeyFirstDay(unit, "k") is null) return grouped;
-        return new SqlSelect(grouped.Columns.Select(c =>
+        var columns = grouped.Columns.Select(c =>
         {
-            var column = $"x.{Sql.Identifier(c.Name!)}";
-            return new SqlColumn(keyColumns.Contains(c.Name) ? dialect.UnitKeyFirstDay(unit, column)! : column, c.Name);
-        }).ToArray())
+            var read = $"x.{Sql.Identifier(c.Name!)}";
+            return (c.Name, Read: read, FirstDay: keyColumns.Contains(c.Name) ? dialect.UnitKeyFirstDay(unit, read) : null);
+        }).ToArray();
+        if (columns.All(c => c.FirstDay is null)) return grouped;
+        return new SqlSelect(columns.Select(c => new SqlColumn(c.FirstDay ?? c.Read, c.Name)).ToArray())
         {
             From = new SqlFrom(new SqlSubquery(grouped, "x")),
         };

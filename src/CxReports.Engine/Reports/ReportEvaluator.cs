@@ -56,8 +56,8 @@ public sealed class ReportEvaluator(SemanticModel model, IWarehouse warehouse, T
         {
             Freshness = new ReportFreshness(ends.For(sources), end < period.To ? end : null)
             {
-                Labels = sources.Where(s => model.Sources.TryGetValue(s, out var m) && m.Label.For(report.Locale.Name) is not null)
-                    .ToDictionary(s => s, s => model.Sources[s].Label.For(report.Locale.Name)!, StringComparer.Ordinal),
+                Labels = sources.Select(s => (Source: s, Label: model.Sources.GetValueOrDefault(s)?.Label.For(report.Locale.Name)))
+                    .Where(s => s.Label is not null).ToDictionary(s => s.Source, s => s.Label!, StringComparer.Ordinal),
             },
         };
     }

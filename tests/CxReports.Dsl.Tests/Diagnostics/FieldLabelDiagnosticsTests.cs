@@ -79,4 +79,15 @@ public class FieldLabelDiagnosticsTests
     {
         Assert.Contains(Cxr.Compile("source s from \"s.csv\" {\n  column city \"Şe\u0007hir\"\n}"), d => d.Code.Id == DiagnosticCode.ControlCharacter.Id);
     }
+
+    /// <summary>Source and link labels are strings like any other: NUL, a bell or a line break in one is CXR033 at the character.</summary>
+    [Theory]
+    [InlineData("source s \"Otu\0rum\" from \"s.csv\" {\n  column city\n}", "x.cxr:1:14")]
+    [InlineData("source s from \"s.csv\" label \"en\" \"Ses\u0007sions\" {\n  column city\n}", "x.cxr:1:38")]
+    [InlineData("source s from \"s.csv\" {\n  link buyer \"Alı\u001bcı\" -> customers\n}", "x.cxr:2:18")]
+    public void A_control_character_in_a_source_or_link_label_is_refused_at_it(string text, string at)
+    {
+        var found = Cxr.Compile(text);
+        Assert.Contains(found, d => d.Code.Id == DiagnosticCode.ControlCharacter.Id && d.ToString().StartsWith(at, StringComparison.Ordinal));
+    }
 }

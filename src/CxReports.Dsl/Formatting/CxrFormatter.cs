@@ -221,7 +221,17 @@ public sealed class CxrFormatter
             ? column : Quote(column);
 
     private static string Setting(Setting setting) =>
-        $"{setting.Keyword.Text} {string.Join(", ", setting.Values.Select(Print))}{(setting.Per is { } p ? " per " + p.Text : "")}";
+        $"{setting.Keyword.Text} {string.Join(", ", setting.Values.Select((v, i) => i == 0 && ReadsAsMeasure(setting, Print(v)) ? $"({Print(v)})" : Print(v)))}"
+        + (setting.Per is { } p ? " per " + p.Text : "");
+
+    /// <summary>
+    /// A setting named <c>measure</c> whose first value begins with the word <c>against</c> (written <c>measure
+    /// (against)</c>) would read back as a scenario's <c>measure against previous ...</c> clause: that value keeps
+    /// parentheses.
+    /// </summary>
+    private static bool ReadsAsMeasure(Setting setting, string firstValue) =>
+        setting.Keyword.Text == "measure" && firstValue.StartsWith("against", StringComparison.Ordinal)
+        && (firstValue.Length == 7 || !(char.IsLetterOrDigit(firstValue[7]) || firstValue[7] == '_'));
 
     private void ReportMember(ReportMember member)
     {
